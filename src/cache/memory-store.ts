@@ -1,0 +1,49 @@
+import type { CacheEntry, CacheStore } from './cache-store.ts';
+
+/** Options of {@link memoryStore}. */
+export interface MemoryStoreOptions {
+  /** The most entries kept; the oldest written is dropped first. @default 1000 */
+  maxEntries?: number;
+}
+
+/**
+ * An in-memory cache store. Entries are kept as JSON text, so a caller mutating a result cannot
+ * change what later hits return, and hits are independent copies.
+ * @param options - Size limit.
+ * @returns A store, with `delete`, `clear` and `keys`.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function memoryStore(options: MemoryStoreOptions = {}): CacheStore {
+  const maxEntries = options.maxEntries ?? 1000;
+  const map = new Map<string, { text: string; expires: number }>();
+  return {
+    name: 'memory',
+    get(key) {
+      const hit = map.get(key);
+      if (!hit) return undefined;
+      if (hit.expires < Date.now()) {
+        map.delete(key);
+        return undefined;
+      }
+      return JSON.parse(hit.text) as CacheEntry;
+    },
+    set(key, entry, setOptions) {
+      map.delete(key);
+      const ttl = setOptions?.ttl;
+      map.set(key, {
+        text: JSON.stringify(entry),
+        expires: ttl ? Date.now() + ttl * 1000 : Infinity,
+      });
+      if (map.size > maxEntries) map.delete(map.keys().next().value!);
+    },
+    delete(key) {
+      map.delete(key);
+    },
+    clear() {
+      map.clear();
+    },
+    keys(prefix = '') {
+      return [...map.keys()].filter((key) => key.startsWith(prefix));
+    },
+  };
+}

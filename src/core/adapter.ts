@@ -1,0 +1,109 @@
+import type { JSONSchema } from './standard-schema.ts';
+import type { FinishReason, JSONValue, Message, ToolCall, Usage } from './types.ts';
+
+/** The public method that started a call. It is part of the cache key. */
+export type CallMethod = 'complete' | 'chat' | 'json' | 'object';
+
+/** What shape the answer must take. */
+export type OutputFormat =
+  | { type: 'text' }
+  /** Any JSON value. */
+  | { type: 'json' }
+  /** JSON matching a schema. */
+  | { type: 'json-schema'; schema: JSONSchema; name: string };
+
+/** A tool the model may call, with JSON Schema parameters. */
+export interface ToolDefinition {
+  name: string;
+  description?: string;
+  parameters: JSONSchema;
+}
+
+/**
+ * One call, normalised by the core before it reaches an adapter: portable options resolved, system
+ * prompt placed first in `messages`, everything unknown kept in `extra`.
+ */
+export interface ModelCall {
+  method: CallMethod;
+  model: string;
+  /** The prompt of `complete`. */
+  prompt?: string;
+  /** The conversation; a `system` message, when any, comes first. */
+  messages: Message[];
+  output: OutputFormat;
+  maxTokens?: number;
+  temperature?: number;
+  topP?: number;
+  stop?: string[];
+  seed?: number;
+  tools?: ToolDefinition[];
+  /**
+   * Every other call option, copied into the request body verbatim as the original library does.
+   * An adapter may take out the keys it maps itself (for example Anthropic's `thinking`).
+   */
+  extra: Record<string, unknown>;
+}
+
+/** The HTTP request an adapter builds: POSTed as JSON to `endpoint + path`. */
+export interface WireRequest {
+  path: string;
+  body: Record<string, unknown>;
+  headers?: Record<string, string>;
+  /** Settings the adapter could not honour (for example `temperature` on a reasoning model). */
+  warnings?: string[];
+}
+
+/** A provider answer mapped into the SDK's result fields. */
+export interface ParsedResponse {
+  text: string;
+  choices: string[];
+  finishReason: FinishReason;
+  rawFinishReason?: string;
+  id?: string;
+  model?: string;
+  usage: Usage;
+  thinking?: string;
+  toolCalls?: ToolCall[];
+  /** The answer as a portable assistant message, appended to `messages`. */
+  assistant: Message;
+}
+
+/** Where keys for a provider come from, and where they may be sent. */
+export interface KeyPolicy {
+  /** Environment variables, in order. */
+  env: readonly string[];
+  /** The file name under `~/.alea/keys/`. */
+  file?: string;
+  /** False for servers that work without a key (vLLM, local OpenAI-compatible servers). */
+  required: boolean;
+  /**
+   * Hosts that keys from the environment or a key file may be sent to. Any other endpoint needs an
+   * explicit `apiKey` or `keyResolver`, so one provider's key never reaches another host.
+   * Undefined means the key is meant for whatever endpoint is configured.
+   */
+  hosts?: readonly string[];
+}
+
+/**
+ * The provider adapter contract: pure request building and response parsing. Retries, caching,
+ * keys, timeouts and validation live in the core, so an adapter is small and testable.
+ */
+export interface ProviderAdapter {
+  readonly specificationVersion: 'v1';
+  /** The provider key, for example `openai`. */
+  readonly provider: string;
+  readonly keys: KeyPolicy;
+  /** Headers that carry the key (`Authorization`, `x-api-key`, …), and any fixed headers. */
+  authHeaders(key: string | undefined): Record<string, string>;
+  /** Builds the request. Throws typed errors for input the provider cannot take. */
+  buildRequest(call: ModelCall): WireRequest;
+  /** Maps a 2xx body. Throws {@link InvalidResponseError} when it is not the documented shape. */
+  parseResponse(body: unknown, call: ModelCall, url: string): ParsedResponse;
+  /** Reads the message and type from an error body, when the default reader does not fit. */
+  errorDetail?(body: unknown): { message?: string; type?: string };
+}
+
+/** Narrows a JSON body value for raw storage. */
+export function asJSON(value: unknown): JSONValue {
+  return value as JSONValue;
+}

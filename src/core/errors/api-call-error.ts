@@ -1,0 +1,60 @@
+import { LLMError } from './llm-error.ts';
+
+/** What an {@link APICallError} knows about the failed call. */
+export interface APICallErrorInit {
+  /** The provider key, such as `openai`. */
+  provider: string;
+  /** The URL that was called (it never carries a key). */
+  url: string;
+  /** The HTTP status. */
+  status: number;
+  /** The provider's message, or the status text. */
+  detail: string;
+  /** The raw response body, with any key text redacted. */
+  responseBody?: string;
+  /** The response headers. */
+  responseHeaders?: Record<string, string>;
+  /** The provider's request id (`x-request-id`, `request-id`). */
+  requestId?: string;
+  /** The provider's error type or code (`invalid_request_error`, `overloaded_error`). */
+  errorType?: string;
+  /** The delay the provider asked for (`retry-after-ms` or `Retry-After`), capped at 60 s. */
+  retryAfterMs?: number;
+  /** Overrides the default retry decision taken from the status. */
+  isRetryable?: boolean;
+  cause?: unknown;
+}
+
+/** Statuses that are worth retrying: timeouts, conflicts, rate limits and server errors. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+/** The provider answered with an HTTP error status. */
+export class APICallError extends LLMError {
+  override readonly name: string = 'APICallError';
+  override readonly isRetryable: boolean;
+  readonly provider: string;
+  readonly url: string;
+  readonly status: number;
+  readonly responseBody: string | undefined;
+  readonly responseHeaders: Record<string, string>;
+  readonly requestId: string | undefined;
+  readonly errorType: string | undefined;
+  /** The delay the provider asked for before a retry, when it gave one. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: APICallErrorInit) {
+    const id = init.requestId ? ` [request id ${init.requestId}]` : '';
+    super(`${init.provider} ${init.status}: ${init.detail} (POST ${init.url})${id}`, init);
+    this.provider = init.provider;
+    this.url = init.url;
+    this.status = init.status;
+    this.responseBody = init.responseBody;
+    this.responseHeaders = init.responseHeaders ?? {};
+    this.requestId = init.requestId;
+    this.errorType = init.errorType;
+    this.retryAfterMs = init.retryAfterMs;
+    this.isRetryable = init.isRetryable ?? isRetryableStatus(init.status);
+  }
+}

@@ -1,0 +1,12 @@
+export { LLMError, isLLMError, type LLMErrorOptions } from './llm-error.ts';
+export { APICallError, isRetryableStatus, type APICallErrorInit } from './api-call-error.ts';
+export { AuthenticationError } from './authentication-error.ts';
+export { RateLimitError } from './rate-limit-error.ts';
+export { NetworkError } from './network-error.ts';
+export { TimeoutError } from './timeout-error.ts';
+export { RetryError } from './retry-error.ts';
+export { MissingKeyError } from './missing-key-error.ts';
+export { InvalidResponseError } from './invalid-response-error.ts';
+export { OutputValidationError } from './output-validation-error.ts';
+export { UnsupportedFeatureError } from './unsupported-feature-error.ts';
+export { InvalidRequestError } from './invalid-request-error.ts';

@@ -1,0 +1,9 @@
+import { APICallError } from './api-call-error.ts';
+
+/**
+ * The provider answered 429. Retried by default, after `retryAfterMs` when the provider gave a delay
+ * (capped at 60 s), else with exponential backoff.
+ */
+export class RateLimitError extends APICallError {
+  override readonly name: string = 'RateLimitError';
+}

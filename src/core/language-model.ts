@@ -1,0 +1,189 @@
+import { defaultStore } from '#default-store';
+import type { CallMethod, ModelCall, OutputFormat, ProviderAdapter } from './adapter.ts';
+import { InvalidRequestError } from './errors/invalid-request-error.ts';
+import { normalizeMessages } from './normalize-messages.ts';
+import {
+  CALL_OPTION_KEYS,
+  type CallOptions,
+  type ModelOptions,
+  type ObjectOptions,
+} from './options.ts';
+import { runCall, type ModelContext } from './run-call.ts';
+import {
+  toJsonSchema,
+  validateWithSchema,
+  type InferSchemaOutput,
+  type StandardSchemaV1,
+} from './standard-schema.ts';
+import type { OutputCheck } from './request-with-repairs.ts';
+import type { JSONModelResponse, Message, ModelResponse } from './types.ts';
+
+function checkNumber(name: string, value: unknown, min: number, integer = false): void {
+  if (value === undefined) return;
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < min ||
+    (integer && !Number.isInteger(value))
+  ) {
+    throw new InvalidRequestError(
+      `\`${name}\` must be ${integer ? 'an integer' : 'a number'} of at least ${min}; got ${JSON.stringify(value)}.`,
+    );
+  }
+}
+
+/** Splits call options into the portable settings and the verbatim body members. */
+function toCall(
+  method: CallMethod,
+  model: string,
+  messages: Message[],
+  output: OutputFormat,
+  options: CallOptions,
+): ModelCall {
+  checkNumber('maxTokens', options.maxTokens, 1, true);
+  checkNumber('temperature', options.temperature, 0);
+  checkNumber('topP', options.topP, 0);
+  checkNumber('seed', options.seed, Number.MIN_SAFE_INTEGER, true);
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (!CALL_OPTION_KEYS.has(key) && value !== undefined) extra[key] = value;
+  }
+  const { stop } = options;
+  return {
+    method,
+    model,
+    messages,
+    output,
+    maxTokens: options.maxTokens,
+    temperature: options.temperature,
+    topP: options.topP,
+    stop: stop === undefined ? undefined : Array.isArray(stop) ? stop : [stop],
+    seed: options.seed,
+    extra,
+  };
+}
+
+/**
+ * The shared implementation of every model class: `complete`, `chat`, `json` and `object` over a
+ * provider adapter. Construction never does I/O and never throws for a missing key.
+ */
+export class LanguageModel {
+  /** The provider key, for example `openai`. */
+  readonly provider: string;
+  /** The model id sent with each request. */
+  readonly model: string;
+  /** The API base URL. */
+  readonly endpoint: string;
+  readonly #ctx: ModelContext;
+
+  /**
+   * @param adapter - Builds and parses this provider's requests.
+   * @param model - The resolved model id.
+   * @param endpoint - The resolved base URL.
+   * @param options - The caller's settings.
+   */
+  protected constructor(
+    adapter: ProviderAdapter,
+    model: string,
+    endpoint: string,
+    options: ModelOptions,
+  ) {
+    this.provider = adapter.provider;
+    this.model = model;
+    this.endpoint = endpoint.trim().replace(/\/+$/, '');
+    this.#ctx = {
+      adapter,
+      endpoint: this.endpoint,
+      model,
+      options,
+      store: options.cache === false ? undefined : (options.cache ?? defaultStore()),
+    };
+  }
+
+  /**
+   * Completes a prompt. Providers without a text-completion endpoint send it as one user turn.
+   * @param prompt - The text to continue.
+   * @param options - Sampling, cache, cancellation and pass-through body options.
+   */
+  async complete(prompt: string, options: CallOptions = {}): Promise<ModelResponse> {
+    if (typeof prompt !== 'string') {
+      throw new InvalidRequestError('complete() takes the prompt as a string.');
+    }
+    const messages = normalizeMessages(prompt, options.system);
+    return this.#run('complete', messages, { type: 'text' }, options, undefined, prompt);
+  }
+
+  /**
+   * Sends a conversation and returns the model's answer.
+   * @param input - A user prompt, or messages in the portable format (`response.messages` of an
+   *   earlier call continues a conversation).
+   * @param options - Sampling, cache, cancellation and pass-through body options.
+   */
+  async chat(
+    input: string | readonly Message[],
+    options: CallOptions = {},
+  ): Promise<ModelResponse> {
+    return this.#run('chat', normalizeMessages(input, options.system), { type: 'text' }, options);
+  }
+
+  /**
+   * Asks for JSON and parses it into `data`: the provider's JSON mode where it has one, tolerant
+   * extraction (code fences, JSON inside prose) otherwise. Unparseable answers are re-asked up to
+   * `maxRepairs` times, then throw `OutputValidationError`.
+   */
+  async json<T = unknown>(
+    input: string | readonly Message[],
+    options: CallOptions = {},
+  ): Promise<JSONModelResponse<T>> {
+    const messages = normalizeMessages(input, options.system);
+    const check: OutputCheck = async (value) => ({ ok: true, value });
+    return (await this.#run(
+      'json',
+      messages,
+      { type: 'json' },
+      options,
+      check,
+    )) as JSONModelResponse<T>;
+  }
+
+  /**
+   * Asks for an object matching a schema, using the provider's native structured output, and
+   * validates it: `data` is typed by the schema. Invalid answers are re-asked with the issues, up to
+   * `maxRepairs` times, then throw `OutputValidationError`.
+   * @param options - `schema` (valibot or any Standard Schema), plus the usual call options.
+   */
+  async object<S extends StandardSchemaV1>(
+    input: string | readonly Message[],
+    options: ObjectOptions<S>,
+  ): Promise<JSONModelResponse<InferSchemaOutput<S>>> {
+    const schema = options?.schema;
+    if (!schema || typeof schema !== 'object' || !('~standard' in schema)) {
+      throw new InvalidRequestError(
+        'object() needs `schema`: a valibot schema or any Standard Schema, for example ' +
+          'object(prompt, { schema: v.object({ name: v.string() }) }).',
+      );
+    }
+    const messages = normalizeMessages(input, options.system);
+    const output: OutputFormat = {
+      type: 'json-schema',
+      schema: await toJsonSchema(schema, options.jsonSchema),
+      name: options.schemaName ?? 'response',
+    };
+    const check: OutputCheck = (value) => validateWithSchema(schema, value);
+    const response = await this.#run('object', messages, output, options, check);
+    return response as JSONModelResponse<InferSchemaOutput<S>>;
+  }
+
+  #run(
+    method: CallMethod,
+    messages: Message[],
+    output: OutputFormat,
+    options: CallOptions,
+    check?: OutputCheck,
+    prompt?: string,
+  ): Promise<ModelResponse | JSONModelResponse> {
+    const call = toCall(method, this.model, messages, output, options);
+    if (prompt !== undefined) call.prompt = prompt;
+    return runCall(this.#ctx, { method, call, options, check });
+  }
+}

@@ -1,0 +1,104 @@
+import type { CacheStore } from '../cache/cache-store.ts';
+import type { KeyResolver } from '../keys/key-resolver.ts';
+import type { EnvSource } from './env.ts';
+import type { JSONSchema, StandardSchemaV1 } from './standard-schema.ts';
+
+/** Default retry count: a failed attempt is retried twice (three attempts at most). */
+export const DEFAULT_RETRY_LIMIT = 2;
+/** Default first backoff, in ms. */
+export const DEFAULT_RETRY_DELAY = 500;
+/** Default deadline of one call, retries included, in ms (the original's 600 s). */
+export const DEFAULT_TIMEOUT = 600_000;
+/** Default number of times `json` and `object` ask again after an invalid answer. */
+export const DEFAULT_MAX_REPAIRS = 2;
+
+/** Settings of a model instance. Every one is optional and has a documented default. */
+export interface ModelOptions {
+  /** The model id. Each class has the original's default. */
+  model?: string;
+  /** The API base URL, without the `/v1/...` path. Each class has its provider's default. */
+  endpoint?: string;
+  /** The API key. When absent, see {@link ModelOptions.keyResolver} and the default key chain. */
+  apiKey?: string;
+  /** Supplies keys on demand (secret managers, rotation, OAuth tokens). Tried after `apiKey`. */
+  keyResolver?: KeyResolver;
+  /** Environment variables to read keys from, such as a Worker's `env`. */
+  env?: EnvSource;
+  /** Where results are cached, or `false` for no cache. @default the runtime's default store */
+  cache?: CacheStore | false;
+  /** Skip the cache (no read, no write) unless a call says otherwise. @default false */
+  ignoreCache?: boolean;
+  /** Seconds a cached result lives, where the store supports expiry. @default forever */
+  cacheTtl?: number;
+  /** The fetch to use; resolved at call time, so tests and polyfills can replace the global. */
+  fetch?: typeof globalThis.fetch;
+  /** How many times a retryable failure is retried. @default 2 */
+  retryLimit?: number;
+  /** The first backoff in ms, doubled per retry with jitter. @default 500 */
+  retryDelay?: number;
+  /** The longest a call may take, retries included, in ms. @default 600000 */
+  timeout?: number;
+  /** Extra headers sent with every request (never part of the cache key). */
+  headers?: Record<string, string>;
+  /** How many times `json` and `object` ask again after an invalid answer. @default 2 */
+  maxRepairs?: number;
+  /** Receives non-fatal problems: cache read or write failures, settings the provider ignored. */
+  onWarning?: (message: string) => void;
+}
+
+/**
+ * Options of one call. Known keys are mapped to each provider's names; any other key is copied into
+ * the request body verbatim, as in the original library (for example `frequency_penalty`).
+ */
+export interface CallOptions {
+  /** A system prompt, placed before the messages. */
+  system?: string;
+  /** The most tokens to generate (`max_tokens`, `max_completion_tokens`, `maxOutputTokens`). */
+  maxTokens?: number;
+  temperature?: number;
+  topP?: number;
+  stop?: string | string[];
+  seed?: number;
+  /** Overrides the model's `ignoreCache` for this call, in both directions. */
+  ignoreCache?: boolean;
+  /** Cancels the call; the promise rejects with the signal's reason (an `AbortError`). */
+  signal?: AbortSignal;
+  /** Overrides the model's `timeout` for this call, in ms. */
+  timeout?: number;
+  /** Extra headers for this call. */
+  headers?: Record<string, string>;
+  /** Overrides the model's `retryLimit` for this call. */
+  retryLimit?: number;
+  /** Overrides the model's `maxRepairs` for this call. */
+  maxRepairs?: number;
+  [passthrough: string]: unknown;
+}
+
+/** Options of `object()`: a schema plus the usual call options. */
+export interface ObjectOptions<S extends StandardSchemaV1> extends CallOptions {
+  /** A valibot schema, or any Standard Schema (then with `jsonSchema` unless it can describe itself). */
+  schema: S;
+  /** The JSON Schema sent to the provider; derived from `schema` when absent. */
+  jsonSchema?: JSONSchema;
+  /** The schema's name, where the provider wants one. @default 'response' */
+  schemaName?: string;
+}
+
+/** Keys of {@link CallOptions} and {@link ObjectOptions} that are not body members. */
+export const CALL_OPTION_KEYS: ReadonlySet<string> = new Set([
+  'system',
+  'maxTokens',
+  'temperature',
+  'topP',
+  'stop',
+  'seed',
+  'ignoreCache',
+  'signal',
+  'timeout',
+  'headers',
+  'retryLimit',
+  'maxRepairs',
+  'schema',
+  'jsonSchema',
+  'schemaName',
+]);

@@ -1,0 +1,51 @@
+import { APICallError } from './errors/api-call-error.ts';
+import { isLLMError } from './errors/llm-error.ts';
+import { RetryError } from './errors/retry-error.ts';
+import { delay } from './delay.ts';
+
+/** How a call retries. */
+export interface RetryPolicy {
+  /** How many times a failed attempt is retried. @default 2 */
+  retryLimit: number;
+  /** The first backoff in ms; it doubles per retry, with jitter, up to 8 s. @default 500 */
+  retryDelay: number;
+}
+
+const MAX_BACKOFF_MS = 8_000;
+
+function retryDelayFor(error: unknown, retry: number, policy: RetryPolicy): number {
+  if (error instanceof APICallError && error.retryAfterMs !== undefined) return error.retryAfterMs;
+  const backoff = Math.min(policy.retryDelay * 2 ** retry, MAX_BACKOFF_MS);
+  // Up to 25% less than the full backoff, so clients that failed together do not retry together.
+  return backoff * (1 - Math.random() * 0.25);
+}
+
+/**
+ * Runs `attempt` until it succeeds, a non-retryable error occurs, or the retries run out.
+ * @param attempt - One try; receives the attempt number from 0.
+ * @param policy - Limits and delays.
+ * @param signal - Aborts the waits between attempts.
+ * @returns The first successful result.
+ * @throws The error itself when the first attempt fails for good; a {@link RetryError} holding every
+ *   attempt's error once more than one attempt was made.
+ */
+export async function withRetries<T>(
+  attempt: (n: number) => Promise<T>,
+  policy: RetryPolicy,
+  signal?: AbortSignal,
+): Promise<T> {
+  const errors: unknown[] = [];
+  for (let n = 0; ; n++) {
+    try {
+      return await attempt(n);
+    } catch (error) {
+      errors.push(error);
+      const retryable = isLLMError(error) && error.isRetryable && !signal?.aborted;
+      if (!retryable || n >= policy.retryLimit) {
+        if (errors.length === 1) throw error;
+        throw new RetryError(errors);
+      }
+      await delay(retryDelayFor(error, n, policy), signal);
+    }
+  }
+}

@@ -1,0 +1,171 @@
+import type { CacheEntry, CacheStore } from '../cache/cache-store.ts';
+import { resolveKey } from '../keys/resolve-key.ts';
+import type { CallMethod, ModelCall, ProviderAdapter, WireRequest } from './adapter.ts';
+import { cacheKey } from './cache-key.ts';
+import { createCallSignal } from './call-signal.ts';
+import { TimeoutError } from './errors/timeout-error.ts';
+import {
+  DEFAULT_MAX_REPAIRS,
+  DEFAULT_RETRY_DELAY,
+  DEFAULT_RETRY_LIMIT,
+  DEFAULT_TIMEOUT,
+  type CallOptions,
+  type ModelOptions,
+} from './options.ts';
+import { requestWithRepairs, type OutputCheck } from './request-with-repairs.ts';
+import type { JSONModelResponse, ModelResponse } from './types.ts';
+
+/** A model's fixed context for its calls. */
+export interface ModelContext {
+  adapter: ProviderAdapter;
+  endpoint: string;
+  model: string;
+  options: ModelOptions;
+  /** The cache in effect, or undefined when caching is off for the model. */
+  store: CacheStore | undefined;
+}
+
+/** One call to run: what was asked, and how its output is checked. */
+export interface CallPlan {
+  method: CallMethod;
+  call: ModelCall;
+  options: CallOptions;
+  /** For `json` and `object`: checks the parsed JSON. */
+  check?: OutputCheck;
+}
+
+type Result = ModelResponse | JSONModelResponse;
+
+// Identical calls in flight share one upstream request, per store.
+const inFlight = new WeakMap<CacheStore, Map<string, Promise<Result>>>();
+
+function isEntry(value: unknown): value is CacheEntry {
+  const entry = value as CacheEntry | undefined;
+  return (
+    entry?.v === 1 &&
+    typeof entry.response === 'object' &&
+    entry.response !== null &&
+    typeof entry.response.text === 'string' &&
+    Array.isArray(entry.response.messages)
+  );
+}
+
+async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan: CallPlan) {
+  let entry: unknown;
+  try {
+    entry = await store.get(key);
+  } catch (error) {
+    ctx.options.onWarning?.(
+      `[cache:${store.name}] read failed, treated as a miss: ${String(error)}`,
+    );
+    return undefined;
+  }
+  if (entry === undefined || entry === null) return undefined;
+  if (!isEntry(entry)) {
+    ctx.options.onWarning?.(`[cache:${store.name}] entry ${key} is not a valid entry; ignored.`);
+    return undefined;
+  }
+  const response = entry.response;
+  if (plan.check) {
+    // Re-validate, so a changed schema never returns stale or mistyped data.
+    const checked = await plan.check((response as JSONModelResponse).data);
+    if (!checked.ok) return undefined;
+    return { ...response, data: checked.value, cached: true };
+  }
+  return { ...response, cached: true };
+}
+
+async function writeCache(ctx: ModelContext, store: CacheStore, key: string, response: Result) {
+  try {
+    const entry: CacheEntry = { v: 1, createdAt: Date.now(), response };
+    const ttl = ctx.options.cacheTtl;
+    await store.set(key, entry, ttl === undefined ? undefined : { ttl });
+  } catch (error) {
+    ctx.options.onWarning?.(`[cache:${store.name}] write failed: ${String(error)}`);
+  }
+}
+
+async function fetchResult(
+  ctx: ModelContext,
+  plan: CallPlan,
+  wire: WireRequest,
+  rawData: { value?: unknown },
+) {
+  const { options } = plan;
+  const settings = ctx.options;
+  const timeoutMs = options.timeout ?? settings.timeout ?? DEFAULT_TIMEOUT;
+  const callSignal = createCallSignal(timeoutMs, options.signal);
+  const url = ctx.endpoint + wire.path;
+  try {
+    const key = await resolveKey({
+      provider: ctx.adapter.provider,
+      endpoint: ctx.endpoint,
+      policy: ctx.adapter.keys,
+      apiKey: settings.apiKey,
+      keyResolver: settings.keyResolver,
+      env: settings.env,
+    });
+    return await requestWithRepairs({
+      ctx,
+      plan,
+      wire,
+      key,
+      signal: callSignal.signal,
+      fetch: settings.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      retry: {
+        retryLimit: options.retryLimit ?? settings.retryLimit ?? DEFAULT_RETRY_LIMIT,
+        retryDelay: settings.retryDelay ?? DEFAULT_RETRY_DELAY,
+      },
+      maxRepairs: options.maxRepairs ?? settings.maxRepairs ?? DEFAULT_MAX_REPAIRS,
+      rawData,
+    });
+  } catch (error) {
+    if (callSignal.timedOut()) {
+      throw new TimeoutError({ provider: ctx.adapter.provider, url, timeoutMs, cause: error });
+    }
+    throw error;
+  } finally {
+    callSignal.dispose();
+  }
+}
+
+/**
+ * Runs one call through the pipeline: cache lookup, key, request with retries, output checks and
+ * repairs, cache write. Failures and invalid answers are never cached; cache faults never fail a
+ * call that the provider answered.
+ */
+export async function runCall(ctx: ModelContext, plan: CallPlan): Promise<Result> {
+  const ignore = plan.options.ignoreCache ?? ctx.options.ignoreCache ?? false;
+  const store = ignore ? undefined : ctx.store;
+  const wire = ctx.adapter.buildRequest(plan.call);
+  if (!store) return fetchResult(ctx, plan, wire, {});
+
+  const key = await cacheKey({
+    provider: ctx.adapter.provider,
+    endpoint: ctx.endpoint,
+    model: ctx.model,
+    method: plan.method,
+    body: wire.body,
+  });
+  const hit = await readCache(ctx, store, key, plan);
+  if (hit) return hit;
+
+  let pending = inFlight.get(store);
+  if (!pending) inFlight.set(store, (pending = new Map()));
+  const shared = pending.get(key);
+  if (shared) return { ...(await shared), cached: true };
+
+  const promise = (async () => {
+    const rawData: { value?: unknown } = {};
+    const response = await fetchResult(ctx, plan, wire, rawData);
+    // Store the JSON as the model sent it, so a hit re-validates it (schemas may transform).
+    await writeCache(ctx, store, key, plan.check ? { ...response, data: rawData.value } : response);
+    return response;
+  })();
+  pending.set(key, promise);
+  try {
+    return await promise;
+  } finally {
+    pending.delete(key);
+  }
+}

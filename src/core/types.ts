@@ -1,0 +1,103 @@
+/** A value, or a promise of it. Plug-in contracts return this so synchronous stores need no `async`. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/** A JSON value, as it travels on the wire and in cache entries. */
+export type JSONValue =
+  null | boolean | number | string | JSONValue[] | { [key: string]: JSONValue };
+
+/** A part of a user message. Unknown provider-native parts pass through to the wire unchanged. */
+export type ContentPart =
+  | { type: 'text'; text: string }
+  /** An image by URL (`https:` or `data:`). */
+  | { type: 'image'; url: string; mediaType?: string };
+
+/** A tool call the model asked for, in the shape every provider shares. */
+export interface ToolCall {
+  /** The provider's call id; send it back as `toolCallId` of the `tool` message. */
+  id: string;
+  /** The tool's name. */
+  name: string;
+  /** The arguments, parsed from JSON when the provider sends a string. */
+  arguments: unknown;
+  /** Opaque provider state that must be sent back unchanged (for example Gemini's `thoughtSignature`). */
+  signature?: string;
+}
+
+/**
+ * A block of model reasoning kept for the next turn. Anthropic and Google require signed blocks to be
+ * sent back unchanged in multi-turn conversations with thinking and tools.
+ */
+export type ReasoningPart =
+  | { type: 'thinking'; text: string; signature?: string }
+  | { type: 'redacted_thinking'; data: string };
+
+/** The SDK's portable message format: what `chat` accepts and what `response.messages` returns. */
+export type Message =
+  | { role: 'system'; content: string }
+  | { role: 'user'; content: string | ContentPart[] }
+  | {
+      role: 'assistant';
+      content: string;
+      toolCalls?: ToolCall[];
+      reasoning?: ReasoningPart[];
+    }
+  | { role: 'tool'; toolCallId: string; content: string; name?: string };
+
+/** Why the model stopped, normalised across providers. */
+export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'other';
+
+/** Token usage, normalised across providers. The provider's own object is kept in `raw`. */
+export interface Usage {
+  inputTokens?: number;
+  outputTokens?: number;
+  totalTokens?: number;
+  /** Tokens spent on hidden reasoning (OpenAI `reasoning_tokens`, Gemini `thoughtsTokenCount`). */
+  reasoningTokens?: number;
+  /** Input tokens served from the provider's prompt cache. */
+  cachedInputTokens?: number;
+  /** Input tokens written to the provider's prompt cache (Anthropic `cache_creation_input_tokens`). */
+  cacheWriteTokens?: number;
+  /** The usage object exactly as the provider sent it. */
+  raw?: JSONValue;
+}
+
+/**
+ * The result of `complete` and `chat`. Plain data: it survives `structuredClone`, `JSON.stringify`,
+ * a cache round-trip and `postMessage`.
+ */
+export interface ModelResponse {
+  /** The text of the first choice (`''` when the model returned none). */
+  text: string;
+  /** The text of every choice, in order. */
+  choices: string[];
+  /** Why the first choice stopped. */
+  finishReason: FinishReason;
+  /** The provider's own finish reason, unmapped. */
+  rawFinishReason?: string;
+  /** The provider's response id. */
+  id?: string;
+  /** The provider key, for example `openai` or `vllm`. */
+  provider: string;
+  /** The model as the server named it in its answer (may differ from the requested alias). */
+  model: string;
+  /** Normalised token usage. */
+  usage: Usage;
+  /** The reasoning text where the server returns it (`reasoning_content`, thinking blocks, thought parts). */
+  thinking?: string;
+  /** The tool calls of the first choice, when the model made any. */
+  toolCalls?: ToolCall[];
+  /** The conversation including this answer, ready to extend for the next turn. */
+  messages: Message[];
+  /** True when the result came from the cache and no request was sent. */
+  cached: boolean;
+  /** Settings the provider could not honour, such as `temperature` on a reasoning model. */
+  warnings?: string[];
+  /** The provider's response body. */
+  raw: JSONValue;
+}
+
+/** The result of `json`: a `ModelResponse` with the parsed JSON. */
+export interface JSONModelResponse<T = unknown> extends ModelResponse {
+  /** The parsed JSON value. */
+  data: T;
+}

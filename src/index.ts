@@ -1,0 +1,42 @@
+/**
+ * @module alea-llm-client: the core. Providers live in their own entry points
+ * (`alea-llm-client/openai`, `/xai`, `/vllm`, `/openai-compatible`) so a bundle carries only the ones
+ * it imports.
+ */
+export * from './core/errors/index.ts';
+export type {
+  ContentPart,
+  FinishReason,
+  JSONModelResponse,
+  JSONValue,
+  MaybePromise,
+  Message,
+  ModelResponse,
+  ReasoningPart,
+  ToolCall,
+  Usage,
+} from './core/types.ts';
+export type { CallOptions, ModelOptions, ObjectOptions } from './core/options.ts';
+export {
+  DEFAULT_MAX_REPAIRS,
+  DEFAULT_RETRY_DELAY,
+  DEFAULT_RETRY_LIMIT,
+  DEFAULT_TIMEOUT,
+} from './core/options.ts';
+export { LanguageModel } from './core/language-model.ts';
+export type {
+  CallMethod,
+  KeyPolicy,
+  ModelCall,
+  OutputFormat,
+  ParsedResponse,
+  ProviderAdapter,
+  ToolDefinition,
+  WireRequest,
+} from './core/adapter.ts';
+export type { InferSchemaOutput, JSONSchema, StandardSchemaV1 } from './core/standard-schema.ts';
+export { extractJson, type ExtractedJson } from './core/extract-json.ts';
+export { cacheKey, type CacheKeyInput } from './core/cache-key.ts';
+export { readEnv, type EnvSource } from './core/env.ts';
+export type { KeyContext, KeyResolver } from './keys/key-resolver.ts';
+export type { CacheEntry, CacheSetOptions, CacheStore } from './cache/cache-store.ts';

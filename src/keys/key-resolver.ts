@@ -1,0 +1,15 @@
+import type { MaybePromise } from '../core/types.ts';
+
+/** What a {@link KeyResolver} is asked for. */
+export interface KeyContext {
+  /** The provider key, for example `openai`. */
+  provider: string;
+  /** The endpoint the key will be sent to. */
+  endpoint: string;
+}
+
+/**
+ * Supplies an API key (or an OAuth access token) for a request. Called before each request that is
+ * not a cache hit, so it can rotate or refresh credentials; return undefined when it has none.
+ */
+export type KeyResolver = (ctx: KeyContext) => MaybePromise<string | undefined>;

@@ -1,0 +1,217 @@
+import type {
+  KeyPolicy,
+  ModelCall,
+  ParsedResponse,
+  ProviderAdapter,
+  WireRequest,
+} from '../../core/adapter.ts';
+import { InvalidResponseError } from '../../core/errors/invalid-response-error.ts';
+import type { Message, ToolCall, Usage } from '../../core/types.ts';
+import { convertToOpenAIMessages } from './convert-to-openai-messages.ts';
+import { mapOpenAIFinishReason } from './map-openai-finish-reason.ts';
+import {
+  describeIssues,
+  parseChatBody,
+  parseCompletionBody,
+  type OpenAIUsage,
+} from './openai-api.ts';
+import { isStrictCompatible, schemaName } from './strict-json-schema.ts';
+
+/** How `object()` asks a server for schema-shaped output. */
+export type StructuredOutputMode =
+  /** `response_format: { type: 'json_schema' }` (OpenAI, xAI, most compatible servers). */
+  | 'json_schema'
+  /** vLLM ≥ 0.12: `structured_outputs: { json: schema }`. */
+  | 'structured_outputs'
+  /** vLLM ≤ 0.11: `guided_json: schema`. */
+  | 'guided_json'
+  /** No native support: the schema goes into the system prompt. */
+  | 'prompt';
+
+/** What differs between OpenAI-compatible providers. */
+export interface OpenAICompatibleConfig {
+  provider: string;
+  keys: KeyPolicy;
+  /** Whether the server takes `response_format: { type: 'json_object' }` for `json()`. */
+  jsonObject: boolean;
+  structuredOutput: StructuredOutputMode;
+  /**
+   * Models that take `max_completion_tokens` and no sampling temperature (OpenAI's o-series and GPT-5
+   * reasoning models).
+   */
+  isReasoningModel?: (model: string) => boolean;
+}
+
+function usageOf(usage: OpenAIUsage): Usage {
+  if (!usage) return {};
+  return {
+    inputTokens: usage.prompt_tokens ?? undefined,
+    outputTokens: usage.completion_tokens ?? undefined,
+    totalTokens: usage.total_tokens ?? undefined,
+    reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? undefined,
+    cachedInputTokens: usage.prompt_tokens_details?.cached_tokens ?? undefined,
+    raw: usage,
+  };
+}
+
+function parseArguments(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Models occasionally emit invalid JSON arguments; keep the text so nothing is lost.
+    return text;
+  }
+}
+
+const mentionsJson = (messages: readonly Message[]) =>
+  messages.some((m) => typeof m.content === 'string' && /json/i.test(m.content));
+
+/** Adds an instruction to the system prompt (creating one when there is none). */
+function withInstruction(messages: Message[], instruction: string): Message[] {
+  const [first, ...rest] = messages;
+  if (first?.role === 'system')
+    return [{ role: 'system', content: `${first.content}\n\n${instruction}` }, ...rest];
+  return [{ role: 'system', content: instruction }, ...messages];
+}
+
+/**
+ * Creates the adapter for the Chat Completions and Completions wire format, configured per provider
+ * (OpenAI, xAI, vLLM, any compatible server) rather than copied.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): ProviderAdapter {
+  const { provider } = config;
+  return {
+    specificationVersion: 'v1',
+    provider,
+    keys: config.keys,
+    authHeaders: (key): Record<string, string> => (key ? { authorization: `Bearer ${key}` } : {}),
+
+    buildRequest(call: ModelCall): WireRequest {
+      const warnings: string[] = [];
+      const reasoning = config.isReasoningModel?.(call.model) ?? false;
+      const body: Record<string, unknown> = { ...call.extra, model: call.model };
+      let messages = call.messages;
+      const { output } = call;
+      if (output.type === 'json' && config.jsonObject) {
+        body.response_format = { type: 'json_object' };
+        // OpenAI rejects json_object unless a message mentions JSON.
+        if (!mentionsJson(messages)) messages = withInstruction(messages, 'Respond in JSON.');
+      } else if (
+        output.type === 'json' ||
+        (output.type === 'json-schema' && config.structuredOutput === 'prompt')
+      ) {
+        const schema =
+          output.type === 'json-schema'
+            ? ` matching this JSON Schema: ${JSON.stringify(output.schema)}`
+            : '';
+        messages = withInstruction(messages, `Respond with only JSON${schema}, no other text.`);
+      } else if (output.type === 'json-schema') {
+        if (config.structuredOutput === 'json_schema') {
+          body.response_format = {
+            type: 'json_schema',
+            json_schema: {
+              name: schemaName(output.name),
+              schema: output.schema,
+              strict: isStrictCompatible(output.schema),
+            },
+          };
+        } else if (config.structuredOutput === 'structured_outputs') {
+          body.structured_outputs = { json: output.schema };
+        } else {
+          body.guided_json = output.schema;
+        }
+      }
+      if (call.maxTokens !== undefined)
+        body[reasoning ? 'max_completion_tokens' : 'max_tokens'] = call.maxTokens;
+      if (reasoning && 'max_tokens' in body) {
+        body.max_completion_tokens ??= body.max_tokens;
+        delete body.max_tokens;
+        warnings.push(
+          'max_tokens was sent as max_completion_tokens, which reasoning models require.',
+        );
+      }
+      for (const [key, value] of [
+        ['temperature', call.temperature],
+        ['top_p', call.topP],
+      ] as const) {
+        if (value === undefined) continue;
+        if (reasoning) warnings.push(`${key} was not sent: ${call.model} does not accept it.`);
+        else body[key] = value;
+      }
+      if (call.stop) body.stop = call.stop;
+      if (call.seed !== undefined) body.seed = call.seed;
+
+      if (call.method === 'complete' && call.prompt !== undefined) {
+        return { path: '/v1/completions', body: { ...body, prompt: call.prompt }, warnings };
+      }
+      return {
+        path: '/v1/chat/completions',
+        body: { ...body, messages: convertToOpenAIMessages(messages) },
+        warnings,
+      };
+    },
+
+    parseResponse(body, call, url): ParsedResponse {
+      if (call.method === 'complete') {
+        const result = parseCompletionBody(body);
+        if (!result.success) {
+          throw new InvalidResponseError({
+            provider,
+            url,
+            detail: describeIssues(result.issues),
+            body: JSON.stringify(body),
+          });
+        }
+        const { output } = result;
+        const choices = output.choices.map((c) => c.text ?? '');
+        const text = choices[0] ?? '';
+        return {
+          text,
+          choices,
+          finishReason: mapOpenAIFinishReason(output.choices[0]?.finish_reason),
+          rawFinishReason: output.choices[0]?.finish_reason ?? undefined,
+          id: output.id ?? undefined,
+          model: output.model ?? undefined,
+          usage: usageOf(output.usage),
+          assistant: { role: 'assistant', content: text },
+        };
+      }
+      const result = parseChatBody(body);
+      if (!result.success) {
+        throw new InvalidResponseError({
+          provider,
+          url,
+          detail: describeIssues(result.issues),
+          body: JSON.stringify(body),
+        });
+      }
+      const { output } = result;
+      const first = output.choices[0];
+      const choices = output.choices.map((c) => c.message.content ?? '');
+      const text = choices[0] ?? '';
+      const toolCalls: ToolCall[] | undefined = first?.message.tool_calls
+        ?.filter((c) => c.function)
+        .map((c) => ({
+          id: c.id,
+          name: c.function!.name,
+          arguments: parseArguments(c.function!.arguments),
+        }));
+      const hasCalls = toolCalls !== undefined && toolCalls.length > 0;
+      return {
+        text,
+        choices,
+        finishReason: mapOpenAIFinishReason(first?.finish_reason),
+        rawFinishReason: first?.finish_reason ?? undefined,
+        id: output.id ?? undefined,
+        model: output.model ?? undefined,
+        usage: usageOf(output.usage),
+        thinking: first?.message.reasoning_content ?? first?.message.reasoning ?? undefined,
+        toolCalls: hasCalls ? toolCalls : undefined,
+        assistant: hasCalls
+          ? { role: 'assistant', content: text, toolCalls }
+          : { role: 'assistant', content: text },
+      };
+    },
+  };
+}

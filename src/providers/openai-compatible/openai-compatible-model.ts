@@ -1,0 +1,48 @@
+import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts';
+import { LanguageModel } from '../../core/language-model.ts';
+import type { ModelOptions } from '../../core/options.ts';
+import {
+  createOpenAICompatibleAdapter,
+  type StructuredOutputMode,
+} from './openai-compatible-adapter.ts';
+
+/** Settings of {@link OpenAICompatibleModel}. */
+export interface OpenAICompatibleModelOptions extends ModelOptions {
+  /** The model id the server serves. Required. */
+  model: string;
+  /** The server's base URL, such as `http://localhost:11434` (a trailing `/v1` is accepted). Required. */
+  endpoint: string;
+  /** Whether the server takes `response_format: { type: 'json_object' }`. @default true */
+  jsonObject?: boolean;
+  /** How `object()` asks for schema-shaped output. @default 'json_schema' */
+  structuredOutput?: StructuredOutputMode;
+}
+
+/** Strips a trailing `/v1`, since requests add the `/v1/...` path themselves. */
+export function baseUrl(endpoint: string): string {
+  return endpoint.trim().replace(/\/+$/, '').replace(/\/v1$/, '');
+}
+
+/**
+ * Any server that speaks OpenAI's Chat Completions API (llama.cpp, Ollama, LM Studio, Together, …).
+ * The key is optional and comes from `apiKey`, `keyResolver`, `OPENAI_COMPATIBLE_API_KEY` or
+ * `~/.alea/keys/openai_compatible`. `OPENAI_API_KEY` is never read, so an OpenAI key cannot reach
+ * another host by accident.
+ */
+export class OpenAICompatibleModel extends LanguageModel {
+  constructor(options: OpenAICompatibleModelOptions) {
+    if (!options?.model || !options.endpoint) {
+      throw new InvalidRequestError(
+        'OpenAICompatibleModel needs `model` and `endpoint`, for example ' +
+          "new OpenAICompatibleModel({ model: 'llama3', endpoint: 'http://localhost:11434' }).",
+      );
+    }
+    const adapter = createOpenAICompatibleAdapter({
+      provider: 'openai-compatible',
+      keys: { env: ['OPENAI_COMPATIBLE_API_KEY'], file: 'openai_compatible', required: false },
+      jsonObject: options.jsonObject ?? true,
+      structuredOutput: options.structuredOutput ?? 'json_schema',
+    });
+    super(adapter, options.model, baseUrl(options.endpoint), options);
+  }
+}

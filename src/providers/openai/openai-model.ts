@@ -1,0 +1,33 @@
+import { LanguageModel } from '../../core/language-model.ts';
+import type { ModelOptions } from '../../core/options.ts';
+import { createOpenAICompatibleAdapter } from '../openai-compatible/openai-compatible-adapter.ts';
+import { baseUrl } from '../openai-compatible/openai-compatible-model.ts';
+import { isOpenAIReasoningModel } from './is-openai-reasoning-model.ts';
+
+/** OpenAI's default model (the original's 0.3 default). */
+export const OPENAI_DEFAULT_MODEL = 'gpt-5.4';
+/** OpenAI's API host. */
+export const OPENAI_ENDPOINT = 'https://api.openai.com';
+
+/**
+ * OpenAI's Chat Completions and Completions APIs. The key comes from `apiKey`, `keyResolver`,
+ * `OPENAI_API_KEY` or `~/.alea/keys/openai`; keys from the environment or a file are only ever sent
+ * to api.openai.com.
+ */
+export class OpenAIModel extends LanguageModel {
+  constructor(options: ModelOptions = {}) {
+    const adapter = createOpenAICompatibleAdapter({
+      provider: 'openai',
+      keys: { env: ['OPENAI_API_KEY'], file: 'openai', required: true, hosts: ['api.openai.com'] },
+      jsonObject: true,
+      structuredOutput: 'json_schema',
+      isReasoningModel: isOpenAIReasoningModel,
+    });
+    super(
+      adapter,
+      options.model ?? OPENAI_DEFAULT_MODEL,
+      baseUrl(options.endpoint ?? OPENAI_ENDPOINT),
+      options,
+    );
+  }
+}

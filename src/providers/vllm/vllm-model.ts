@@ -1,0 +1,48 @@
+import { LanguageModel } from '../../core/language-model.ts';
+import type { ModelOptions } from '../../core/options.ts';
+import { createOpenAICompatibleAdapter } from '../openai-compatible/openai-compatible-adapter.ts';
+import { baseUrl } from '../openai-compatible/openai-compatible-model.ts';
+
+/** vLLM's default model (the original's default). */
+export const VLLM_DEFAULT_MODEL = 'meta-llama/Meta-Llama-3.1-8B-Instruct';
+/** vLLM's default server. */
+export const VLLM_ENDPOINT = 'http://localhost:8000';
+
+/** Settings of {@link VLLMModel}. */
+export interface VLLMModelOptions extends ModelOptions {
+  /**
+   * The server's vLLM version, when it is older than 0.12: those servers take `guided_json`
+   * instead of `structured_outputs`. Newer servers accept and silently ignore `guided_json`, so the
+   * new form is the default.
+   */
+  serverVersion?: string;
+}
+
+/** True for versions below 0.12, which predate `structured_outputs`. */
+function isLegacyVllm(version: string | undefined): boolean {
+  const match = version && /^(\d+)\.(\d+)/.exec(version);
+  return !!match && Number(match[1]) === 0 && Number(match[2]) < 12;
+}
+
+/**
+ * A vLLM server's OpenAI-compatible API. Works without a key; one is sent when `apiKey`,
+ * `keyResolver`, `VLLM_API_KEY` or `~/.alea/keys/vllm` provides it. `object()` uses vLLM's
+ * structured outputs; reasoning text (`reasoning`, or `reasoning_content` on older servers) is
+ * returned as `thinking`.
+ */
+export class VLLMModel extends LanguageModel {
+  constructor(options: VLLMModelOptions = {}) {
+    const adapter = createOpenAICompatibleAdapter({
+      provider: 'vllm',
+      keys: { env: ['VLLM_API_KEY'], file: 'vllm', required: false },
+      jsonObject: true,
+      structuredOutput: isLegacyVllm(options.serverVersion) ? 'guided_json' : 'structured_outputs',
+    });
+    super(
+      adapter,
+      options.model ?? VLLM_DEFAULT_MODEL,
+      baseUrl(options.endpoint ?? VLLM_ENDPOINT),
+      options,
+    );
+  }
+}

@@ -1,0 +1,36 @@
+import { LanguageModel } from '../../core/language-model.ts';
+import type { ModelOptions } from '../../core/options.ts';
+import { createOpenAICompatibleAdapter } from '../openai-compatible/openai-compatible-adapter.ts';
+import { baseUrl } from '../openai-compatible/openai-compatible-model.ts';
+
+/** xAI's default model (the original's 0.3 default). */
+export const XAI_DEFAULT_MODEL = 'grok-4-fast-non-reasoning';
+/** xAI's API host. */
+export const XAI_ENDPOINT = 'https://api.x.ai';
+
+/**
+ * xAI's Grok models over their OpenAI-compatible API. The key comes from `apiKey`, `keyResolver`,
+ * `XAI_API_KEY`, `GROK_API_KEY` or `~/.alea/keys/grok`, and environment or file keys are only sent
+ * to api.x.ai. Reasoning text (`reasoning_content`) is returned as `thinking`.
+ */
+export class GrokModel extends LanguageModel {
+  constructor(options: ModelOptions = {}) {
+    const adapter = createOpenAICompatibleAdapter({
+      provider: 'xai',
+      keys: {
+        env: ['XAI_API_KEY', 'GROK_API_KEY'],
+        file: 'grok',
+        required: true,
+        hosts: ['api.x.ai'],
+      },
+      jsonObject: true,
+      structuredOutput: 'json_schema',
+    });
+    super(
+      adapter,
+      options.model ?? XAI_DEFAULT_MODEL,
+      baseUrl(options.endpoint ?? XAI_ENDPOINT),
+      options,
+    );
+  }
+}

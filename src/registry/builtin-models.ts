@@ -1,0 +1,45 @@
+import { anthropicModelDetails } from './data/anthropic-details.ts';
+import { anthropicModels } from './data/anthropic.ts';
+import { googleModelDetails } from './data/google-details.ts';
+import { googleModels } from './data/google.ts';
+import { openaiModelDetails } from './data/openai-details.ts';
+import { openaiModels } from './data/openai.ts';
+import { xaiModelDetails } from './data/xai-details.ts';
+import { xaiModels } from './data/xai.ts';
+import { decodeModelInfos } from './decode-model-info.ts';
+import type { DetailRow, ModelSlice } from './model-row.ts';
+import type { ModelInfo } from './types.ts';
+
+/** Providers with built-in data. */
+export type BuiltinProvider = 'openai' | 'anthropic' | 'google' | 'xai';
+
+const SOURCES: Readonly<Record<BuiltinProvider, readonly [ModelSlice, readonly DetailRow[]]>> = {
+  openai: [openaiModels, openaiModelDetails],
+  anthropic: [anthropicModels, anthropicModelDetails],
+  google: [googleModels, googleModelDetails],
+  xai: [xaiModels, xaiModelDetails],
+};
+
+/** Every provider with built-in data, in registry order. */
+export const BUILTIN_PROVIDERS: readonly BuiltinProvider[] = [
+  'openai',
+  'anthropic',
+  'google',
+  'xai',
+];
+
+/**
+ * Decodes the built-in models of the given providers. Called when a registry is created, never at
+ * import time.
+ * @param providers - Which providers to decode.
+ * @default providers every built-in provider
+ * @returns Fresh entries, grouped by provider and sorted by id within each.
+ */
+export function loadBuiltinModels(
+  providers: readonly BuiltinProvider[] = BUILTIN_PROVIDERS,
+): ModelInfo[] {
+  return providers.flatMap((p) => {
+    const source = SOURCES[p];
+    return source ? decodeModelInfos(source[0], source[1]) : [];
+  });
+}

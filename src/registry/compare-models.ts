@@ -1,0 +1,48 @@
+import type { ModelInfo, ModelProvider, ModelStatus, ModelTier } from './types.ts';
+
+/** One model's row in a `compareModels` result. */
+export interface ModelComparison {
+  readonly provider: ModelProvider;
+  readonly tier: ModelTier;
+  readonly status: ModelStatus;
+  readonly contextWindow: number;
+  readonly maxOutputTokens: number;
+  readonly tools: boolean;
+  readonly vision: boolean;
+  readonly structuredOutput: boolean;
+  readonly reasoning: boolean;
+  readonly thinking: boolean;
+  /** Audio input. */
+  readonly audio: boolean;
+  /** USD per million input tokens, when known. */
+  readonly inputPrice?: number;
+  /** USD per million output tokens, when known. */
+  readonly outputPrice?: number;
+}
+
+/**
+ * Summarises models side by side.
+ * @param models - The models, in the order the caller asked for them.
+ * @returns A record from model id to its summary.
+ */
+export function compareModelInfos(models: readonly ModelInfo[]): Record<string, ModelComparison> {
+  const result: Record<string, ModelComparison> = {};
+  for (const m of models) {
+    result[m.id] = {
+      provider: m.provider,
+      tier: m.tier,
+      status: m.status,
+      contextWindow: m.contextWindow,
+      maxOutputTokens: m.maxOutputTokens,
+      tools: m.capabilities.tools,
+      vision: m.capabilities.vision,
+      structuredOutput: m.capabilities.structuredOutput,
+      reasoning: m.capabilities.reasoning,
+      thinking: m.capabilities.thinking,
+      audio: m.inputModalities.includes('audio'),
+      inputPrice: m.pricing.input,
+      outputPrice: m.pricing.output,
+    };
+  }
+  return result;
+}
