@@ -12,12 +12,15 @@ export type OutputFormat =
   /** JSON matching a schema. */
   | { type: 'json-schema'; schema: JSONSchema; name: string };
 
-/** A tool the model may call, with JSON Schema parameters. */
+/** A tool the model may call, with JSON Schema parameters (converted from a schema if need be). */
 export interface ToolDefinition {
   name: string;
   description?: string;
   parameters: JSONSchema;
 }
+
+/** Whether and which tool the model must call. */
+export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
 
 /**
  * One call, normalised by the core before it reaches an adapter: portable options resolved, system
@@ -36,7 +39,9 @@ export interface ModelCall {
   topP?: number;
   stop?: string[];
   seed?: number;
+  /** Tools in the portable shape; providers map them to their own. */
   tools?: ToolDefinition[];
+  toolChoice?: ToolChoice;
   /**
    * Every other call option, copied into the request body verbatim as the original library does.
    * An adapter may take out the keys it maps itself (for example Anthropic's `thinking`).

@@ -2,6 +2,7 @@ import { defaultStore } from '#default-store';
 import type { CallMethod, ModelCall, OutputFormat, ProviderAdapter } from './adapter.ts';
 import { InvalidRequestError } from './errors/invalid-request-error.ts';
 import { normalizeMessages } from './normalize-messages.ts';
+import { isPortableTools, prepareTools } from './prepare-tools.ts';
 import {
   CALL_OPTION_KEYS,
   type CallOptions,
@@ -174,7 +175,7 @@ export class LanguageModel {
     return response as JSONModelResponse<InferSchemaOutput<S>>;
   }
 
-  #run(
+  async #run(
     method: CallMethod,
     messages: Message[],
     output: OutputFormat,
@@ -184,6 +185,11 @@ export class LanguageModel {
   ): Promise<ModelResponse | JSONModelResponse> {
     const call = toCall(method, this.model, messages, output, options);
     if (prompt !== undefined) call.prompt = prompt;
+    if (isPortableTools(options.tools)) {
+      delete call.extra.tools;
+      call.tools = await prepareTools(options.tools);
+    }
+    if (options.toolChoice !== undefined) call.toolChoice = options.toolChoice;
     return runCall(this.#ctx, { method, call, options, check });
   }
 }

@@ -1,6 +1,7 @@
 import type { CacheStore } from '../cache/cache-store.ts';
 import type { KeyResolver } from '../keys/key-resolver.ts';
 import type { EnvSource } from './env.ts';
+import type { ToolChoice } from './adapter.ts';
 import type { JSONSchema, StandardSchemaV1 } from './standard-schema.ts';
 
 /** Default retry count: a failed attempt is retried twice (three attempts at most). */
@@ -46,6 +47,13 @@ export interface ModelOptions {
   onWarning?: (message: string) => void;
 }
 
+/** A tool in the portable shape: parameters as JSON Schema, or as a valibot or Standard Schema. */
+export interface ToolInput {
+  name: string;
+  description?: string;
+  parameters: JSONSchema | StandardSchemaV1;
+}
+
 /**
  * Options of one call. Known keys are mapped to each provider's names; any other key is copied into
  * the request body verbatim, as in the original library (for example `frequency_penalty`).
@@ -71,6 +79,13 @@ export interface CallOptions {
   retryLimit?: number;
   /** Overrides the model's `maxRepairs` for this call. */
   maxRepairs?: number;
+  /**
+   * Tools the model may call, in the portable shape (`{ name, description, parameters }`); calls come
+   * back in `response.toolCalls`. A provider-native array (items with a `type`) is sent verbatim.
+   */
+  tools?: ToolInput[] | unknown[];
+  /** `auto`, `none`, `required`, or `{ name }` to force one tool. */
+  toolChoice?: ToolChoice;
   [passthrough: string]: unknown;
 }
 
@@ -101,4 +116,5 @@ export const CALL_OPTION_KEYS: ReadonlySet<string> = new Set([
   'schema',
   'jsonSchema',
   'schemaName',
+  'toolChoice',
 ]);

@@ -35,7 +35,10 @@ export interface FilterModelsOptions {
  * @returns The ids of the matching models.
  * @throws UnknownCapabilityError when `capabilities` names one that does not exist.
  */
-export function filterModelList(models: readonly ModelInfo[], options: FilterModelsOptions): string[] {
+export function filterModelList(
+  models: readonly ModelInfo[],
+  options: FilterModelsOptions,
+): string[] {
   const { minContext, maxContext, minOutput, tiers, capabilities, maxInputPrice, maxOutputPrice } =
     options;
   for (const c of capabilities ?? []) if (!isCapability(c)) throw new UnknownCapabilityError(c);

@@ -15,6 +15,7 @@ import {
   parseCompletionBody,
   type OpenAIUsage,
 } from './openai-api.ts';
+import { prepareOpenAITools } from './prepare-openai-tools.ts';
 import { isStrictCompatible, schemaName } from './strict-json-schema.ts';
 
 /** How `object()` asks a server for schema-shaped output. */
@@ -141,6 +142,7 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
       }
       if (call.stop) body.stop = call.stop;
       if (call.seed !== undefined) body.seed = call.seed;
+      Object.assign(body, prepareOpenAITools(call));
 
       if (call.method === 'complete' && call.prompt !== undefined) {
         return { path: '/v1/completions', body: { ...body, prompt: call.prompt }, warnings };

@@ -1,0 +1,71 @@
+// Fault injection for the emulator. A scenario holds a queue of faults; each request consumes
+// one (a fault with `times: n` is used for n requests before the next one).
+//
+// Fault = { status?, headers?, json?, body?, delayMs?, hang?, drop?, malformedJson?, html?, times? }
+import http from 'node:http';
+
+/** Builds the scenario's fault queue from the control body. */
+export const faultQueue = (faults) =>
+  (Array.isArray(faults) ? faults : [])
+    .filter((f) => f !== null && typeof f === 'object')
+    .map((fault) => ({ fault, remaining: Math.max(1, Number(fault.times ?? 1)) }));
+
+/** Takes the next fault of the scenario, or undefined when the queue is empty. */
+export function nextFault(scenario) {
+  const head = scenario.faults[0];
+  if (!head) return undefined;
+  head.remaining -= 1;
+  if (head.remaining <= 0) scenario.faults.shift();
+  return head.fault;
+}
+
+// A generic proxy error page, as served by nginx/Cloudflare in front of real APIs.
+export function htmlPage(status) {
+  const line = `${status} ${http.STATUS_CODES[status] ?? 'Error'}`;
+  return `<html>\r\n<head><title>${line}</title></head>\r\n<body>\r\n<center><h1>${line}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+}
+
+// Looks like the start of a chat completion and stops mid-string: a body a proxy cut off.
+export const TRUNCATED_JSON =
+  '{"id":"chatcmpl-truncated","object":"chat.completion","created":1700000000,"model":"gpt-4o","choices":[{"index":0,"message":{"role":"assistant","content":"Echo: tru';
+
+/**
+ * What a fault does once its delay (if any) has elapsed:
+ *   { action: 'hang' }                 never answer (close() or the client's abort ends it)
+ *   { action: 'drop' }                 destroy the socket: the client sees a network error
+ *   { action: 'answer', result }       send `result` instead of the route's answer
+ *   { action: 'continue', headers }    answer normally, adding `headers`
+ * Status faults without json/body get the route dialect's faithful error body.
+ */
+export function faultOutcome(fault, dialect, ctx) {
+  const headers = fault.headers ?? {};
+  if (fault.hang) return { action: 'hang' };
+  if (fault.drop) return { action: 'drop' };
+  if (fault.malformedJson) {
+    const result = {
+      status: fault.status ?? 200,
+      body: TRUNCATED_JSON,
+      contentType: 'application/json',
+    };
+    return { action: 'answer', result: { ...result, headers } };
+  }
+  if (fault.html) {
+    const status = fault.status ?? 502;
+    const result = { status, body: fault.body ?? htmlPage(status), contentType: 'text/html' };
+    return { action: 'answer', result: { ...result, headers } };
+  }
+  if (fault.status !== undefined || 'json' in fault || fault.body !== undefined) {
+    const status = fault.status ?? 500;
+    const result =
+      'json' in fault
+        ? { json: fault.json }
+        : fault.body !== undefined
+          ? { body: fault.body }
+          : dialect.faultError(status, ctx);
+    return {
+      action: 'answer',
+      result: { ...result, status, headers: { ...result.headers, ...headers } },
+    };
+  }
+  return { action: 'continue', headers };
+}

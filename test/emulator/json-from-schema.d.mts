@@ -1,0 +1,2 @@
+/** Deterministic JSON instance for a JSON Schema (object or JSON string). */
+export function jsonFromSchema(schema: unknown): unknown;

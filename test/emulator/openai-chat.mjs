@@ -1,0 +1,270 @@
+// POST /v1/chat/completions (also the xAI and vLLM chat endpoint). Shapes follow
+// CreateChatCompletionResponse / CreateChatCompletionStreamResponse / CompletionUsage in
+// /work/shared/specs/openai-openapi.yaml; error messages are those the real API sends.
+import {
+  SYSTEM_FINGERPRINT,
+  REASONING_TOKENS,
+  badRequest,
+  missing,
+  invalidType,
+  randomId,
+  stableId,
+  nowSeconds,
+  countWords,
+  splitWords,
+  truncateWords,
+  contentText,
+  isReasoningModel,
+  hasJsonWord,
+  mergeUsage,
+  isObject,
+} from './openai-common.mjs';
+import { jsonFromSchema } from './json-from-schema.mjs';
+
+const ROLES = ['system', 'assistant', 'user', 'function', 'tool', 'developer'];
+export const sse = (obj) => `data: ${JSON.stringify(obj)}\n\n`;
+export const DONE = 'data: [DONE]\n\n';
+
+/** Common model-level checks shared by chat and completions. */
+export function checkModel(b) {
+  if (!isObject(b)) return badRequest('Invalid request body: expected a JSON object.');
+  if (typeof b.model !== 'string' || b.model === '')
+    return badRequest('you must provide a model parameter');
+  if (b.n !== undefined && b.n !== null && (!Number.isInteger(b.n) || b.n < 1 || b.n > 128)) {
+    return badRequest(
+      `Invalid 'n': integer below minimum value. Expected a value >= 1, but got ${JSON.stringify(b.n)} instead.`,
+      'n',
+      'integer_below_min_value',
+    );
+  }
+  if (b.stream_options != null && !b.stream) {
+    return badRequest(
+      "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
+      'stream_options',
+    );
+  }
+  return null;
+}
+
+/**
+ * Structured-output text for chat: response_format (OpenAI, also accepted by vLLM), vLLM >= 0.12
+ * `structured_outputs`, and vLLM <= 0.11 `guided_json` / `guided_choice`. Returns
+ * { text } | { error } | null (no structured output requested).
+ */
+function structuredText(b, lastUser, texts) {
+  const rf = b.response_format;
+  if (isObject(rf) && rf.type === 'json_object') {
+    // OpenAI refuses json_object unless the conversation mentions JSON (avoids endless whitespace).
+    if (!hasJsonWord(texts)) {
+      return {
+        error: badRequest(
+          "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
+          'messages',
+        ),
+      };
+    }
+    return { text: JSON.stringify({ echo: lastUser }) };
+  }
+  if (isObject(rf) && rf.type === 'json_schema') {
+    if (!isObject(rf.json_schema)) return { error: missing('response_format.json_schema') };
+    if (typeof rf.json_schema.name !== 'string' || !rf.json_schema.name) {
+      return { error: missing('response_format.json_schema.name') };
+    }
+    return { text: JSON.stringify(jsonFromSchema(rf.json_schema.schema ?? {})) };
+  }
+  const so = b.structured_outputs;
+  if (isObject(so)) {
+    if (so.json !== undefined) return { text: JSON.stringify(jsonFromSchema(so.json)) };
+    if (Array.isArray(so.choice) && so.choice.length) return { text: String(so.choice[0]) };
+    if (so.json_object) return { text: JSON.stringify({ echo: lastUser }) };
+  }
+  if (b.guided_json !== undefined) return { text: JSON.stringify(jsonFromSchema(b.guided_json)) };
+  if (Array.isArray(b.guided_choice) && b.guided_choice.length)
+    return { text: String(b.guided_choice[0]) };
+  return null;
+}
+
+/** Reasoning models reject the classic sampling knobs exactly like this. */
+function reasoningModelError(b) {
+  if (b.max_tokens !== undefined && b.max_tokens !== null) {
+    return badRequest(
+      "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+      'max_tokens',
+      'unsupported_parameter',
+    );
+  }
+  if (b.temperature !== undefined && b.temperature !== null && b.temperature !== 1) {
+    return badRequest(
+      `Unsupported value: 'temperature' does not support ${b.temperature} with this model. Only the default (1) value is supported.`,
+      'temperature',
+      'unsupported_value',
+    );
+  }
+  return null;
+}
+
+function toolCallsFor(reply, b) {
+  if (!Array.isArray(reply?.toolCalls) || !Array.isArray(b.tools) || b.tools.length === 0)
+    return null;
+  return reply.toolCalls.map((tc, i) => {
+    const args =
+      typeof tc.arguments === 'string' ? tc.arguments : JSON.stringify(tc.arguments ?? {});
+    return {
+      id: tc.id ?? stableId('call_', tc.name, args, i),
+      type: 'function',
+      function: { name: tc.name, arguments: args },
+    };
+  });
+}
+
+export function chatCompletions(ctx) {
+  const b = ctx.body;
+  const reply = ctx.scenario.reply ?? {};
+  const modelError = checkModel(b);
+  if (modelError) return modelError;
+  if (b.messages === undefined) return missing('messages');
+  if (!Array.isArray(b.messages)) return invalidType('messages', 'an array of objects', b.messages);
+  if (b.messages.length === 0) {
+    return badRequest(
+      "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.",
+      'messages',
+      'empty_array',
+    );
+  }
+  for (const [i, m] of b.messages.entries()) {
+    if (!isObject(m)) return invalidType(`messages[${i}]`, 'an object', m);
+    if (m.role === undefined) return missing(`messages[${i}].role`);
+    if (!ROLES.includes(m.role)) {
+      return badRequest(
+        `Invalid value: '${m.role}'. Supported values are: 'system', 'assistant', 'user', 'function', 'tool', and 'developer'.`,
+        `messages[${i}].role`,
+        'invalid_value',
+      );
+    }
+    if (['system', 'user', 'developer', 'tool'].includes(m.role) && m.content === undefined)
+      return missing(`messages[${i}].content`);
+  }
+  const reasoning = isReasoningModel(b.model);
+  if (reasoning) {
+    const err = reasoningModelError(b);
+    if (err) return err;
+  }
+
+  const texts = b.messages.map((m) => contentText(m.content));
+  const lastUser = contentText([...b.messages].reverse().find((m) => m.role === 'user')?.content);
+  const structured = structuredText(b, lastUser, texts);
+  if (structured?.error) return structured.error;
+  const text = reply.text ?? structured?.text ?? `Echo: ${lastUser}`;
+  const maxTokens = b.max_completion_tokens ?? b.max_tokens;
+  const toolCalls = toolCallsFor(reply, b);
+  const reasoningField = reply.reasoningField ?? 'reasoning_content';
+
+  let completionTokens = 0;
+  const choices = Array.from({ length: b.n ?? 1 }, (_, index) => {
+    const full = index === 0 ? text : `${text} (choice ${index})`;
+    const truncated = typeof maxTokens === 'number' && countWords(full) > maxTokens;
+    const content = truncated ? truncateWords(full, maxTokens) : full;
+    const message = {
+      role: 'assistant',
+      content: toolCalls ? null : content,
+      refusal: null,
+      annotations: [],
+    };
+    if (typeof reply.reasoning === 'string') message[reasoningField] = reply.reasoning;
+    if (toolCalls) message.tool_calls = toolCalls;
+    completionTokens += toolCalls
+      ? toolCalls.reduce((n, t) => n + countWords(t.function.arguments), 0)
+      : countWords(content);
+    const finish = reply.finishReason ?? (toolCalls ? 'tool_calls' : truncated ? 'length' : 'stop');
+    return { index, message, logprobs: null, finish_reason: finish };
+  });
+  const reasoningTokens = (reasoning ? REASONING_TOKENS : 0) + countWords(reply.reasoning);
+  const promptTokens = texts.reduce((n, t) => n + countWords(t), 0);
+  const usage = mergeUsage(
+    {
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens + reasoningTokens,
+      total_tokens: promptTokens + completionTokens + reasoningTokens,
+      prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+      completion_tokens_details: {
+        reasoning_tokens: reasoningTokens,
+        audio_tokens: 0,
+        accepted_prediction_tokens: 0,
+        rejected_prediction_tokens: 0,
+      },
+    },
+    reply.usage,
+  );
+  const head = { id: randomId('chatcmpl-'), created: nowSeconds(), model: reply.model ?? b.model };
+
+  if (b.stream) return { sse: chatStream(head, choices, usage, b, reasoningField) };
+  return {
+    json: {
+      id: head.id,
+      object: 'chat.completion',
+      created: head.created,
+      model: head.model,
+      choices,
+      usage,
+      service_tier: 'default',
+      system_fingerprint: SYSTEM_FINGERPRINT,
+    },
+  };
+}
+
+/** OpenAI chat SSE: role chunk, delta chunks, finish chunk per choice; usage chunk; [DONE]. */
+function chatStream(head, choices, usage, b, reasoningField) {
+  const includeUsage = b.stream_options?.include_usage === true;
+  const base = {
+    id: head.id,
+    object: 'chat.completion.chunk',
+    created: head.created,
+    model: head.model,
+    service_tier: 'default',
+    system_fingerprint: SYSTEM_FINGERPRINT,
+  };
+  const chunk = (index, delta, finish = null) =>
+    sse({
+      ...base,
+      choices: [{ index, delta, logprobs: null, finish_reason: finish }],
+      ...(includeUsage ? { usage: null } : {}),
+    });
+  const frames = [];
+  for (const c of choices) {
+    const m = c.message;
+    frames.push(
+      chunk(c.index, { role: 'assistant', content: m.tool_calls ? null : '', refusal: null }),
+    );
+    if (typeof m[reasoningField] === 'string') {
+      for (const piece of splitWords(m[reasoningField]))
+        frames.push(chunk(c.index, { [reasoningField]: piece }));
+    }
+    if (m.tool_calls) {
+      m.tool_calls.forEach((tc, j) => {
+        frames.push(
+          chunk(c.index, {
+            tool_calls: [
+              {
+                index: j,
+                id: tc.id,
+                type: 'function',
+                function: { name: tc.function.name, arguments: '' },
+              },
+            ],
+          }),
+        );
+        frames.push(
+          chunk(c.index, {
+            tool_calls: [{ index: j, function: { arguments: tc.function.arguments } }],
+          }),
+        );
+      });
+    } else {
+      for (const piece of splitWords(m.content)) frames.push(chunk(c.index, { content: piece }));
+    }
+    frames.push(chunk(c.index, {}, c.finish_reason));
+  }
+  if (includeUsage) frames.push(sse({ ...base, choices: [], usage }));
+  frames.push(DONE);
+  return frames;
+}

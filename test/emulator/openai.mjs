@@ -1,0 +1,45 @@
+// OpenAI-compatible routes (also used for xAI and vLLM, which speak the same wire format):
+//   POST /v1/chat/completions, POST /v1/completions, POST /v1/responses (openai-responses.mjs),
+//   GET /v1/models, GET /v1/models/{id}.
+// Shapes follow /work/shared/specs/openai-openapi.yaml (CreateChatCompletionResponse,
+// CreateChatCompletionStreamResponse, CreateCompletionResponse, CompletionUsage) and the error
+// messages are the ones the real API sends for the same mistakes.
+import { dialect } from './openai-common.mjs';
+import { chatCompletions } from './openai-chat.mjs';
+import { completions } from './openai-completions.mjs';
+import { responsesRoute } from './openai-responses.mjs';
+
+// The server uses `dialect` for faults, 404s, auth and unparsable bodies on these routes.
+export { dialect };
+
+const MODELS = [
+  'gpt-4o',
+  'gpt-4o-mini',
+  'gpt-4.1',
+  'gpt-5',
+  'gpt-5-mini',
+  'o3',
+  'o4-mini',
+  'gpt-3.5-turbo-instruct',
+];
+const modelObject = (id) => ({ id, object: 'model', created: 1715367049, owned_by: 'system' });
+
+export const routes = [
+  { method: 'POST', match: (p) => p === '/v1/chat/completions', dialect, handle: chatCompletions },
+  { method: 'POST', match: (p) => p === '/v1/completions', dialect, handle: completions },
+  { ...responsesRoute, dialect },
+  {
+    method: 'GET',
+    match: (p) => p === '/v1/models',
+    dialect,
+    handle: () => ({ json: { object: 'list', data: MODELS.map(modelObject) } }),
+  },
+  {
+    method: 'GET',
+    match: (p) => p.startsWith('/v1/models/') && p.length > '/v1/models/'.length,
+    dialect,
+    handle: (ctx) => ({
+      json: modelObject(decodeURIComponent(ctx.path.slice('/v1/models/'.length))),
+    }),
+  },
+];
