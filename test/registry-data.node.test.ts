@@ -1,0 +1,60 @@
+// Node-only checks of the generated registry data: it matches what the generator makes from the shared
+// data files, and one provider's slice stays small and alone in a bundle (issue 6).
+import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error -- plain .mjs script without type declarations
+import { generateRegistryFiles } from '../scripts/generate-registry.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dataDir = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+
+describe.skipIf(!existsSync(dataDir))('generated registry data', () => {
+  it('is up to date with scripts/generate-registry.mjs (run it to refresh)', () => {
+    const files = generateRegistryFiles(dataDir) as Record<string, string>;
+    expect(Object.keys(files).sort()).toEqual(
+      ['anthropic', 'google', 'openai', 'xai']
+        .flatMap((p) => [`${p}-details.ts`, `${p}.ts`])
+        .sort(),
+    );
+    for (const [name, content] of Object.entries(files)) {
+      expect(readFileSync(`${root}src/registry/data/${name}`, 'utf8'), name).toBe(content);
+    }
+  });
+});
+
+/** Bundles an entry source with esbuild and returns the minified output and its gzip size. */
+async function bundle(contents: string): Promise<{ code: string; gzip: number }> {
+  const result = await build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]!.text;
+  return { code, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+describe('registry bundle size', () => {
+  it('bundles the OpenAI slice and lookup alone, within 2 kB gzipped', async () => {
+    const { code, gzip } = await bundle(
+      `export { openaiModels } from './src/registry/data/openai.ts';
+       export { findModelSpec } from './src/registry/find-model-spec.ts';
+       export { computeCost } from './src/registry/compute-cost.ts';`,
+    );
+    expect(code).toContain('o3-mini');
+    expect(code).not.toContain('claude');
+    expect(code).not.toContain('gemini');
+    expect(code).not.toContain('GPT-5'); // display names live in the details modules
+    expect(gzip).toBeLessThanOrEqual(2048);
+  });
+
+  it('keeps computeCost free of model data', async () => {
+    const { code } = await bundle(`export { computeCost } from './src/registry/index.ts';`);
+    expect(code).not.toContain('gpt-');
+  });
+});

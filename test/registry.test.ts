@@ -1,0 +1,320 @@
+import { describe, expect, it } from 'vitest';
+import { anthropicModels } from '../src/registry/data/anthropic.ts';
+import { openaiModels } from '../src/registry/data/openai.ts';
+import {
+  CAPABILITIES,
+  compareModels,
+  computeCost,
+  createRegistry,
+  DEFAULT_MODELS,
+  filterModels,
+  findModelSpec,
+  generateCapabilityTable,
+  getAllModels,
+  getModelCapabilities,
+  getModelDetails,
+  getModelsByTier,
+  getModelsWithCapability,
+  getModelsWithContextWindowGte,
+  getProviderModels,
+  isModelDeprecated,
+  MODEL_TIERS,
+  supportsFeature,
+  UnknownCapabilityError,
+  type Capability,
+  type ModelFeature,
+} from '../src/registry/index.ts';
+
+describe('built-in data', () => {
+  it('has at least 130 text models across the four providers, with unique ids', () => {
+    const all = getAllModels();
+    expect(all.length).toBeGreaterThanOrEqual(130);
+    expect(new Set(all).size).toBe(all.length);
+    for (const p of ['openai', 'anthropic', 'google', 'xai']) {
+      expect(getProviderModels(p).length).toBeGreaterThan(10);
+    }
+    for (const id of all) expect(getModelDetails(id)?.outputModalities).toEqual(['text']);
+  });
+
+  it('includes the ids of the README examples and the defaults', () => {
+    for (const id of ['gpt-5', 'o3-mini', 'claude-sonnet-4-20250514', 'gemini-2.5-pro', 'grok-4']) {
+      expect(getModelDetails(id), id).toBeDefined();
+    }
+    for (const [provider, id] of Object.entries(DEFAULT_MODELS)) {
+      const info = getModelDetails(id);
+      expect(info?.provider).toBe(provider);
+      expect(info?.status).not.toBe('deprecated');
+    }
+  });
+
+  it('flags o3-mini and gpt-5 as needing max_completion_tokens and rejecting temperature', () => {
+    for (const id of ['o3-mini', 'gpt-5']) {
+      const info = getModelDetails(id);
+      expect(info?.requiresMaxCompletionTokens, id).toBe(true);
+      expect(info?.capabilities.temperature, id).toBe(false);
+      expect(supportsFeature(id, 'maxCompletionTokens')).toBe(true);
+      expect(supportsFeature(id, 'temperature')).toBe(false);
+    }
+    expect(getModelDetails('gpt-4o')?.requiresMaxCompletionTokens).toBe(false);
+    expect(getModelDetails('gpt-4o')?.capabilities.temperature).toBe(true);
+  });
+
+  it('carries reasoning options, prices, platforms and provenance', () => {
+    expect(getModelDetails('gpt-5')?.reasoning?.efforts).toEqual([
+      'minimal',
+      'low',
+      'medium',
+      'high',
+    ]);
+    const sonnet = getModelDetails('claude-sonnet-4-20250514');
+    expect(sonnet?.capabilities.thinking).toBe(true);
+    expect(sonnet?.reasoning?.budgetMin).toBe(1024);
+    expect(sonnet?.pricing).toMatchObject({
+      input: 3,
+      output: 15,
+      cachedInput: 0.3,
+      cacheWrite: 3.75,
+    });
+    expect(sonnet?.platforms).toEqual(['api', 'vertex']);
+    expect(getModelDetails('claude-sonnet-4@20250514')?.id).toBe('claude-sonnet-4-20250514');
+    expect(getModelDetails('gemini-2.5-flash')?.reasoning).toMatchObject({
+      budgetMin: 0,
+      budgetMax: 24576,
+    });
+    expect(getModelDetails('gemini-2.0-flash-lite')?.platforms).toEqual(['api']);
+    expect(getModelDetails('gpt-5')?.source).toBe('models.dev');
+    const dated = getModelDetails('gpt-5-2025-08-07');
+    expect(dated).toMatchObject({ source: 'original', aliasOf: 'gpt-5', contextWindow: 400000 });
+    expect(getModelDetails('grok-4')).toMatchObject({ source: 'original', status: 'deprecated' });
+  });
+
+  it('decodes an adapter-facing spec from one provider slice', () => {
+    const spec = findModelSpec(openaiModels, 'o3-mini');
+    expect(spec).toMatchObject({ provider: 'openai', requiresMaxCompletionTokens: true });
+    expect(spec?.capabilities.temperature).toBe(false);
+    expect(findModelSpec(openaiModels, 'claude-sonnet-4-6')).toBeUndefined();
+    expect(findModelSpec(anthropicModels, 'claude-sonnet-4-6')?.maxOutputTokens).toBe(64000);
+    expect(findModelSpec(openaiModels, 'no-such-model')).toBeUndefined();
+  });
+});
+
+describe('queries', () => {
+  it('filterModels: the README example returns current mini/flash models with tools and vision', () => {
+    const ids = filterModels({
+      minContext: 100000,
+      capabilities: ['tools', 'vision'],
+      tiers: ['mini', 'flash'],
+      excludeDeprecated: true,
+    });
+    expect(ids).toEqual(expect.arrayContaining(['gpt-4o-mini', 'gpt-5-mini', 'gemini-2.5-flash']));
+    for (const id of ids) {
+      const m = getModelDetails(id)!;
+      expect(m.status).not.toBe('deprecated');
+      expect(m.contextWindow).toBeGreaterThanOrEqual(100000);
+      expect(m.capabilities.tools && m.capabilities.vision).toBe(true);
+      expect(['mini', 'flash']).toContain(m.tier);
+    }
+    // o3-mini takes no images, so it is out.
+    expect(ids).not.toContain('o3-mini');
+  });
+
+  it('filterModels: every other criterion', () => {
+    expect(filterModels({ providers: ['Grok'] }).every((id) => id.startsWith('grok'))).toBe(true);
+    expect(filterModels({ providers: ['xai'], excludeDeprecated: false })).toContain('grok-4');
+    expect(filterModels({ providers: ['xai'] })).not.toContain('grok-4');
+    const small = filterModels({ maxContext: 16385, excludeDeprecated: false });
+    expect(small).toContain('gpt-3.5-turbo');
+    expect(small.every((id) => getModelDetails(id)!.contextWindow <= 16385)).toBe(true);
+    const bigOut = filterModels({ minOutput: 128000 });
+    expect(bigOut.every((id) => getModelDetails(id)!.maxOutputTokens >= 128000)).toBe(true);
+    const cheap = filterModels({ maxInputPrice: 0.2, maxOutputPrice: 1 });
+    expect(cheap).toContain('gpt-5-nano');
+    for (const id of cheap) {
+      const p = getModelDetails(id)!.pricing;
+      expect(p.input! <= 0.2 && p.output! <= 1).toBe(true);
+    }
+    expect(filterModels().length).toBeLessThan(getAllModels().length);
+    expect(filterModels({ excludeDeprecated: false })).toEqual(getAllModels());
+    expect(() => filterModels({ capabilities: ['audio' as Capability] })).toThrow(
+      UnknownCapabilityError,
+    );
+  });
+
+  it('compareModels: the README example, unknown ids skipped', () => {
+    const c = compareModels(['gpt-5', 'claude-sonnet-4-20250514', 'gemini-2.5-pro', 'nope']);
+    expect(Object.keys(c)).toEqual(['gpt-5', 'claude-sonnet-4-20250514', 'gemini-2.5-pro']);
+    expect(c['gpt-5']).toMatchObject({ provider: 'openai', reasoning: true, thinking: false });
+    expect(c['claude-sonnet-4-20250514']).toMatchObject({ provider: 'anthropic', thinking: true });
+    expect(c['gemini-2.5-pro']).toMatchObject({ provider: 'google', tier: 'pro', audio: true });
+    expect(c['gemini-2.5-pro']!.contextWindow).toBeGreaterThanOrEqual(1_000_000);
+  });
+
+  it('getModelsWithContextWindowGte', () => {
+    const ids = getModelsWithContextWindowGte(1_000_000);
+    expect(ids).toEqual(expect.arrayContaining(['gpt-4.1', 'gemini-2.5-pro', 'claude-sonnet-4-6']));
+    expect(ids.every((id) => getModelDetails(id)!.contextWindow >= 1_000_000)).toBe(true);
+    expect(getModelsWithContextWindowGte(0)).toEqual(getAllModels());
+  });
+
+  it('getProviderModels is case-insensitive and maps grok to xai', () => {
+    expect(getProviderModels('GROK')).toEqual(getProviderModels('xai'));
+    expect(getProviderModels('OpenAI')).toContain('gpt-5');
+    expect(getProviderModels('nobody')).toEqual([]);
+  });
+
+  it('getModelCapabilities, isModelDeprecated, supportsFeature', () => {
+    expect(getModelCapabilities('gpt-5')).toMatchObject({ tools: true, grammar: true });
+    expect(getModelCapabilities('nope')).toBeUndefined();
+    expect(isModelDeprecated('claude-3-opus-20240229')).toBe(true);
+    expect(isModelDeprecated('gpt-5')).toBe(false);
+    expect(isModelDeprecated('gpt-4-0613-unknown')).toBe(false);
+    expect(supportsFeature('claude-sonnet-4-20250514', 'thinkingBudget')).toBe(true);
+    expect(supportsFeature('o3', 'reasoningEffort')).toBe(true);
+    expect(supportsFeature('gemini-2.5-pro', 'audioInput')).toBe(true);
+    expect(supportsFeature('gpt-4o', 'thinking')).toBe(false);
+    expect(supportsFeature('unknown-model', 'tools')).toBe(false);
+    expect(() => supportsFeature('gpt-5', 'telepathy' as ModelFeature)).toThrow(
+      UnknownCapabilityError,
+    );
+  });
+
+  it('getModelsWithCapability, with a typed error for unknown names', () => {
+    for (const cap of CAPABILITIES) {
+      const ids = getModelsWithCapability(cap);
+      expect(ids.length, cap).toBeGreaterThan(0);
+      expect(ids.every((id) => getModelCapabilities(id)![cap])).toBe(true);
+    }
+    expect(getModelsWithCapability('grammar')).toEqual(
+      expect.arrayContaining(['gpt-5', 'gpt-4.1']),
+    );
+    expect(getModelsWithCapability('grammar')).not.toContain('claude-sonnet-4-6');
+    let error: unknown;
+    try {
+      getModelsWithCapability('search' as Capability);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UnknownCapabilityError);
+    expect((error as UnknownCapabilityError).capability).toBe('search');
+    expect((error as Error).message).toContain('structuredOutput');
+  });
+
+  it('getModelsByTier covers every tier', () => {
+    for (const tier of MODEL_TIERS) {
+      const ids = getModelsByTier(tier);
+      expect(ids.length, tier).toBeGreaterThan(0);
+      expect(ids.every((id) => getModelDetails(id)!.tier === tier)).toBe(true);
+    }
+    expect(getModelsByTier('mini')).toContain('o3-mini');
+    expect(getModelsByTier('flash')).toContain('gemini-2.5-flash');
+  });
+
+  it('generateCapabilityTable renders a sorted Markdown table', () => {
+    const lines = generateCapabilityTable().split('\n');
+    expect(lines[0]).toMatch(/^\| Model \| Provider \| Tier \| Context \| Output \|/);
+    expect(lines[1]).toMatch(/^\|( --- \|)+$/);
+    expect(lines.length).toBe(getAllModels().length + 2);
+    const ids = lines.slice(2).map((l) => l.split(' | ')[0]!.slice(2));
+    expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(lines.find((l) => l.startsWith('| gpt-4o |'))).toBe(
+      '| gpt-4o | openai | standard | 128,000 | 16,384 | ✓ | ✓ | ✓ | ✗ | ✗ | active | $2.5 | $10 |',
+    );
+  });
+});
+
+describe('createRegistry', () => {
+  it('adds models on an instance without touching others or the default registry', () => {
+    const a = createRegistry({
+      models: [{ id: 'llama-3.1-8b', provider: 'vLLM', contextWindow: 131072, tier: 'small' }],
+    });
+    const b = createRegistry();
+    expect(a.getModelDetails('llama-3.1-8b')).toMatchObject({
+      provider: 'vllm',
+      source: 'user',
+      contextWindow: 131072,
+      maxOutputTokens: 4096,
+    });
+    expect(a.getModelDetails('llama-3.1-8b')?.capabilities.temperature).toBe(true);
+    expect(a.getProviderModels('vllm')).toEqual(['llama-3.1-8b']);
+    expect(a.getModelsByTier('small')).toContain('llama-3.1-8b');
+    expect(b.getModelDetails('llama-3.1-8b')).toBeUndefined();
+    expect(getModelDetails('llama-3.1-8b')).toBeUndefined();
+  });
+
+  it('overrides by id, merging capabilities and pricing', () => {
+    const r = createRegistry({
+      models: [{ id: 'gpt-4o', pricing: { input: 1 }, capabilities: { tools: false } }],
+    });
+    const info = r.getModelDetails('gpt-4o');
+    expect(info?.pricing).toMatchObject({ input: 1, output: 10, cachedInput: 1.25 });
+    expect(info?.capabilities).toMatchObject({ tools: false, vision: true });
+    expect(info?.contextWindow).toBe(128000);
+    expect(getModelDetails('gpt-4o')?.pricing.input).toBe(2.5);
+    expect(createRegistry().getModelDetails('gpt-4o')?.capabilities.tools).toBe(true);
+  });
+
+  it('includes only the requested providers', () => {
+    const r = createRegistry({ include: ['anthropic'] });
+    expect(r.getProviderModels('openai')).toEqual([]);
+    expect(r.getAllModels()).toEqual(getProviderModels('anthropic'));
+  });
+
+  it('returns frozen entries', () => {
+    const info = getModelDetails('gpt-5')!;
+    expect(Object.isFrozen(info)).toBe(true);
+    expect(Object.isFrozen(info.capabilities)).toBe(true);
+    expect(Object.isFrozen(createRegistry().models)).toBe(true);
+  });
+});
+
+describe('computeCost', () => {
+  it('prices input and output per million tokens', () => {
+    const cost = computeCost(getModelDetails('gpt-4o'), { inputTokens: 1000, outputTokens: 500 });
+    expect(cost).toBeCloseTo((1000 * 2.5 + 500 * 10) / 1e6, 12);
+  });
+
+  it('bills cached input at the cached price as part of inputTokens', () => {
+    const cost = computeCost(getModelDetails('gpt-4o'), {
+      inputTokens: 1000,
+      cachedInputTokens: 800,
+      outputTokens: 200,
+      reasoningTokens: 50, // already in outputTokens
+    });
+    expect(cost).toBeCloseTo((200 * 2.5 + 800 * 1.25 + 200 * 10) / 1e6, 12);
+  });
+
+  it('bills Anthropic cache writes at the write price', () => {
+    const cost = computeCost(getModelDetails('claude-sonnet-4-20250514'), {
+      inputTokens: 3000,
+      cachedInputTokens: 1000,
+      cacheWriteTokens: 1500,
+      outputTokens: 100,
+    });
+    expect(cost).toBeCloseTo((500 * 3 + 1000 * 0.3 + 1500 * 3.75 + 100 * 15) / 1e6, 12);
+  });
+
+  it('uses long-context prices above the threshold', () => {
+    const info = getModelDetails('gemini-2.5-pro');
+    expect(info?.pricing.longContext?.threshold).toBe(200000);
+    const cost = computeCost(info, { inputTokens: 300000, outputTokens: 1000 });
+    expect(cost).toBeCloseTo((300000 * 2.5 + 1000 * 15) / 1e6, 12);
+  });
+
+  it('returns undefined when a needed price is unknown, 0 for no tokens', () => {
+    expect(computeCost(getModelDetails('grok-4'), { inputTokens: 10 })).toBeUndefined();
+    expect(computeCost(undefined, { inputTokens: 10 })).toBeUndefined();
+    expect(computeCost({ pricing: { input: 1 } }, { inputTokens: 10, outputTokens: 1 })).toBe(
+      undefined,
+    );
+    expect(computeCost({ pricing: { input: 1 } }, { inputTokens: 1_000_000 })).toBe(1);
+    expect(computeCost(getModelDetails('gpt-5'), {})).toBe(0);
+  });
+
+  it('works on an adapter spec from a slice', () => {
+    const spec = findModelSpec(openaiModels, 'gpt-5');
+    expect(computeCost(spec, { inputTokens: 1_000_000, outputTokens: 1_000_000 })).toBeCloseTo(
+      11.25,
+      9,
+    );
+  });
+});
