@@ -225,7 +225,15 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
       body,
       rawBody,
       bodyError,
-      scenario: { id, reply: sc.reply, requireAuth: sc.requireAuth },
+      // `reply` may be a list: the n-th request of the scenario gets the n-th entry (the last one
+      // repeats), so tests can script a bad answer followed by a good one.
+      scenario: {
+        id,
+        reply: Array.isArray(sc.reply)
+          ? sc.reply[Math.min(sc.requests.length - 1, sc.reply.length - 1)]
+          : sc.reply,
+        requireAuth: sc.requireAuth,
+      },
       requestId,
     };
     const headers = baseHeaders(requestId, sc);
