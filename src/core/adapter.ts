@@ -1,5 +1,6 @@
+import type { ModelSpec } from '../registry/types.ts';
 import type { JSONSchema } from './standard-schema.ts';
-import type { FinishReason, JSONValue, Message, ToolCall, Usage } from './types.ts';
+import type { FinishReason, Message, ToolCall, Usage } from './types.ts';
 
 /** The public method that started a call. It is part of the cache key. */
 export type CallMethod = 'complete' | 'chat' | 'json' | 'object';
@@ -106,9 +107,6 @@ export interface ProviderAdapter {
   parseResponse(body: unknown, call: ModelCall, url: string): ParsedResponse;
   /** Reads the message and type from an error body, when the default reader does not fit. */
   errorDetail?(body: unknown): { message?: string; type?: string };
-}
-
-/** Narrows a JSON body value for raw storage. */
-export function asJSON(value: unknown): JSONValue {
-  return value as JSONValue;
+  /** What the model registry knows of a model (limits, capabilities, prices); undefined if unknown. */
+  spec?(model: string): ModelSpec | undefined;
 }

@@ -1,3 +1,4 @@
+import { computeCost } from '../registry/compute-cost.ts';
 import type { WireRequest } from './adapter.ts';
 import { OutputValidationError } from './errors/output-validation-error.ts';
 import { extractJson } from './extract-json.ts';
@@ -107,6 +108,7 @@ export async function requestWithRepairs(
       provider: adapter.provider,
       model: parsed.model ?? ctx.model,
       usage: compact(usage),
+      cost: computeCost(adapter.spec?.(call.model), usage),
       thinking: parsed.thinking,
       toolCalls: parsed.toolCalls,
       messages: [...plan.call.messages, parsed.assistant],

@@ -53,7 +53,7 @@ function isEntry(value: unknown): value is CacheEntry {
 async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan: CallPlan) {
   let entry: unknown;
   try {
-    entry = await store.get(key);
+    entry = await store.get(key, { onWarning: ctx.options.onWarning });
   } catch (error) {
     ctx.options.onWarning?.(
       `[cache:${store.name}] read failed, treated as a miss: ${String(error)}`,

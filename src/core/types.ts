@@ -88,6 +88,11 @@ export interface ModelResponse {
   toolCalls?: ToolCall[];
   /** The conversation including this answer, ready to extend for the next turn. */
   messages: Message[];
+  /**
+   * The price of the call in USD from the registry's prices (repair rounds included), or undefined
+   * when the model or a price it needs is unknown. A cache hit keeps the cost of the original call.
+   */
+  cost?: number;
   /** True when the result came from the cache and no request was sent. */
   cached: boolean;
   /** Settings the provider could not honour, such as `temperature` on a reasoning model. */

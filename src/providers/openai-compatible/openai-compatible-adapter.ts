@@ -5,7 +5,10 @@ import type {
   ProviderAdapter,
   WireRequest,
 } from '../../core/adapter.ts';
+import { checkCapabilities } from '../../core/check-capabilities.ts';
 import { InvalidResponseError } from '../../core/errors/invalid-response-error.ts';
+import { UnsupportedFeatureError } from '../../core/errors/unsupported-feature-error.ts';
+import type { ModelSpec } from '../../registry/types.ts';
 import type { Message, ToolCall, Usage } from '../../core/types.ts';
 import { convertToOpenAIMessages } from './convert-to-openai-messages.ts';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.ts';
@@ -36,9 +39,11 @@ export interface OpenAICompatibleConfig {
   /** Whether the server takes `response_format: { type: 'json_object' }` for `json()`. */
   jsonObject: boolean;
   structuredOutput: StructuredOutputMode;
+  /** The registry's record of a model: token-limit parameter, temperature, capabilities, prices. */
+  spec?: (model: string) => ModelSpec | undefined;
   /**
-   * Models that take `max_completion_tokens` and no sampling temperature (OpenAI's o-series and GPT-5
-   * reasoning models).
+   * For models the registry does not know: whether the id looks like a reasoning model, which takes
+   * `max_completion_tokens` and no sampling temperature (OpenAI's o-series and GPT-5).
    */
   isReasoningModel?: (model: string) => boolean;
 }
@@ -86,11 +91,24 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
     specificationVersion: 'v1',
     provider,
     keys: config.keys,
+    spec: config.spec,
     authHeaders: (key): Record<string, string> => (key ? { authorization: `Bearer ${key}` } : {}),
 
     buildRequest(call: ModelCall): WireRequest {
       const warnings: string[] = [];
-      const reasoning = config.isReasoningModel?.(call.model) ?? false;
+      const spec = config.spec?.(call.model);
+      checkCapabilities(call, spec, provider);
+      const guess = config.isReasoningModel?.(call.model) ?? false;
+      const limitParam =
+        (spec?.requiresMaxCompletionTokens ?? guess) ? 'max_completion_tokens' : 'max_tokens';
+      const sampling = spec ? spec.capabilities.temperature : !guess;
+      if (call.output.type === 'json-schema' && spec && !spec.capabilities.structuredOutput) {
+        throw new UnsupportedFeatureError({
+          provider,
+          feature: 'structured output',
+          detail: `the model registry says ${call.model} cannot follow a JSON Schema; use json() and validate the data, or choose a model with structured output.`,
+        });
+      }
       const body: Record<string, unknown> = { ...call.extra, model: call.model };
       let messages = call.messages;
       const { output } = call;
@@ -123,9 +141,8 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
           body.guided_json = output.schema;
         }
       }
-      if (call.maxTokens !== undefined)
-        body[reasoning ? 'max_completion_tokens' : 'max_tokens'] = call.maxTokens;
-      if (reasoning && 'max_tokens' in body) {
+      if (call.maxTokens !== undefined) body[limitParam] = call.maxTokens;
+      if (limitParam === 'max_completion_tokens' && 'max_tokens' in body) {
         body.max_completion_tokens ??= body.max_tokens;
         delete body.max_tokens;
         warnings.push(
@@ -137,7 +154,7 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
         ['top_p', call.topP],
       ] as const) {
         if (value === undefined) continue;
-        if (reasoning) warnings.push(`${key} was not sent: ${call.model} does not accept it.`);
+        if (!sampling) warnings.push(`${key} was not sent: ${call.model} does not accept it.`);
         else body[key] = value;
       }
       if (call.stop) body.stop = call.stop;

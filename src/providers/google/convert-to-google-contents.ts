@@ -1,0 +1,145 @@
+import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts';
+import type { ContentPart, Message, ToolCall } from '../../core/types.ts';
+
+/** A Gemini `Content`: a role (`user` or `model`) and its parts. */
+export interface GoogleContent {
+  role: 'user' | 'model';
+  parts: Record<string, unknown>[];
+}
+
+/** The conversation in Gemini's shape. */
+export interface GoogleContents {
+  systemInstruction?: { parts: { text: string }[] };
+  contents: GoogleContent[];
+}
+
+const IMAGE_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  heic: 'image/heic',
+  heif: 'image/heif',
+};
+
+function imagePart(url: string, mediaType: string | undefined): Record<string, unknown> {
+  if (url.startsWith('data:')) {
+    const m = /^data:([^;,]+)[^,]*;base64,(.*)$/s.exec(url);
+    if (!m) throw new InvalidRequestError('An image data: URL must be base64-encoded (data:image/png;base64,…).');
+    return { inlineData: { mimeType: mediaType ?? m[1], data: m[2] } };
+  }
+  const ext = /\.([a-z0-9]+)(?:[?#].*)?$/i.exec(url)?.[1]?.toLowerCase();
+  const mimeType = mediaType ?? (ext ? IMAGE_TYPES[ext] : undefined);
+  return { fileData: { fileUri: url, ...(mimeType ? { mimeType } : {}) } };
+}
+
+function userParts(content: string | ContentPart[]): Record<string, unknown>[] {
+  if (typeof content === 'string') return [{ text: content }];
+  return content.map((part) => {
+    if (part.type === 'text') return { text: part.text };
+    if (part.type === 'image') return imagePart(part.url, part.mediaType);
+    // A Gemini-native part (inlineData, fileData, …) passes through unchanged.
+    return part as unknown as Record<string, unknown>;
+  });
+}
+
+/**
+ * Rebuilds a model turn. Gemini wants its parts, signatures included, back unchanged: thought parts
+ * come from `reasoning` (`thinking` with text); a signature Gemini put on the answer text travels as
+ * a `thinking` part with empty text; function-call signatures ride on `toolCalls[].signature`.
+ */
+function modelParts(message: Extract<Message, { role: 'assistant' }>): Record<string, unknown>[] {
+  const parts: Record<string, unknown>[] = [];
+  let textSignature: string | undefined;
+  for (const r of message.reasoning ?? []) {
+    if (r.type !== 'thinking') continue; // Anthropic's redacted blocks mean nothing to Gemini.
+    if (r.text === '') textSignature ??= r.signature;
+    else parts.push({ text: r.text, thought: true, ...sig(r.signature) });
+  }
+  if (message.content !== '' || !message.toolCalls?.length) {
+    parts.push({ text: message.content, ...sig(textSignature) });
+  }
+  for (const call of message.toolCalls ?? []) {
+    parts.push({ functionCall: { name: call.name, args: argsOf(call) }, ...sig(call.signature) });
+  }
+  return parts;
+}
+
+const sig = (signature: string | undefined) =>
+  signature === undefined ? {} : { thoughtSignature: signature };
+
+function argsOf(call: ToolCall): unknown {
+  if (typeof call.arguments === 'object' && call.arguments !== null) return call.arguments;
+  if (typeof call.arguments === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(call.arguments);
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed;
+    } catch {
+      // Not JSON: wrapped below.
+    }
+  }
+  return call.arguments === undefined ? {} : { value: call.arguments };
+}
+
+/** A tool result as the object Gemini's `functionResponse.response` needs. */
+function responseOf(content: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(content);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
+    return { output: parsed };
+  } catch {
+    return { output: content };
+  }
+}
+
+/** Finds the tool name of a call id: Gemini answers by name, the portable tool message by id. */
+function toolName(messages: readonly Message[], index: number): string {
+  const message = messages[index] as Extract<Message, { role: 'tool' }>;
+  if (message.name) return message.name;
+  for (let i = index - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    if (m.role !== 'assistant') continue;
+    const call = m.toolCalls?.find((c) => c.id === message.toolCallId);
+    if (call) return call.name;
+  }
+  throw new InvalidRequestError(
+    `The tool message for call ${JSON.stringify(message.toolCallId)} has no \`name\`, and no earlier ` +
+      'assistant message has a tool call with that id. Gemini matches results by function name: ' +
+      'set `name` on the tool message.',
+  );
+}
+
+/**
+ * Converts portable messages to Gemini `contents` and `systemInstruction`: `assistant` becomes
+ * `model`, system messages become the system instruction, and consecutive tool results become one
+ * `user` turn of `functionResponse` parts, as Gemini requires after a turn of function calls.
+ * @throws {@link InvalidRequestError} for a tool result whose function name cannot be found.
+ */
+export function convertToGoogleContents(messages: readonly Message[]): GoogleContents {
+  const system: { text: string }[] = [];
+  const contents: GoogleContent[] = [];
+  messages.forEach((message, i) => {
+    switch (message.role) {
+      case 'system':
+        system.push({ text: message.content });
+        return;
+      case 'user':
+        contents.push({ role: 'user', parts: userParts(message.content) });
+        return;
+      case 'assistant':
+        contents.push({ role: 'model', parts: modelParts(message) });
+        return;
+      case 'tool': {
+        const part = {
+          functionResponse: { name: toolName(messages, i), response: responseOf(message.content) },
+        };
+        const last = contents[contents.length - 1];
+        if (messages[i - 1]?.role === 'tool' && last) last.parts.push(part);
+        else contents.push({ role: 'user', parts: [part] });
+      }
+    }
+  });
+  return system.length ? { systemInstruction: { parts: system }, contents } : { contents };
+}

@@ -1,0 +1,91 @@
+import type { KeyPolicy, ModelCall, ProviderAdapter, WireRequest } from '../../core/adapter.ts';
+import { readEnv, type EnvSource } from '../../core/env.ts';
+import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts';
+import { convertToGoogleContents } from './convert-to-google-contents.ts';
+import { parseGoogleResponse } from './parse-google-response.ts';
+import { prepareGoogleThinking } from './prepare-google-thinking.ts';
+import { googleJsonSchema, prepareGoogleTools } from './prepare-google-tools.ts';
+import { geminiPath, vertexPath } from './vertex-url.ts';
+
+/** How a {@link createGoogleAdapter} adapter reaches Google. */
+export type GoogleAdapterConfig =
+  | { api: 'gemini' }
+  | {
+      api: 'vertex';
+      /** The project; when absent, `VERTEX_PROJECT_ID` is read at call time. */
+      projectId?: string;
+      location: string;
+      /** Hosts the `VERTEX_ACCESS_TOKEN` / key-file token may be sent to. */
+      hosts: readonly string[];
+      env?: EnvSource;
+    };
+
+const GEMINI_KEYS: KeyPolicy = {
+  env: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'],
+  file: 'gemini',
+  required: true,
+  hosts: ['generativelanguage.googleapis.com'],
+};
+
+function generationConfig(call: ModelCall, native: unknown, warnings: string[]) {
+  const gen: Record<string, unknown> = {};
+  if (call.maxTokens !== undefined) gen.maxOutputTokens = call.maxTokens;
+  if (call.temperature !== undefined) gen.temperature = call.temperature;
+  if (call.topP !== undefined) gen.topP = call.topP;
+  if (call.stop) gen.stopSequences = call.stop;
+  if (call.seed !== undefined) gen.seed = call.seed;
+  if (call.output.type !== 'text') gen.responseMimeType = 'application/json';
+  // responseJsonSchema (plain JSON Schema) rather than responseSchema (Google's OpenAPI subset): both
+  // specs have it, and it takes what valibot emits ($ref, anyOf, additionalProperties) unchanged.
+  if (call.output.type === 'json-schema') gen.responseJsonSchema = googleJsonSchema(call.output.schema);
+  if (call.extra.thinking !== undefined) {
+    const thinking = prepareGoogleThinking(call.extra.thinking, call.model);
+    gen.thinkingConfig = thinking.thinkingConfig;
+    warnings.push(...thinking.warnings);
+  }
+  // A native `generationConfig` call option wins over the mapped settings, member by member.
+  if (typeof native === 'object' && native !== null) Object.assign(gen, native);
+  return gen;
+}
+
+/**
+ * Creates the adapter for Google's `generateContent`, on the Gemini API (key in `x-goog-api-key`,
+ * never in the URL) or Vertex AI (OAuth access token as `Authorization: Bearer`). The wire format is
+ * the same; the path, the auth header and the key sources differ.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapter {
+  const provider = 'google';
+  const vertex = config.api === 'vertex' ? config : undefined;
+  return {
+    specificationVersion: 'v1',
+    provider,
+    keys: vertex
+      ? { env: ['VERTEX_ACCESS_TOKEN'], file: 'vertex', required: true, hosts: vertex.hosts }
+      : GEMINI_KEYS,
+    authHeaders: (key): Record<string, string> =>
+      !key ? {} : vertex ? { authorization: `Bearer ${key}` } : { 'x-goog-api-key': key },
+
+    buildRequest(call: ModelCall): WireRequest {
+      const warnings: string[] = [];
+      const { thinking: _mapped, generationConfig: native, ...extra } = call.extra;
+      const body: Record<string, unknown> = { ...extra };
+      const gen = generationConfig(call, native, warnings);
+      if (Object.keys(gen).length) body.generationConfig = gen;
+      const { systemInstruction, contents } = convertToGoogleContents(call.messages);
+      if (systemInstruction) body.systemInstruction = systemInstruction;
+      body.contents = contents;
+      Object.assign(body, prepareGoogleTools(call));
+      if (!vertex) return { path: geminiPath(call.model), body, warnings };
+      const project = vertex.projectId ?? readEnv('VERTEX_PROJECT_ID', vertex.env);
+      if (!project) {
+        throw new InvalidRequestError(
+          'Vertex AI needs a Google Cloud project: pass `projectId` to GoogleModel or set VERTEX_PROJECT_ID.',
+        );
+      }
+      return { path: vertexPath(project, vertex.location, call.model), body, warnings };
+    },
+
+    parseResponse: (body, _call, url) => parseGoogleResponse(body, url, provider),
+  };
+}

@@ -1,0 +1,83 @@
+import { readEnv } from '../../core/env.ts';
+import { LanguageModel } from '../../core/language-model.ts';
+import type { ModelOptions } from '../../core/options.ts';
+import { createGoogleAdapter } from './google-adapter.ts';
+import {
+  GEMINI_ENDPOINT,
+  VERTEX_DEFAULT_LOCATION,
+  hostOf,
+  isVertexHost,
+  locationOfHost,
+  vertexHost,
+} from './vertex-url.ts';
+
+/** Google's default model (the original's 0.3 default). */
+export const GOOGLE_DEFAULT_MODEL = 'gemini-3.1-pro-preview';
+
+/** Settings of {@link GoogleModel}. */
+export interface GoogleModelOptions extends ModelOptions {
+  /**
+   * Use Vertex AI instead of the Gemini API. @default true when `endpoint` is an
+   * `aiplatform.googleapis.com` host, else false
+   */
+  vertex?: boolean;
+  /** Vertex AI: the Google Cloud project. @default the `VERTEX_PROJECT_ID` variable, read per call */
+  projectId?: string;
+  /**
+   * Vertex AI: the location, such as `europe-west4`; `global` uses `aiplatform.googleapis.com`.
+   * @default the endpoint's location, else `VERTEX_LOCATION_ID`, else `us-central1`
+   */
+  location?: string;
+}
+
+/** Strips a trailing API version, since requests add `/v1beta/...` or `/v1/...` themselves. */
+const baseUrl = (endpoint: string) => endpoint.trim().replace(/\/+$/, '').replace(/\/v1(beta)?$/, '');
+
+/**
+ * Google's Gemini models through the Gemini API (AI Studio) or Vertex AI.
+ *
+ * Gemini API keys come from `apiKey`, `keyResolver`, `GEMINI_API_KEY`, `GOOGLE_API_KEY` or
+ * `~/.alea/keys/gemini` and travel in the `x-goog-api-key` header. Vertex AI takes an OAuth access
+ * token from `apiKey`, `keyResolver` (see `serviceAccountKeyResolver`), `VERTEX_ACCESS_TOKEN` or
+ * `~/.alea/keys/vertex`. Keys from the environment or a file only go to Google's own hosts.
+ * Construction does no I/O and never throws for missing settings: the location is read here (it picks
+ * the host), the project at call time.
+ */
+export class GoogleModel extends LanguageModel {
+  /** True when requests go to Vertex AI. */
+  readonly vertex: boolean;
+  /** Vertex AI: the location requests go to (undefined for the Gemini API). */
+  readonly location: string | undefined;
+
+  constructor(options: GoogleModelOptions = {}) {
+    const explicit = options.endpoint ? baseUrl(options.endpoint) : undefined;
+    const host = explicit ? hostOf(explicit) : '';
+    const vertex = options.vertex ?? isVertexHost(host);
+    const model = options.model ?? GOOGLE_DEFAULT_MODEL;
+    if (!vertex) {
+      super(createGoogleAdapter({ api: 'gemini' }), model, explicit ?? GEMINI_ENDPOINT, options);
+      this.vertex = false;
+      this.location = undefined;
+      return;
+    }
+    const location =
+      options.location ??
+      locationOfHost(host) ??
+      readEnv('VERTEX_LOCATION_ID', options.env) ??
+      VERTEX_DEFAULT_LOCATION;
+    const endpoint = explicit ?? `https://${vertexHost(location)}`;
+    // Environment and key-file tokens only go to the Vertex host in use; a custom endpoint (a proxy,
+    // an emulator) needs an explicit token.
+    const hosts = [isVertexHost(hostOf(endpoint)) ? hostOf(endpoint) : vertexHost(location)];
+    const adapter = createGoogleAdapter({
+      api: 'vertex',
+      projectId: options.projectId,
+      location,
+      hosts,
+      env: options.env,
+    });
+    super(adapter, model, endpoint, options);
+    this.vertex = true;
+    this.location = location;
+  }
+}

@@ -1,0 +1,115 @@
+import { ContentFilterError } from '../../core/errors/content-filter-error.ts';
+import { InvalidResponseError } from '../../core/errors/invalid-response-error.ts';
+import type { ParsedResponse } from '../../core/adapter.ts';
+import type { ReasoningPart, ToolCall, Usage } from '../../core/types.ts';
+import { describeGoogleIssues, parseGoogleBody, type GooglePart, type GoogleUsage } from './google-api.ts';
+import { isFilteredFinish, mapGoogleFinishReason } from './map-google-finish-reason.ts';
+
+/**
+ * Normalised usage. Gemini bills thoughts as output, so `outputTokens` is candidates + thoughts (as
+ * OpenAI's `completion_tokens` includes reasoning); `inputTokens` is the prompt (cached tokens
+ * included) plus tool-use prompt tokens, so input + output = `totalTokenCount`.
+ */
+function usageOf(usage: GoogleUsage): Usage {
+  if (!usage) return {};
+  const add = (...xs: (number | null | undefined)[]) =>
+    xs.every((x) => x == null) ? undefined : xs.reduce<number>((n, x) => n + (x ?? 0), 0);
+  return {
+    inputTokens: add(usage.promptTokenCount, usage.toolUsePromptTokenCount),
+    outputTokens: add(usage.candidatesTokenCount, usage.thoughtsTokenCount),
+    totalTokens: usage.totalTokenCount ?? undefined,
+    reasoningTokens: usage.thoughtsTokenCount ?? undefined,
+    cachedInputTokens: usage.cachedContentTokenCount ?? undefined,
+    raw: usage,
+  };
+}
+
+/** A short, stable hash (FNV-1a), so a synthesised call id is the same for the same answer. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+const textOf = (parts: GooglePart[]) =>
+  parts.map((p) => (p.thought || typeof p.text !== 'string' ? '' : p.text)).join('');
+
+/**
+ * Maps a `generateContent` answer: candidates → choices; thought parts → `thinking`; function calls
+ * → `toolCalls` (Gemini sends no call id, so one is derived from the call); thought signatures kept
+ * on the tool calls and in the assistant message's `reasoning`, to be sent back unchanged.
+ * @throws {@link ContentFilterError} for a blocked prompt, or a first candidate withheld by a filter
+ *   with no text and no calls (never an empty success).
+ */
+export function parseGoogleResponse(body: unknown, url: string, provider: string): ParsedResponse {
+  const result = parseGoogleBody(body);
+  if (!result.success) {
+    const detail = describeGoogleIssues(result.issues);
+    throw new InvalidResponseError({ provider, url, detail, body: JSON.stringify(body) });
+  }
+  const { candidates = [], promptFeedback, usageMetadata } = result.output;
+  const first = candidates?.[0];
+  if (!first) {
+    if (promptFeedback?.blockReason) {
+      throw new ContentFilterError({
+        provider,
+        url,
+        blockedBy: 'prompt',
+        reason: promptFeedback.blockReason,
+        safetyRatings: promptFeedback.safetyRatings ?? undefined,
+        detail: promptFeedback.blockReasonMessage ?? undefined,
+      });
+    }
+    const detail = 'the answer has no candidates';
+    throw new InvalidResponseError({ provider, url, detail, body: JSON.stringify(body) });
+  }
+  const parts = first.content?.parts ?? [];
+  const text = textOf(parts);
+  const reasoning: ReasoningPart[] = [];
+  const toolCalls: ToolCall[] = [];
+  parts.forEach((p, i) => {
+    const signature = p.thoughtSignature ?? undefined;
+    if (p.functionCall) {
+      const { name, args, id } = p.functionCall;
+      const call: ToolCall = {
+        id: id ?? `call_${fnv1a(`${i}:${name}:${JSON.stringify(args ?? {})}`)}`,
+        name,
+        arguments: args ?? {},
+      };
+      toolCalls.push(signature === undefined ? call : { ...call, signature });
+    } else if (p.thought) {
+      reasoning.push({ type: 'thinking', text: p.text ?? '', ...(signature ? { signature } : {}) });
+    } else if (signature !== undefined) {
+      // A signature on answer text: kept as an empty thinking part (see convert-to-google-contents).
+      reasoning.push({ type: 'thinking', text: '', signature });
+    }
+  });
+  if (isFilteredFinish(first.finishReason) && text === '' && toolCalls.length === 0) {
+    throw new ContentFilterError({
+      provider,
+      url,
+      blockedBy: 'response',
+      reason: first.finishReason!,
+      safetyRatings: first.safetyRatings ?? undefined,
+      detail: first.finishMessage ?? undefined,
+    });
+  }
+  const thinking = parts.filter((p) => p.thought).map((p) => p.text ?? '').join('');
+  return {
+    text,
+    choices: candidates.map((c) => textOf(c.content?.parts ?? [])),
+    finishReason: mapGoogleFinishReason(first.finishReason, toolCalls.length > 0),
+    rawFinishReason: first.finishReason ?? undefined,
+    id: result.output.responseId ?? undefined,
+    model: result.output.modelVersion ?? undefined,
+    usage: usageOf(usageMetadata),
+    thinking: thinking === '' ? undefined : thinking,
+    toolCalls: toolCalls.length ? toolCalls : undefined,
+    assistant: {
+      role: 'assistant',
+      content: text,
+      ...(toolCalls.length ? { toolCalls } : {}),
+      ...(reasoning.length ? { reasoning } : {}),
+    },
+  };
+}

@@ -1,0 +1,81 @@
+// The registry decides how requests are built: token-limit parameter, temperature, capability checks
+// before any request, and the cost of a result.
+import { assert, equal, rejects } from './assert.mjs';
+import { scenario } from './emulator-client.mjs';
+
+/**
+ * @param {import('./cases.mjs').CaseEnv} env
+ * @returns {Array<[string, () => Promise<void>]>}
+ */
+export function registryCases({ sdk, emulatorUrl }) {
+  const make = (Model, endpoint, model) =>
+    new Model({ model, endpoint, apiKey: 'sk-test', cache: false, retryDelay: 10 });
+
+  return [
+    [
+      'registry: gpt-5 and o3-mini get max_completion_tokens and no temperature; gpt-4o-mini keeps both',
+      async () => {
+        const s = await scenario(emulatorUrl);
+        for (const id of ['gpt-5', 'o3-mini', 'gpt-4o-mini']) {
+          await make(sdk.openai.OpenAIModel, s.endpoint, id).chat('hi', {
+            maxTokens: 64,
+            temperature: 0.4,
+          });
+        }
+        const [gpt5, o3, mini] = await s.requests();
+        for (const [req, id] of [
+          [gpt5, 'gpt-5'],
+          [o3, 'o3-mini'],
+        ]) {
+          equal(req.body.max_completion_tokens, 64, `${id} max_completion_tokens`);
+          equal(req.body.temperature, undefined, `${id} temperature`);
+          equal(req.body.max_tokens, undefined, `${id} max_tokens`);
+        }
+        equal(mini.body.max_tokens, 64, 'gpt-4o-mini max_tokens');
+        equal(mini.body.temperature, 0.4, 'gpt-4o-mini temperature');
+      },
+    ],
+    [
+      'registry: missing capabilities fail before the network',
+      async () => {
+        const s = await scenario(emulatorUrl);
+        const instruct = make(sdk.openai.OpenAIModel, s.endpoint, 'gpt-3.5-turbo-instruct');
+        const tools = [{ name: 'f', parameters: { type: 'object', properties: {} } }];
+        const noSchema = await rejects(
+          instruct.object('x', {
+            schema: { '~standard': { version: 1, vendor: 'x', validate: (v) => ({ value: v }) } },
+            jsonSchema: { type: 'object' },
+          }),
+        );
+        assert(
+          noSchema instanceof sdk.core.UnsupportedFeatureError,
+          `structured output: ${noSchema?.name}`,
+        );
+        const noTools = await rejects(instruct.chat('x', { tools }));
+        assert(noTools instanceof sdk.core.UnsupportedFeatureError, `tools: ${noTools?.name}`);
+        const image = [
+          { role: 'user', content: [{ type: 'image', url: 'https://example.com/a.png' }] },
+        ];
+        const noVision = await rejects(
+          make(sdk.xai.GrokModel, s.endpoint, 'grok-2-mini').chat(image),
+        );
+        assert(noVision instanceof sdk.core.UnsupportedFeatureError, `vision: ${noVision?.name}`);
+        assert(noVision.message.includes('grok-2-mini'), 'names the model');
+        equal((await s.requests()).length, 0, 'nothing sent');
+      },
+    ],
+    [
+      'registry: unknown models are allowed with safe defaults and no cost',
+      async () => {
+        const s = await scenario(emulatorUrl);
+        const r = await make(sdk.openai.OpenAIModel, s.endpoint, 'gpt-4o-mini').chat('cost please');
+        assert(typeof r.cost === 'number' && r.cost > 0, `cost ${r.cost}`);
+        const unknown = await make(sdk.openai.OpenAIModel, s.endpoint, 'my-finetune').chat('hi', {
+          temperature: 0.2,
+        });
+        equal(unknown.cost, undefined, 'no price, no cost');
+        equal((await s.requests())[1].body.temperature, 0.2, 'temperature kept for unknown models');
+      },
+    ],
+  ];
+}

@@ -1,0 +1,168 @@
+// Every request shape the OpenAI-family classes can send, validated by Steady against the official
+// OpenAI spec (../shared/specs/openai-openapi.yaml): each call must get 200 with
+// x-steady-error-count 0. Negative controls prove Steady is really validating.
+import { assert, equal, rejects } from './assert.mjs';
+import { recordingFetch } from './emulator-client.mjs';
+import * as v from 'valibot';
+
+// vLLM's structured-output keys are not in OpenAI's spec: they are checked against the emulator in
+// cases-openai.mjs and taken out here, so Steady validates the rest of the request.
+const VLLM_ONLY = ['structured_outputs', 'guided_json'];
+
+/** A fetch that strips vLLM-only members, remembering which it removed. */
+function withoutVllmKeys(inner, removed) {
+  return (input, init) => {
+    const body = JSON.parse(init.body);
+    for (const key of VLLM_ONLY) {
+      if (key in body) {
+        removed.push(key);
+        delete body[key];
+      }
+    }
+    return inner(input, { ...init, body: JSON.stringify(body) });
+  };
+}
+
+/**
+ * @param {import('./cases.mjs').CaseEnv} env
+ * @returns {Array<[string, () => Promise<void>]>}
+ */
+export function steadyCases({ sdk, steadyUrl }) {
+  const person = v.object({ name: v.string(), age: v.number() });
+  const strictPerson = v.strictObject({ name: v.string(), age: v.number() });
+  const tools = [
+    { name: 'lookup', description: 'Look up', parameters: v.object({ q: v.string() }) },
+  ];
+  const conversation = [
+    { role: 'system', content: 'Be brief.' },
+    {
+      role: 'user',
+      content: [
+        { type: 'text', text: 'What is this?' },
+        { type: 'image', url: 'https://example.com/a.png' },
+      ],
+    },
+    {
+      role: 'assistant',
+      content: '',
+      toolCalls: [{ id: 'call_1', name: 'lookup', arguments: { q: 'a' } }],
+    },
+    { role: 'tool', toolCallId: 'call_1', content: 'a picture' },
+  ];
+
+  /** Runs calls with a recording fetch and checks Steady's verdict on every response. */
+  async function validated(label, make, calls) {
+    const rec = recordingFetch();
+    const removed = [];
+    const model = make(withoutVllmKeys(rec.fetch, removed));
+    for (const call of calls) await call(model);
+    assert(rec.responses.length === calls.length, `${label}: one request per call`);
+    for (const r of rec.responses) {
+      equal(r.status, 200, `${label} ${r.url}: status`);
+      equal(r.headers.get('x-steady-error-count'), '0', `${label} ${r.url}: spec violations`);
+    }
+    return removed;
+  }
+
+  const common = (fetch) => ({
+    endpoint: steadyUrl,
+    apiKey: 'sk-steady',
+    cache: false,
+    fetch,
+    retryLimit: 0,
+  });
+  const shapes = [
+    (m) => m.chat('hi'),
+    (m) =>
+      m.chat('hi', {
+        system: 'Be brief.',
+        maxTokens: 50,
+        temperature: 0.2,
+        topP: 0.9,
+        stop: ['\n'],
+        seed: 7,
+      }),
+    (m) => m.chat('hi', { frequency_penalty: 0.5, presence_penalty: 0.1, user: 'u-1', n: 1 }),
+    (m) => m.chat(conversation, { tools, toolChoice: 'auto' }),
+    (m) => m.chat('hi', { tools, toolChoice: { name: 'lookup' } }),
+    (m) => m.json('Give JSON', { maxRepairs: 0 }).catch(() => undefined),
+    (m) => m.object('a person', { schema: person, maxRepairs: 0 }).catch(() => undefined),
+    (m) =>
+      m
+        .object('a person', { schema: strictPerson, schemaName: 'person', maxRepairs: 0 })
+        .catch(() => undefined),
+  ];
+
+  return [
+    [
+      'Steady: every OpenAIModel request shape conforms to the OpenAI spec',
+      async () => {
+        await validated(
+          'openai',
+          (fetch) => new sdk.openai.OpenAIModel({ model: 'gpt-4o-mini', ...common(fetch) }),
+          [...shapes, (m) => m.complete('Once upon', { maxTokens: 16, stop: 'END' })],
+        );
+        await validated(
+          'openai reasoning',
+          (fetch) => new sdk.openai.OpenAIModel({ model: 'o3-mini', ...common(fetch) }),
+          [
+            (m) => m.chat('hi', { maxTokens: 500, temperature: 0.3 }),
+            (m) => m.chat('hi', { reasoning_effort: 'low' }),
+          ],
+        );
+      },
+    ],
+    [
+      'Steady: GrokModel, VLLMModel and OpenAICompatibleModel request shapes conform',
+      async () => {
+        await validated(
+          'xai',
+          (fetch) => new sdk.xai.GrokModel({ model: 'grok-4.3', ...common(fetch) }),
+          shapes,
+        );
+        await validated(
+          'compat',
+          (fetch) => new sdk.compat.OpenAICompatibleModel({ model: 'local', ...common(fetch) }),
+          shapes,
+        );
+        const removed = await validated(
+          'vllm',
+          (fetch) => new sdk.vllm.VLLMModel({ model: 'llama', ...common(fetch) }),
+          [...shapes, (m) => m.complete('Once upon')],
+        );
+        assert(removed.includes('structured_outputs'), 'vLLM sent structured_outputs');
+        const legacy = await validated(
+          'vllm 0.11',
+          (fetch) =>
+            new sdk.vllm.VLLMModel({ model: 'llama', serverVersion: '0.11.0', ...common(fetch) }),
+          [(m) => m.object('a person', { schema: person, maxRepairs: 0 }).catch(() => undefined)],
+        );
+        equal(legacy.join(), 'guided_json', 'legacy vLLM sent guided_json only');
+      },
+    ],
+    [
+      'Steady negative controls: violations are reported',
+      async () => {
+        const raw = await fetch(`${steadyUrl}/v1/chat/completions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer x' },
+          body: JSON.stringify({ model: 'gpt-4o-mini' }),
+        });
+        equal(raw.status, 400, 'missing messages is rejected');
+        await raw.body?.cancel();
+        const rec = recordingFetch();
+        const m = new sdk.openai.OpenAIModel({ model: 'gpt-4o-mini', ...common(rec.fetch) });
+        await m.chat('hi', { temperature: 7 }).catch(() => undefined);
+        assert(
+          Number(rec.responses[0].headers.get('x-steady-error-count')) >= 1,
+          'temperature 7 is flagged',
+        );
+        const error = await rejects(m.chat('hi', { n: 'many' }));
+        assert(
+          error instanceof sdk.core.APICallError && error.status === 400,
+          `bad n: ${error?.message}`,
+        );
+      },
+    ],
+  ];
+}
