@@ -1,23 +1,10 @@
-import type {
-  KeyPolicy,
-  ModelCall,
-  ParsedResponse,
-  ProviderAdapter,
-  WireRequest,
-} from '../../core/adapter.ts';
+import type { KeyPolicy, ModelCall, ProviderAdapter, WireRequest } from '../../core/adapter.ts';
 import { checkCapabilities } from '../../core/check-capabilities.ts';
-import { InvalidResponseError } from '../../core/errors/invalid-response-error.ts';
 import { UnsupportedFeatureError } from '../../core/errors/unsupported-feature-error.ts';
 import type { ModelSpec } from '../../registry/types.ts';
-import type { Message, ToolCall, Usage } from '../../core/types.ts';
+import type { Message } from '../../core/types.ts';
 import { convertToOpenAIMessages } from './convert-to-openai-messages.ts';
-import { mapOpenAIFinishReason } from './map-openai-finish-reason.ts';
-import {
-  describeIssues,
-  parseChatBody,
-  parseCompletionBody,
-  type OpenAIUsage,
-} from './openai-api.ts';
+import { parseChatResponse, parseCompletionResponse } from './parse-openai-response.ts';
 import { prepareOpenAITools } from './prepare-openai-tools.ts';
 import { isStrictCompatible, schemaName } from './strict-json-schema.ts';
 
@@ -46,27 +33,6 @@ export interface OpenAICompatibleConfig {
    * `max_completion_tokens` and no sampling temperature (OpenAI's o-series and GPT-5).
    */
   isReasoningModel?: (model: string) => boolean;
-}
-
-function usageOf(usage: OpenAIUsage): Usage {
-  if (!usage) return {};
-  return {
-    inputTokens: usage.prompt_tokens ?? undefined,
-    outputTokens: usage.completion_tokens ?? undefined,
-    totalTokens: usage.total_tokens ?? undefined,
-    reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? undefined,
-    cachedInputTokens: usage.prompt_tokens_details?.cached_tokens ?? undefined,
-    raw: usage,
-  };
-}
-
-function parseArguments(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    // Models occasionally emit invalid JSON arguments; keep the text so nothing is lost.
-    return text;
-  }
 }
 
 const mentionsJson = (messages: readonly Message[]) =>
@@ -171,66 +137,9 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
       };
     },
 
-    parseResponse(body, call, url): ParsedResponse {
-      if (call.method === 'complete') {
-        const result = parseCompletionBody(body);
-        if (!result.success) {
-          throw new InvalidResponseError({
-            provider,
-            url,
-            detail: describeIssues(result.issues),
-            body: JSON.stringify(body),
-          });
-        }
-        const { output } = result;
-        const choices = output.choices.map((c) => c.text ?? '');
-        const text = choices[0] ?? '';
-        return {
-          text,
-          choices,
-          finishReason: mapOpenAIFinishReason(output.choices[0]?.finish_reason),
-          rawFinishReason: output.choices[0]?.finish_reason ?? undefined,
-          id: output.id ?? undefined,
-          model: output.model ?? undefined,
-          usage: usageOf(output.usage),
-          assistant: { role: 'assistant', content: text },
-        };
-      }
-      const result = parseChatBody(body);
-      if (!result.success) {
-        throw new InvalidResponseError({
-          provider,
-          url,
-          detail: describeIssues(result.issues),
-          body: JSON.stringify(body),
-        });
-      }
-      const { output } = result;
-      const first = output.choices[0];
-      const choices = output.choices.map((c) => c.message.content ?? '');
-      const text = choices[0] ?? '';
-      const toolCalls: ToolCall[] | undefined = first?.message.tool_calls
-        ?.filter((c) => c.function)
-        .map((c) => ({
-          id: c.id,
-          name: c.function!.name,
-          arguments: parseArguments(c.function!.arguments),
-        }));
-      const hasCalls = toolCalls !== undefined && toolCalls.length > 0;
-      return {
-        text,
-        choices,
-        finishReason: mapOpenAIFinishReason(first?.finish_reason),
-        rawFinishReason: first?.finish_reason ?? undefined,
-        id: output.id ?? undefined,
-        model: output.model ?? undefined,
-        usage: usageOf(output.usage),
-        thinking: first?.message.reasoning_content ?? first?.message.reasoning ?? undefined,
-        toolCalls: hasCalls ? toolCalls : undefined,
-        assistant: hasCalls
-          ? { role: 'assistant', content: text, toolCalls }
-          : { role: 'assistant', content: text },
-      };
-    },
+    parseResponse: (body, call, url) =>
+      call.method === 'complete'
+        ? parseCompletionResponse(body, provider, url)
+        : parseChatResponse(body, provider, url),
   };
 }

@@ -1,0 +1,85 @@
+// Per-call overhead of one chat call, against an instant loopback server in another process:
+// raw fetch, alea-llm-client (no cache, and a cache hit), and the official SDKs, measured in the same
+// run. CPU time per call (process.cpuUsage) is the contention-robust figure; wall time is shown too.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import OpenAI from 'openai';
+import Anthropic from '@anthropic-ai/sdk';
+import { OpenAIModel } from 'alea-llm-client/openai';
+import { memoryStore } from 'alea-llm-client/cache';
+
+const N = Number(process.env.BENCH_N ?? 1500);
+const ROUNDS = 3;
+
+const server = spawn(process.execPath, [new URL('./instant-server.mjs', import.meta.url).pathname], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const [line] = await once(server.stdout, 'data');
+const base = `http://127.0.0.1:${/PORT=(\d+)/.exec(String(line))[1]}`;
+const messages = [{ role: 'user', content: 'hi' }];
+
+const openaiSdk = new OpenAI({ baseURL: `${base}/v1`, apiKey: 'k', maxRetries: 0 });
+const anthropicSdk = new Anthropic({ baseURL: base, apiKey: 'k', maxRetries: 0 });
+const alea = new OpenAIModel({ model: 'gpt-4o-mini', endpoint: base, apiKey: 'k', cache: false });
+const aleaHit = new OpenAIModel({ model: 'gpt-4o-mini', endpoint: base, apiKey: 'k', cache: memoryStore() });
+let anthropicAlea;
+try {
+  const { AnthropicModel } = await import('alea-llm-client/anthropic');
+  anthropicAlea = new AnthropicModel({ endpoint: base, apiKey: 'k', cache: false });
+} catch {
+  // The Anthropic entry point is optional here: the table just has one row fewer.
+}
+
+/** @type {Record<string, () => Promise<string>>} */
+const clients = {
+  'raw fetch': async () => {
+    const res = await fetch(`${base}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer k' },
+      body: JSON.stringify({ model: 'gpt-4o-mini', messages }),
+    });
+    return (await res.json()).choices[0].message.content;
+  },
+  'alea-llm-client OpenAIModel.chat': async () => (await alea.chat(messages)).text,
+  'alea-llm-client cache hit': async () => (await aleaHit.chat(messages)).text,
+  'openai 6.49 chat.completions.create': async () =>
+    (await openaiSdk.chat.completions.create({ model: 'gpt-4o-mini', messages })).choices[0].message.content,
+  '@anthropic-ai/sdk 1.14 messages.create': async () =>
+    (await anthropicSdk.messages.create({ model: 'claude-sonnet-4-6', max_tokens: 100, messages })).content[0].text,
+  ...(anthropicAlea && {
+    'alea-llm-client AnthropicModel.chat': async () => (await anthropicAlea.chat(messages)).text,
+  }),
+};
+
+async function measure(fn) {
+  for (let i = 0; i < 200; i++) await fn();
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  for (let i = 0; i < N; i++) await fn();
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { wallMs: wall / N, cpuUs: (used.user + used.system) / N };
+}
+
+const results = Object.fromEntries(Object.keys(clients).map((k) => [k, []]));
+for (const [name, fn] of Object.entries(clients)) {
+  if ((await fn()) !== 'hello') throw new Error(`${name} did not return the fixed answer`);
+}
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [name, fn] of Object.entries(clients)) results[name].push(await measure(fn));
+}
+server.kill('SIGTERM');
+
+const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rows = Object.entries(results).map(([name, runs]) => ({
+  name,
+  wall: median(runs.map((r) => r.wallMs)),
+  cpu: median(runs.map((r) => r.cpuUs)),
+}));
+const raw = rows[0];
+console.log(`\nPer-call overhead, ${N} sequential calls x ${ROUNDS} rounds (medians), Node ${process.version}\n`);
+console.log('| Client | ms/call | CPU µs/call | CPU vs raw fetch |');
+console.log('| --- | ---: | ---: | ---: |');
+for (const r of rows) {
+  console.log(`| ${r.name} | ${r.wall.toFixed(3)} | ${r.cpu.toFixed(0)} | ${(r.cpu / raw.cpu).toFixed(2)} |`);
+}

@@ -1,0 +1,106 @@
+import type { ParsedResponse } from '../../core/adapter.ts';
+import { InvalidResponseError } from '../../core/errors/invalid-response-error.ts';
+import type { ToolCall, Usage } from '../../core/types.ts';
+import { mapOpenAIFinishReason } from './map-openai-finish-reason.ts';
+import {
+  describeIssues,
+  parseChatBody,
+  parseCompletionBody,
+  type OpenAIUsage,
+} from './openai-api.ts';
+
+function usageOf(usage: OpenAIUsage): Usage {
+  if (!usage) return {};
+  return {
+    inputTokens: usage.prompt_tokens ?? undefined,
+    outputTokens: usage.completion_tokens ?? undefined,
+    totalTokens: usage.total_tokens ?? undefined,
+    reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? undefined,
+    cachedInputTokens: usage.prompt_tokens_details?.cached_tokens ?? undefined,
+    raw: usage,
+  };
+}
+
+function parseArguments(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Models occasionally emit invalid JSON arguments; keep the text so nothing is lost.
+    return text;
+  }
+}
+
+/** The fields chat and text completions share. */
+function common(
+  output: { id?: string | null; model?: string | null; usage?: OpenAIUsage },
+  choices: string[],
+  finishReason: string | null | undefined,
+) {
+  return {
+    text: choices[0] ?? '',
+    choices,
+    finishReason: mapOpenAIFinishReason(finishReason),
+    rawFinishReason: finishReason ?? undefined,
+    id: output.id ?? undefined,
+    model: output.model ?? undefined,
+    usage: usageOf(output.usage),
+  };
+}
+
+function invalid(
+  provider: string,
+  url: string,
+  issues: Parameters<typeof describeIssues>[0],
+  body: unknown,
+) {
+  return new InvalidResponseError({
+    provider,
+    url,
+    detail: describeIssues(issues),
+    body: JSON.stringify(body),
+  });
+}
+
+/** Maps a `/v1/completions` body. */
+export function parseCompletionResponse(
+  body: unknown,
+  provider: string,
+  url: string,
+): ParsedResponse {
+  const result = parseCompletionBody(body);
+  if (!result.success) throw invalid(provider, url, result.issues, body);
+  const { output } = result;
+  const base = common(
+    output,
+    output.choices.map((c) => c.text ?? ''),
+    output.choices[0]?.finish_reason,
+  );
+  return { ...base, assistant: { role: 'assistant', content: base.text } };
+}
+
+/** Maps a `/v1/chat/completions` body: text, reasoning and tool calls of the first choice. */
+export function parseChatResponse(body: unknown, provider: string, url: string): ParsedResponse {
+  const result = parseChatBody(body);
+  if (!result.success) throw invalid(provider, url, result.issues, body);
+  const { output } = result;
+  const first = output.choices[0];
+  const base = common(
+    output,
+    output.choices.map((c) => c.message.content ?? ''),
+    first?.finish_reason,
+  );
+  const toolCalls: ToolCall[] = (first?.message.tool_calls ?? []).flatMap((c) =>
+    c.function
+      ? [{ id: c.id, name: c.function.name, arguments: parseArguments(c.function.arguments) }]
+      : [],
+  );
+  const thinking = first?.message.reasoning_content ?? first?.message.reasoning ?? undefined;
+  if (!toolCalls.length)
+    return { ...base, thinking, assistant: { role: 'assistant', content: base.text } };
+  return {
+    ...base,
+    thinking,
+    toolCalls,
+    assistant: { role: 'assistant', content: base.text, toolCalls },
+  };
+}
