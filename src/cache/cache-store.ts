@@ -10,6 +10,15 @@ export interface CacheEntry {
   response: ModelResponse | JSONModelResponse;
 }
 
+/** Options for one read. */
+export interface CacheGetOptions {
+  /**
+   * Also receives this read's warnings (an unreadable or corrupt entry), besides the store's own
+   * hook: the core passes the model's `onWarning`, so a shared default store reports to each caller.
+   */
+  onWarning?: (message: string) => void;
+}
+
 /** Options for one write. */
 export interface CacheSetOptions {
   /** Seconds until the entry expires, where the store supports expiry. */
@@ -25,7 +34,7 @@ export interface CacheSetOptions {
 export interface CacheStore {
   /** A short name for messages, such as `memory` or `fs`. */
   readonly name: string;
-  get(key: string): MaybePromise<CacheEntry | undefined>;
+  get(key: string, options?: CacheGetOptions): MaybePromise<CacheEntry | undefined>;
   set(key: string, entry: CacheEntry, options?: CacheSetOptions): MaybePromise<void>;
   delete?(key: string): MaybePromise<void>;
   clear?(): MaybePromise<void>;

@@ -1,3 +1,11 @@
-/** @module Cache stores and their contract. */
-export type { CacheEntry, CacheSetOptions, CacheStore } from './cache-store.ts';
+/** @module Cache stores, their contract, and cache management. */
+export type { CacheEntry, CacheGetOptions, CacheSetOptions, CacheStore } from './cache-store.ts';
 export { memoryStore, type MemoryStoreOptions } from './memory-store.ts';
+export { defaultStore } from '#default-store';
+export {
+  clearCache,
+  deleteCacheEntry,
+  listCacheKeys,
+  modelCachePrefix,
+  pruneCache,
+} from './manage.ts';

@@ -1,0 +1,46 @@
+import { clear, createStore, del, get, promisifyRequest, set } from 'idb-keyval';
+import { byteStore } from '../byte-store.ts';
+import type { CacheStore } from '../cache-store.ts';
+
+/** Options of {@link indexedDBStore}. */
+export interface IndexedDBStoreOptions {
+  /** The database, kept apart from idb-keyval's shared default one. @default 'alea-llm-cache' */
+  dbName?: string;
+  /** The object store inside it. @default 'entries' */
+  storeName?: string;
+  /** Receives unreadable and corrupt entries (each is a miss that the next result replaces). */
+  onWarning?: (message: string) => void;
+}
+
+/**
+ * A cache store in the browser's IndexedDB (idb-keyval), with gzipped entries in its own database
+ * and object store. Entries survive page reloads. The database is opened on first use. A full quota
+ * makes `set` throw, which the client reports as a warning; the call still succeeds.
+ * @param options - Database names and warning hook.
+ * @returns A store with `delete`, `clear`, `keys`, and TTL (kept inside each entry).
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function indexedDBStore(options: IndexedDBStoreOptions = {}): CacheStore {
+  const db = createStore(options.dbName ?? 'alea-llm-cache', options.storeName ?? 'entries');
+  return byteStore(
+    {
+      name: 'indexeddb',
+      async read(key) {
+        const value: unknown = await get(key, db);
+        if (value === undefined) return undefined;
+        // Anything else under our key (written by hand or another version) is reported as corrupt.
+        return value instanceof Uint8Array ? value : new Uint8Array(0);
+      },
+      write: (key, bytes) => set(key, bytes, db),
+      remove: (key) => del(key, db),
+      list: (prefix) =>
+        db('readonly', (store) =>
+          promisifyRequest(
+            store.getAllKeys(prefix ? IDBKeyRange.bound(prefix, `${prefix}\uffff`) : undefined),
+          ),
+        ).then((keys) => keys.map(String)),
+      clear: () => clear(db),
+    },
+    options.onWarning,
+  );
+}

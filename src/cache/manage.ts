@@ -1,0 +1,88 @@
+// Cache management: plain functions over any CacheStore, so they work the same on memory, files,
+// IndexedDB, KV and unstorage, and tree-shake away when unused.
+import { canonicalJson } from '../core/canonical-json.ts';
+import type { CacheStore } from './cache-store.ts';
+
+function need<K extends 'keys' | 'delete' | 'clear'>(
+  store: CacheStore,
+  method: K,
+): NonNullable<CacheStore[K]> {
+  const fn = store[method];
+  if (typeof fn !== 'function') {
+    throw new TypeError(
+      `The ${store.name} cache store has no ${method}(); use a store that supports it (memory, fs, ` +
+        'indexeddb, kv and unstorage all do).',
+    );
+  }
+  return fn.bind(store) as NonNullable<CacheStore[K]>;
+}
+
+/**
+ * Lists a store's keys.
+ * @param store - The store.
+ * @param prefix - Only keys starting with it, such as `openai/` or a {@link modelCachePrefix}.
+ * @returns The keys.
+ * @throws TypeError when the store cannot list keys.
+ */
+export async function listCacheKeys(store: CacheStore, prefix = ''): Promise<string[]> {
+  return need(store, 'keys')(prefix);
+}
+
+/**
+ * Deletes one entry (a missing one is not an error).
+ * @param store - The store.
+ * @param key - The entry's key, as listed by {@link listCacheKeys}.
+ */
+export async function deleteCacheEntry(store: CacheStore, key: string): Promise<void> {
+  await need(store, 'delete')(key);
+}
+
+/**
+ * Deletes every entry of a store.
+ * @param store - The store.
+ */
+export async function clearCache(store: CacheStore): Promise<void> {
+  await need(store, 'clear')();
+}
+
+/**
+ * Deletes the entries written before a date, and those that are expired, corrupt or unreadable.
+ * @param store - The store.
+ * @param olderThan - Entries created before this instant are deleted.
+ * @param prefix - Only keys starting with it.
+ * @returns How many entries were deleted.
+ */
+export async function pruneCache(store: CacheStore, olderThan: Date, prefix = ''): Promise<number> {
+  const cutoff = olderThan.getTime();
+  if (Number.isNaN(cutoff)) throw new TypeError('pruneCache() needs a valid Date as olderThan.');
+  const remove = need(store, 'delete');
+  let removed = 0;
+  for (const key of await listCacheKeys(store, prefix)) {
+    const entry = await Promise.resolve(store.get(key)).catch(() => undefined);
+    if (entry === undefined || entry.createdAt < cutoff) {
+      await remove(key);
+      removed++;
+    }
+  }
+  return removed;
+}
+
+/**
+ * The key prefix of one model's entries (`{provider}/{16 hex of endpoint and model}/`), to list,
+ * prune or clear just that model's results.
+ * @param model - A model instance, or its provider, endpoint and model id.
+ * @returns The prefix, ending with `/`.
+ */
+export async function modelCachePrefix(model: {
+  provider: string;
+  endpoint: string;
+  model: string;
+}): Promise<string> {
+  // Mirrors core/cache-key.ts (checked by test/cache-manage.test.ts against real call keys).
+  const text = canonicalJson([model.endpoint.trim().replace(/\/+$/, ''), model.model]);
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  let hex = '';
+  for (const byte of new Uint8Array(digest).subarray(0, 8))
+    hex += byte.toString(16).padStart(2, '0');
+  return `${model.provider}/${hex}/`;
+}

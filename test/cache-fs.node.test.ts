@@ -1,0 +1,189 @@
+// The filesystem store in Node: the conformance suite, plus what only files can show: the on-disk
+// layout, a second process reusing the cache, healing of corrupt files through real calls, an
+// unwritable folder, atomic replacement, and coalescing into one file.
+import { link, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, expect, inject, it } from 'vitest';
+import { fsStore } from '../src/cache/fs/index.ts';
+import * as cache from '../src/cache/index.ts';
+import * as openai from '../src/providers/openai/index.ts';
+import { runCacheChild } from './support/build-cache-child.ts';
+import {
+  cacheStoreCases,
+  entryOf,
+  randomKey,
+  sampleResponse,
+} from './conformance/cache-store-suite.mjs';
+import { scenario, uniquePrompt } from './shared/emulator-client.mjs';
+
+const emulatorUrl = inject('emulatorUrl');
+const root = await mkdtemp(join(tmpdir(), 'alea-fs-cache-'));
+afterAll(() => rm(root, { recursive: true, force: true }));
+let n = 0;
+const freshDir = () => join(root, `d${n++}`);
+
+async function files(dir: string): Promise<string[]> {
+  const all = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+  return all.map(String).filter((f) => /\.(gz|tmp)$/.test(f));
+}
+
+for (const [name, fn] of cacheStoreCases(
+  async (onWarning) => {
+    const dir = freshDir();
+    const store = fsStore({ dir, onWarning });
+    return {
+      store,
+      async corrupt(key, mode) {
+        const path = join(dir, `${key}.json.gz`);
+        const bytes = await readFile(path);
+        await writeFile(path, mode === 'truncate' ? bytes.subarray(0, bytes.length >> 1) : 'junk');
+      },
+    };
+  },
+  { label: 'fs (node)', sdk: { cache, openai }, emulatorUrl, corruptible: true },
+))
+  it(name, fn);
+
+it('lays entries out as {provider}/{16hex}/{64hex}.json.gz, plain gzip of the entry JSON', async () => {
+  const dir = freshDir();
+  const key = randomKey();
+  const entry = entryOf(sampleResponse('layout'));
+  await fsStore({ dir }).set(key, entry);
+  expect(await files(dir)).toEqual([`${key}.json.gz`]);
+  expect(key).toMatch(/^openai\/[0-9a-f]{16}\/[0-9a-f]{64}$/);
+  expect(JSON.parse(gunzipSync(await readFile(join(dir, `${key}.json.gz`))).toString())).toEqual(
+    entry,
+  );
+});
+
+it('a second Node process reuses the first one’s cache (default store under $HOME/.alea/cache)', async () => {
+  const home = freshDir();
+  const sc = await scenario(emulatorUrl);
+  const prompt = uniquePrompt('two processes');
+  const env = { ...process.env, HOME: home, ALEA_CACHE_DIR: undefined };
+  const child = await runCacheChild({ endpoint: sc.endpoint, prompt }, env);
+  expect(child).toMatchObject({ cached: false, warnings: [] });
+  const [file] = await files(join(home, '.alea', 'cache'));
+  expect(file).toMatch(/^openai\/[0-9a-f]{16}\/[0-9a-f]{64}\.json\.gz$/);
+  const model = new openai.OpenAIModel({
+    endpoint: sc.endpoint,
+    apiKey: 'sk-parent',
+    cache: fsStore({ dir: join(home, '.alea', 'cache') }),
+  });
+  const hit = await model.chat(prompt);
+  expect(hit.cached).toBe(true);
+  expect(hit.text).toBe(child.text);
+  expect(await sc.requests()).toHaveLength(1);
+  // And the other way round: a third process reads what is there without a request.
+  expect(await runCacheChild({ endpoint: sc.endpoint, prompt }, env)).toMatchObject({
+    cached: true,
+  });
+  expect(await sc.requests()).toHaveLength(1);
+});
+
+it('a corrupt or truncated file is a miss that heals; the call succeeds and onWarning says so', async () => {
+  const dir = freshDir();
+  const warnings: string[] = [];
+  const sc = await scenario(emulatorUrl);
+  const model = new openai.OpenAIModel({
+    endpoint: sc.endpoint,
+    apiKey: 'sk-test',
+    cache: fsStore({ dir }),
+    onWarning: (m) => warnings.push(m),
+  });
+  const prompt = uniquePrompt('heal');
+  const first = await model.chat(prompt);
+  const [file] = await files(dir);
+  const path = join(dir, file!);
+  const good = await readFile(path);
+  for (const bad of [good.subarray(0, good.length - 9), Buffer.from('garbage'), Buffer.alloc(0)]) {
+    await writeFile(path, bad);
+    const again = await model.chat(prompt);
+    expect(again).toMatchObject({ cached: false, text: first.text });
+    expect(warnings.pop()).toMatch(/\[cache:fs\] entry openai\/.* is corrupt/);
+    expect((await model.chat(prompt)).cached).toBe(true);
+  }
+  expect(warnings).toEqual([]);
+  expect(await sc.requests()).toHaveLength(4);
+});
+
+it('an unwritable folder gives a warning, not a failed call', async () => {
+  const blocker = join(root, `file-${n++}`);
+  await writeFile(blocker, 'a file where a folder should be');
+  const warnings: string[] = [];
+  const sc = await scenario(emulatorUrl);
+  const model = new openai.OpenAIModel({
+    endpoint: sc.endpoint,
+    apiKey: 'sk-test',
+    cache: fsStore({ dir: join(blocker, 'cache') }),
+    onWarning: (m) => warnings.push(m),
+  });
+  const result = await model.chat(uniquePrompt('unwritable'));
+  expect(result.cached).toBe(false);
+  expect(result.text).toMatch(/^Echo: unwritable/);
+  expect(warnings.join('\n')).toMatch(/\[cache:fs\] write failed: .*ENOTDIR/);
+});
+
+it('writes replace the file atomically (temp file + rename) and leave no temp files', async () => {
+  const dir = freshDir();
+  const store = fsStore({ dir });
+  const key = randomKey();
+  await store.set(key, entryOf(sampleResponse('old')));
+  const path = join(dir, `${key}.json.gz`);
+  // A hard link keeps the old inode: an in-place write would change it, a rename does not.
+  await link(path, `${path}.link`);
+  await Promise.all(
+    Array.from({ length: 20 }, (_, i) => store.set(key, entryOf(sampleResponse(`new${i}`)))),
+  );
+  expect(JSON.parse(gunzipSync(await readFile(`${path}.link`)).toString()).response.text).toBe(
+    'old',
+  );
+  expect((await store.get(key))?.response.text).toMatch(/^new\d+$/);
+  expect((await files(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+});
+
+it('fifty concurrent identical calls send one request and leave one valid file', async () => {
+  const dir = freshDir();
+  const sc = await scenario(emulatorUrl, { faults: [{ delayMs: 150 }] });
+  const model = new openai.OpenAIModel({
+    endpoint: sc.endpoint,
+    apiKey: 'sk-test',
+    cache: fsStore({ dir }),
+  });
+  const prompt = uniquePrompt('fifty');
+  const results = await Promise.all(Array.from({ length: 50 }, () => model.chat(prompt)));
+  expect(await sc.requests()).toHaveLength(1);
+  const list = await files(dir);
+  expect(list).toHaveLength(1);
+  const entry = await fsStore({ dir }).get(list[0]!.replace(/\.json\.gz$/, ''));
+  expect(entry?.response.text).toBe(results[0]!.text);
+});
+
+it('refuses keys that would leave the folder', async () => {
+  const dir = freshDir();
+  const store = fsStore({ dir });
+  await expect(store.set('../escape/x', entryOf(sampleResponse('x')))).rejects.toThrow(
+    /Invalid fs cache key/,
+  );
+  const warnings: string[] = [];
+  expect(await store.get('/etc/passwd', { onWarning: (m) => warnings.push(m) })).toBeUndefined();
+  expect(warnings[0]).toMatch(/Invalid fs cache key/);
+  expect(await readdir(root)).not.toContain('escape');
+});
+
+it('modelCachePrefix matches the keys of a model’s calls', async () => {
+  const dir = freshDir();
+  const store = fsStore({ dir });
+  const sc = await scenario(emulatorUrl);
+  const model = new openai.OpenAIModel({
+    endpoint: `${sc.endpoint}/`,
+    apiKey: 'sk-test',
+    cache: store,
+  });
+  await model.chat(uniquePrompt('prefix'));
+  const prefix = await cache.modelCachePrefix(model);
+  expect(await cache.listCacheKeys(store, prefix)).toHaveLength(1);
+  expect(await cache.listCacheKeys(store, 'openai/0000000000000000/')).toEqual([]);
+});

@@ -1,0 +1,91 @@
+// The IndexedDB store in real Chromium: the conformance suite, its own database, and entries that
+// survive a page reload: a fresh same-origin document (new JS realm, new IndexedDB connection)
+// loads the store module from the dev server and reads what this page wrote.
+import { createStore, set } from 'idb-keyval';
+import { expect, inject, it } from 'vitest';
+import * as cache from '../src/cache/index.ts';
+import { indexedDBStore } from '../src/cache/indexeddb/index.ts';
+import * as openai from '../src/providers/openai/index.ts';
+import { cacheStoreCases } from './conformance/cache-store-suite.mjs';
+import { scenario, uniquePrompt } from './shared/emulator-client.mjs';
+
+const emulatorUrl = inject('emulatorUrl');
+let n = 0;
+
+for (const [name, fn] of cacheStoreCases(
+  async (onWarning) => {
+    const dbName = `alea-conformance-${Date.now()}-${n++}`;
+    const raw = createStore(dbName, 'entries');
+    return {
+      store: indexedDBStore({ dbName, onWarning }),
+      async corrupt(key, mode) {
+        const bytes = mode === 'truncate' ? new Uint8Array([0x1f, 0x8b, 8, 0]) : 'not bytes';
+        await set(key, bytes, raw);
+      },
+      dispose: async () => {
+        await new Promise((resolve) => {
+          const request = indexedDB.deleteDatabase(dbName);
+          request.onsuccess = request.onerror = request.onblocked = resolve;
+        });
+      },
+    };
+  },
+  { label: 'indexeddb', sdk: { cache, openai }, emulatorUrl, corruptible: true },
+))
+  it(name, fn);
+
+it('the default browser store is IndexedDB in its own database', async () => {
+  const sc = await scenario(emulatorUrl);
+  const model = new openai.OpenAIModel({ endpoint: sc.endpoint, apiKey: 'sk-test' });
+  await model.chat(uniquePrompt('default idb'));
+  const names = (await indexedDB.databases()).map((d) => d.name);
+  expect(names).toContain('alea-llm-cache');
+  const keys = await cache.listCacheKeys(cache.defaultStore(), await cache.modelCachePrefix(model));
+  expect(keys).toHaveLength(1);
+});
+
+/** Runs `code` (a module script) in a fresh same-origin document and returns what it posts. */
+function inFreshDocument(code: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const frame = document.createElement('iframe');
+    const timer = setTimeout(() => reject(new Error('fresh document did not answer')), 20_000);
+    window.addEventListener('message', function onMessage(event) {
+      if (event.source !== frame.contentWindow) return;
+      window.removeEventListener('message', onMessage);
+      clearTimeout(timer);
+      frame.remove();
+      resolve(event.data);
+    });
+    frame.srcdoc = `<script type="module">${code}</script>`;
+    document.body.appendChild(frame);
+  });
+}
+
+it('a reloaded page reuses the IndexedDB cache: no request', async () => {
+  const dbName = `alea-reload-${Date.now()}`;
+  const sc = await scenario(emulatorUrl);
+  const prompt = uniquePrompt('reload');
+  const model = new openai.OpenAIModel({
+    endpoint: sc.endpoint,
+    apiKey: 'sk-test',
+    cache: indexedDBStore({ dbName }),
+  });
+  const first = await model.chat(prompt);
+  const script = `
+    const post = (m) => parent.postMessage(m, '*');
+    // Vitest's transform routes dynamic import() (pako's) through its runner, which only the test
+    // frame defines; a plain page needs none of this.
+    window.__vitest_browser_runner__ = { wrapDynamicImport: (load) => load() };
+    try {
+      const { indexedDBStore } = await import('/src/cache/indexeddb/indexeddb-store.ts');
+      const { OpenAIModel } = await import('/src/providers/openai/openai-model.ts');
+      const model = new OpenAIModel({ endpoint: ${JSON.stringify(sc.endpoint)}, apiKey: 'sk-test',
+        cache: indexedDBStore({ dbName: ${JSON.stringify(dbName)} }), onWarning: (m) => warnings.push(m) });
+      const warnings = [];
+      const r = await model.chat(${JSON.stringify(prompt)});
+      post({ cached: r.cached, text: r.text, warnings });
+    } catch (e) { post({ error: String(e && e.stack || e) }); }`;
+  const result = await inFreshDocument(script);
+  expect(result).toEqual({ cached: true, text: first.text, warnings: [] });
+  expect(await sc.requests()).toHaveLength(1);
+});
