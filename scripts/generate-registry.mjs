@@ -241,11 +241,13 @@ function finish(e, original) {
   // Lark/regex grammar custom tools: GPT-5 family and gpt-4.1 (the original's models.json); they are
   // tools, so only models that call tools take them.
   e.grammar = e.provider === 'openai' && /^gpt-(5|4\.1)/.test(e.id) && e.tools;
-  // models.dev leaves structured_output out for Anthropic; the original counts Claude 3.5+ as
-  // supporting it (JSON through a forced tool), so fall back to the original, then to tool support.
-  if (e.structuredOutput === undefined) {
-    const s = o?.static?.supports_structured_output ?? o?.json?.supports_structured_output;
-    e.structuredOutput = s ?? (e.provider === 'anthropic' && e.tools);
+  // models.dev leaves structured_output out for Anthropic. The SDK gives every Claude model that
+  // calls tools schema-shaped output (natively where the API has it, else through a forced tool), so
+  // for Anthropic tool support decides; elsewhere fall back to the original's flag.
+  if (e.provider === 'anthropic') e.structuredOutput = e.tools;
+  else if (e.structuredOutput === undefined) {
+    e.structuredOutput =
+      o?.static?.supports_structured_output ?? o?.json?.supports_structured_output ?? false;
   }
   return e;
 }

@@ -52,6 +52,7 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
       required: true,
       hosts: ['api.anthropic.com'],
     },
+    loadSpec: (model) => import('./anthropic-spec.ts').then((m) => m.anthropicSpec(model)),
     authHeaders: (key): Record<string, string> => (key ? { 'x-api-key': key } : {}),
 
     buildRequest(call: ModelCall): WireRequest {
@@ -61,7 +62,7 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
       const resolved = prepareAnthropicThinking(
         thinking,
         call.maxTokens,
-        anthropicMaxOutput(call.model),
+        anthropicMaxOutput(call.model, call.spec),
       );
       const prompt = convertToAnthropicMessages(call.messages);
       const warnings = [...prompt.warnings];

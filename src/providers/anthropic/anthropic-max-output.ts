@@ -1,7 +1,6 @@
-import { anthropicModels } from '../../registry/data/anthropic.ts';
+import type { ModelSpec } from '../../registry/types.ts';
 
-// Families the generated registry may not list yet (for example the default claude-sonnet-4-6),
-// by prefix, first match wins. Values are Anthropic's documented maximum output tokens.
+// Families, for models the registry does not list yet, by prefix, first match wins. Values are Anthropic's documented maximum output tokens.
 const FAMILIES: readonly (readonly [RegExp, number])[] = [
   [/^claude-opus-4-[01](\b|-|$)/, 32_000],
   [/^claude-opus-4-5/, 64_000],
@@ -19,13 +18,11 @@ export const ANTHROPIC_FALLBACK_MAX_OUTPUT = 4_096;
  * The most output tokens a Claude model can produce: the default `max_tokens`, since Anthropic
  * requires one and a small default silently truncates answers (the original sent 128).
  * @param model - The model id, with or without a date suffix.
+ * @param spec - The registry's record of the model, when it has one.
  * @returns The registry's value, else the family's, else {@link ANTHROPIC_FALLBACK_MAX_OUTPUT}.
  */
-export function anthropicMaxOutput(model: string): number {
+export function anthropicMaxOutput(model: string, spec?: ModelSpec): number {
+  if (spec) return spec.maxOutputTokens;
   const id = model.replace(/^anthropic\//, '');
-  const row =
-    anthropicModels.rows.find((r) => r[0] === id) ??
-    anthropicModels.rows.find((r) => r[0] === id.replace(/-\d{8}$/, ''));
-  if (row) return row[2];
   return FAMILIES.find(([re]) => re.test(id))?.[1] ?? ANTHROPIC_FALLBACK_MAX_OUTPUT;
 }

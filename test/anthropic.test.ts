@@ -1,0 +1,158 @@
+// AnthropicModel's pure parts (message conversion, thinking, limits, schema closing) and key safety.
+// No runtime suffix: vitest runs it in Node, Chromium and workerd. The wire behaviour is covered by
+// test/shared/cases-anthropic.mjs (emulator and Prism) in all five runtimes.
+import { describe, expect, inject, it } from 'vitest';
+import { InvalidRequestError, MissingKeyError } from '../src/index.ts';
+import { AnthropicModel } from '../src/providers/anthropic/index.ts';
+import { anthropicMaxOutput } from '../src/providers/anthropic/anthropic-max-output.ts';
+import { anthropicSpec } from '../src/providers/anthropic/anthropic-spec.ts';
+import { closeObjects } from '../src/providers/anthropic/anthropic-structured-output.ts';
+import { convertToAnthropicMessages } from '../src/providers/anthropic/convert-to-anthropic-messages.ts';
+import { prepareAnthropicThinking } from '../src/providers/anthropic/prepare-anthropic-thinking.ts';
+import { applyAnthropicCacheControl } from '../src/providers/anthropic/anthropic-cache-control.ts';
+
+describe('anthropicMaxOutput', () => {
+  it('reads the registry, strips date suffixes, falls back by family, then to 4096', () => {
+    const max = (id: string) => anthropicMaxOutput(id, anthropicSpec(id));
+    expect(max('claude-opus-4-6')).toBe(128_000);
+    expect(max('claude-3-5-haiku-20241022')).toBe(8_192);
+    expect(max('claude-sonnet-4-6')).toBe(64_000);
+    expect(anthropicSpec('claude-sonnet-4-5-20990101')?.maxOutputTokens).toBe(64_000);
+    expect(anthropicMaxOutput('claude-opus-4-1-20990101')).toBe(32_000);
+    expect(anthropicMaxOutput('claude-3-haiku-20990101')).toBe(4_096);
+    expect(anthropicMaxOutput('my-finetune')).toBe(4_096);
+  });
+});
+
+describe('prepareAnthropicThinking', () => {
+  it('accepts the wire, camelCase and original shapes', () => {
+    expect(prepareAnthropicThinking(true, undefined, 64_000)).toEqual({
+      wire: { type: 'enabled', budget_tokens: 1600 },
+      on: true,
+      maxTokens: 64_000,
+    });
+    expect(
+      prepareAnthropicThinking({ enabled: true, budget_tokens: 3000 }, 4000, 64_000).wire,
+    ).toEqual({
+      type: 'enabled',
+      budget_tokens: 3000,
+    });
+    expect(
+      prepareAnthropicThinking({ type: 'adaptive', display: 'omitted' }, undefined, 1).wire,
+    ).toEqual({
+      type: 'adaptive',
+      display: 'omitted',
+    });
+    expect(prepareAnthropicThinking({ enabled: false }, undefined, 9).wire).toEqual({
+      type: 'disabled',
+    });
+    expect(prepareAnthropicThinking(undefined, 5, 9)).toEqual({ on: false, maxTokens: 5 });
+  });
+  it('rejects a budget not below the model maximum when maxTokens is unset', () => {
+    expect(() =>
+      prepareAnthropicThinking({ type: 'enabled', budgetTokens: 8192 }, undefined, 8192),
+    ).toThrow(/less than this model's maximum output \(8192\)/);
+    expect(() =>
+      prepareAnthropicThinking({ type: 'enabled', budgetTokens: 1.5e3 + 0.5 }, 9000, 9000),
+    ).toThrow(InvalidRequestError);
+  });
+});
+
+describe('convertToAnthropicMessages', () => {
+  it('joins leading system messages, merges same-role turns and tool results into one user turn', () => {
+    const out = convertToAnthropicMessages([
+      { role: 'system', content: 'a' },
+      { role: 'system', content: 'b' },
+      { role: 'user', content: 'q1' },
+      { role: 'user', content: 'q2' },
+      {
+        role: 'assistant',
+        content: '',
+        reasoning: [{ type: 'thinking', text: 'no signature' }],
+        toolCalls: [
+          { id: 't1', name: 'f', arguments: '{"x":1}' },
+          { id: 't2', name: 'g', arguments: {} },
+        ],
+      },
+      { role: 'tool', toolCallId: 't1', content: 'r1' },
+      { role: 'tool', toolCallId: 't2', content: 'r2' },
+      { role: 'user', content: 'thanks' },
+      { role: 'assistant', content: '' },
+    ]);
+    expect(out.system).toBe('a\n\nb');
+    expect(out.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+    expect(out.messages[0]!.content).toHaveLength(2);
+    expect(out.messages[1]!.content).toEqual([
+      { type: 'tool_use', id: 't1', name: 'f', input: { x: 1 } },
+      { type: 'tool_use', id: 't2', name: 'g', input: {} },
+    ]);
+    expect(out.messages[2]!.content.map((b) => b.type)).toEqual([
+      'tool_result',
+      'tool_result',
+      'text',
+    ]);
+    expect(out.warnings[0]).toMatch(/without a signature/);
+  });
+  it('rejects tool arguments that are not a JSON object', () => {
+    expect(() =>
+      convertToAnthropicMessages([
+        { role: 'user', content: 'q' },
+        {
+          role: 'assistant',
+          content: '',
+          toolCalls: [{ id: 't', name: 'f', arguments: 'not json' }],
+        },
+      ]),
+    ).toThrow(/must be a JSON object/);
+  });
+});
+
+describe('closeObjects and cache control', () => {
+  it('closes objects without touching properties named like keywords', () => {
+    const schema = {
+      type: 'object',
+      properties: { type: { type: 'string' }, inner: { type: 'object' } },
+    };
+    expect(closeObjects(schema)).toEqual({
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        type: { type: 'string' },
+        inner: { type: 'object', additionalProperties: false },
+      },
+    });
+    expect(schema).not.toHaveProperty('additionalProperties');
+  });
+  it('rejects an unknown cacheControl value', () => {
+    expect(() => applyAnthropicCacheControl('yes', { messages: [] })).toThrow(InvalidRequestError);
+    expect(() => applyAnthropicCacheControl({ ttl: '2h' }, { messages: [] })).toThrow(/5m/);
+  });
+});
+
+describe('AnthropicModel keys and options', () => {
+  it('never sends an ANTHROPIC_API_KEY from the environment to another host', async () => {
+    const model = new AnthropicModel({
+      endpoint: `${inject('emulatorUrl')}/s/anth-key-host`,
+      env: { ANTHROPIC_API_KEY: 'sk-ant-secret' },
+      cache: false,
+      dangerouslyAllowBrowser: true,
+    });
+    const err = await model.chat('hi').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MissingKeyError);
+    expect(String(err)).not.toContain('sk-ant-secret');
+  });
+  it('rejects a forced tool choice with thinking before any request', async () => {
+    let calls = 0;
+    const model = new AnthropicModel({
+      apiKey: 'k',
+      cache: false,
+      dangerouslyAllowBrowser: true,
+      fetch: async () => (calls++, new Response('{}')),
+    });
+    const tools = [{ name: 'f', parameters: { type: 'object' } }];
+    await expect(
+      model.chat('q', { tools, toolChoice: 'required', thinking: true }),
+    ).rejects.toThrow(/only accepts 'auto' or 'none'/);
+    expect(calls).toBe(0);
+  });
+});

@@ -1,0 +1,125 @@
+// Request checks of POST /v1/messages, in the order and with the messages of the real API. Each
+// returns an error Result, or null when the request is acceptable.
+import { invalidRequest, validRedacted, validSignature } from './anthropic-common.mjs';
+import { isObject } from './openai-common.mjs';
+
+const blocksOf = (m) =>
+  typeof m.content === 'string' ? [{ type: 'text', text: m.content }] : m.content;
+
+function checkBody(b, ctx) {
+  if (!isObject(b)) return invalidRequest('Invalid request body: expected a JSON object.', ctx);
+  if (typeof b.model !== 'string' || !b.model) return invalidRequest('model: Field required', ctx);
+  if (b.max_tokens === undefined) return invalidRequest('max_tokens: Field required', ctx);
+  if (!Number.isInteger(b.max_tokens) || b.max_tokens < 1)
+    return invalidRequest('max_tokens: Input should be greater than or equal to 1', ctx);
+  if (!Array.isArray(b.messages)) return invalidRequest('messages: Field required', ctx);
+  if (b.messages.length === 0)
+    return invalidRequest('messages: at least one message is required', ctx);
+  return null;
+}
+
+function checkThinking(b, ctx) {
+  const t = b.thinking;
+  if (t === undefined) return null;
+  if (!isObject(t) || !['enabled', 'adaptive', 'disabled'].includes(t.type))
+    return invalidRequest(
+      "thinking.type: Input should be 'enabled', 'adaptive' or 'disabled'",
+      ctx,
+    );
+  if (t.type !== 'enabled') return null;
+  if (!Number.isInteger(t.budget_tokens))
+    return invalidRequest('thinking.enabled.budget_tokens: Field required', ctx);
+  if (t.budget_tokens < 1024)
+    return invalidRequest(
+      'thinking.enabled.budget_tokens: Input should be greater than or equal to 1024',
+      ctx,
+    );
+  if (t.budget_tokens >= b.max_tokens)
+    return invalidRequest(
+      '`max_tokens` must be greater than `thinking.budget_tokens`. Please consult our documentation at https://docs.claude.com/en/docs/build-with-claude/extended-thinking#max-tokens-and-context-window-size',
+      ctx,
+    );
+  if (b.temperature !== undefined && b.temperature !== 1)
+    return invalidRequest(
+      '`temperature` may only be set to 1 when thinking is enabled or in adaptive mode.',
+      ctx,
+    );
+  if (b.top_p !== undefined && b.top_p < 0.95)
+    return invalidRequest(
+      '`top_p` must be greater than or equal to 0.95 or unset when thinking is enabled.',
+      ctx,
+    );
+  return null;
+}
+
+function checkBlock(block, at, ctx) {
+  if (!isObject(block) || typeof block.type !== 'string')
+    return invalidRequest(`${at}.type: Field required`, ctx);
+  if (block.type === 'thinking') {
+    if (typeof block.signature !== 'string')
+      return invalidRequest(`${at}.thinking.signature: Field required`, ctx);
+    if (!validSignature(block.thinking, block.signature))
+      return invalidRequest(`${at}: Invalid \`signature\` in \`thinking\` block`, ctx);
+  }
+  if (block.type === 'redacted_thinking' && !validRedacted(block.data))
+    return invalidRequest(`${at}: Invalid \`data\` in \`redacted_thinking\` block`, ctx);
+  if (block.type === 'text' && (typeof block.text !== 'string' || block.text === ''))
+    return invalidRequest(`${at}: text content blocks must be non-empty`, ctx);
+  return null;
+}
+
+function checkMessages(b, ctx) {
+  const thinkingOn = b.thinking?.type === 'enabled' || b.thinking?.type === 'adaptive';
+  for (const [i, m] of b.messages.entries()) {
+    if (!isObject(m))
+      return invalidRequest(`messages.${i}: Input should be a valid dictionary`, ctx);
+    if (m.role === 'system')
+      return invalidRequest(
+        `messages.${i}.role: Unexpected role "system". The Messages API accepts a top-level \`system\` parameter, not "system" as an input message role.`,
+        ctx,
+      );
+    if (m.role !== 'user' && m.role !== 'assistant')
+      return invalidRequest(`messages.${i}.role: Input should be 'user' or 'assistant'`, ctx);
+    if (typeof m.content !== 'string' && !Array.isArray(m.content))
+      return invalidRequest(`messages.${i}.content: Field required`, ctx);
+    const blocks = blocksOf(m);
+    for (const [j, block] of blocks.entries()) {
+      const err = checkBlock(block, `messages.${i}.content.${j}`, ctx);
+      if (err) return err;
+    }
+    const prev = b.messages[i - 1];
+    const uses =
+      prev && prev.role === 'assistant' ? blocksOf(prev).filter((x) => x?.type === 'tool_use') : [];
+    const results = blocks.filter((x) => x?.type === 'tool_result');
+    for (const r of results) {
+      if (m.role !== 'user' || !uses.some((u) => u.id === r.tool_use_id))
+        return invalidRequest(
+          `messages.${i}.content: unexpected \`tool_use_id\` found in \`tool_result\` blocks: ${r.tool_use_id}. Each \`tool_result\` block must have a corresponding \`tool_use\` block in the previous message.`,
+          ctx,
+        );
+    }
+    if (uses.length && !uses.every((u) => results.some((r) => r.tool_use_id === u.id)))
+      return invalidRequest(
+        `messages.${i}: \`tool_use\` ids were found without \`tool_result\` blocks immediately after: ${uses.map((u) => u.id).join(', ')}. Each \`tool_use\` block must have a corresponding \`tool_result\` block in the next message.`,
+        ctx,
+      );
+    // With thinking on, an assistant turn that used a tool must start with its (signed) thinking.
+    const last = i === b.messages.length - 2 && m.role === 'assistant';
+    if (
+      thinkingOn &&
+      last &&
+      blocks.some((x) => x?.type === 'tool_use') &&
+      !['thinking', 'redacted_thinking'].includes(blocks[0]?.type)
+    )
+      return invalidRequest(
+        `messages.${i}.content.0.type: Expected \`thinking\` or \`redacted_thinking\`, but found \`${blocks[0]?.type}\`. When \`thinking\` is enabled, a final \`assistant\` message must start with a thinking block (preceeding the lastmost set of \`tool_use\` and \`tool_result\` blocks). We recommend you include thinking blocks from previous turns.`,
+        ctx,
+      );
+  }
+  return null;
+}
+
+/** All request checks, first failure wins. */
+export function validateMessagesRequest(b, ctx) {
+  return checkBody(b, ctx) ?? checkThinking(b, ctx) ?? checkMessages(b, ctx);
+}

@@ -1,0 +1,163 @@
+// Anthropic routes: POST /v1/messages (non-streaming), faithful to the Messages API: `msg_…` ids,
+// content blocks (text, thinking with signatures, redacted_thinking, tool_use), stop_reason, usage
+// with the prompt-cache fields, and the real API's 400s for the request mistakes an SDK can make
+// (see anthropic-validate.mjs). Error bodies, auth (x-api-key, anthropic-version, CORS opt-in) and
+// 529 overloaded_error come from the `dialect` in anthropic-common.mjs.
+//
+// Scenario `reply` overrides: { text, thinking, redactedThinking: true, toolCalls: [{ id?, name,
+// arguments }], stopReason, model, usage }. toolCalls are answered only when the request has tools and
+// no tool result was sent yet, so a scenario can run a whole tool round trip and continue after it.
+import { createHash } from 'node:crypto';
+import { dialect, redactedData, signThinking } from './anthropic-common.mjs';
+import { validateMessagesRequest } from './anthropic-validate.mjs';
+import { jsonFromSchema } from './json-from-schema.mjs';
+import {
+  contentText,
+  countWords,
+  isObject,
+  randomId,
+  stableId,
+  truncateWords,
+} from './openai-common.mjs';
+
+export { dialect };
+
+// Prompt-cache prefixes seen, per scenario: the first request writes the cache, later ones read it.
+const cachedPrefixes = new Map();
+
+const blocksOf = (m) =>
+  typeof m.content === 'string' ? [{ type: 'text', text: m.content }] : m.content;
+const textOf = (blocks) =>
+  contentText(
+    blocks
+      .filter((x) => x.type === 'text' || x.type === 'tool_result')
+      .map((x) => (x.type === 'tool_result' ? { text: contentText(x.content) } : x)),
+  );
+
+/** Prompt pieces in cache order (tools, system, messages), each with its words and breakpoint mark. */
+function promptParts(b) {
+  const piece = (x, words) => {
+    const { cache_control: mark, ...rest } = isObject(x) ? x : { text: x };
+    return { words, mark: !!mark, key: JSON.stringify(rest) };
+  };
+  const system = Array.isArray(b.system) ? b.system : b.system ? [b.system] : [];
+  return [
+    ...(Array.isArray(b.tools) ? b.tools : []).map((t) => piece(t, countWords(JSON.stringify(t)))),
+    ...system.map((x) => piece(x, countWords(typeof x === 'string' ? x : x.text))),
+    ...b.messages.flatMap((m) =>
+      blocksOf(m).map((x) => piece(x, countWords(x.text ?? JSON.stringify(x)))),
+    ),
+  ];
+}
+
+/** Splits input tokens into uncached, cache-read and cache-write, as the real API reports them. */
+function cacheUsage(b, ctx) {
+  const parts = promptParts(b);
+  const total = parts.reduce((n, p) => n + p.words, 0);
+  const last = parts.map((p) => p.mark).lastIndexOf(true);
+  if (last < 0) return { input: total, read: 0, write: 0 };
+  const prefix = parts.slice(0, last + 1);
+  const words = prefix.reduce((n, p) => n + p.words, 0);
+  const key = createHash('sha256')
+    .update(JSON.stringify([b.model, prefix.map((p) => p.key)]))
+    .digest('hex');
+  const seen = cachedPrefixes.get(ctx.scenario.id) ?? new Set();
+  cachedPrefixes.set(ctx.scenario.id, seen);
+  const hit = seen.has(key);
+  seen.add(key);
+  return { input: total - words, read: hit ? words : 0, write: hit ? 0 : words };
+}
+
+function toolUses(b, reply) {
+  const tools = Array.isArray(b.tools) ? b.tools : [];
+  const forced =
+    b.tool_choice?.type === 'tool' ? tools.find((t) => t.name === b.tool_choice.name) : undefined;
+  if (forced)
+    return [
+      {
+        type: 'tool_use',
+        id: stableId('toolu_', forced.name, 0),
+        name: forced.name,
+        input: jsonFromSchema(forced.input_schema ?? {}),
+      },
+    ];
+  // One tool round per conversation: once a tool result was sent, the model answers in text.
+  const answered = b.messages.some((m) => blocksOf(m).some((x) => x.type === 'tool_result'));
+  if (
+    !tools.length ||
+    !Array.isArray(reply.toolCalls) ||
+    answered ||
+    b.tool_choice?.type === 'none'
+  )
+    return [];
+  return reply.toolCalls.map((tc, i) => ({
+    type: 'tool_use',
+    id: tc.id ?? stableId('toolu_', tc.name, JSON.stringify(tc.arguments ?? {}), i),
+    name: tc.name,
+    input: typeof tc.arguments === 'string' ? JSON.parse(tc.arguments) : (tc.arguments ?? {}),
+  }));
+}
+
+function messages(ctx) {
+  const b = ctx.body;
+  const reply = ctx.scenario.reply ?? {};
+  const invalid = validateMessagesRequest(b, ctx);
+  if (invalid) return invalid;
+  const lastUser = [...b.messages].reverse().find((m) => m.role === 'user') ?? { content: '' };
+  const lastText = textOf(blocksOf(lastUser));
+  const content = [];
+  const thinkingOn = b.thinking?.type === 'enabled' || b.thinking?.type === 'adaptive';
+  if (thinkingOn) {
+    const thought = reply.thinking ?? `The user wrote: ${lastText}`;
+    content.push({ type: 'thinking', thinking: thought, signature: signThinking(thought) });
+    if (reply.redactedThinking)
+      content.push({ type: 'redacted_thinking', data: redactedData(lastText) });
+  }
+  const uses = toolUses(b, reply);
+  const format = b.output_config?.format;
+  let text =
+    reply.text ??
+    (isObject(format) && format.type === 'json_schema'
+      ? JSON.stringify(jsonFromSchema(format.schema))
+      : `Echo: ${lastText}`);
+  let stop = uses.length ? 'tool_use' : 'end_turn';
+  let stopSequence = null;
+  for (const s of Array.isArray(b.stop_sequences) ? b.stop_sequences : []) {
+    const at = text.indexOf(s);
+    if (at >= 0) [text, stop, stopSequence] = [text.slice(0, at), 'stop_sequence', s];
+  }
+  if (!uses.length && countWords(text) > b.max_tokens)
+    [text, stop] = [truncateWords(text, b.max_tokens), 'max_tokens'];
+  if (!uses.length || reply.text) content.push({ type: 'text', text });
+  content.push(...uses);
+  const cache = cacheUsage(b, ctx);
+  const output = content.reduce(
+    (n, x) => n + countWords(x.text ?? x.thinking ?? JSON.stringify(x.input ?? '')),
+    0,
+  );
+  const usage = {
+    input_tokens: cache.input,
+    cache_creation_input_tokens: cache.write,
+    cache_read_input_tokens: cache.read,
+    cache_creation: { ephemeral_5m_input_tokens: cache.write, ephemeral_1h_input_tokens: 0 },
+    output_tokens: output,
+    service_tier: 'standard',
+    ...reply.usage,
+  };
+  return {
+    json: {
+      id: randomId('msg_01', 22),
+      type: 'message',
+      role: 'assistant',
+      model: reply.model ?? b.model,
+      content,
+      stop_reason: reply.stopReason ?? stop,
+      stop_sequence: stopSequence,
+      usage,
+    },
+  };
+}
+
+export const routes = [
+  { method: 'POST', match: (p) => p === '/v1/messages', dialect, handle: messages },
+];
