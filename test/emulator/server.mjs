@@ -16,6 +16,8 @@
 import http from 'node:http';
 import { faultQueue, nextFault, faultOutcome } from './faults.mjs';
 import * as openai from './openai.mjs';
+import * as anthropic from './anthropic.mjs';
+import * as gemini from './gemini.mjs';
 
 /**
  * Route = { method: 'GET'|'POST'|..., match(path) => boolean, dialect, handle(ctx) => Result }
@@ -27,7 +29,7 @@ import * as openai from './openai.mjs';
  *         scenario: { id, reply, requireAuth }, requestId }
  */
 // ---- Provider route modules. Add Anthropic (POST /v1/messages), Gemini, Vertex here. ----
-const ROUTE_MODULES = [openai];
+const ROUTE_MODULES = [openai, anthropic, gemini];
 const DEFAULT_DIALECT = openai.dialect;
 
 const routeTable = ROUTE_MODULES.flatMap((m) => m.routes);

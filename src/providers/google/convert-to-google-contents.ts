@@ -26,7 +26,10 @@ const IMAGE_TYPES: Record<string, string> = {
 function imagePart(url: string, mediaType: string | undefined): Record<string, unknown> {
   if (url.startsWith('data:')) {
     const m = /^data:([^;,]+)[^,]*;base64,(.*)$/s.exec(url);
-    if (!m) throw new InvalidRequestError('An image data: URL must be base64-encoded (data:image/png;base64,…).');
+    if (!m)
+      throw new InvalidRequestError(
+        'An image data: URL must be base64-encoded (data:image/png;base64,…).',
+      );
     return { inlineData: { mimeType: mediaType ?? m[1], data: m[2] } };
   }
   const ext = /\.([a-z0-9]+)(?:[?#].*)?$/i.exec(url)?.[1]?.toLowerCase();

@@ -37,7 +37,8 @@ function generationConfig(call: ModelCall, native: unknown, warnings: string[]) 
   if (call.output.type !== 'text') gen.responseMimeType = 'application/json';
   // responseJsonSchema (plain JSON Schema) rather than responseSchema (Google's OpenAPI subset): both
   // specs have it, and it takes what valibot emits ($ref, anyOf, additionalProperties) unchanged.
-  if (call.output.type === 'json-schema') gen.responseJsonSchema = googleJsonSchema(call.output.schema);
+  if (call.output.type === 'json-schema')
+    gen.responseJsonSchema = googleJsonSchema(call.output.schema);
   if (call.extra.thinking !== undefined) {
     const thinking = prepareGoogleThinking(call.extra.thinking, call.model);
     gen.thinkingConfig = thinking.thinkingConfig;
@@ -63,6 +64,7 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
     keys: vertex
       ? { env: ['VERTEX_ACCESS_TOKEN'], file: 'vertex', required: true, hosts: vertex.hosts }
       : GEMINI_KEYS,
+    loadSpec: (model) => import('./google-spec.ts').then((m) => m.googleSpec(model)),
     authHeaders: (key): Record<string, string> =>
       !key ? {} : vertex ? { authorization: `Bearer ${key}` } : { 'x-goog-api-key': key },
 

@@ -31,7 +31,41 @@ export interface GoogleModelOptions extends ModelOptions {
 }
 
 /** Strips a trailing API version, since requests add `/v1beta/...` or `/v1/...` themselves. */
-const baseUrl = (endpoint: string) => endpoint.trim().replace(/\/+$/, '').replace(/\/v1(beta)?$/, '');
+const baseUrl = (endpoint: string) =>
+  endpoint
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\/v1(beta)?$/, '');
+
+/** Picks the API, endpoint and adapter from the options (no I/O; one environment read). */
+function resolveTarget(options: GoogleModelOptions) {
+  const explicit = options.endpoint ? baseUrl(options.endpoint) : undefined;
+  const host = explicit ? hostOf(explicit) : '';
+  if (!(options.vertex ?? isVertexHost(host))) {
+    return {
+      adapter: createGoogleAdapter({ api: 'gemini' }),
+      endpoint: explicit ?? GEMINI_ENDPOINT,
+      location: undefined,
+    };
+  }
+  const location =
+    options.location ??
+    locationOfHost(host) ??
+    readEnv('VERTEX_LOCATION_ID', options.env) ??
+    VERTEX_DEFAULT_LOCATION;
+  const endpoint = explicit ?? `https://${vertexHost(location)}`;
+  // Environment and key-file tokens only go to the Vertex host in use; a custom endpoint (a proxy,
+  // an emulator) needs an explicit token.
+  const hosts = [isVertexHost(hostOf(endpoint)) ? hostOf(endpoint) : vertexHost(location)];
+  const adapter = createGoogleAdapter({
+    api: 'vertex',
+    projectId: options.projectId,
+    location,
+    hosts,
+    env: options.env,
+  });
+  return { adapter, endpoint, location };
+}
 
 /**
  * Google's Gemini models through the Gemini API (AI Studio) or Vertex AI.
@@ -50,34 +84,9 @@ export class GoogleModel extends LanguageModel {
   readonly location: string | undefined;
 
   constructor(options: GoogleModelOptions = {}) {
-    const explicit = options.endpoint ? baseUrl(options.endpoint) : undefined;
-    const host = explicit ? hostOf(explicit) : '';
-    const vertex = options.vertex ?? isVertexHost(host);
-    const model = options.model ?? GOOGLE_DEFAULT_MODEL;
-    if (!vertex) {
-      super(createGoogleAdapter({ api: 'gemini' }), model, explicit ?? GEMINI_ENDPOINT, options);
-      this.vertex = false;
-      this.location = undefined;
-      return;
-    }
-    const location =
-      options.location ??
-      locationOfHost(host) ??
-      readEnv('VERTEX_LOCATION_ID', options.env) ??
-      VERTEX_DEFAULT_LOCATION;
-    const endpoint = explicit ?? `https://${vertexHost(location)}`;
-    // Environment and key-file tokens only go to the Vertex host in use; a custom endpoint (a proxy,
-    // an emulator) needs an explicit token.
-    const hosts = [isVertexHost(hostOf(endpoint)) ? hostOf(endpoint) : vertexHost(location)];
-    const adapter = createGoogleAdapter({
-      api: 'vertex',
-      projectId: options.projectId,
-      location,
-      hosts,
-      env: options.env,
-    });
-    super(adapter, model, endpoint, options);
-    this.vertex = true;
-    this.location = location;
+    const target = resolveTarget(options);
+    super(target.adapter, options.model ?? GOOGLE_DEFAULT_MODEL, target.endpoint, options);
+    this.vertex = target.location !== undefined;
+    this.location = target.location;
   }
 }

@@ -2,7 +2,12 @@ import { ContentFilterError } from '../../core/errors/content-filter-error.ts';
 import { InvalidResponseError } from '../../core/errors/invalid-response-error.ts';
 import type { ParsedResponse } from '../../core/adapter.ts';
 import type { ReasoningPart, ToolCall, Usage } from '../../core/types.ts';
-import { describeGoogleIssues, parseGoogleBody, type GooglePart, type GoogleUsage } from './google-api.ts';
+import {
+  describeGoogleIssues,
+  parseGoogleBody,
+  type GooglePart,
+  type GoogleUsage,
+} from './google-api.ts';
 import { isFilteredFinish, mapGoogleFinishReason } from './map-google-finish-reason.ts';
 
 /**
@@ -94,7 +99,10 @@ export function parseGoogleResponse(body: unknown, url: string, provider: string
       detail: first.finishMessage ?? undefined,
     });
   }
-  const thinking = parts.filter((p) => p.thought).map((p) => p.text ?? '').join('');
+  const thinking = parts
+    .filter((p) => p.thought)
+    .map((p) => p.text ?? '')
+    .join('');
   return {
     text,
     choices: candidates.map((c) => textOf(c.content?.parts ?? [])),

@@ -1,0 +1,95 @@
+// Shared pieces of the Google emulation (Gemini API and Vertex AI speak the same generateContent
+// format): the google.rpc.Status error envelope, the dialect (auth, faults, 404s, bad JSON), and the
+// thought signatures the emulator issues and later checks, as Gemini 3 does.
+import { createHash } from 'node:crypto';
+import { isIssuedToken } from './gemini-token.mjs';
+
+const STATUS = {
+  400: 'INVALID_ARGUMENT',
+  401: 'UNAUTHENTICATED',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  409: 'ABORTED',
+  429: 'RESOURCE_EXHAUSTED',
+  499: 'CANCELLED',
+  500: 'INTERNAL',
+  503: 'UNAVAILABLE',
+  504: 'DEADLINE_EXCEEDED',
+};
+
+/** Google's error body: `{ error: { code, message, status } }`. */
+export function googleError(code, message, status = STATUS[code] ?? 'UNKNOWN') {
+  return { status: code, json: { error: { code, message, status } } };
+}
+export const invalidArgument = (message) => googleError(400, message);
+
+const FAULT_MESSAGES = {
+  400: 'Request contains an invalid argument.',
+  401: 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
+  403: 'The caller does not have permission',
+  404: 'Requested entity was not found.',
+  429: 'Resource has been exhausted (e.g. check quota).',
+  500: 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
+  503: 'The model is overloaded. Please try again later.',
+  504: 'Deadline expired before operation could complete.',
+};
+
+export const GEMINI_RE = /^\/v1beta\/models\/([^/:]+):generateContent$/;
+export const VERTEX_RE =
+  /^\/v1\/projects\/([^/]+)\/locations\/([^/]+)\/publishers\/google\/models\/([^/:]+):generateContent$/;
+
+function bearer(ctx) {
+  const auth = ctx.headers.authorization;
+  return typeof auth === 'string' ? /^Bearer\s+(\S+)$/i.exec(auth)?.[1] : undefined;
+}
+
+/** The server uses this for faults, 404s, auth and unparsable bodies on the Google routes. */
+export const dialect = {
+  name: 'google',
+  faultError: (status) =>
+    googleError(status, FAULT_MESSAGES[status] ?? `Emulated error ${status}.`),
+  notFound: (ctx) =>
+    googleError(
+      404,
+      `models/${ctx.path.split('/').pop()} is not found for API version v1beta, or is not supported for generateContent.`,
+    ),
+  invalidJson: () => invalidArgument('Invalid JSON payload received. Unexpected token.'),
+  checkAuth(ctx) {
+    if (VERTEX_RE.test(ctx.path)) {
+      const token = bearer(ctx);
+      // Tokens the emulated OAuth endpoint issues look like Google's (ya29.…) and must be ones it issued.
+      if (token === 'bad-key' || (token?.startsWith('ya29.') && !isIssuedToken(token)))
+        return googleError(401, FAULT_MESSAGES[401]);
+      if (ctx.scenario.requireAuth && !token)
+        return googleError(
+          401,
+          'Request is missing required authentication credential. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
+        );
+      return null;
+    }
+    const key = ctx.headers['x-goog-api-key'] ?? ctx.query.get('key');
+    if (key === 'bad-key')
+      return invalidArgument('API key not valid. Please pass a valid API key.');
+    if (ctx.scenario.requireAuth && !key)
+      return googleError(
+        403,
+        "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+      );
+    return null;
+  },
+};
+
+const SIG_PREFIX = 'emulator-thought-signature:';
+/** An opaque signature, as Gemini attaches to parts of thinking models. */
+export const issueSignature = (...parts) =>
+  Buffer.from(
+    SIG_PREFIX + createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 16),
+  ).toString('base64');
+/** Whether a signature is one this emulator issued (i.e. it was sent back unchanged). */
+export const isIssuedSignature = (s) =>
+  typeof s === 'string' && Buffer.from(s, 'base64').toString('utf8').startsWith(SIG_PREFIX);
+
+export const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+export const countWords = (text) =>
+  typeof text === 'string' ? (text.match(/\S+/g) ?? []).length : 0;
+export const isGemini3 = (model) => /^gemini-3/.test(model);
