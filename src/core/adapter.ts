@@ -40,6 +40,8 @@ export interface ModelCall {
   topP?: number;
   stop?: string[];
   seed?: number;
+  /** The registry's record of the model, loaded by the core before the request is built. */
+  spec?: ModelSpec;
   /** Tools in the portable shape; providers map them to their own. */
   tools?: ToolDefinition[];
   toolChoice?: ToolChoice;
@@ -107,6 +109,10 @@ export interface ProviderAdapter {
   parseResponse(body: unknown, call: ModelCall, url: string): ParsedResponse;
   /** Reads the message and type from an error body, when the default reader does not fit. */
   errorDetail?(body: unknown): { message?: string; type?: string };
-  /** What the model registry knows of a model (limits, capabilities, prices); undefined if unknown. */
-  spec?(model: string): ModelSpec | undefined;
+  /**
+   * Loads what the model registry knows of a model (limits, capabilities, prices), or undefined for an
+   * unknown model. Asynchronous so that the provider's registry data can be a separate chunk, fetched
+   * on the first call instead of weighing on every bundle's entry.
+   */
+  loadSpec?(model: string): Promise<ModelSpec | undefined>;
 }

@@ -2,8 +2,17 @@ import type { ModelSpec } from '../registry/types.ts';
 import type { ModelCall } from './adapter.ts';
 import { UnsupportedFeatureError } from './errors/unsupported-feature-error.ts';
 
+/** True when the call's `thinking` option asks for thinking (rather than turning it off). */
+function wantsThinking(thinking: unknown): boolean {
+  if (thinking === undefined || thinking === null || thinking === false) return false;
+  if (typeof thinking !== 'object') return true;
+  const t = thinking as { type?: unknown; enabled?: unknown };
+  return t.type !== 'disabled' && t.enabled !== false;
+}
+
 /**
- * Rejects, before any request, a call that asks a known model for tools or image input it lacks.
+ * Rejects, before any request, a call that asks a known model for tools, image input, structured
+ * output or thinking it lacks.
  * Unknown models (no spec) are allowed: the provider will answer for itself.
  * @param call - The call to check.
  * @param spec - The registry's record of the model, if any.
@@ -20,7 +29,7 @@ export function checkCapabilities(
     throw new UnsupportedFeatureError({
       provider,
       feature,
-      detail: `the model registry says ${call.model} has no ${feature}; choose a model that has it (see filterModels in alea-llm-client/registry).`,
+      detail: `the model registry says ${call.model} has no ${feature}; choose a model that has it (see filterModels in alea-llm-client/registry)${feature === 'structured output' ? ', or use json() and validate the data' : ''}.`,
     });
   };
   if (call.tools?.length && !spec.capabilities.tools) fail('tool calling');
@@ -29,4 +38,8 @@ export function checkCapabilities(
       m.role === 'user' && Array.isArray(m.content) && m.content.some((p) => p.type === 'image'),
   );
   if (hasImage && !spec.capabilities.vision) fail('image input');
+  if (call.output.type === 'json-schema' && !spec.capabilities.structuredOutput) {
+    fail('structured output');
+  }
+  if (wantsThinking(call.extra.thinking) && !spec.capabilities.thinking) fail('thinking');
 }

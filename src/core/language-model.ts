@@ -2,7 +2,7 @@ import { defaultStore } from '#default-store';
 import type { CallMethod, ModelCall, OutputFormat, ProviderAdapter } from './adapter.ts';
 import { InvalidRequestError } from './errors/invalid-request-error.ts';
 import { normalizeMessages } from './normalize-messages.ts';
-import { isPortableTools, prepareTools } from './prepare-tools.ts';
+import { isPortableTools } from './is-portable-tools.ts';
 import {
   CALL_OPTION_KEYS,
   type CallOptions,
@@ -11,7 +11,6 @@ import {
 } from './options.ts';
 import { runCall, type ModelContext } from './run-call.ts';
 import {
-  toJsonSchema,
   validateWithSchema,
   type InferSchemaOutput,
   type StandardSchemaV1,
@@ -167,7 +166,7 @@ export class LanguageModel {
     const messages = normalizeMessages(input, options.system);
     const output: OutputFormat = {
       type: 'json-schema',
-      schema: await toJsonSchema(schema, options.jsonSchema),
+      schema: await (await import('./to-json-schema.ts')).toJsonSchema(schema, options.jsonSchema),
       name: options.schemaName ?? 'response',
     };
     const check: OutputCheck = (value) => validateWithSchema(schema, value);
@@ -187,6 +186,8 @@ export class LanguageModel {
     if (prompt !== undefined) call.prompt = prompt;
     if (isPortableTools(options.tools)) {
       delete call.extra.tools;
+      // Loaded on demand: chat-only bundles carry no tool or schema conversion code.
+      const { prepareTools } = await import('./prepare-tools.ts');
       call.tools = await prepareTools(options.tools);
     }
     if (options.toolChoice !== undefined) call.toolChoice = options.toolChoice;

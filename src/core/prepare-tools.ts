@@ -1,23 +1,8 @@
 import type { ToolDefinition } from './adapter.ts';
 import { InvalidRequestError } from './errors/invalid-request-error.ts';
 import type { ToolInput } from './options.ts';
-import { toJsonSchema, type JSONSchema, type StandardSchemaV1 } from './standard-schema.ts';
-
-/**
- * Tells portable tools (`{ name, parameters }`) from a provider-native array, which is sent verbatim
- * as before: items with a `type` (OpenAI's `{ type: 'function', function }`) or with neither `name`
- * nor `parameters` (Gemini's `{ functionDeclarations }`, `{ googleSearch: {} }`).
- */
-export function isPortableTools(tools: unknown): tools is ToolInput[] {
-  return (
-    Array.isArray(tools) &&
-    tools.length > 0 &&
-    tools.every(
-      (t) =>
-        typeof t === 'object' && t !== null && !('type' in t) && ('name' in t || 'parameters' in t),
-    )
-  );
-}
+import type { JSONSchema, StandardSchemaV1 } from './standard-schema.ts';
+import { toJsonSchema } from './to-json-schema.ts';
 
 /**
  * Checks portable tools and converts schema parameters to JSON Schema.

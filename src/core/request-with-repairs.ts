@@ -108,7 +108,7 @@ export async function requestWithRepairs(
       provider: adapter.provider,
       model: parsed.model ?? ctx.model,
       usage: compact(usage),
-      cost: computeCost(adapter.spec?.(call.model), usage),
+      cost: computeCost(call.spec, usage),
       thinking: parsed.thinking,
       toolCalls: parsed.toolCalls,
       messages: [...plan.call.messages, parsed.assistant],

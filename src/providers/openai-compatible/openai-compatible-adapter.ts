@@ -1,6 +1,4 @@
 import type { KeyPolicy, ModelCall, ProviderAdapter, WireRequest } from '../../core/adapter.ts';
-import { checkCapabilities } from '../../core/check-capabilities.ts';
-import { UnsupportedFeatureError } from '../../core/errors/unsupported-feature-error.ts';
 import type { ModelSpec } from '../../registry/types.ts';
 import type { Message } from '../../core/types.ts';
 import { convertToOpenAIMessages } from './convert-to-openai-messages.ts';
@@ -26,8 +24,8 @@ export interface OpenAICompatibleConfig {
   /** Whether the server takes `response_format: { type: 'json_object' }` for `json()`. */
   jsonObject: boolean;
   structuredOutput: StructuredOutputMode;
-  /** The registry's record of a model: token-limit parameter, temperature, capabilities, prices. */
-  spec?: (model: string) => ModelSpec | undefined;
+  /** Loads the registry's record of a model: token-limit parameter, temperature, capabilities, prices. */
+  loadSpec?: (model: string) => Promise<ModelSpec | undefined>;
   /**
    * For models the registry does not know: whether the id looks like a reasoning model, which takes
    * `max_completion_tokens` and no sampling temperature (OpenAI's o-series and GPT-5).
@@ -57,24 +55,16 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
     specificationVersion: 'v1',
     provider,
     keys: config.keys,
-    spec: config.spec,
+    loadSpec: config.loadSpec,
     authHeaders: (key): Record<string, string> => (key ? { authorization: `Bearer ${key}` } : {}),
 
     buildRequest(call: ModelCall): WireRequest {
       const warnings: string[] = [];
-      const spec = config.spec?.(call.model);
-      checkCapabilities(call, spec, provider);
+      const { spec } = call;
       const guess = config.isReasoningModel?.(call.model) ?? false;
       const limitParam =
         (spec?.requiresMaxCompletionTokens ?? guess) ? 'max_completion_tokens' : 'max_tokens';
       const sampling = spec ? spec.capabilities.temperature : !guess;
-      if (call.output.type === 'json-schema' && spec && !spec.capabilities.structuredOutput) {
-        throw new UnsupportedFeatureError({
-          provider,
-          feature: 'structured output',
-          detail: `the model registry says ${call.model} cannot follow a JSON Schema; use json() and validate the data, or choose a model with structured output.`,
-        });
-      }
       const body: Record<string, unknown> = { ...call.extra, model: call.model };
       let messages = call.messages;
       const { output } = call;

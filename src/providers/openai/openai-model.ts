@@ -2,8 +2,6 @@ import { LanguageModel } from '../../core/language-model.ts';
 import type { ModelOptions } from '../../core/options.ts';
 import { createOpenAICompatibleAdapter } from '../openai-compatible/openai-compatible-adapter.ts';
 import { baseUrl } from '../openai-compatible/openai-compatible-model.ts';
-import { findModelSpec } from '../../registry/find-model-spec.ts';
-import { openaiModels } from '../../registry/data/openai.ts';
 import { isOpenAIReasoningModel } from './is-openai-reasoning-model.ts';
 
 /** OpenAI's default model (the original's 0.3 default). */
@@ -23,7 +21,7 @@ export class OpenAIModel extends LanguageModel {
       keys: { env: ['OPENAI_API_KEY'], file: 'openai', required: true, hosts: ['api.openai.com'] },
       jsonObject: true,
       structuredOutput: 'json_schema',
-      spec: (model) => findModelSpec(openaiModels, model),
+      loadSpec: (model) => import('./openai-spec.ts').then((m) => m.openaiSpec(model)),
       isReasoningModel: isOpenAIReasoningModel,
     });
     super(

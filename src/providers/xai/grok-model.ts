@@ -2,8 +2,6 @@ import { LanguageModel } from '../../core/language-model.ts';
 import type { ModelOptions } from '../../core/options.ts';
 import { createOpenAICompatibleAdapter } from '../openai-compatible/openai-compatible-adapter.ts';
 import { baseUrl } from '../openai-compatible/openai-compatible-model.ts';
-import { findModelSpec } from '../../registry/find-model-spec.ts';
-import { xaiModels } from '../../registry/data/xai.ts';
 
 /** xAI's default model (the original's 0.3 default). */
 export const XAI_DEFAULT_MODEL = 'grok-4-fast-non-reasoning';
@@ -27,7 +25,7 @@ export class GrokModel extends LanguageModel {
       },
       jsonObject: true,
       structuredOutput: 'json_schema',
-      spec: (model) => findModelSpec(xaiModels, model),
+      loadSpec: (model) => import('./xai-spec.ts').then((m) => m.xaiSpec(model)),
     });
     super(
       adapter,
