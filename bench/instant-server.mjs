@@ -25,7 +25,10 @@ const server = http.createServer((req, res) => {
   req.resume();
   req.on('end', () => {
     const body = req.url.endsWith('/messages') ? message : chat;
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+    });
     res.end(body);
   });
 });

@@ -11,9 +11,13 @@ import { memoryStore } from 'alea-llm-client/cache';
 const N = Number(process.env.BENCH_N ?? 1500);
 const ROUNDS = 3;
 
-const server = spawn(process.execPath, [new URL('./instant-server.mjs', import.meta.url).pathname], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const server = spawn(
+  process.execPath,
+  [new URL('./instant-server.mjs', import.meta.url).pathname],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 const [line] = await once(server.stdout, 'data');
 const base = `http://127.0.0.1:${/PORT=(\d+)/.exec(String(line))[1]}`;
 const messages = [{ role: 'user', content: 'hi' }];
@@ -21,7 +25,12 @@ const messages = [{ role: 'user', content: 'hi' }];
 const openaiSdk = new OpenAI({ baseURL: `${base}/v1`, apiKey: 'k', maxRetries: 0 });
 const anthropicSdk = new Anthropic({ baseURL: base, apiKey: 'k', maxRetries: 0 });
 const alea = new OpenAIModel({ model: 'gpt-4o-mini', endpoint: base, apiKey: 'k', cache: false });
-const aleaHit = new OpenAIModel({ model: 'gpt-4o-mini', endpoint: base, apiKey: 'k', cache: memoryStore() });
+const aleaHit = new OpenAIModel({
+  model: 'gpt-4o-mini',
+  endpoint: base,
+  apiKey: 'k',
+  cache: memoryStore(),
+});
 let anthropicAlea;
 try {
   const { AnthropicModel } = await import('alea-llm-client/anthropic');
@@ -43,9 +52,11 @@ const clients = {
   'alea-llm-client OpenAIModel.chat': async () => (await alea.chat(messages)).text,
   'alea-llm-client cache hit': async () => (await aleaHit.chat(messages)).text,
   'openai 6.49 chat.completions.create': async () =>
-    (await openaiSdk.chat.completions.create({ model: 'gpt-4o-mini', messages })).choices[0].message.content,
+    (await openaiSdk.chat.completions.create({ model: 'gpt-4o-mini', messages })).choices[0].message
+      .content,
   '@anthropic-ai/sdk 1.14 messages.create': async () =>
-    (await anthropicSdk.messages.create({ model: 'claude-sonnet-4-6', max_tokens: 100, messages })).content[0].text,
+    (await anthropicSdk.messages.create({ model: 'claude-sonnet-4-6', max_tokens: 100, messages }))
+      .content[0].text,
   ...(anthropicAlea && {
     'alea-llm-client AnthropicModel.chat': async () => (await anthropicAlea.chat(messages)).text,
   }),
@@ -77,9 +88,13 @@ const rows = Object.entries(results).map(([name, runs]) => ({
   cpu: median(runs.map((r) => r.cpuUs)),
 }));
 const raw = rows[0];
-console.log(`\nPer-call overhead, ${N} sequential calls x ${ROUNDS} rounds (medians), Node ${process.version}\n`);
+console.log(
+  `\nPer-call overhead, ${N} sequential calls x ${ROUNDS} rounds (medians), Node ${process.version}\n`,
+);
 console.log('| Client | ms/call | CPU µs/call | CPU vs raw fetch |');
 console.log('| --- | ---: | ---: | ---: |');
 for (const r of rows) {
-  console.log(`| ${r.name} | ${r.wall.toFixed(3)} | ${r.cpu.toFixed(0)} | ${(r.cpu / raw.cpu).toFixed(2)} |`);
+  console.log(
+    `| ${r.name} | ${r.wall.toFixed(3)} | ${r.cpu.toFixed(0)} | ${(r.cpu / raw.cpu).toFixed(2)} |`,
+  );
 }

@@ -26,7 +26,14 @@ const model = new OpenAIModel({
 try {
   const answer = await model.chat('Name three primary colours.', { system: 'Be brief.' });
   console.log('chat:', answer.text);
-  console.log('  usage:', answer.usage.inputTokens, 'in /', answer.usage.outputTokens, 'out; cost $', answer.cost);
+  console.log(
+    '  usage:',
+    answer.usage.inputTokens,
+    'in /',
+    answer.usage.outputTokens,
+    'out; cost $',
+    answer.cost,
+  );
 
   const again = await model.chat('Name three primary colours.', { system: 'Be brief.' });
   console.log('same call again, cached:', again.cached);

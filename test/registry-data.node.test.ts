@@ -5,7 +5,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error -- plain .mjs script without type declarations
 import { generateRegistryFiles } from '../scripts/generate-registry.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

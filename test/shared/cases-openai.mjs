@@ -132,7 +132,10 @@ export function openaiCases({ sdk, emulatorUrl }) {
         const m = new OpenAIModel({ endpoint: s.endpoint, apiKey: 'bad-key', cache: false });
         const error = await rejects(m.chat('hi'));
         assert(error instanceof sdk.core.AuthenticationError, `got ${error?.name}`);
-        assert(!JSON.stringify({ m: error.message, b: error.responseBody }).includes('bad-key'), 'redacted');
+        assert(
+          !JSON.stringify({ m: error.message, b: error.responseBody }).includes('bad-key'),
+          'redacted',
+        );
         equal((await s.requests()).length, 1, 'not retried');
       },
     ],
@@ -149,7 +152,9 @@ export function openaiCases({ sdk, emulatorUrl }) {
       async () => {
         const s = await scenario(emulatorUrl, { faults: [{ hang: true, times: 5 }] });
         const started = Date.now();
-        const error = await rejects(model(s.endpoint, { cache: false }).chat('hi', { timeout: 300 }));
+        const error = await rejects(
+          model(s.endpoint, { cache: false }).chat('hi', { timeout: 300 }),
+        );
         const elapsed = Date.now() - started;
         assert(error instanceof sdk.core.TimeoutError, `TimeoutError, got ${error?.name}`);
         equal(error.timeoutMs, 300, 'timeoutMs');
@@ -161,7 +166,9 @@ export function openaiCases({ sdk, emulatorUrl }) {
       async () => {
         const s = await scenario(emulatorUrl, { faults: [{ hang: true }] });
         const controller = new AbortController();
-        const pending = model(s.endpoint, { cache: false }).chat('hi', { signal: controller.signal });
+        const pending = model(s.endpoint, { cache: false }).chat('hi', {
+          signal: controller.signal,
+        });
         setTimeout(() => controller.abort(), 50);
         const started = Date.now();
         const error = await rejects(pending);
@@ -181,7 +188,11 @@ export function openaiCases({ sdk, emulatorUrl }) {
         assert(error.message.includes('api.openai.com'), 'explains the host rule');
         assert(!error.message.includes(KEY), 'no key text');
         equal((await s.requests()).length, 0, 'nothing sent');
-        const official = new OpenAIModel({ env: {}, cache: false, fetch: () => Promise.reject(new Error('no')) });
+        const official = new OpenAIModel({
+          env: {},
+          cache: false,
+          fetch: () => Promise.reject(new Error('no')),
+        });
         const missing = await rejects(official.chat('hi'));
         assert(missing instanceof sdk.core.MissingKeyError, `official host: ${missing?.name}`);
         assert(missing.message.includes('OPENAI_API_KEY'), 'names the env var');
@@ -192,13 +203,21 @@ export function openaiCases({ sdk, emulatorUrl }) {
       async () => {
         const s = await scenario(emulatorUrl);
         const env = { OPENAI_API_KEY: KEY, OPENAI_COMPATIBLE_API_KEY: undefined };
-        const compat = new sdk.compat.OpenAICompatibleModel({ model: 'm', endpoint: s.endpoint, env, cache: false });
+        const compat = new sdk.compat.OpenAICompatibleModel({
+          model: 'm',
+          endpoint: s.endpoint,
+          env,
+          cache: false,
+        });
         await compat.chat('hi');
         const vllm = new sdk.vllm.VLLMModel({ endpoint: s.endpoint, env: {}, cache: false });
         await vllm.chat('hi');
         const sent = await s.requests();
         equal(sent.length, 2, 'both sent');
-        assert(sent.every((r) => r.headers.authorization === undefined), 'no Authorization header');
+        assert(
+          sent.every((r) => r.headers.authorization === undefined),
+          'no Authorization header',
+        );
         let seen;
         const official = new OpenAIModel({
           env: { OPENAI_API_KEY: KEY },
@@ -236,7 +255,10 @@ export function openaiCases({ sdk, emulatorUrl }) {
           [42, {}],
         ]) {
           const error = await rejects(m.chat(input, opts));
-          assert(error instanceof sdk.core.InvalidRequestError, `got ${error?.name}: ${error?.message}`);
+          assert(
+            error instanceof sdk.core.InvalidRequestError,
+            `got ${error?.name}: ${error?.message}`,
+          );
         }
         const noSchema = await rejects(m.object('hi', {}));
         assert(noSchema instanceof sdk.core.InvalidRequestError, 'object() without schema');
@@ -254,7 +276,10 @@ export function openaiCases({ sdk, emulatorUrl }) {
         equal(req.body.max_tokens, undefined, 'no max_tokens');
         equal(req.body.temperature, undefined, 'no temperature');
         assert(r.usage.reasoningTokens > 0, 'reasoning tokens');
-        assert(r.warnings?.some((w) => w.includes('temperature')), 'warning says why');
+        assert(
+          r.warnings?.some((w) => w.includes('temperature')),
+          'warning says why',
+        );
         await model(s.endpoint, { model: 'gpt-4o', cache: false }).chat('x', { maxTokens: 5 });
         equal((await s.requests())[1].body.max_tokens, 5, 'max_tokens for gpt-4o');
       },
@@ -264,7 +289,11 @@ export function openaiCases({ sdk, emulatorUrl }) {
       async () => {
         const s = await scenario(emulatorUrl);
         const m = model(s.endpoint, { model: 'gpt-3.5-turbo-instruct', cache: false });
-        const r = await m.complete('Once upon', { maxTokens: 20, frequency_penalty: 0.5, user: 'u1' });
+        const r = await m.complete('Once upon', {
+          maxTokens: 20,
+          frequency_penalty: 0.5,
+          user: 'u1',
+        });
         equal(r.text.trim(), 'Echo: Once upon', 'text');
         const [req] = await s.requests();
         equal(req.path, '/v1/completions', 'path');
@@ -342,7 +371,9 @@ export function openaiCases({ sdk, emulatorUrl }) {
         const s = await scenario(emulatorUrl, { reply: { text: 'not json at all' } });
         const store = memoryStore();
         const m = model(s.endpoint, { cache: store, maxRepairs: 1 });
-        const error = await rejects(m.object(uniquePrompt(), { schema: v.object({ a: v.string() }) }));
+        const error = await rejects(
+          m.object(uniquePrompt(), { schema: v.object({ a: v.string() }) }),
+        );
         assert(error instanceof sdk.core.OutputValidationError, `got ${error?.name}`);
         equal(error.text, 'not json at all', 'keeps the text');
         equal(error.attempts, 2, 'attempts');
@@ -353,15 +384,23 @@ export function openaiCases({ sdk, emulatorUrl }) {
       'portable tools round-trip: toolCalls out, tool results back',
       async () => {
         const s = await scenario(emulatorUrl, {
-          reply: [{ toolCalls: [{ id: 'call_1', name: 'weather', arguments: { city: 'Oslo' } }] }, {}],
+          reply: [
+            { toolCalls: [{ id: 'call_1', name: 'weather', arguments: { city: 'Oslo' } }] },
+            {},
+          ],
         });
         const m = model(s.endpoint, { cache: false });
-        const tools = [{ name: 'weather', description: 'Weather', parameters: v.object({ city: v.string() }) }];
+        const tools = [
+          { name: 'weather', description: 'Weather', parameters: v.object({ city: v.string() }) },
+        ];
         const r = await m.chat('Weather in Oslo?', { tools });
         equal(r.finishReason, 'tool_calls', 'finish');
         equal(r.toolCalls[0].name, 'weather', 'name');
         equal(r.toolCalls[0].arguments.city, 'Oslo', 'arguments parsed');
-        const next = await m.chat([...r.messages, { role: 'tool', toolCallId: 'call_1', content: '5°C' }], { tools });
+        const next = await m.chat(
+          [...r.messages, { role: 'tool', toolCallId: 'call_1', content: '5°C' }],
+          { tools },
+        );
         equal(next.finishReason, 'stop', 'final answer after the tool result');
         equal(next.messages.length, 4, 'user, assistant call, tool result, assistant');
         const [first, second] = await s.requests();
@@ -377,7 +416,9 @@ export function openaiCases({ sdk, emulatorUrl }) {
         const x = await scenario(emulatorUrl, { reply: { reasoning: 'Let me think.' } });
         const grok = new sdk.xai.GrokModel({ endpoint: x.endpoint, apiKey: KEY, cache: false });
         equal((await grok.chat('hi')).thinking, 'Let me think.', 'reasoning_content');
-        const l = await scenario(emulatorUrl, { reply: { reasoning: 'Hmm.', reasoningField: 'reasoning' } });
+        const l = await scenario(emulatorUrl, {
+          reply: { reasoning: 'Hmm.', reasoningField: 'reasoning' },
+        });
         const vllm = new sdk.vllm.VLLMModel({ endpoint: l.endpoint, cache: false });
         equal((await vllm.chat('hi')).thinking, 'Hmm.', 'reasoning');
       },
@@ -389,7 +430,11 @@ export function openaiCases({ sdk, emulatorUrl }) {
         const schema = v.object({ n: v.number() });
         const current = new sdk.vllm.VLLMModel({ endpoint: s.endpoint, cache: false });
         equal(typeof (await current.object('n', { schema })).data.n, 'number', 'new form parsed');
-        const old = new sdk.vllm.VLLMModel({ endpoint: s.endpoint, serverVersion: '0.11.2', cache: false });
+        const old = new sdk.vllm.VLLMModel({
+          endpoint: s.endpoint,
+          serverVersion: '0.11.2',
+          cache: false,
+        });
         equal(typeof (await old.object('n', { schema })).data.n, 'number', 'old form parsed');
         const [a, b] = await s.requests();
         assert(a.body.structured_outputs?.json, 'structured_outputs.json');

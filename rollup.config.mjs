@@ -1,0 +1,145 @@
+// Build: dist/ mirrors src/ (preserveModules) as ES modules + sourcemaps, .d.ts beside each file, and a
+// self-contained dist/worker.bundle.js for the plain-miniflare run (runtimes.md §4 path 2).
+// Inputs come from package.json, so a new subpath export needs no edit here:
+//   every `exports` target and every `imports` target (`#key-file`, `#default-store`; they stay external
+//   in dist and package.json "imports" resolves them, so rollup would never reach them from the entries).
+// The build FAILS if exports/imports and the emitted entry files disagree (cf. unstorage's validatePkg).
+import nodeResolve from '@rollup/plugin-node-resolve';
+import typescript from '@rollup/plugin-typescript';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { dts } from 'rollup-plugin-dts';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const ROOT = process.cwd();
+
+/** All leaf strings of an exports/imports value (conditions may nest). */
+const leaves = (v) => (typeof v === 'string' ? [v] : Object.values(v ?? {}).flatMap(leaves));
+
+/** ./dist/a/b.js | ./dist/a/b.d.ts -> src/a/b.ts (the one place that knows the dist <-> src mapping). */
+function srcOf(target) {
+  const m = /^\.\/dist\/(.+?)(\.d\.ts|\.js)$/.exec(target);
+  if (!m) throw new Error(`package.json target outside dist/ or not .js/.d.ts: ${target}`);
+  return `src/${m[1]}.ts`;
+}
+
+const exportTargets = Object.values(pkg.exports ?? {}).flatMap(leaves);
+const importTargets = Object.values(pkg.imports ?? {}).flatMap(leaves);
+const jsTargets = [...exportTargets, ...importTargets].filter((t) => t.endsWith('.js'));
+// Input name = path below src without extension, so entries land exactly on their exports target.
+const input = Object.fromEntries(
+  [...new Set(jsTargets.map(srcOf))].map((s) => [s.slice(4, -3), s]),
+);
+for (const file of Object.values(input))
+  if (!existsSync(file)) throw new Error(`package.json points at ${file}, which does not exist`);
+
+// Declared dependencies (and their subpaths), node: builtins and #internal imports stay external.
+const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
+const isBare = (id) => !(id.startsWith('.') || id.startsWith('/') || id.startsWith('\0'));
+const external = (id) =>
+  id.startsWith('node:') ||
+  id.startsWith('#') ||
+  deps.some((d) => id === d || id.startsWith(`${d}/`));
+// Any other bare import in src is a dependency package.json forgot (or a devDependency): fail the
+// build instead of letting consumers hit "Cannot find package" at runtime.
+const declaredDepsOnly = {
+  name: 'declared-deps-only',
+  resolveId(id, importer) {
+    if (isBare(id) && importer)
+      this.error(
+        `${relative(ROOT, importer)} imports "${id}", which is not in dependencies/peerDependencies`,
+      );
+    return null;
+  },
+};
+
+/**
+ * Two-way check, per build: every input became an entry file at its expected place, and no entry was
+ * emitted that package.json does not name. After the last build also check that every exports and
+ * imports target (the .js AND the .d.ts) exists on disk.
+ */
+function checkPackageJson(ext, { final = false } = {}) {
+  return {
+    name: 'check-package-json',
+    generateBundle(_opts, bundle) {
+      const emitted = Object.values(bundle)
+        .filter((c) => c.type === 'chunk' && c.isEntry)
+        .map((c) => `./dist/${c.fileName}`);
+      const expected = Object.keys(input).map((n) => `./dist/${n}${ext}`);
+      const missing = expected.filter((f) => !emitted.includes(f));
+      const extra = emitted.filter((f) => !expected.includes(f));
+      if (missing.length || extra.length)
+        this.error(`exports/imports vs build entries differ: missing ${missing} extra ${extra}`);
+    },
+    writeBundle() {
+      if (!final) return;
+      const absent = [...exportTargets, ...importTargets].filter((t) => !existsSync(resolve(t)));
+      if (absent.length) this.error(`package.json targets missing after build: ${absent}`);
+      const noTypes = Object.entries(pkg.exports ?? {}).filter(
+        ([, v]) => typeof v !== 'object' || !v.types,
+      );
+      if (noTypes.length)
+        this.error(`exports without a "types" condition: ${noTypes.map(([k]) => k)}`);
+    },
+  };
+}
+
+const out = { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' };
+
+export default [
+  {
+    input,
+    external,
+    output: { ...out, sourcemap: true },
+    plugins: [
+      declaredDepsOnly, // first: the TS plugin would otherwise resolve (and inline) the package
+      // TypeScript 6.0.3 is pinned: 7.x has no JS compiler API and crashes this plugin (runtimes.md P3).
+      typescript({
+        tsconfig: './tsconfig.json',
+        declaration: false,
+        declarationMap: false,
+        sourceMap: true,
+        outDir: 'dist',
+        noEmitOnError: true,
+      }),
+      checkPackageJson('.js'),
+    ],
+  },
+  {
+    input,
+    // Type-only imports may name devDependencies (e.g. @cloudflare/workers-types): keep all bare ids.
+    external: (id) => external(id) || isBare(id),
+    output: { ...out, entryFileNames: '[name].d.ts' },
+    plugins: [dts({ tsconfig: './tsconfig.json' }), checkPackageJson('.d.ts', { final: true })],
+  },
+  {
+    // Runs the shared cases against dist/ inside workerd. Everything is inlined (valibot, pako, …);
+    // the `#…` imports resolve through package.json "imports" with the worker conditions, i.e. to the
+    // "default" (non-node) files. No sourcemap: miniflare would not use it.
+    input: 'test/runtimes/worker.mjs',
+    output: { file: 'dist/worker.bundle.js', format: 'es', inlineDynamicImports: true },
+    onwarn(w, warn) {
+      if (w.code === 'CIRCULAR_DEPENDENCY' && w.ids?.every((i) => i.includes('node_modules')))
+        return;
+      warn(w);
+    },
+    plugins: [
+      nodeResolve({
+        browser: true,
+        exportConditions: ['workerd', 'worker', 'browser', 'import', 'default'],
+        rootDir: ROOT,
+      }),
+      {
+        // The worker must not contain Node built-ins: fail here rather than at runtime in workerd.
+        name: 'no-node-builtins',
+        resolveId(id, from) {
+          if (id.startsWith('node:'))
+            this.error(
+              `node: import ${id} reached the worker bundle from ${relative(ROOT, from ?? '')}`,
+            );
+          return null;
+        },
+      },
+    ],
+  },
+];

@@ -1,0 +1,52 @@
+// Bundle-size budgets: what a browser app pays for one chat call. esbuild --bundle --minify
+// --platform=browser --format=esm --splitting over the BUILT package, gzip -9 (node:zlib).
+// - The entry chunk (loaded up front) must stay within 10 kB (issue 2, and issue 3 with the
+//   IndexedDB default store, whose store, idb-keyval and pako are lazy chunks).
+// - The entry chunk plus the provider's registry slice (a lazy chunk fetched by the first call)
+//   must stay within 12 kB (issue 6).
+// Other lazy chunks (pako, IndexedDB, schema conversion) are only printed. Needs dist/.
+import { gzipSync } from 'node:zlib';
+import { expect, it } from 'vitest';
+import { bundleConsumer, requireDist } from './support/bundle-consumer.ts';
+
+const ENTRY_BUDGET = 10 * 1024;
+const WITH_REGISTRY_BUDGET = 12 * 1024;
+const gz = (s: string) => gzipSync(s, { level: 9 }).length;
+
+const consumers = {
+  OpenAI: [
+    `import { OpenAIModel } from 'alea-llm-client/openai';
+new OpenAIModel({ model: 'gpt-4o-mini' }).chat('hi');`,
+    'openai-spec',
+  ],
+  Anthropic: [
+    `import { AnthropicModel } from 'alea-llm-client/anthropic';
+new AnthropicModel().chat('hi');`,
+    'anthropic-spec',
+  ],
+  Google: [
+    `import { GoogleModel } from 'alea-llm-client/google';
+new GoogleModel().chat('hi');`,
+    'google-spec',
+  ],
+} as const;
+
+for (const [name, [code, slice]] of Object.entries(consumers)) {
+  it(`one ${name} chat call: entry <= ${ENTRY_BUDGET} B, with its registry slice <= ${WITH_REGISTRY_BUDGET} B (gzip)`, async () => {
+    requireDist();
+    const b = await bundleConsumer(code);
+    const entry = gz(b.entry);
+    const registry = Object.entries(b.lazy).find(([file]) => file.startsWith(slice));
+    expect(registry, `a lazy ${slice} chunk`).toBeDefined();
+    const withRegistry = entry + gz(registry![1]);
+    const lazy = Object.entries(b.lazy)
+      .map(([file, text]) => `${file.replace(/-[A-Z0-9]{8}\.js$/, '')} ${gz(text)}`)
+      .join(', ');
+    console.log(
+      `[bundle-size] ${name} chat: entry ${Buffer.byteLength(b.entry)} B min / ${entry} B gzip; ` +
+        `with registry slice ${withRegistry} B gzip; lazy chunks (gzip): ${lazy}`,
+    );
+    expect(entry).toBeLessThanOrEqual(ENTRY_BUDGET);
+    expect(withRegistry).toBeLessThanOrEqual(WITH_REGISTRY_BUDGET);
+  });
+}

@@ -1,0 +1,46 @@
+// The shared cases in Bun (bun:test), against the BUILT package (dist/). Run it through
+// scripts/with-peers.mjs and ALWAYS with an explicit path (`bun test ./test/runtimes/bun.test.ts`):
+// a bare `bun test` also picks up the vitest and Deno files and fails (runtimes.md P10).
+// Bun resolves `#key-file` through package.json "imports" with its "bun" condition.
+import { test } from 'bun:test';
+import * as cache from '../../dist/cache/index.js';
+import * as core from '../../dist/index.js';
+import * as compat from '../../dist/providers/openai-compatible/index.js';
+import * as openai from '../../dist/providers/openai/index.js';
+import * as vllm from '../../dist/providers/vllm/index.js';
+import * as xai from '../../dist/providers/xai/index.js';
+import * as anthropic from '../../dist/providers/anthropic/index.js';
+import * as google from '../../dist/providers/google/index.js';
+import { makeCases } from '../shared/cases.mjs';
+import { fsStore } from '../../dist/cache/fs/index.js';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+
+const need = (name: string): string => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run through scripts/with-peers.mjs`);
+  return v;
+};
+
+// Cache: the default (fs) store and the fs conformance cases write below this folder only.
+const cacheRoot = new URL('../../node_modules/.cache/alea-runtime-test-bun/', import.meta.url)
+  .pathname;
+await rm(cacheRoot, { recursive: true, force: true });
+process.env.ALEA_CACHE_DIR = `${cacheRoot}default`;
+const fs = {
+  fsStore,
+  dir: cacheRoot,
+  readFile: async (path: string) => new Uint8Array(await readFile(path)),
+  writeFile: (path: string, bytes: Uint8Array) => writeFile(path, bytes),
+};
+
+const cases = makeCases({
+  sdk: { core, openai, xai, vllm, compat, cache, anthropic, google },
+  emulatorUrl: need('EMULATOR_URL'),
+  steadyUrl: need('STEADY_URL'),
+  prismAnthropicUrl: need('PRISM_ANTHROPIC_URL'),
+  prismGeminiUrl: need('PRISM_GEMINI_URL'),
+  prismVertexUrl: need('PRISM_VERTEX_URL'),
+  runtime: 'bun',
+  fs,
+});
+for (const [name, fn] of cases) test(name, fn);

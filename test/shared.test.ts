@@ -1,0 +1,31 @@
+// The runtime-neutral cases (test/shared/cases.mjs) under vitest. No runtime suffix, so all three
+// projects run this file: node, real Chromium and workerd (pool-workers). Here `sdk` is src/; Deno,
+// Bun and the worker bundle run the same cases against dist/.
+import { inject, it } from 'vitest';
+import * as core from '../src/index.ts';
+import * as cache from '../src/cache/index.ts';
+import * as compat from '../src/providers/openai-compatible/index.ts';
+import * as openai from '../src/providers/openai/index.ts';
+import * as vllm from '../src/providers/vllm/index.ts';
+import * as xai from '../src/providers/xai/index.ts';
+import * as anthropic from '../src/providers/anthropic/index.ts';
+import * as google from '../src/providers/google/index.ts';
+import { makeCases } from './shared/cases.mjs';
+
+const runtime =
+  typeof navigator !== 'undefined' && navigator.userAgent === 'Cloudflare-Workers'
+    ? 'workers'
+    : typeof document !== 'undefined'
+      ? 'browser'
+      : 'node';
+
+const cases = makeCases({
+  sdk: { core, openai, xai, vllm, compat, cache, anthropic, google },
+  emulatorUrl: inject('emulatorUrl'),
+  steadyUrl: inject('steadyUrl'),
+  prismAnthropicUrl: inject('prismAnthropicUrl'),
+  prismGeminiUrl: inject('prismGeminiUrl'),
+  prismVertexUrl: inject('prismVertexUrl'),
+  runtime,
+});
+for (const [name, fn] of cases) it(name, fn);

@@ -1,0 +1,82 @@
+// Runtime-neutral assertions for test/shared/cases.mjs: the same cases run in vitest (node, Chromium,
+// workerd), Deno, Bun and the plain-miniflare worker bundle, so no node:assert and no vitest `expect`.
+// JSDoc types matter: `deno test` type-checks what the .ts test imports (runtimes.md P9).
+
+export class AssertionError extends Error {
+  name = 'AssertionError';
+}
+
+/** @param {unknown} cond @param {string} [msg] @returns {asserts cond} */
+export function assert(cond, msg = 'assertion failed') {
+  if (!cond) throw new AssertionError(msg);
+}
+
+/** @param {unknown} v */
+const show = (v) => {
+  try {
+    return typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
+  } catch {
+    return String(v);
+  }
+};
+
+/** Strict (Object.is) equality. @param {unknown} actual @param {unknown} expected @param {string} [msg] */
+export function equal(actual, expected, msg) {
+  if (!Object.is(actual, expected))
+    throw new AssertionError(
+      `${msg ? msg + ': ' : ''}expected ${show(expected)}, got ${show(actual)}`,
+    );
+}
+
+/** @param {unknown} a @param {unknown} b @returns {boolean} */
+function same(a, b) {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (a instanceof Date) return a.getTime() === /** @type {Date} */ (b).getTime();
+  if (ArrayBuffer.isView(a) && ArrayBuffer.isView(b)) {
+    const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    const y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+    return x.length === y.length && x.every((v, i) => v === y[i]);
+  }
+  if (a instanceof Map && b instanceof Map)
+    return a.size === b.size && [...a].every(([k, v]) => b.has(k) && same(v, b.get(k)));
+  if (a instanceof Set && b instanceof Set)
+    return a.size === b.size && [...a].every((v) => b.has(v));
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return (
+    ka.length === kb.length &&
+    ka.every(
+      (k) => Object.hasOwn(b, k) && same(/** @type {any} */ (a)[k], /** @type {any} */ (b)[k]),
+    )
+  );
+}
+
+/** Structural equality (own enumerable keys, same prototypes). @param {unknown} actual @param {unknown} expected @param {string} [msg] */
+export function deepEqual(actual, expected, msg) {
+  if (!same(actual, expected))
+    throw new AssertionError(
+      `${msg ? msg + ': ' : ''}expected ${show(expected)}, got ${show(actual)}`,
+    );
+}
+
+/**
+ * Awaits a promise that must reject; `predicate` (optional) checks the error.
+ * @param {Promise<unknown> | (() => Promise<unknown>)} promise
+ * @param {(err: any) => boolean} [predicate]
+ * @param {string} [msg]
+ * @returns {Promise<any>} the rejection reason
+ */
+export async function rejects(promise, predicate, msg) {
+  try {
+    await (typeof promise === 'function' ? promise() : promise);
+  } catch (err) {
+    if (predicate && !predicate(err))
+      throw new AssertionError(
+        `${msg ? msg + ': ' : ''}rejected with an unexpected error: ${String(err)}`,
+      );
+    return err;
+  }
+  throw new AssertionError(`${msg ? msg + ': ' : ''}expected a rejection, but it resolved`);
+}

@@ -1,0 +1,98 @@
+// One vitest config, three projects: Node, real Debian Chromium, workerd (runtimes.md §4).
+// Vitest runs src/ directly, so the package-internal `#key-file` / `#default-store` imports (package.json
+// "imports", which point into dist/) are aliased to their src files per project: only the node project
+// may see the node:fs-based key-file reader; browser and workerd get the stub that returns undefined.
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { playwright } from '@vitest/browser-playwright';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (p: string) => fileURLToPath(new URL(`./src/${p}`, import.meta.url));
+// `#default-store` mirrors package.json's conditions: fs for node, IndexedDB for browsers, memory for
+// workerd. The node project's fs store writes to a fresh folder per run (ALEA_CACHE_DIR below), so
+// runs never hit each other's entries and the real ~/.alea/cache is untouched.
+const aliases = (keyFile: string, store: string) => [
+  { find: /^#key-file$/, replacement: src(keyFile) },
+  { find: /^#default-store$/, replacement: src(store) },
+];
+const nodeCacheDir = mkdtempSync(join(tmpdir(), 'alea-vitest-cache-'));
+const NODE_ONLY = 'test/**/*.node.test.ts';
+const BROWSER_ONLY = 'test/**/*.browser.test.ts';
+const WORKERS_ONLY = 'test/**/*.workers.test.ts';
+// Deno and Bun tests live in test/runtimes/ and are run by their own runners, never by vitest.
+const OTHER_RUNTIMES = 'test/runtimes/**';
+
+// Playwright adds --headless/--no-sandbox and a fresh temp --user-data-dir itself; passing
+// --user-data-dir here fails (runtimes.md P2). The rest keeps Chromium quiet and offline.
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export default defineConfig({
+  test: {
+    globalSetup: ['./test/global-setup.ts'],
+    projects: [
+      {
+        extends: true,
+        resolve: { alias: aliases('keys/read-key-file.node.ts', 'cache/default-store.fs.ts') },
+        test: {
+          name: 'node',
+          environment: 'node',
+          env: { ALEA_CACHE_DIR: nodeCacheDir },
+          include: ['test/**/*.test.ts'],
+          exclude: [BROWSER_ONLY, WORKERS_ONLY, OTHER_RUNTIMES],
+          // The tree-shake and bundle-size tests run esbuild over dist/; give them room on 2 cores.
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        resolve: { alias: aliases('keys/read-key-file.ts', 'cache/default-store.indexeddb.ts') },
+        test: {
+          name: 'browser',
+          include: ['test/**/*.test.ts'],
+          exclude: [NODE_ONLY, WORKERS_ONLY, OTHER_RUNTIMES],
+          browser: {
+            enabled: true,
+            headless: true,
+            instances: [{ browser: 'chromium' }],
+            // Never `npx playwright install` (fails offline); use Debian's Chromium (P2).
+            provider: playwright({
+              launchOptions: {
+                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+                args: chromiumArgs,
+              },
+            }),
+          },
+        },
+      },
+      {
+        extends: true,
+        resolve: { alias: aliases('keys/read-key-file.ts', 'cache/default-store.ts') },
+        // compatibilityDate must be <= 2026-05-03 for workerd 1.20260426.1 (P6). Loopback works
+        // without settings in pool-workers (P7). The pool adds nodejs_compat_v2 to its runner, so the
+        // "no Node APIs" proof is the plain-miniflare bundle run (scripts/run-worker-bundle.mjs).
+        plugins: [
+          cloudflareTest({
+            miniflare: { compatibilityDate: '2026-04-01', kvNamespaces: ['CACHE'] },
+          }),
+        ],
+        test: {
+          name: 'workers',
+          include: ['test/**/*.test.ts'],
+          exclude: [NODE_ONLY, BROWSER_ONLY, OTHER_RUNTIMES],
+        },
+      },
+    ],
+  },
+});
