@@ -1,9 +1,10 @@
 // Bundle-size budgets: what a browser app pays for one chat call. esbuild --bundle --minify
 // --platform=browser --format=esm --splitting over the BUILT package, gzip -9 (node:zlib).
-// - The entry chunk (loaded up front) must stay within 10 kB (issue 2, and issue 3 with the
-//   IndexedDB default store, whose store, idb-keyval and pako are lazy chunks).
+// - The entry chunk (loaded up front) must stay within 10 kB for OpenAI (issue 2, and issue 3 with
+//   the IndexedDB default store, whose store, idb-keyval and pako are lazy chunks) and Anthropic
+//   (issue 4). Google's entry is printed; its issue sets no entry budget.
 // - The entry chunk plus the provider's registry slice (a lazy chunk fetched by the first call)
-//   must stay within 12 kB (issue 6).
+//   must stay within 12 kB for every provider (issue 6).
 // Other lazy chunks (pako, IndexedDB, schema conversion) are only printed. Needs dist/.
 import { gzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
@@ -13,26 +14,32 @@ const ENTRY_BUDGET = 10 * 1024;
 const WITH_REGISTRY_BUDGET = 12 * 1024;
 const gz = (s: string) => gzipSync(s, { level: 9 }).length;
 
-const consumers = {
-  OpenAI: [
-    `import { OpenAIModel } from 'alea-llm-client/openai';
+const consumers: Array<{ name: string; code: string; slice: string; entryBudget?: number }> = [
+  {
+    name: 'OpenAI',
+    code: `import { OpenAIModel } from 'alea-llm-client/openai';
 new OpenAIModel({ model: 'gpt-4o-mini' }).chat('hi');`,
-    'openai-spec',
-  ],
-  Anthropic: [
-    `import { AnthropicModel } from 'alea-llm-client/anthropic';
+    slice: 'openai-spec',
+    entryBudget: ENTRY_BUDGET,
+  },
+  {
+    name: 'Anthropic',
+    code: `import { AnthropicModel } from 'alea-llm-client/anthropic';
 new AnthropicModel().chat('hi');`,
-    'anthropic-spec',
-  ],
-  Google: [
-    `import { GoogleModel } from 'alea-llm-client/google';
+    slice: 'anthropic-spec',
+    entryBudget: ENTRY_BUDGET,
+  },
+  {
+    name: 'Google',
+    code: `import { GoogleModel } from 'alea-llm-client/google';
 new GoogleModel().chat('hi');`,
-    'google-spec',
-  ],
-} as const;
+    slice: 'google-spec',
+  },
+];
 
-for (const [name, [code, slice]] of Object.entries(consumers)) {
-  it(`one ${name} chat call: entry <= ${ENTRY_BUDGET} B, with its registry slice <= ${WITH_REGISTRY_BUDGET} B (gzip)`, async () => {
+for (const { name, code, slice, entryBudget } of consumers) {
+  const title = entryBudget ? `entry <= ${entryBudget} B, ` : '';
+  it(`one ${name} chat call: ${title}with its registry slice <= ${WITH_REGISTRY_BUDGET} B (gzip)`, async () => {
     requireDist();
     const b = await bundleConsumer(code);
     const entry = gz(b.entry);
@@ -46,7 +53,7 @@ for (const [name, [code, slice]] of Object.entries(consumers)) {
       `[bundle-size] ${name} chat: entry ${Buffer.byteLength(b.entry)} B min / ${entry} B gzip; ` +
         `with registry slice ${withRegistry} B gzip; lazy chunks (gzip): ${lazy}`,
     );
-    expect(entry).toBeLessThanOrEqual(ENTRY_BUDGET);
+    expect(entry).toBeLessThanOrEqual(entryBudget ?? Number.POSITIVE_INFINITY);
     expect(withRegistry).toBeLessThanOrEqual(WITH_REGISTRY_BUDGET);
   });
 }

@@ -103,8 +103,11 @@ export interface ProviderAdapter {
   readonly keys: KeyPolicy;
   /** Headers that carry the key (`Authorization`, `x-api-key`, …), and any fixed headers. */
   authHeaders(key: string | undefined): Record<string, string>;
-  /** Builds the request. Throws typed errors for input the provider cannot take. */
-  buildRequest(call: ModelCall): WireRequest;
+  /**
+   * Builds the request. Throws typed errors for input the provider cannot take. May be asynchronous,
+   * so that code for optional features (thinking, tools, caching hints) loads only when used.
+   */
+  buildRequest(call: ModelCall): WireRequest | Promise<WireRequest>;
   /** Maps a 2xx body. Throws {@link InvalidResponseError} when it is not the documented shape. */
   parseResponse(body: unknown, call: ModelCall, url: string): ParsedResponse;
   /** Reads the message and type from an error body, when the default reader does not fit. */

@@ -10,11 +10,7 @@ import {
   type ObjectOptions,
 } from './options.ts';
 import { runCall, type ModelContext } from './run-call.ts';
-import {
-  validateWithSchema,
-  type InferSchemaOutput,
-  type StandardSchemaV1,
-} from './standard-schema.ts';
+import type { InferSchemaOutput, StandardSchemaV1 } from './standard-schema.ts';
 import type { OutputCheck } from './request-with-repairs.ts';
 import type { JSONModelResponse, Message, ModelResponse } from './types.ts';
 
@@ -164,9 +160,14 @@ export class LanguageModel {
       );
     }
     const messages = normalizeMessages(input, options.system);
+    // Schema conversion and validation load on first use: chat-only bundles do not carry them.
+    const [{ toJsonSchema }, { validateWithSchema }] = await Promise.all([
+      import('./to-json-schema.ts'),
+      import('./validate-with-schema.ts'),
+    ]);
     const output: OutputFormat = {
       type: 'json-schema',
-      schema: await (await import('./to-json-schema.ts')).toJsonSchema(schema, options.jsonSchema),
+      schema: await toJsonSchema(schema, options.jsonSchema),
       name: options.schemaName ?? 'response',
     };
     const check: OutputCheck = (value) => validateWithSchema(schema, value);

@@ -1,7 +1,4 @@
-import { computeCost } from '../registry/compute-cost.ts';
 import type { WireRequest } from './adapter.ts';
-import { OutputValidationError } from './errors/output-validation-error.ts';
-import { extractJson } from './extract-json.ts';
 import { withRetries, type RetryPolicy } from './retry.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
 import { sendRequest } from './send-request.ts';
@@ -43,14 +40,6 @@ function addUsage(total: Usage | undefined, next: Usage): Usage {
     if (total[k] !== undefined || next[k] !== undefined) sum[k] = (total[k] ?? 0) + (next[k] ?? 0);
   }
   return sum;
-}
-
-function repairPrompt(issues: readonly string[]): string {
-  return (
-    'Your previous answer could not be used: ' +
-    issues.slice(0, 5).join('; ') +
-    '. Reply again with only the corrected JSON, no other text.'
-  );
 }
 
 /** Drops undefined members so a result and its cached copy compare equal. */
@@ -108,7 +97,10 @@ export async function requestWithRepairs(
       provider: adapter.provider,
       model: parsed.model ?? ctx.model,
       usage: compact(usage),
-      cost: computeCost(call.spec, usage),
+      // Pricing code comes with the registry data: only calls to known models load it.
+      cost: call.spec
+        ? (await import('../registry/compute-cost.ts')).computeCost(call.spec, usage)
+        : undefined,
       thinking: parsed.thinking,
       toolCalls: parsed.toolCalls,
       messages: [...plan.call.messages, parsed.assistant],
@@ -118,27 +110,21 @@ export async function requestWithRepairs(
     });
     if (!plan.check) return response;
 
-    const extracted = extractJson(parsed.text);
-    let issues: string[];
-    if (extracted.ok) {
-      const checked = await plan.check(extracted.value);
-      if (checked.ok) {
-        init.rawData.value = extracted.value;
-        return { ...response, data: checked.value };
-      }
-      issues = checked.issues;
-    } else issues = [extracted.error];
-    if (round >= init.maxRepairs) {
-      throw new OutputValidationError({ text: parsed.text, issues, attempts: round + 1 });
+    // Loaded on demand: only json() and object() read JSON out of answers.
+    const { checkAnswer } = await import('./check-answer.ts');
+    const checked = await checkAnswer(parsed.text, plan.check, round, init.maxRepairs);
+    if (checked.ok) {
+      init.rawData.value = checked.raw;
+      return { ...response, data: checked.value };
     }
     call = {
       ...call,
       messages: [
         ...call.messages,
         parsed.assistant,
-        { role: 'user', content: repairPrompt(issues) },
+        { role: 'user', content: checked.repairPrompt },
       ],
     };
-    wire = adapter.buildRequest(call);
+    wire = await adapter.buildRequest(call);
   }
 }

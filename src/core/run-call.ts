@@ -3,7 +3,6 @@ import { resolveKey } from '../keys/resolve-key.ts';
 import type { CallMethod, ModelCall, ProviderAdapter, WireRequest } from './adapter.ts';
 import { cacheKey } from './cache-key.ts';
 import { createCallSignal } from './call-signal.ts';
-import { checkCapabilities } from './check-capabilities.ts';
 import { TimeoutError } from './errors/timeout-error.ts';
 import {
   DEFAULT_MAX_REPAIRS,
@@ -139,8 +138,12 @@ export async function runCall(ctx: ModelContext, plan: CallPlan): Promise<Result
   const ignore = plan.options.ignoreCache ?? ctx.options.ignoreCache ?? false;
   const store = ignore ? undefined : ctx.store;
   plan.call.spec = await ctx.adapter.loadSpec?.(plan.call.model);
-  checkCapabilities(plan.call, plan.call.spec, ctx.adapter.provider);
-  const wire = ctx.adapter.buildRequest(plan.call);
+  if (plan.call.spec) {
+    // The checks come with the registry data: only calls to models the registry knows load them.
+    const { checkCapabilities } = await import('./check-capabilities.ts');
+    checkCapabilities(plan.call, plan.call.spec, ctx.adapter.provider);
+  }
+  const wire = await ctx.adapter.buildRequest(plan.call);
   if (!store) return fetchResult(ctx, plan, wire, {});
 
   const key = await cacheKey({

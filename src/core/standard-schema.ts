@@ -34,23 +34,3 @@ export type InferSchemaOutput<S> = S extends StandardSchemaV1<unknown, infer O> 
 
 /** A JSON Schema document, as sent to providers' structured-output features. */
 export type JSONSchema = Record<string, unknown>;
-
-function formatIssue(issue: SchemaIssue): string {
-  const path = (issue.path ?? [])
-    .map((p) => String(typeof p === 'object' && p !== null ? p.key : p))
-    .join('.');
-  return path ? `${path}: ${issue.message}` : issue.message;
-}
-
-/**
- * Validates a value with a Standard Schema (sync or async).
- * @returns The schema's output, or readable issue strings (`path: message`).
- */
-export async function validateWithSchema<T>(
-  schema: StandardSchemaV1<unknown, T>,
-  value: unknown,
-): Promise<{ ok: true; value: T } | { ok: false; issues: string[] }> {
-  const result = await schema['~standard'].validate(value);
-  if (result.issues) return { ok: false, issues: result.issues.map(formatIssue) };
-  return { ok: true, value: result.value };
-}

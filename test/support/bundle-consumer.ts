@@ -65,7 +65,10 @@ export async function bundleConsumer(code: string): Promise<ConsumerBundle> {
       external: ['node:*'],
       logLevel: 'silent',
     });
-    const entryName = Object.entries(out.metafile.outputs).find(([, o]) => o.entryPoint)?.[0];
+    // Dynamic-import chunks carry an entryPoint too: the page's entry is the consumer's own output.
+    const entryName = Object.entries(out.metafile.outputs).find(([, o]) =>
+      o.entryPoint?.endsWith('consumer.mjs'),
+    )?.[0];
     const files = out.outputFiles.filter((f) => f.path.endsWith('.js'));
     const entry = files.find((f) => f.path === join(dir, entryName ?? '\0'));
     if (!entry) throw new Error('esbuild produced no entry chunk');

@@ -1,6 +1,5 @@
 import type { ModelCall, ProviderAdapter, WireRequest } from '../../core/adapter.ts';
 import { isBrowser } from '../../core/is-browser.ts';
-import { applyAnthropicCacheControl } from './anthropic-cache-control.ts';
 import { anthropicMaxOutput } from './anthropic-max-output.ts';
 import {
   closeObjects,
@@ -10,8 +9,6 @@ import {
 import { BrowserAccessError } from './browser-access-error.ts';
 import { convertToAnthropicMessages } from './convert-to-anthropic-messages.ts';
 import { parseAnthropicResponse } from './parse-anthropic-response.ts';
-import { prepareAnthropicThinking } from './prepare-anthropic-thinking.ts';
-import { prepareAnthropicTools } from './prepare-anthropic-tools.ts';
 
 /** Settings of the Anthropic adapter, fixed per model instance. */
 export interface AnthropicAdapterConfig {
@@ -35,7 +32,8 @@ const toolName = (name: string) => name.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0,
 
 /**
  * Creates the adapter for Anthropic's Messages API (`POST /v1/messages`). Calls options it maps
- * itself (`thinking`, `cacheControl`) are taken out of the pass-through body members.
+ * itself (`thinking`, `cacheControl`) are taken out of the pass-through body members. The code for
+ * thinking, tools and cache hints is imported on first use, so a plain chat bundle stays small.
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function createAnthropicAdapter(config: AnthropicAdapterConfig): ProviderAdapter {
@@ -55,15 +53,19 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
     loadSpec: (model) => import('./anthropic-spec.ts').then((m) => m.anthropicSpec(model)),
     authHeaders: (key): Record<string, string> => (key ? { 'x-api-key': key } : {}),
 
-    buildRequest(call: ModelCall): WireRequest {
+    async buildRequest(call: ModelCall): Promise<WireRequest> {
       if (config.directToAnthropic && !config.dangerouslyAllowBrowser && isBrowser())
         throw new BrowserAccessError();
       const { thinking, cacheControl, ...extra } = call.extra;
-      const resolved = prepareAnthropicThinking(
-        thinking,
-        call.maxTokens,
-        anthropicMaxOutput(call.model, call.spec),
-      );
+      const maxTokens = call.maxTokens ?? anthropicMaxOutput(call.model, call.spec);
+      const resolved =
+        thinking === undefined
+          ? { on: false, maxTokens, wire: undefined }
+          : (await import('./prepare-anthropic-thinking.ts')).prepareAnthropicThinking(
+              thinking,
+              call.maxTokens,
+              anthropicMaxOutput(call.model, call.spec),
+            );
       const prompt = convertToAnthropicMessages(call.messages);
       const warnings = [...prompt.warnings];
       const body: Record<string, unknown> = {
@@ -90,7 +92,10 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
       if (call.seed !== undefined)
         warnings.push('seed was not sent: the Messages API has no seed.');
       let system = prompt.system;
-      Object.assign(body, prepareAnthropicTools(call, resolved.on));
+      if (call.tools?.length || call.toolChoice !== undefined) {
+        const { prepareAnthropicTools } = await import('./prepare-anthropic-tools.ts');
+        Object.assign(body, prepareAnthropicTools(call, resolved.on));
+      }
       const { output } = call;
       if (output.type === 'json')
         system = system ? `${system}\n\n${JSON_INSTRUCTION}` : JSON_INSTRUCTION;
@@ -111,7 +116,10 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
         body.tool_choice = { type: 'tool', name };
       }
       const targets = { system, tools: body.tools as never, messages: prompt.messages };
-      applyAnthropicCacheControl(cacheControl, targets);
+      if (cacheControl !== undefined) {
+        const { applyAnthropicCacheControl } = await import('./anthropic-cache-control.ts');
+        applyAnthropicCacheControl(cacheControl, targets);
+      }
       if (targets.system !== undefined) body.system = targets.system;
       body.messages = prompt.messages;
       const headers: Record<string, string> = { 'anthropic-version': config.version };

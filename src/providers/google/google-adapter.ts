@@ -3,8 +3,6 @@ import { readEnv, type EnvSource } from '../../core/env.ts';
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts';
 import { convertToGoogleContents } from './convert-to-google-contents.ts';
 import { parseGoogleResponse } from './parse-google-response.ts';
-import { prepareGoogleThinking } from './prepare-google-thinking.ts';
-import { googleJsonSchema, prepareGoogleTools } from './prepare-google-tools.ts';
 import { geminiPath, vertexPath } from './vertex-url.ts';
 
 /** How a {@link createGoogleAdapter} adapter reaches Google. */
@@ -27,7 +25,7 @@ const GEMINI_KEYS: KeyPolicy = {
   hosts: ['generativelanguage.googleapis.com'],
 };
 
-function generationConfig(call: ModelCall, native: unknown, warnings: string[]) {
+async function generationConfig(call: ModelCall, native: unknown, warnings: string[]) {
   const gen: Record<string, unknown> = {};
   if (call.maxTokens !== undefined) gen.maxOutputTokens = call.maxTokens;
   if (call.temperature !== undefined) gen.temperature = call.temperature;
@@ -37,9 +35,13 @@ function generationConfig(call: ModelCall, native: unknown, warnings: string[]) 
   if (call.output.type !== 'text') gen.responseMimeType = 'application/json';
   // responseJsonSchema (plain JSON Schema) rather than responseSchema (Google's OpenAPI subset): both
   // specs have it, and it takes what valibot emits ($ref, anyOf, additionalProperties) unchanged.
-  if (call.output.type === 'json-schema')
+  // Schema, tool and thinking code is imported on first use, so a plain chat bundle stays small.
+  if (call.output.type === 'json-schema') {
+    const { googleJsonSchema } = await import('./prepare-google-tools.ts');
     gen.responseJsonSchema = googleJsonSchema(call.output.schema);
+  }
   if (call.extra.thinking !== undefined) {
+    const { prepareGoogleThinking } = await import('./prepare-google-thinking.ts');
     const thinking = prepareGoogleThinking(call.extra.thinking, call.model);
     gen.thinkingConfig = thinking.thinkingConfig;
     warnings.push(...thinking.warnings);
@@ -68,16 +70,19 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
     authHeaders: (key): Record<string, string> =>
       !key ? {} : vertex ? { authorization: `Bearer ${key}` } : { 'x-goog-api-key': key },
 
-    buildRequest(call: ModelCall): WireRequest {
+    async buildRequest(call: ModelCall): Promise<WireRequest> {
       const warnings: string[] = [];
       const { thinking: _mapped, generationConfig: native, ...extra } = call.extra;
       const body: Record<string, unknown> = { ...extra };
-      const gen = generationConfig(call, native, warnings);
+      const gen = await generationConfig(call, native, warnings);
       if (Object.keys(gen).length) body.generationConfig = gen;
       const { systemInstruction, contents } = convertToGoogleContents(call.messages);
       if (systemInstruction) body.systemInstruction = systemInstruction;
       body.contents = contents;
-      Object.assign(body, prepareGoogleTools(call));
+      if (call.tools?.length || call.toolChoice !== undefined) {
+        const { prepareGoogleTools } = await import('./prepare-google-tools.ts');
+        Object.assign(body, prepareGoogleTools(call));
+      }
       if (!vertex) return { path: geminiPath(call.model), body, warnings };
       const project = vertex.projectId ?? readEnv('VERTEX_PROJECT_ID', vertex.env);
       if (!project) {
