@@ -41,13 +41,23 @@ for (const [name, contents] of Object.entries(entries)) {
       splitting: true,
       outdir: '/tmp/alea-size-bench',
       write: false,
+      metafile: true,
+      // The repo's tsconfig maps #key-file to the Node source for type-checking; a consumer has none.
+      tsconfigRaw: {},
       logLevel: 'silent',
     });
-  } catch {
-    console.log(`| ${name} | (not built) | | |`);
+  } catch (error) {
+    console.log(`| ${name} | (failed: ${String(error).split('\n')[0]}) | | |`);
     continue;
   }
-  const [entry, ...chunks] = result.outputFiles.filter((f) => f.path.endsWith('.js'));
+  // Dynamic-import chunks are entry points too; the page's entry is the stdin one.
+  const entryPath = Object.entries(result.metafile.outputs).find(
+    ([, o]) => o.entryPoint === '<stdin>',
+  )?.[0];
+  const files = result.outputFiles.filter((f) => f.path.endsWith('.js'));
+  const base = (path) => path.slice(path.lastIndexOf('/') + 1);
+  const entry = files.find((f) => base(f.path) === base(entryPath ?? '')) ?? files[0];
+  const chunks = files.filter((f) => f !== entry);
   const lazy = chunks.reduce((sum, f) => sum + gzipSync(f.contents, { level: 9 }).length, 0);
   console.log(
     `| ${name} | ${kb(entry.contents.length)} kB | ${kb(gzipSync(entry.contents, { level: 9 }).length)} kB | ${chunks.length ? `${kb(lazy)} kB` : '–'} |`,
