@@ -10,6 +10,7 @@ import * as vllm from '../src/providers/vllm/index.ts';
 import * as xai from '../src/providers/xai/index.ts';
 import * as anthropic from '../src/providers/anthropic/index.ts';
 import * as google from '../src/providers/google/index.ts';
+import * as registry from '../src/registry/index.ts';
 import { makeCases } from './shared/cases.mjs';
 
 const runtime =
@@ -20,7 +21,7 @@ const runtime =
       : 'node';
 
 const cases = makeCases({
-  sdk: { core, openai, xai, vllm, compat, cache, anthropic, google },
+  sdk: { core, openai, xai, vllm, compat, cache, anthropic, google, registry },
   emulatorUrl: inject('emulatorUrl'),
   steadyUrl: inject('steadyUrl'),
   prismAnthropicUrl: inject('prismAnthropicUrl'),

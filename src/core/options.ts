@@ -1,5 +1,6 @@
 import type { CacheStore } from '../cache/cache-store.ts';
 import type { KeyResolver } from '../keys/key-resolver.ts';
+import type { ModelSpec } from '../registry/types.ts';
 import type { EnvSource } from './env.ts';
 import type { ToolChoice } from './adapter.ts';
 import type { JSONSchema, StandardSchemaV1 } from './standard-schema.ts';
@@ -43,6 +44,12 @@ export interface ModelOptions {
   headers?: Record<string, string>;
   /** How many times `json` and `object` ask again after an invalid answer. @default 2 */
   maxRepairs?: number;
+  /**
+   * A model registry of your own (from `createRegistry` in `alea-llm-client/registry`) that knows
+   * models the built-in data does not, or overrides it: its limits, capabilities and prices then
+   * decide how requests are built and what `response.cost` is. @default the built-in registry
+   */
+  registry?: { getModelDetails(id: string): ModelSpec | undefined };
   /** Receives non-fatal problems: cache read or write failures, settings the provider ignored. */
   onWarning?: (message: string) => void;
 }

@@ -137,7 +137,9 @@ async function fetchResult(
 export async function runCall(ctx: ModelContext, plan: CallPlan): Promise<Result> {
   const ignore = plan.options.ignoreCache ?? ctx.options.ignoreCache ?? false;
   const store = ignore ? undefined : ctx.store;
-  plan.call.spec = await ctx.adapter.loadSpec?.(plan.call.model);
+  const { model } = plan.call;
+  plan.call.spec =
+    ctx.options.registry?.getModelDetails(model) ?? (await ctx.adapter.loadSpec?.(model));
   if (plan.call.spec) {
     // The checks come with the registry data: only calls to models the registry knows load them.
     const { checkCapabilities } = await import('./check-capabilities.ts');

@@ -11,6 +11,7 @@ import * as vllm from '../../dist/providers/vllm/index.js';
 import * as xai from '../../dist/providers/xai/index.js';
 import * as anthropic from '../../dist/providers/anthropic/index.js';
 import * as google from '../../dist/providers/google/index.js';
+import * as registry from '../../dist/registry/index.js';
 import { makeCases } from '../shared/cases.mjs';
 import { fsStore } from '../../dist/cache/fs/index.js';
 import { readFile, rm, writeFile } from 'node:fs/promises';
@@ -34,7 +35,7 @@ const fs = {
 };
 
 const cases = makeCases({
-  sdk: { core, openai, xai, vllm, compat, cache, anthropic, google },
+  sdk: { core, openai, xai, vllm, compat, cache, anthropic, google, registry },
   emulatorUrl: need('EMULATOR_URL'),
   steadyUrl: need('STEADY_URL'),
   prismAnthropicUrl: need('PRISM_ANTHROPIC_URL'),

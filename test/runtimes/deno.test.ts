@@ -14,7 +14,7 @@ import { makeCases } from '../shared/cases.mjs';
 // that imports a type from './index.js' fails TS2305 although tsc and npm consumers are fine. The
 // cost: dynamic imports of computed local paths need --allow-read for dist/ and node_modules/.
 const dist = (p: string) => import(new URL(`../../dist/${p}`, import.meta.url).href);
-const [core, openai, xai, vllm, compat, cache, anthropic, google] = await Promise.all([
+const [core, openai, xai, vllm, compat, cache, anthropic, google, registry] = await Promise.all([
   dist('index.js'),
   dist('providers/openai/index.js'),
   dist('providers/xai/index.js'),
@@ -23,6 +23,7 @@ const [core, openai, xai, vllm, compat, cache, anthropic, google] = await Promis
   dist('cache/index.js'),
   dist('providers/anthropic/index.js'),
   dist('providers/google/index.js'),
+  dist('registry/index.js'),
 ]);
 
 const need = (name: string): string => {
@@ -39,7 +40,7 @@ Deno.env.set('ALEA_CACHE_DIR', `${cacheRoot}default`);
 const fsCache = await dist('cache/fs/index.js');
 
 const cases = makeCases({
-  sdk: { core, openai, xai, vllm, compat, cache, anthropic, google },
+  sdk: { core, openai, xai, vllm, compat, cache, anthropic, google, registry },
   emulatorUrl: need('EMULATOR_URL'),
   steadyUrl: need('STEADY_URL'),
   prismAnthropicUrl: need('PRISM_ANTHROPIC_URL'),

@@ -10,13 +10,14 @@ import * as vllm from '../../dist/providers/vllm/index.js';
 import * as xai from '../../dist/providers/xai/index.js';
 import * as anthropic from '../../dist/providers/anthropic/index.js';
 import * as google from '../../dist/providers/google/index.js';
+import * as registry from '../../dist/registry/index.js';
 import { makeCases } from '../shared/cases.mjs';
 
 export default {
   /** @param {Request} _request @param {{ EMULATOR_URL: string, STEADY_URL: string, CACHE: unknown }} env */
   async fetch(_request, env) {
     const cases = makeCases({
-      sdk: { core, openai, xai, vllm, compat, cache, anthropic, google },
+      sdk: { core, openai, xai, vllm, compat, cache, anthropic, google, registry },
       emulatorUrl: env.EMULATOR_URL,
       steadyUrl: env.STEADY_URL,
       prismAnthropicUrl: env.PRISM_ANTHROPIC_URL,

@@ -65,6 +65,66 @@ export function registryCases({ sdk, emulatorUrl }) {
       },
     ],
     [
+      'registry: thinking on a model without it fails before the network (Anthropic, Google)',
+      async () => {
+        const s = await scenario(emulatorUrl);
+        const thinking = { type: 'enabled', budgetTokens: 2048 };
+        const claude = make(sdk.anthropic.AnthropicModel, s.endpoint, 'claude-3-haiku-20240307');
+        const noClaude = await rejects(claude.chat('hi', { thinking }));
+        assert(
+          noClaude instanceof sdk.core.UnsupportedFeatureError,
+          `anthropic: ${noClaude?.name}`,
+        );
+        const gemini = make(sdk.google.GoogleModel, s.endpoint, 'gemini-2.0-flash');
+        const noGemini = await rejects(gemini.chat('hi', { thinking }));
+        assert(noGemini instanceof sdk.core.UnsupportedFeatureError, `google: ${noGemini?.name}`);
+        assert(noGemini.message.includes('gemini-2.0-flash'), 'names the model');
+        equal((await s.requests()).length, 0, 'nothing sent');
+      },
+    ],
+    [
+      'registry: Anthropic max_tokens defaults to the model maximum from the registry',
+      async () => {
+        const s = await scenario(emulatorUrl);
+        await make(sdk.anthropic.AnthropicModel, s.endpoint, 'claude-3-haiku-20240307').chat('hi');
+        await make(sdk.anthropic.AnthropicModel, s.endpoint, 'claude-sonnet-4-6').chat('hi');
+        const [haiku, sonnet] = await s.requests();
+        equal(haiku.body.max_tokens, 4096, 'claude-3-haiku');
+        equal(sonnet.body.max_tokens, 64000, 'claude-sonnet-4-6');
+      },
+    ],
+    [
+      "registry: a user's own registry drives requests and prices (a vLLM model)",
+      async () => {
+        const s = await scenario(emulatorUrl);
+        const registry = sdk.registry.createRegistry({
+          models: [
+            {
+              id: 'my-llama',
+              provider: 'vllm',
+              contextWindow: 8192,
+              maxOutputTokens: 1024,
+              capabilities: { tools: false },
+              pricing: { input: 1, output: 2 },
+            },
+          ],
+        });
+        const m = new sdk.vllm.VLLMModel({
+          model: 'my-llama',
+          endpoint: s.endpoint,
+          cache: false,
+          registry,
+        });
+        const r = await m.chat('price me');
+        const expected = (r.usage.inputTokens * 1 + r.usage.outputTokens * 2) / 1e6;
+        assert(Math.abs(r.cost - expected) < 1e-12, `cost ${r.cost} vs ${expected}`);
+        const tools = [{ name: 'f', parameters: { type: 'object', properties: {} } }];
+        const error = await rejects(m.chat('x', { tools }));
+        assert(error instanceof sdk.core.UnsupportedFeatureError, `tools: ${error?.name}`);
+        equal((await s.requests()).length, 1, 'only the first call was sent');
+      },
+    ],
+    [
       'registry: unknown models are allowed with safe defaults and no cost',
       async () => {
         const s = await scenario(emulatorUrl);

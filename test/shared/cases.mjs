@@ -10,7 +10,7 @@ import { anthropicCases } from './cases-anthropic.mjs';
 import { googleCases } from './cases-google.mjs';
 
 /**
- * @typedef {{ core: any, openai: any, xai: any, vllm: any, compat: any, cache: any, anthropic?: any, google?: any }} Sdk
+ * @typedef {{ core: any, openai: any, xai: any, vllm: any, compat: any, cache: any, anthropic?: any, google?: any, registry?: any }} Sdk
  * @typedef {{ sdk: Sdk, emulatorUrl: string, steadyUrl: string, runtime: string, prismAnthropicUrl?: string, prismGeminiUrl?: string, prismVertexUrl?: string, fs?: import('./cases-cache.mjs').FsHarness }} CaseEnv
  */
 
