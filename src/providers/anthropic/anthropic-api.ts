@@ -42,11 +42,3 @@ let message: ReturnType<typeof messageSchema> | undefined;
 export function parseAnthropicMessage(body: unknown) {
   return v.safeParse((message ??= messageSchema()), body);
 }
-
-/** Formats valibot issues as `path: message` for an InvalidResponseError. */
-export function describeAnthropicIssues(issues: readonly v.BaseIssue<unknown>[]): string {
-  return issues
-    .slice(0, 3)
-    .map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`)
-    .join('; ');
-}

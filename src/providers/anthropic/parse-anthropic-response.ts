@@ -1,11 +1,7 @@
+import { invalidWireBody } from '../../core/invalid-wire-body.ts';
 import type { ParsedResponse } from '../../core/adapter.ts';
-import { InvalidResponseError } from '../../core/errors/invalid-response-error.ts';
 import type { ReasoningPart, ToolCall, Usage } from '../../core/types.ts';
-import {
-  describeAnthropicIssues,
-  parseAnthropicMessage,
-  type AnthropicMessage,
-} from './anthropic-api.ts';
+import { parseAnthropicMessage, type AnthropicMessage } from './anthropic-api.ts';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.ts';
 
 function usageOf(usage: AnthropicMessage['usage']): Usage {
@@ -31,7 +27,7 @@ function usageOf(usage: AnthropicMessage['usage']): Usage {
  * their signatures, on the assistant message so the next turn can send them back unchanged.
  * @param forcedTool - In forced-tool structured-output mode, the tool whose input is the answer: its
  *   input becomes the text (for the JSON check) and it is not reported as a tool call.
- * @throws {@link InvalidResponseError} when the body is not a Message.
+ * @throws `InvalidResponseError` when the body is not a Message.
  */
 export function parseAnthropicResponse(
   body: unknown,
@@ -40,12 +36,7 @@ export function parseAnthropicResponse(
 ): ParsedResponse {
   const result = parseAnthropicMessage(body);
   if (!result.success) {
-    throw new InvalidResponseError({
-      provider: 'anthropic',
-      url,
-      detail: describeAnthropicIssues(result.issues),
-      body: JSON.stringify(body),
-    });
+    throw invalidWireBody('anthropic', url, result.issues, body);
   }
   const msg = result.output;
   let text = '';

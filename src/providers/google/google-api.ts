@@ -66,11 +66,3 @@ let schema: ReturnType<typeof responseSchema> | undefined;
 export function parseGoogleBody(body: unknown) {
   return v.safeParse((schema ??= responseSchema()), body);
 }
-
-/** Formats valibot issues as `path: message` for an InvalidResponseError. */
-export function describeGoogleIssues(issues: readonly v.BaseIssue<unknown>[]): string {
-  return issues
-    .slice(0, 3)
-    .map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`)
-    .join('; ');
-}

@@ -1,13 +1,9 @@
+import { invalidWireBody } from '../../core/invalid-wire-body.ts';
 import { ContentFilterError } from '../../core/errors/content-filter-error.ts';
 import { InvalidResponseError } from '../../core/errors/invalid-response-error.ts';
 import type { ParsedResponse } from '../../core/adapter.ts';
 import type { ReasoningPart, ToolCall, Usage } from '../../core/types.ts';
-import {
-  describeGoogleIssues,
-  parseGoogleBody,
-  type GooglePart,
-  type GoogleUsage,
-} from './google-api.ts';
+import { parseGoogleBody, type GooglePart, type GoogleUsage } from './google-api.ts';
 import { isFilteredFinish, mapGoogleFinishReason } from './map-google-finish-reason.ts';
 
 /**
@@ -49,8 +45,7 @@ const textOf = (parts: GooglePart[]) =>
 export function parseGoogleResponse(body: unknown, url: string, provider: string): ParsedResponse {
   const result = parseGoogleBody(body);
   if (!result.success) {
-    const detail = describeGoogleIssues(result.issues);
-    throw new InvalidResponseError({ provider, url, detail, body: JSON.stringify(body) });
+    throw invalidWireBody(provider, url, result.issues, body);
   }
   const { candidates = [], promptFeedback, usageMetadata } = result.output;
   const first = candidates?.[0];

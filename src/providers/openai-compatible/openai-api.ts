@@ -69,11 +69,3 @@ export function parseChatBody(body: unknown) {
 export function parseCompletionBody(body: unknown) {
   return v.safeParse((completion ??= completionSchema()), body);
 }
-
-/** Formats valibot issues as `path: message` for an InvalidResponseError. */
-export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
-  return issues
-    .slice(0, 3)
-    .map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`)
-    .join('; ');
-}

@@ -1,13 +1,8 @@
+import { invalidWireBody } from '../../core/invalid-wire-body.ts';
 import type { ParsedResponse } from '../../core/adapter.ts';
-import { InvalidResponseError } from '../../core/errors/invalid-response-error.ts';
 import type { ToolCall, Usage } from '../../core/types.ts';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.ts';
-import {
-  describeIssues,
-  parseChatBody,
-  parseCompletionBody,
-  type OpenAIUsage,
-} from './openai-api.ts';
+import { parseChatBody, parseCompletionBody, type OpenAIUsage } from './openai-api.ts';
 
 function usageOf(usage: OpenAIUsage): Usage {
   if (!usage) return {};
@@ -47,20 +42,6 @@ function common(
   };
 }
 
-function invalid(
-  provider: string,
-  url: string,
-  issues: Parameters<typeof describeIssues>[0],
-  body: unknown,
-) {
-  return new InvalidResponseError({
-    provider,
-    url,
-    detail: describeIssues(issues),
-    body: JSON.stringify(body),
-  });
-}
-
 /** Maps a `/v1/completions` body. */
 export function parseCompletionResponse(
   body: unknown,
@@ -68,7 +49,7 @@ export function parseCompletionResponse(
   url: string,
 ): ParsedResponse {
   const result = parseCompletionBody(body);
-  if (!result.success) throw invalid(provider, url, result.issues, body);
+  if (!result.success) throw invalidWireBody(provider, url, result.issues, body);
   const { output } = result;
   const base = common(
     output,
@@ -81,7 +62,7 @@ export function parseCompletionResponse(
 /** Maps a `/v1/chat/completions` body: text, reasoning and tool calls of the first choice. */
 export function parseChatResponse(body: unknown, provider: string, url: string): ParsedResponse {
   const result = parseChatBody(body);
-  if (!result.success) throw invalid(provider, url, result.issues, body);
+  if (!result.success) throw invalidWireBody(provider, url, result.issues, body);
   const { output } = result;
   const first = output.choices[0];
   const base = common(
