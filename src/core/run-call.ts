@@ -36,8 +36,13 @@ export interface CallPlan {
 
 type Result = ModelResponse | JSONModelResponse;
 
-// Identical calls in flight share one upstream request, per store.
-const inFlight = new WeakMap<CacheStore, Map<string, Promise<Result>>>();
+// Identical calls in flight share one upstream request, per store. The leader's signal is kept so
+// that a follower can tell the leader's cancellation from a real failure.
+interface InFlight {
+  promise: Promise<Result>;
+  signal: AbortSignal | undefined;
+}
+const inFlight = new WeakMap<CacheStore, Map<string, InFlight>>();
 
 function isEntry(value: unknown): value is CacheEntry {
   const entry = value as CacheEntry | undefined;
@@ -161,7 +166,15 @@ export async function runCall(ctx: ModelContext, plan: CallPlan): Promise<Result
   let pending = inFlight.get(store);
   if (!pending) inFlight.set(store, (pending = new Map()));
   const shared = pending.get(key);
-  if (shared) return { ...(await shared), cached: true };
+  if (shared) {
+    try {
+      return { ...(await shared.promise), cached: true };
+    } catch (error) {
+      // The leader cancelled its own call: this caller did not, so it asks for itself.
+      if (!shared.signal?.aborted || plan.options.signal?.aborted) throw error;
+      return runCall(ctx, plan);
+    }
+  }
 
   const promise = (async () => {
     const rawData: { value?: unknown } = {};
@@ -170,7 +183,7 @@ export async function runCall(ctx: ModelContext, plan: CallPlan): Promise<Result
     await writeCache(ctx, store, key, plan.check ? { ...response, data: rawData.value } : response);
     return response;
   })();
-  pending.set(key, promise);
+  pending.set(key, { promise, signal: plan.options.signal });
   try {
     return await promise;
   } finally {

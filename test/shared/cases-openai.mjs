@@ -232,6 +232,30 @@ export function openaiCases({ sdk, emulatorUrl }) {
       },
     ],
     [
+      "identical calls share one request, and one caller's abort does not fail the others",
+      async () => {
+        const s = await scenario(emulatorUrl, { faults: [{ delayMs: 200 }] });
+        const m = model(s.endpoint, { cache: memoryStore() });
+        const prompt = uniquePrompt();
+        const controller = new AbortController();
+        const leader = m.chat(prompt, { signal: controller.signal });
+        const follower = m.chat(prompt);
+        // Abort once the leader's request has reached the server (which holds it for 200 ms).
+        while ((await s.requests()).length === 0) await new Promise((r) => setTimeout(r, 5));
+        controller.abort();
+        const error = await rejects(leader);
+        equal(error?.name, 'AbortError', "the leader's own abort");
+        const r = await follower;
+        equal(r.text, `Echo: ${prompt}`, 'the follower still gets its answer');
+        const many = await Promise.all(Array.from({ length: 5 }, () => m.chat(prompt)));
+        assert(
+          many.every((x) => x.cached),
+          'later calls are hits',
+        );
+        equal((await s.requests()).length, 2, 'the aborted request and one more');
+      },
+    ],
+    [
       'failures are never cached',
       async () => {
         const s = await scenario(emulatorUrl, { faults: [{ status: 500 }] });
