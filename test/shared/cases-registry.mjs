@@ -8,8 +8,16 @@ import { scenario } from './emulator-client.mjs';
  * @returns {Array<[string, () => Promise<void>]>}
  */
 export function registryCases({ sdk, emulatorUrl }) {
+  // dangerouslyAllowBrowser: the Anthropic emulator, like the API, refuses browser calls without it.
   const make = (Model, endpoint, model) =>
-    new Model({ model, endpoint, apiKey: 'sk-test', cache: false, retryDelay: 10 });
+    new Model({
+      model,
+      endpoint,
+      apiKey: 'sk-test',
+      cache: false,
+      retryDelay: 10,
+      dangerouslyAllowBrowser: true,
+    });
 
   return [
     [
