@@ -18,7 +18,11 @@ const aliases = (keyFile: string, store: string) => [
   { find: /^#key-file$/, replacement: src(keyFile) },
   { find: /^#default-store$/, replacement: src(store) },
 ];
-const nodeCacheDir = mkdtempSync(join(tmpdir(), 'alea-vitest-cache-'));
+// The config is loaded more than once per run; the environment carries one folder through all of
+// them, and test/global-setup.ts removes it when the run ends.
+const nodeCacheDir = (process.env.ALEA_VITEST_CACHE_DIR ??= mkdtempSync(
+  join(tmpdir(), 'alea-vitest-cache-'),
+));
 const NODE_ONLY = 'test/**/*.node.test.ts';
 const BROWSER_ONLY = 'test/**/*.browser.test.ts';
 const WORKERS_ONLY = 'test/**/*.workers.test.ts';

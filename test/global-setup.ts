@@ -2,6 +2,7 @@
 // test/peers/start-all.mjs) and `provide`s their URLs; tests read them with `inject('emulatorUrl')`
 // in node, Chromium and workerd alike (runtimes.md §3). The peers are plain .mjs so that Node 20
 // can also run them from scripts/ (runtimes.md P11).
+import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { startAllPeers } from './peers/start-all.mjs';
 
@@ -23,6 +24,9 @@ export default async function setup(project: TestProject) {
     if (--shared.users > 0) return;
     delete g[SLOT];
     await close();
+    // The node project's fs-cache folder (vitest.config.ts), a fresh temp dir per run.
+    const dir = process.env.ALEA_VITEST_CACHE_DIR;
+    if (dir) rmSync(dir, { recursive: true, force: true });
   };
 }
 
