@@ -1,0 +1,164 @@
+// The core's pure parts: Retry-After parsing, the retry loop, canonical JSON and cache keys, JSON
+// extraction, redaction and error guards. No runtime suffix: runs in Node, Chromium and workerd.
+import { describe, expect, it } from 'vitest';
+import {
+  APICallError,
+  InvalidRequestError,
+  LLMError,
+  NetworkError,
+  RetryError,
+  cacheKey,
+  extractJson,
+  isLLMError,
+} from '../src/index.ts';
+import { canonicalJson } from '../src/core/canonical-json.ts';
+import { redact } from '../src/core/redact.ts';
+import { parseRetryAfter, MAX_RETRY_AFTER_MS } from '../src/core/retry-after.ts';
+import { withRetries } from '../src/core/retry.ts';
+
+const apiError = (status: number, retryAfterMs?: number) =>
+  new APICallError({ provider: 'p', url: 'https://x/v1', status, detail: 'd', retryAfterMs });
+
+describe('parseRetryAfter', () => {
+  const now = Date.parse('2026-11-27T10:00:00Z');
+  const h = (init: Record<string, string>) => new Headers(init);
+  it('reads retry-after-ms first, then Retry-After in seconds or as an HTTP date', () => {
+    expect(parseRetryAfter(h({ 'retry-after-ms': '250', 'retry-after': '9' }), now)).toBe(250);
+    expect(parseRetryAfter(h({ 'retry-after': '2' }), now)).toBe(2000);
+    expect(parseRetryAfter(h({ 'retry-after': '1.5' }), now)).toBe(1500);
+    expect(parseRetryAfter(h({ 'retry-after': 'Fri, 27 Nov 2026 10:00:03 GMT' }), now)).toBe(3000);
+  });
+  it('caps at 60 s, floors past dates at 0, and ignores garbage', () => {
+    expect(parseRetryAfter(h({ 'retry-after': '86400' }), now)).toBe(MAX_RETRY_AFTER_MS);
+    expect(parseRetryAfter(h({ 'retry-after': 'Fri, 27 Nov 2026 09:00:00 GMT' }), now)).toBe(0);
+    expect(parseRetryAfter(h({ 'retry-after': 'soon' }), now)).toBeUndefined();
+    expect(parseRetryAfter(h({}), now)).toBeUndefined();
+  });
+});
+
+describe('withRetries', () => {
+  const policy = { retryLimit: 2, retryDelay: 1 };
+  it('throws a non-retryable error at once, unwrapped', async () => {
+    let attempts = 0;
+    const error = apiError(400);
+    await expect(
+      withRetries(async () => {
+        attempts++;
+        throw error;
+      }, policy),
+    ).rejects.toBe(error);
+    expect(attempts).toBe(1);
+  });
+  it('retries retryable errors and keeps every attempt in a RetryError', async () => {
+    let attempts = 0;
+    const failure = withRetries(async () => {
+      attempts++;
+      throw new NetworkError({ provider: 'p', url: 'u', cause: new TypeError('fetch failed') });
+    }, policy);
+    const error = await failure.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RetryError);
+    expect((error as RetryError).errors).toHaveLength(3);
+    expect(attempts).toBe(3);
+  });
+  it('waits what the server asked for', async () => {
+    let attempts = 0;
+    const started = Date.now();
+    const value = await withRetries(async () => {
+      if (attempts++ === 0) throw apiError(503, 120);
+      return 'ok';
+    }, policy);
+    expect(value).toBe('ok');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(110);
+  });
+  it('stops waiting when the signal aborts', async () => {
+    const controller = new AbortController();
+    const pending = withRetries(
+      async () => {
+        throw apiError(503, 5_000);
+      },
+      policy,
+      controller.signal,
+    );
+    setTimeout(() => controller.abort(new DOMException('stop', 'AbortError')), 20);
+    const started = Date.now();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('canonical JSON and cache keys', () => {
+  it('sorts keys at every depth and drops undefined members', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { y: 1, x: undefined, w: 0 }], c: 'é' } })).toBe(
+      '{"a":{"c":"é","d":[2,{"w":0,"y":1}]},"b":1}',
+    );
+  });
+  it('gives the same key for reordered bodies and a different one for any change', async () => {
+    const base = {
+      provider: 'openai',
+      endpoint: 'https://api.openai.com',
+      model: 'm',
+      method: 'chat',
+    };
+    const a = await cacheKey({ ...base, body: { model: 'm', temperature: 0.5, messages: [] } });
+    const b = await cacheKey({ ...base, body: { messages: [], temperature: 0.5, model: 'm' } });
+    const c = await cacheKey({ ...base, body: { messages: [], temperature: 0.6, model: 'm' } });
+    const d = await cacheKey({
+      ...base,
+      method: 'json',
+      body: { messages: [], temperature: 0.5, model: 'm' },
+    });
+    expect(a).toBe(b);
+    expect(new Set([a, c, d]).size).toBe(3);
+    expect(a).toMatch(/^openai\/[0-9a-f]{16}\/[0-9a-f]{64}$/);
+    expect(a.split('/')[1]).toBe(c.split('/')[1]); // same endpoint and model, same folder
+  });
+});
+
+describe('extractJson', () => {
+  it('reads whole, fenced and embedded JSON', () => {
+    expect(extractJson('{"a": 1}')).toEqual({ ok: true, value: { a: 1 } });
+    expect(extractJson('Here:\n```json\n{"a": [1, 2]}\n```\nDone.')).toEqual({
+      ok: true,
+      value: { a: [1, 2] },
+    });
+    expect(extractJson('Sure! {"a": "}"} hope it helps')).toEqual({ ok: true, value: { a: '}' } });
+    expect(extractJson('x [1, 2, 3] y')).toEqual({ ok: true, value: [1, 2, 3] });
+  });
+  it('reports truncated, empty and missing JSON instead of guessing', () => {
+    expect(extractJson('{"a": 1, "b": [1,2')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('truncated'),
+    });
+    expect(extractJson('   ')).toMatchObject({ ok: false });
+    expect(extractJson('hello world')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('no JSON'),
+    });
+  });
+});
+
+describe('errors and secrets', () => {
+  it('redacts every occurrence of a secret, and ignores trivially short ones', () => {
+    expect(redact('key sk-abcdef rejected: sk-abcdef', ['sk-abcdef'])).toBe(
+      'key [redacted] rejected: [redacted]',
+    );
+    expect(redact('abc', ['a', undefined])).toBe('abc');
+  });
+  it('marks SDK errors so guards work across copies and realms', () => {
+    const foreign = Object.assign(new Error('x'), { [Symbol.for('alea-llm-client.error')]: true });
+    expect(isLLMError(foreign)).toBe(true);
+    expect(isLLMError(new Error('x'))).toBe(false);
+    expect(new InvalidRequestError('bad')).toBeInstanceOf(LLMError);
+  });
+  it('decides whether to retry from the status', () => {
+    expect([408, 409, 429, 500, 503, 529].map((s) => apiError(s).isRetryable)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect([400, 404, 422].map((s) => apiError(s).isRetryable)).toEqual([false, false, false]);
+  });
+});
