@@ -1,0 +1,48 @@
+// The rules for the fields models.dev lacks (tier, status, thinking, grammar…), applied to every
+// entry once all sources are merged. Each rule says why it holds.
+
+import { originalTier } from './original.mjs';
+
+/**
+ * Tier (the original's ModelTier) for models the original does not rate, or rates with a value outside
+ * the enum ('preview', 'fast'). Sizes come from the name, because providers encode them there.
+ */
+export function deriveTier(id) {
+  if (/(^|-)nano(-|$)/.test(id)) return 'nano';
+  if (/(^|-)mini(-|$)/.test(id)) return 'mini';
+  if (/flash/.test(id)) return 'flash'; // includes flash-lite: Google's cheap, fast line
+  if (/heavy|multi-agent/.test(id)) return 'heavy'; // several agents per call, like grok-4-heavy
+  if (/(^|-)pro(-|$)/.test(id)) return 'pro';
+  if (/haiku|^gemma/.test(id)) return 'small';
+  if (/sonnet/.test(id)) return 'medium';
+  if (/opus|fable/.test(id)) return 'large'; // claude-fable-5 is priced above Opus
+  return 'standard';
+}
+
+/** Completes an entry with the fields models.dev lacks, each by a documented rule. */
+export function finish(e, original) {
+  const o = original.get(e.aliasOf ?? e.id) ?? original.get(e.id);
+  e.tier = originalTier(original.get(e.id)) ?? originalTier(o) ?? deriveTier(e.id);
+  // Preview and experimental ids are named so by every provider; deprecation comes from the data.
+  e.status ??= /preview|-exp\b/.test(e.id) ? 'preview' : 'active';
+  // Extended thinking (Anthropic) and thinkingConfig (Google) expose the reasoning as a controllable
+  // mode; OpenAI and xAI reason internally without it (inventory §g.5: only Claude and Gemini think).
+  e.thinking = e.reasoning && (e.provider === 'anthropic' || e.provider === 'google');
+  // Anthropic gives a minimum only; budget_tokens must stay below max_tokens, which bounds it.
+  if (e.thinking && e.budget && e.budget[1] === undefined)
+    e.budget = [e.budget[0], e.maxOutputTokens - 1];
+  // OpenAI's reasoning models reject `max_tokens` and need `max_completion_tokens` (o-series, GPT-5).
+  e.requiresMaxCompletionTokens = e.provider === 'openai' && e.reasoning;
+  // Lark/regex grammar custom tools: GPT-5 family and gpt-4.1 (the original's models.json); they are
+  // tools, so only models that call tools take them.
+  e.grammar = e.provider === 'openai' && /^gpt-(5|4\.1)/.test(e.id) && e.tools;
+  // models.dev leaves structured_output out for Anthropic. The SDK gives every Claude model that
+  // calls tools schema-shaped output (natively where the API has it, else through a forced tool), so
+  // for Anthropic tool support decides; elsewhere fall back to the original's flag.
+  if (e.provider === 'anthropic') e.structuredOutput = e.tools;
+  else if (e.structuredOutput === undefined) {
+    e.structuredOutput =
+      o?.static?.supports_structured_output ?? o?.json?.supports_structured_output ?? false;
+  }
+  return e;
+}
