@@ -3,11 +3,19 @@
 // deno.test.ts, bun.test.ts and worker.mjs (bundled, plain miniflare). Only fetch + web APIs here.
 import { assert, equal } from './assert.mjs';
 import { openaiCases } from './cases-openai.mjs';
+import { openaiResilienceCases } from './cases-openai-resilience.mjs';
+import { openaiOutputCases } from './cases-openai-output.mjs';
 import { steadyCases } from './cases-steady.mjs';
 import { registryCases } from './cases-registry.mjs';
 import { cacheCases } from './cases-cache.mjs';
 import { anthropicCases } from './cases-anthropic.mjs';
+import { anthropicOutputCases } from './cases-anthropic-output.mjs';
+import { anthropicPrismCases } from './cases-anthropic-prism.mjs';
 import { googleCases } from './cases-google.mjs';
+import { googleThinkingCases } from './cases-google-thinking.mjs';
+import { googleToolCases } from './cases-google-tools.mjs';
+import { googleVertexCases } from './cases-google-vertex.mjs';
+import { googlePrismCases } from './cases-google-prism.mjs';
 
 /**
  * @typedef {{ core: any, openai: any, xai: any, vllm: any, compat: any, cache: any, anthropic?: any, google?: any, registry?: any }} Sdk
@@ -24,11 +32,19 @@ export function makeCases(env) {
   const { sdk, emulatorUrl, steadyUrl, runtime } = env;
   return [
     ...openaiCases(env),
+    ...openaiResilienceCases(env),
+    ...openaiOutputCases(env),
     ...steadyCases(env),
     ...registryCases(env),
     ...cacheCases(env),
     ...anthropicCases(env),
+    ...anthropicOutputCases(env),
+    ...anthropicPrismCases(env),
     ...googleCases(env),
+    ...googleThinkingCases(env),
+    ...googleToolCases(env),
+    ...googleVertexCases(env),
+    ...googlePrismCases(env),
     [
       'entry points load',
       async () => {

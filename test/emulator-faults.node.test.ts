@@ -1,0 +1,90 @@
+// The emulator's scripted faults (test/emulator/faults.mjs): status codes with headers and bodies,
+// delays, hangs, dropped sockets and broken bodies, which the SDK's retry and error tests rely on.
+import { describe, it, expect } from 'vitest';
+import { startEmulator } from './emulator/server.mjs';
+import { chat, useEmulator } from './support/emulator-fixture.ts';
+
+const emu = useEmulator();
+const { post, postJson, control, log } = emu;
+
+describe('faults', () => {
+  it('status faults, repeated `times`, with headers and an OpenAI error body; all attempts logged', async () => {
+    await control('f429', {
+      faults: [{ status: 429, headers: { 'retry-after': '1', 'retry-after-ms': '5' }, times: 2 }],
+    });
+    for (let i = 0; i < 2; i++) {
+      const { res, json } = await postJson('/s/f429/v1/chat/completions', chat());
+      expect(res.status).toBe(429);
+      expect(res.headers.get('retry-after')).toBe('1');
+      expect(res.headers.get('retry-after-ms')).toBe('5');
+      expect(json.error).toMatchObject({
+        type: 'requests',
+        code: 'rate_limit_exceeded',
+        param: null,
+      });
+    }
+    expect((await post('/s/f429/v1/chat/completions', chat())).status).toBe(200);
+    expect(await log('f429')).toHaveLength(3);
+  });
+
+  it('status faults with custom json/body, consumed in order', async () => {
+    await control('fcustom', {
+      faults: [{ status: 500 }, { status: 418, json: { nope: 1 } }, { status: 503, body: 'down' }],
+    });
+    const a = await postJson('/s/fcustom/v1/chat/completions', chat());
+    expect([a.res.status, a.json.error.type]).toEqual([500, 'server_error']);
+    const b = await postJson('/s/fcustom/v1/chat/completions', chat());
+    expect([b.res.status, b.json]).toEqual([418, { nope: 1 }]);
+    const c = await post('/s/fcustom/v1/chat/completions', chat());
+    expect([c.status, await c.text()]).toEqual([503, 'down']);
+  });
+
+  it('delayMs answers normally after the delay', async () => {
+    await control('fdelay', { faults: [{ delayMs: 150 }] });
+    const t0 = Date.now();
+    const res = await post('/s/fdelay/v1/chat/completions', chat());
+    expect(res.status).toBe(200);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
+  });
+
+  it('hang never answers (the client aborts), drop destroys the socket', async () => {
+    await control('fhang', { faults: [{ hang: true }, { drop: true }] });
+    await expect(
+      fetch(`${emu.url}/s/fhang/v1/chat/completions`, {
+        method: 'POST',
+        body: JSON.stringify(chat()),
+        signal: AbortSignal.timeout(150),
+      }),
+    ).rejects.toThrow();
+    await expect(post('/s/fhang/v1/chat/completions', chat())).rejects.toThrow(TypeError);
+    expect(await log('fhang')).toHaveLength(2);
+  });
+
+  it('malformedJson gives a 200 application/json that does not parse; html gives a proxy page', async () => {
+    await control('fbody', { faults: [{ malformedJson: true }, { html: true, status: 502 }] });
+    const m = await post('/s/fbody/v1/chat/completions', chat());
+    expect(m.status).toBe(200);
+    expect(m.headers.get('content-type')).toBe('application/json');
+    await expect(m.json()).rejects.toThrow();
+    const h = await post('/s/fbody/v1/chat/completions', chat());
+    expect(h.status).toBe(502);
+    expect(h.headers.get('content-type')).toBe('text/html');
+    expect(await h.text()).toContain('<title>502 Bad Gateway</title>');
+  });
+
+  it('close() returns promptly while a request hangs', async () => {
+    const e = await startEmulator();
+    await fetch(`${e.url}/_control/h`, {
+      method: 'POST',
+      body: JSON.stringify({ faults: [{ hang: true }] }),
+    });
+    const pending = fetch(`${e.url}/s/h/v1/chat/completions`, { method: 'POST', body: '{}' }).catch(
+      (err) => err,
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    const t0 = Date.now();
+    await e.close();
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(await pending).toBeInstanceOf(Error);
+  });
+});
