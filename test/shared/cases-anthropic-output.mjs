@@ -3,7 +3,7 @@
 // (native structured output, forced tool). Only fetch and web APIs here.
 import { assert, deepEqual, equal, rejects } from './assert.mjs';
 import { anthropicFixture } from './anthropic-fixture.mjs';
-import { named, personJsonSchema, personSchema, weatherTool } from './cases-anthropic-prism.mjs';
+import { named, personJsonSchema, personSchema, weatherTool } from './fixtures.mjs';
 
 /**
  * @param {{ sdk: any, emulatorUrl: string, runtime: string }} env

@@ -4,33 +4,12 @@
 // validator cannot pass. Prism answers the spec's example message, so json/object calls end in
 // OutputValidationError and only their requests are checked.
 import { assert, equal, rejects } from './assert.mjs';
+import { named, personJsonSchema, personSchema, weatherTool } from './fixtures.mjs';
 
-/** A hand-written Standard Schema (the cases cannot import valibot in every runtime). */
-export const personSchema = {
-  '~standard': {
-    version: 1,
-    vendor: 'cases',
-    validate: (/** @type {any} */ v) =>
-      v && typeof v.name === 'string' && typeof v.age === 'number'
-        ? { value: v }
-        : { issues: [{ message: 'expected { name: string, age: number }' }] },
-  },
-};
-export const personJsonSchema = {
-  type: 'object',
-  properties: { name: { type: 'string' }, age: { type: 'integer' } },
-  required: ['name', 'age'],
-};
-export const weatherTool = {
-  name: 'get_weather',
-  description: 'Current weather for a city',
-  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-};
 export const PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 /** @param {string} name */
-export const named = (name) => (/** @type {any} */ e) => e?.name === name;
 
 /**
  * Prism's `sl-violations` header, request part only: Prism also lists where its own (spec example)

@@ -5,7 +5,8 @@
 // Only fetch and web APIs here.
 import { assert, deepEqual, equal, rejects } from './assert.mjs';
 import { anthropicFixture } from './anthropic-fixture.mjs';
-import { named, PNG, weatherTool } from './cases-anthropic-prism.mjs';
+import { PNG } from './cases-anthropic-prism.mjs';
+import { named, weatherTool } from './fixtures.mjs';
 
 /**
  * @param {{ sdk: any, emulatorUrl: string, runtime: string }} env

@@ -1,28 +1,10 @@
 // Shared by the GoogleModel case files (cases-google*.mjs): schemas and a tool the cases send, and a
 // harness that opens emulator scenarios (test/emulator/gemini.mjs) and builds Gemini / Vertex models.
+import { named, personJsonSchema as base, personSchema, weatherTool } from './fixtures.mjs';
 
-export const personSchema = {
-  '~standard': {
-    version: 1,
-    vendor: 'cases',
-    validate: (/** @type {any} */ v) =>
-      v && typeof v.name === 'string' && typeof v.age === 'number'
-        ? { value: v }
-        : { issues: [{ message: 'expected { name: string, age: number }' }] },
-  },
-};
-export const personJsonSchema = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  type: 'object',
-  properties: { name: { type: 'string' }, age: { type: 'integer' } },
-  required: ['name', 'age'],
-};
-export const weatherTool = {
-  name: 'get_weather',
-  description: 'Current weather for a city',
-  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-};
-export const named = (/** @type {string} */ name) => (/** @type {any} */ e) => e?.name === name;
+export { named, personSchema, weatherTool };
+/** With a `$schema` member, which the adapter must strip before sending. */
+export const personJsonSchema = { $schema: 'http://json-schema.org/draft-07/schema#', ...base };
 
 // One counter for every case file, so scenario ids stay unique across them as they were in one file.
 let n = 0;
