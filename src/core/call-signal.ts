@@ -1,24 +1,31 @@
-/** A call's combined cancellation: the caller's signal plus our deadline. */
+/** A call's combined cancellation: the caller's signals plus our deadline. */
 export interface CallSignal {
   readonly signal: AbortSignal;
-  /** True once the deadline (not the caller) aborted the call. */
+  /** True once the deadline (not a caller) aborted the call. */
   readonly timedOut: () => boolean;
-  /** Stops the deadline timer and detaches from the caller's signal. */
+  /** Stops the deadline timer and detaches from the caller's signals. */
   readonly dispose: () => void;
 }
 
 /**
- * Combines the caller's signal with a deadline by hand rather than with `AbortSignal.any`, so the
- * deadline can be told apart from the caller's abort and the listener is always removed.
+ * Combines the caller's signals (the model's and the call's) with a deadline by hand rather than
+ * with `AbortSignal.any`, so the deadline can be told apart from an abort and the listeners are
+ * always removed.
  * @param timeoutMs - The deadline.
- * @param userSignal - The caller's signal, if any.
+ * @param userSignals - The caller's signals; undefined entries are skipped.
  */
-export function createCallSignal(timeoutMs: number, userSignal?: AbortSignal): CallSignal {
+export function createCallSignal(
+  timeoutMs: number,
+  userSignals: readonly (AbortSignal | undefined)[],
+): CallSignal {
   const controller = new AbortController();
+  const signals = userSignals.filter((s): s is AbortSignal => s !== undefined);
   let timedOut = false;
-  const onAbort = () => controller.abort(userSignal!.reason);
-  if (userSignal?.aborted) controller.abort(userSignal.reason);
-  else userSignal?.addEventListener('abort', onAbort, { once: true });
+  const onAbort = (event: Event) => controller.abort((event.target as AbortSignal).reason);
+  for (const signal of signals) {
+    if (signal.aborted) controller.abort(signal.reason);
+    else signal.addEventListener('abort', onAbort, { once: true });
+  }
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort(new DOMException('The call timed out.', 'TimeoutError'));
@@ -28,7 +35,34 @@ export function createCallSignal(timeoutMs: number, userSignal?: AbortSignal): C
     timedOut: () => timedOut,
     dispose() {
       clearTimeout(timer);
-      userSignal?.removeEventListener('abort', onAbort);
+      for (const signal of signals) signal.removeEventListener('abort', onAbort);
     },
   };
+}
+
+/**
+ * Waits for a promise, but rejects with a signal's reason as soon as any of the signals aborts.
+ * @param promise - The work being waited on (it is not cancelled, others may share it).
+ * @param signals - The caller's signals; undefined entries are skipped.
+ */
+export function untilAborted<T>(
+  promise: Promise<T>,
+  signals: readonly (AbortSignal | undefined)[],
+): Promise<T> {
+  const active = signals.filter((s): s is AbortSignal => s !== undefined);
+  const aborted = active.find((s) => s.aborted);
+  if (aborted) return Promise.reject(aborted.reason);
+  if (active.length === 0) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (event: Event) => {
+      detach();
+      reject((event.target as AbortSignal).reason);
+    };
+    const detach = () => active.forEach((s) => s.removeEventListener('abort', onAbort));
+    active.forEach((s) => s.addEventListener('abort', onAbort, { once: true }));
+    promise.then(
+      (value) => (detach(), resolve(value)),
+      (error: unknown) => (detach(), reject(error)),
+    );
+  });
 }

@@ -40,6 +40,11 @@ export interface ModelOptions {
   retryDelay?: number;
   /** The longest a call may take, retries included, in ms. @default 600000 */
   timeout?: number;
+  /**
+   * Cancels every call of this model (for example on shutdown); combined with each call's `signal`.
+   * Calls reject with the signal's reason (an `AbortError`).
+   */
+  signal?: AbortSignal;
   /** Extra headers sent with every request (never part of the cache key). */
   headers?: Record<string, string>;
   /** How many times `json` and `object` ask again after an invalid answer. @default 2 */

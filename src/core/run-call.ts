@@ -2,7 +2,7 @@ import type { CacheEntry, CacheStore } from '../cache/cache-store.ts';
 import { resolveKey } from '../keys/resolve-key.ts';
 import type { CallMethod, ModelCall, ProviderAdapter, WireRequest } from './adapter.ts';
 import { cacheKey } from './cache-key.ts';
-import { createCallSignal } from './call-signal.ts';
+import { createCallSignal, untilAborted } from './call-signal.ts';
 import { TimeoutError } from './errors/timeout-error.ts';
 import {
   DEFAULT_MAX_REPAIRS,
@@ -36,12 +36,16 @@ export interface CallPlan {
 
 type Result = ModelResponse | JSONModelResponse;
 
-// Identical calls in flight share one upstream request, per store. The leader's signal is kept so
-// that a follower can tell the leader's cancellation from a real failure.
+// Identical calls in flight share one upstream request, per store. The leader's cancellation is kept
+// checkable, so that a follower can tell it from a real failure.
 interface InFlight {
   promise: Promise<Result>;
-  signal: AbortSignal | undefined;
+  /** Whether the leader's own signals (the model's or the call's) aborted. */
+  cancelled: () => boolean;
 }
+
+const cancelled = (ctx: ModelContext, plan: CallPlan) =>
+  Boolean(ctx.options.signal?.aborted || plan.options.signal?.aborted);
 const inFlight = new WeakMap<CacheStore, Map<string, InFlight>>();
 
 function isEntry(value: unknown): value is CacheEntry {
@@ -99,7 +103,7 @@ async function fetchResult(
   const { options } = plan;
   const settings = ctx.options;
   const timeoutMs = options.timeout ?? settings.timeout ?? DEFAULT_TIMEOUT;
-  const callSignal = createCallSignal(timeoutMs, options.signal);
+  const callSignal = createCallSignal(timeoutMs, [settings.signal, options.signal]);
   const url = ctx.endpoint + wire.path;
   try {
     const key = await resolveKey({
@@ -168,10 +172,12 @@ export async function runCall(ctx: ModelContext, plan: CallPlan): Promise<Result
   const shared = pending.get(key);
   if (shared) {
     try {
-      return { ...(await shared.promise), cached: true };
+      // This caller's own abort still rejects it at once, whatever the shared request does.
+      const signals = [ctx.options.signal, plan.options.signal];
+      return { ...(await untilAborted(shared.promise, signals)), cached: true };
     } catch (error) {
       // The leader cancelled its own call: this caller did not, so it asks for itself.
-      if (!shared.signal?.aborted || plan.options.signal?.aborted) throw error;
+      if (!shared.cancelled() || cancelled(ctx, plan)) throw error;
       return runCall(ctx, plan);
     }
   }
@@ -183,7 +189,7 @@ export async function runCall(ctx: ModelContext, plan: CallPlan): Promise<Result
     await writeCache(ctx, store, key, plan.check ? { ...response, data: rawData.value } : response);
     return response;
   })();
-  pending.set(key, { promise, signal: plan.options.signal });
+  pending.set(key, { promise, cancelled: () => cancelled(ctx, plan) });
   try {
     return await promise;
   } finally {

@@ -110,6 +110,22 @@ export function openaiResilienceCases({ sdk, emulatorUrl }) {
       },
     ],
     [
+      "the model's signal cancels its calls; an aborted signal rejects before any request",
+      async () => {
+        const s = await scenario(emulatorUrl, { faults: [{ hang: true }] });
+        const controller = new AbortController();
+        const m = model(s.endpoint, { cache: false, signal: controller.signal });
+        const pending = m.chat('hi', { timeout: 5000 });
+        setTimeout(() => controller.abort(), 50);
+        const error = await rejects(pending);
+        equal(error?.name, 'AbortError', 'AbortError from the model signal');
+        const sent = (await s.requests()).length;
+        const again = await rejects(m.chat('hi'));
+        equal(again?.name, 'AbortError', 'already aborted');
+        equal((await s.requests()).length, sent, 'no request once aborted');
+      },
+    ],
+    [
       'bad input is a typed error before any request',
       async () => {
         const s = await scenario(emulatorUrl);

@@ -1,7 +1,7 @@
 // Core behaviours through the OpenAI family, against the loopback emulator: results, caching and
 // keys. Runtime-neutral: runs in all five runtimes. Retries and errors are in
 // cases-openai-resilience.mjs; JSON, objects, tools and thinking in cases-openai-output.mjs.
-import { assert, equal, rejects } from './assert.mjs';
+import { assert, deepEqual, equal, rejects } from './assert.mjs';
 import { scenario, uniquePrompt } from './emulator-client.mjs';
 import { KEY, openaiModelFactory } from './openai-fixture.mjs';
 
@@ -136,25 +136,56 @@ export function openaiCases({ sdk, emulatorUrl }) {
     [
       "identical calls share one request, and one caller's abort does not fail the others",
       async () => {
-        const s = await scenario(emulatorUrl, { faults: [{ delayMs: 200 }] });
-        const m = model(s.endpoint, { cache: memoryStore() });
-        const prompt = uniquePrompt();
+        // The leader's request is held for 2 s; the follower starts once the leader's request has
+        // (so it joins it), and the leader aborts 100 ms later.
+        const s = await scenario(emulatorUrl, { faults: [{ delayMs: 2000 }] });
         const controller = new AbortController();
-        const leader = m.chat(prompt, { signal: controller.signal });
-        const follower = m.chat(prompt);
-        // Abort once the leader's request has reached the server (which holds it for 200 ms).
-        while ((await s.requests()).length === 0) await new Promise((r) => setTimeout(r, 5));
-        controller.abort();
-        const error = await rejects(leader);
+        const started = [];
+        let follower;
+        const m = model(s.endpoint, {
+          cache: memoryStore(),
+          fetch: (url, init) => {
+            started.push(controller.signal.aborted);
+            if (started.length === 1) {
+              follower = m.chat(prompt);
+              setTimeout(() => controller.abort(), 100);
+            }
+            return fetch(url, init);
+          },
+        });
+        const prompt = uniquePrompt();
+        const t0 = Date.now();
+        const error = await rejects(m.chat(prompt, { signal: controller.signal }));
         equal(error?.name, 'AbortError', "the leader's own abort");
+        assert(Date.now() - t0 < 1500, 'the leader rejected at once');
         const r = await follower;
         equal(r.text, `Echo: ${prompt}`, 'the follower still gets its answer');
+        // The follower waited on the leader: no request of its own until the leader aborted.
+        deepEqual(started, [false, true], 'requests started');
         const many = await Promise.all(Array.from({ length: 5 }, () => m.chat(prompt)));
         assert(
           many.every((x) => x.cached),
           'later calls are hits',
         );
-        equal((await s.requests()).length, 2, 'the aborted request and one more');
+        equal(started.length, 2, 'no more requests');
+      },
+    ],
+    [
+      'a caller that joined an in-flight request is still cancelled at once by its own signal',
+      async () => {
+        const s = await scenario(emulatorUrl, { faults: [{ delayMs: 1000 }] });
+        const m = model(s.endpoint, { cache: memoryStore() });
+        const prompt = uniquePrompt();
+        const leader = m.chat(prompt);
+        while ((await s.requests()).length === 0) await new Promise((r) => setTimeout(r, 5));
+        const controller = new AbortController();
+        const joined = m.chat(prompt, { signal: controller.signal });
+        setTimeout(() => controller.abort(), 20);
+        const t0 = Date.now();
+        equal((await rejects(joined))?.name, 'AbortError', 'the joined caller aborted');
+        assert(Date.now() - t0 < 500, 'at once, not when the shared request ends');
+        equal((await leader).text, `Echo: ${prompt}`, 'the leader is unaffected');
+        equal((await s.requests()).length, 1, 'one request');
       },
     ],
     [
