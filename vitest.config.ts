@@ -9,6 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { withoutProviderSettings } from './test/support/hermetic-env.mjs';
+
+// Workers inherit this process's environment: no real provider keys or projects reach a test.
+withoutProviderSettings(process.env);
 
 const src = (p: string) => fileURLToPath(new URL(`./src/${p}`, import.meta.url));
 // `#default-store` mirrors package.json's conditions: fs for node, IndexedDB for browsers, memory for
@@ -23,6 +27,8 @@ const aliases = (keyFile: string, store: string) => [
 const nodeCacheDir = (process.env.ALEA_VITEST_CACHE_DIR ??= mkdtempSync(
   join(tmpdir(), 'alea-vitest-cache-'),
 ));
+// The node project's HOME: key files (~/.alea/keys) of the machine must not reach the key-chain cases.
+const nodeHome = join(nodeCacheDir, 'home');
 const NODE_ONLY = 'test/**/*.node.test.ts';
 const BROWSER_ONLY = 'test/**/*.browser.test.ts';
 const WORKERS_ONLY = 'test/**/*.workers.test.ts';
@@ -52,7 +58,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          env: { ALEA_CACHE_DIR: nodeCacheDir },
+          env: { ALEA_CACHE_DIR: nodeCacheDir, HOME: nodeHome },
           include: ['test/**/*.test.ts'],
           exclude: [BROWSER_ONLY, WORKERS_ONLY, OTHER_RUNTIMES],
           // The tree-shake and bundle-size tests run esbuild over dist/; give them room on 2 cores.

@@ -17,6 +17,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withoutProviderSettings } from '../test/support/hermetic-env.mjs';
 import { startAllPeers } from '../test/peers/start-all.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -93,7 +94,7 @@ function run(script, args = []) {
         cwd: ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],
         env: {
-          ...process.env,
+          ...withoutProviderSettings({ ...process.env }),
           ...peerEnv,
           NO_COLOR: process.env.NO_COLOR ?? '1',
           FORCE_COLOR: '0',

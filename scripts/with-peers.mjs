@@ -17,6 +17,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAllPeers } from '../test/peers/start-all.mjs';
+import { withoutProviderSettings } from '../test/support/hermetic-env.mjs';
 
 const [cmd, ...args] = process.argv.slice(2);
 if (!cmd) {
@@ -35,7 +36,7 @@ const child = spawn(
   {
     stdio: 'inherit',
     env: {
-      ...process.env,
+      ...withoutProviderSettings({ ...process.env }),
       ...peers.env,
       HOME: home,
       DENO_DIR: process.env.DENO_DIR ?? join(homedir(), '.cache', 'deno'),
