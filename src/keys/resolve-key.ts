@@ -1,6 +1,7 @@
 import { readKeyFile, KEY_FILE_DIR } from '#key-file';
 import type { KeyPolicy } from '../core/adapter.ts';
 import { readEnv, type EnvSource } from '../core/env.ts';
+import { hostOf } from '../core/host-of.ts';
 import { MissingKeyError } from '../core/errors/missing-key-error.ts';
 import type { KeyResolver } from './key-resolver.ts';
 
@@ -12,14 +13,6 @@ export interface ResolveKeyInit {
   apiKey?: string;
   keyResolver?: KeyResolver;
   env?: EnvSource;
-}
-
-function hostOf(endpoint: string): string {
-  try {
-    return new URL(endpoint).hostname;
-  } catch {
-    return '';
-  }
 }
 
 /**

@@ -1,11 +1,11 @@
 import { readEnv } from '../../core/env.ts';
+import { hostOf } from '../../core/host-of.ts';
 import { LanguageModel } from '../../core/language-model.ts';
 import type { ModelOptions } from '../../core/options.ts';
 import { createGoogleAdapter } from './google-adapter.ts';
 import {
   GEMINI_ENDPOINT,
   VERTEX_DEFAULT_LOCATION,
-  hostOf,
   isVertexHost,
   locationOfHost,
   vertexHost,

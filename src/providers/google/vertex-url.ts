@@ -6,15 +6,6 @@ export const VERTEX_DEFAULT_LOCATION = 'us-central1';
 const REGIONAL = /^([a-z0-9-]+)-aiplatform\.googleapis\.com$/;
 const GLOBAL_HOST = 'aiplatform.googleapis.com';
 
-/** The hostname of a URL, or `''` when it does not parse. */
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-}
-
 /** Tells whether a host is Vertex AI's: `aiplatform.googleapis.com` or `{location}-aiplatform…`. */
 export function isVertexHost(host: string): boolean {
   return host === GLOBAL_HOST || REGIONAL.test(host);
