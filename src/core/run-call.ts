@@ -3,6 +3,7 @@ import { resolveKey } from '../keys/resolve-key.ts';
 import type { CallMethod, ModelCall, ProviderAdapter, WireRequest } from './adapter.ts';
 import { cacheKey } from './cache-key.ts';
 import { createCallSignal, untilAborted } from './call-signal.ts';
+import { InvalidRequestError } from './errors/invalid-request-error.ts';
 import { TimeoutError } from './errors/timeout-error.ts';
 import {
   DEFAULT_MAX_REPAIRS,
@@ -14,6 +15,16 @@ import {
 } from './options.ts';
 import { requestWithRepairs, type OutputCheck } from './request-with-repairs.ts';
 import type { JSONModelResponse, ModelResponse } from './types.ts';
+
+/** The global fetch, looked up per call so tests and polyfills can replace it. */
+const defaultFetch: typeof globalThis.fetch = (input, init) => {
+  if (typeof globalThis.fetch !== 'function') {
+    throw new InvalidRequestError(
+      'No global fetch in this runtime: pass `fetch` to the model, or use Node 18 or later.',
+    );
+  }
+  return globalThis.fetch(input, init);
+};
 
 /** A model's fixed context for its calls. */
 export interface ModelContext {
@@ -120,7 +131,7 @@ async function fetchResult(
       wire,
       key,
       signal: callSignal.signal,
-      fetch: settings.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      fetch: settings.fetch ?? defaultFetch,
       retry: {
         retryLimit: options.retryLimit ?? settings.retryLimit ?? DEFAULT_RETRY_LIMIT,
         retryDelay: settings.retryDelay ?? DEFAULT_RETRY_DELAY,

@@ -1,6 +1,7 @@
 import { APICallError, type APICallErrorInit } from './errors/api-call-error.ts';
 import { AuthenticationError } from './errors/authentication-error.ts';
 import { InvalidResponseError } from './errors/invalid-response-error.ts';
+import { isLLMError } from './errors/llm-error.ts';
 import { NetworkError } from './errors/network-error.ts';
 import { RateLimitError } from './errors/rate-limit-error.ts';
 import { redact } from './redact.ts';
@@ -84,6 +85,8 @@ export async function sendRequest(init: SendRequestInit): Promise<unknown> {
     });
   } catch (error) {
     if (init.signal.aborted) throw init.signal.reason;
+    // Our own errors (a missing global fetch) are not network failures and must not be retried.
+    if (isLLMError(error)) throw error;
     throw new NetworkError({ provider: init.provider, url: init.url, cause: error });
   }
   let text: string;

@@ -30,6 +30,7 @@ export function openaiCases({ sdk, emulatorUrl }) {
         assert(typeof r.id === 'string' && r.id.startsWith('chatcmpl-'), 'id');
         assert(r.usage.inputTokens > 0 && r.usage.outputTokens > 0, 'usage');
         equal(r.usage.totalTokens, r.usage.inputTokens + r.usage.outputTokens, 'totalTokens');
+        equal(r.usage.raw.prompt_tokens_details.audio_tokens, 0, 'raw usage keeps every member');
         equal(r.messages.length, 3, 'system, user, assistant');
         equal(r.messages[0].role, 'system', 'system first');
         equal(r.messages[2].content, r.text, 'assistant turn');

@@ -6,7 +6,6 @@ import {
   defaultStructuredOutput,
   type AnthropicStructuredOutput,
 } from './anthropic-structured-output.ts';
-import { BrowserAccessError } from './browser-access-error.ts';
 import { convertToAnthropicMessages } from './convert-to-anthropic-messages.ts';
 import { parseAnthropicResponse } from './parse-anthropic-response.ts';
 
@@ -54,8 +53,10 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
     authHeaders: (key): Record<string, string> => (key ? { 'x-api-key': key } : {}),
 
     async buildRequest(call: ModelCall): Promise<WireRequest> {
-      if (config.directToAnthropic && !config.dangerouslyAllowBrowser && isBrowser())
-        throw new BrowserAccessError();
+      if (config.directToAnthropic && !config.dangerouslyAllowBrowser && isBrowser()) {
+        // Only browsers without the opt-in need the error's long explanation: load it there.
+        throw new (await import('./browser-access-error.ts')).BrowserAccessError();
+      }
       const { thinking, cacheControl, ...extra } = call.extra;
       const maxTokens = call.maxTokens ?? anthropicMaxOutput(call.model, call.spec);
       const resolved =

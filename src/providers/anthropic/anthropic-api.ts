@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 
 // Partial wire schemas: only the fields we read, extra fields and unknown block types accepted, so new
-// API additions never break parsing. Built on first use (no work at import time).
+// API additions never break parsing (the raw usage is taken from the body itself). Built on first use (no work at import time).
 
 const blockSchema = () =>
-  v.looseObject({
+  v.object({
     type: v.string(),
     text: v.nullish(v.string()),
     thinking: v.nullish(v.string()),
@@ -22,7 +22,7 @@ const messageSchema = () =>
     content: v.array(blockSchema()),
     stop_reason: v.nullish(v.string()),
     usage: v.nullish(
-      v.looseObject({
+      v.object({
         input_tokens: v.nullish(v.number()),
         output_tokens: v.nullish(v.number()),
         cache_creation_input_tokens: v.nullish(v.number()),

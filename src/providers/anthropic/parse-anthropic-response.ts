@@ -4,7 +4,7 @@ import type { ReasoningPart, ToolCall, Usage } from '../../core/types.ts';
 import { parseAnthropicMessage, type AnthropicMessage } from './anthropic-api.ts';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.ts';
 
-function usageOf(usage: AnthropicMessage['usage']): Usage {
+function usageOf(usage: AnthropicMessage['usage'], raw: unknown): Usage {
   if (!usage) return {};
   const read = usage.cache_read_input_tokens ?? 0;
   const write = usage.cache_creation_input_tokens ?? 0;
@@ -18,7 +18,7 @@ function usageOf(usage: AnthropicMessage['usage']): Usage {
     totalTokens: input !== undefined && output !== undefined ? input + output : undefined,
     cachedInputTokens: usage.cache_read_input_tokens ?? undefined,
     cacheWriteTokens: usage.cache_creation_input_tokens ?? undefined,
-    raw: usage as ParsedResponse['usage']['raw'],
+    raw: raw as ParsedResponse['usage']['raw'],
   };
 }
 
@@ -71,7 +71,8 @@ export function parseAnthropicResponse(
     rawFinishReason: msg.stop_reason ?? undefined,
     id: msg.id ?? undefined,
     model: msg.model ?? undefined,
-    usage: usageOf(msg.usage),
+    // The body's own object as `raw`: the schema reads only some members.
+    usage: usageOf(msg.usage, (body as { usage?: unknown }).usage),
     thinking: thinking.length ? thinking.join('\n') : undefined,
     toolCalls: calls,
     assistant: {

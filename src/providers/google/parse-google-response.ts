@@ -11,7 +11,7 @@ import { isFilteredFinish, mapGoogleFinishReason } from './map-google-finish-rea
  * OpenAI's `completion_tokens` includes reasoning); `inputTokens` is the prompt (cached tokens
  * included) plus tool-use prompt tokens, so input + output = `totalTokenCount`.
  */
-function usageOf(usage: GoogleUsage): Usage {
+function usageOf(usage: GoogleUsage, raw: unknown): Usage {
   if (!usage) return {};
   const add = (...xs: (number | null | undefined)[]) =>
     xs.every((x) => x == null) ? undefined : xs.reduce<number>((n, x) => n + (x ?? 0), 0);
@@ -21,7 +21,7 @@ function usageOf(usage: GoogleUsage): Usage {
     totalTokens: usage.totalTokenCount ?? undefined,
     reasoningTokens: usage.thoughtsTokenCount ?? undefined,
     cachedInputTokens: usage.cachedContentTokenCount ?? undefined,
-    raw: usage,
+    raw: raw as Usage['raw'],
   };
 }
 
@@ -105,7 +105,8 @@ export function parseGoogleResponse(body: unknown, url: string, provider: string
     rawFinishReason: first.finishReason ?? undefined,
     id: result.output.responseId ?? undefined,
     model: result.output.modelVersion ?? undefined,
-    usage: usageOf(usageMetadata),
+    // The body's own object as `raw`: the schema reads only some members.
+    usage: usageOf(usageMetadata, (body as { usageMetadata?: unknown }).usageMetadata),
     thinking: thinking === '' ? undefined : thinking,
     toolCalls: toolCalls.length ? toolCalls : undefined,
     assistant: {

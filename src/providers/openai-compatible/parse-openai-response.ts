@@ -1,10 +1,14 @@
 import { invalidWireBody } from '../../core/invalid-wire-body.ts';
 import type { ParsedResponse } from '../../core/adapter.ts';
-import type { ToolCall, Usage } from '../../core/types.ts';
+import type { JSONValue, ToolCall, Usage } from '../../core/types.ts';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.ts';
 import { parseChatBody, parseCompletionBody, type OpenAIUsage } from './openai-api.ts';
 
-function usageOf(usage: OpenAIUsage): Usage {
+/**
+ * Normalised usage. `raw` is the body's own object, not the parsed one: the wire schema reads only
+ * some members, and callers want all of them (audio tokens, prediction tokens, …).
+ */
+function usageOf(usage: OpenAIUsage, body: unknown): Usage {
   if (!usage) return {};
   return {
     inputTokens: usage.prompt_tokens ?? undefined,
@@ -12,7 +16,7 @@ function usageOf(usage: OpenAIUsage): Usage {
     totalTokens: usage.total_tokens ?? undefined,
     reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? undefined,
     cachedInputTokens: usage.prompt_tokens_details?.cached_tokens ?? undefined,
-    raw: usage,
+    raw: (body as { usage: JSONValue }).usage,
   };
 }
 
@@ -27,6 +31,7 @@ function parseArguments(text: string): unknown {
 
 /** The fields chat and text completions share. */
 function common(
+  body: unknown,
   output: { id?: string | null; model?: string | null; usage?: OpenAIUsage },
   choices: string[],
   finishReason: string | null | undefined,
@@ -38,7 +43,7 @@ function common(
     rawFinishReason: finishReason ?? undefined,
     id: output.id ?? undefined,
     model: output.model ?? undefined,
-    usage: usageOf(output.usage),
+    usage: usageOf(output.usage, body),
   };
 }
 
@@ -52,6 +57,7 @@ export function parseCompletionResponse(
   if (!result.success) throw invalidWireBody(provider, url, result.issues, body);
   const { output } = result;
   const base = common(
+    body,
     output,
     output.choices.map((c) => c.text ?? ''),
     output.choices[0]?.finish_reason,
@@ -66,6 +72,7 @@ export function parseChatResponse(body: unknown, provider: string, url: string):
   const { output } = result;
   const first = output.choices[0];
   const base = common(
+    body,
     output,
     output.choices.map((c) => c.message.content ?? ''),
     first?.finish_reason,
