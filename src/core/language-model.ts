@@ -1,5 +1,6 @@
 import { defaultStore } from '#default-store';
 import type { CallMethod, ModelCall, OutputFormat, ProviderAdapter } from './adapter.ts';
+import { baseUrl } from './base-url.ts';
 import { InvalidRequestError } from './errors/invalid-request-error.ts';
 import { normalizeMessages } from './normalize-messages.ts';
 import { isPortableTools } from './is-portable-tools.ts';
@@ -86,7 +87,7 @@ export class LanguageModel {
   ) {
     this.provider = adapter.provider;
     this.model = model;
-    this.endpoint = endpoint.trim().replace(/\/+$/, '');
+    this.endpoint = baseUrl(endpoint);
     this.#ctx = {
       adapter,
       endpoint: this.endpoint,
@@ -168,7 +169,10 @@ export class LanguageModel {
     const output: OutputFormat = {
       type: 'json-schema',
       schema: await toJsonSchema(schema, options.jsonSchema),
-      name: options.schemaName ?? 'response',
+      // Every provider wants `^[a-zA-Z0-9_-]{1,64}$` for schema and tool names: fit it once here.
+      name:
+        (options.schemaName ?? 'response').replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64) ||
+        'response',
     };
     const check: OutputCheck = (value) => validateWithSchema(schema, value);
     const response = await this.#run('object', messages, output, options, check);

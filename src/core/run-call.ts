@@ -1,4 +1,5 @@
 import type { CacheEntry, CacheStore } from '../cache/cache-store.ts';
+import { isCacheEntry } from '../cache/is-cache-entry.ts';
 import { resolveKey } from '../keys/resolve-key.ts';
 import type { CallMethod, ModelCall, ProviderAdapter, WireRequest } from './adapter.ts';
 import { cacheKey } from './cache-key.ts';
@@ -59,17 +60,6 @@ const cancelled = (ctx: ModelContext, plan: CallPlan) =>
   Boolean(ctx.options.signal?.aborted || plan.options.signal?.aborted);
 const inFlight = new WeakMap<CacheStore, Map<string, InFlight>>();
 
-function isEntry(value: unknown): value is CacheEntry {
-  const entry = value as CacheEntry | undefined;
-  return (
-    entry?.v === 1 &&
-    typeof entry.response === 'object' &&
-    entry.response !== null &&
-    typeof entry.response.text === 'string' &&
-    Array.isArray(entry.response.messages)
-  );
-}
-
 async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan: CallPlan) {
   let entry: unknown;
   try {
@@ -81,7 +71,7 @@ async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan
     return undefined;
   }
   if (entry === undefined || entry === null) return undefined;
-  if (!isEntry(entry)) {
+  if (!isCacheEntry(entry)) {
     ctx.options.onWarning?.(`[cache:${store.name}] entry ${key} is not a valid entry; ignored.`);
     return undefined;
   }

@@ -27,8 +27,6 @@ export interface AnthropicAdapterConfig {
 /** The JSON instruction for `json()`: the Messages API has no JSON mode. */
 const JSON_INSTRUCTION = 'Respond with only a JSON value, no other text and no code fences.';
 
-const toolName = (name: string) => name.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64) || 'response';
-
 /**
  * Creates the adapter for Anthropic's Messages API (`POST /v1/messages`). Calls options it maps
  * itself (`thinking`, `cacheControl`) are taken out of the pass-through body members. The code for
@@ -107,7 +105,7 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
           format: { type: 'json_schema', schema: closeObjects(output.schema) },
         };
       } else if (output.type === 'json-schema') {
-        const name = toolName(output.name);
+        const { name } = output;
         const tool = {
           name,
           description: 'Return the answer as this tool input.',
@@ -134,7 +132,7 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
         body,
         url,
         modeOf(call) === 'tool' && call.output.type === 'json-schema'
-          ? toolName(call.output.name)
+          ? call.output.name
           : undefined,
       );
     },

@@ -1,3 +1,5 @@
+import { baseUrl } from '../../core/base-url.ts';
+import { hostOf } from '../../core/host-of.ts';
 import { LanguageModel } from '../../core/language-model.ts';
 import type { ModelOptions } from '../../core/options.ts';
 import { createAnthropicAdapter } from './anthropic-adapter.ts';
@@ -27,16 +29,6 @@ export interface AnthropicModelOptions extends ModelOptions {
   structuredOutput?: AnthropicStructuredOutput;
 }
 
-const baseUrl = (endpoint: string) => endpoint.trim().replace(/\/+$/, '').replace(/\/v1$/, '');
-
-function isAnthropicHost(endpoint: string): boolean {
-  try {
-    return new URL(endpoint).hostname === 'api.anthropic.com';
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Anthropic's Claude models over the Messages API. The key comes from `apiKey`, `keyResolver`,
  * `ANTHROPIC_API_KEY` or `~/.alea/keys/anthropic`; keys from the environment or a file are only ever
@@ -50,7 +42,7 @@ export class AnthropicModel extends LanguageModel {
     const adapter = createAnthropicAdapter({
       version: options.anthropicVersion ?? ANTHROPIC_VERSION,
       dangerouslyAllowBrowser: options.dangerouslyAllowBrowser === true,
-      directToAnthropic: isAnthropicHost(endpoint),
+      directToAnthropic: hostOf(endpoint) === 'api.anthropic.com',
       structuredOutput: options.structuredOutput,
     });
     super(adapter, options.model ?? ANTHROPIC_DEFAULT_MODEL, endpoint, options);

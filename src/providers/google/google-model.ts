@@ -1,3 +1,4 @@
+import { baseUrl } from '../../core/base-url.ts';
 import { readEnv } from '../../core/env.ts';
 import { hostOf } from '../../core/host-of.ts';
 import { LanguageModel } from '../../core/language-model.ts';
@@ -29,13 +30,6 @@ export interface GoogleModelOptions extends ModelOptions {
    */
   location?: string;
 }
-
-/** Strips a trailing API version, since requests add `/v1beta/...` or `/v1/...` themselves. */
-const baseUrl = (endpoint: string) =>
-  endpoint
-    .trim()
-    .replace(/\/+$/, '')
-    .replace(/\/v1(beta)?$/, '');
 
 /** Picks the API, endpoint and adapter from the options (no I/O; one environment read). */
 function resolveTarget(options: GoogleModelOptions) {

@@ -4,7 +4,7 @@ import type { Message } from '../../core/types.ts';
 import { convertToOpenAIMessages } from './convert-to-openai-messages.ts';
 import { parseChatResponse, parseCompletionResponse } from './parse-openai-response.ts';
 import { prepareOpenAITools } from './prepare-openai-tools.ts';
-import { isStrictCompatible, schemaName } from './strict-json-schema.ts';
+import { isStrictCompatible } from './strict-json-schema.ts';
 
 /** How `object()` asks a server for schema-shaped output. */
 export type StructuredOutputMode =
@@ -86,7 +86,7 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
           body.response_format = {
             type: 'json_schema',
             json_schema: {
-              name: schemaName(output.name),
+              name: output.name,
               schema: output.schema,
               strict: isStrictCompatible(output.schema),
             },

@@ -18,11 +18,6 @@ export interface OpenAICompatibleModelOptions extends ModelOptions {
   structuredOutput?: StructuredOutputMode;
 }
 
-/** Strips a trailing `/v1`, since requests add the `/v1/...` path themselves. */
-export function baseUrl(endpoint: string): string {
-  return endpoint.trim().replace(/\/+$/, '').replace(/\/v1$/, '');
-}
-
 /**
  * Any server that speaks OpenAI's Chat Completions API (llama.cpp, Ollama, LM Studio, Together, …).
  * The key is optional and comes from `apiKey`, `keyResolver`, `OPENAI_COMPATIBLE_API_KEY` or
@@ -43,6 +38,6 @@ export class OpenAICompatibleModel extends LanguageModel {
       jsonObject: options.jsonObject ?? true,
       structuredOutput: options.structuredOutput ?? 'json_schema',
     });
-    super(adapter, options.model, baseUrl(options.endpoint), options);
+    super(adapter, options.model, options.endpoint, options);
   }
 }

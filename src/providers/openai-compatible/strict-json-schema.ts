@@ -16,8 +16,3 @@ export function isStrictCompatible(schema: unknown): boolean {
   }
   return Object.values(node).every(isStrictCompatible);
 }
-
-/** Makes a schema name fit OpenAI's `^[a-zA-Z0-9_-]{1,64}$`. */
-export function schemaName(name: string): string {
-  return name.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64) || 'response';
-}

@@ -1,7 +1,6 @@
 import { LanguageModel } from '../../core/language-model.ts';
 import type { ModelOptions } from '../../core/options.ts';
 import { createOpenAICompatibleAdapter } from '../openai-compatible/openai-compatible-adapter.ts';
-import { baseUrl } from '../openai-compatible/openai-compatible-model.ts';
 import { isOpenAIReasoningModel } from './is-openai-reasoning-model.ts';
 
 /** OpenAI's default model (the original's 0.3 default). */
@@ -27,7 +26,7 @@ export class OpenAIModel extends LanguageModel {
     super(
       adapter,
       options.model ?? OPENAI_DEFAULT_MODEL,
-      baseUrl(options.endpoint ?? OPENAI_ENDPOINT),
+      options.endpoint ?? OPENAI_ENDPOINT,
       options,
     );
   }

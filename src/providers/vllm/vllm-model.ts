@@ -1,7 +1,6 @@
 import { LanguageModel } from '../../core/language-model.ts';
 import type { ModelOptions } from '../../core/options.ts';
 import { createOpenAICompatibleAdapter } from '../openai-compatible/openai-compatible-adapter.ts';
-import { baseUrl } from '../openai-compatible/openai-compatible-model.ts';
 
 /** vLLM's default model (the original's default). */
 export const VLLM_DEFAULT_MODEL = 'meta-llama/Meta-Llama-3.1-8B-Instruct';
@@ -38,11 +37,6 @@ export class VLLMModel extends LanguageModel {
       jsonObject: true,
       structuredOutput: isLegacyVllm(options.serverVersion) ? 'guided_json' : 'structured_outputs',
     });
-    super(
-      adapter,
-      options.model ?? VLLM_DEFAULT_MODEL,
-      baseUrl(options.endpoint ?? VLLM_ENDPOINT),
-      options,
-    );
+    super(adapter, options.model ?? VLLM_DEFAULT_MODEL, options.endpoint ?? VLLM_ENDPOINT, options);
   }
 }

@@ -1,7 +1,6 @@
 import { LanguageModel } from '../../core/language-model.ts';
 import type { ModelOptions } from '../../core/options.ts';
 import { createOpenAICompatibleAdapter } from '../openai-compatible/openai-compatible-adapter.ts';
-import { baseUrl } from '../openai-compatible/openai-compatible-model.ts';
 
 /** xAI's default model (the original's 0.3 default). */
 export const XAI_DEFAULT_MODEL = 'grok-4-fast-non-reasoning';
@@ -27,11 +26,6 @@ export class GrokModel extends LanguageModel {
       structuredOutput: 'json_schema',
       loadSpec: (model) => import('./xai-spec.ts').then((m) => m.xaiSpec(model)),
     });
-    super(
-      adapter,
-      options.model ?? XAI_DEFAULT_MODEL,
-      baseUrl(options.endpoint ?? XAI_ENDPOINT),
-      options,
-    );
+    super(adapter, options.model ?? XAI_DEFAULT_MODEL, options.endpoint ?? XAI_ENDPOINT, options);
   }
 }
