@@ -49,6 +49,16 @@ describe('built-in data', () => {
     expect(getModelDetails('gpt-4o')?.capabilities.temperature).toBe(true);
   });
 
+  it('marks the Claude models that refuse temperature with top_p (Opus 4.1 and later)', () => {
+    const later = ['claude-opus-4-1', 'claude-sonnet-4-5', 'claude-haiku-4-5', 'claude-opus-4-7'];
+    for (const id of later) expect(getModelDetails(id)?.exclusiveSampling, id).toBe(true);
+    for (const id of ['claude-sonnet-4-0', 'claude-opus-4-20250514', 'claude-3-7-sonnet-latest']) {
+      expect(getModelDetails(id)?.exclusiveSampling, id).toBe(false);
+    }
+    expect(getModelDetails('gpt-4o')?.exclusiveSampling).toBe(false);
+    expect(findModelSpec(anthropicModels, 'claude-sonnet-4-5')?.exclusiveSampling).toBe(true);
+  });
+
   it('carries reasoning options, prices, platforms and provenance', () => {
     expect(getModelDetails('gpt-5')?.reasoning?.efforts).toEqual([
       'minimal',
@@ -157,6 +167,28 @@ describe('computeCost', () => {
       outputTokens: 100,
     });
     expect(cost).toBeCloseTo((500 * 3 + 1000 * 0.3 + 1500 * 3.75 + 100 * 15) / 1e6, 12);
+  });
+
+  it('bills 1-hour cache writes at the 1-hour price (2x input), the rest at the 5-minute one', () => {
+    const sonnet = getModelDetails('claude-sonnet-4-6');
+    expect(sonnet?.pricing).toMatchObject({ input: 3, cacheWrite: 3.75, cacheWrite1h: 6 });
+    const cost = computeCost(sonnet, {
+      inputTokens: 2000,
+      cacheWriteTokens: 1500,
+      cacheWrite1hTokens: 1000,
+      outputTokens: 100,
+    });
+    expect(cost).toBeCloseTo((500 * 3 + 500 * 3.75 + 1000 * 6 + 100 * 15) / 1e6, 12);
+    // 1-hour writes alone still count as writes; without a 1-hour price they cost a 5-minute write.
+    expect(computeCost(sonnet, { inputTokens: 1000, cacheWrite1hTokens: 1000 })).toBeCloseTo(
+      0.006,
+      12,
+    );
+    const custom = { pricing: { input: 1, cacheWrite: 1.25 } };
+    expect(computeCost(custom, { inputTokens: 1e6, cacheWrite1hTokens: 1e6 })).toBeCloseTo(
+      1.25,
+      12,
+    );
   });
 
   it('uses long-context prices above the threshold', () => {

@@ -11,6 +11,7 @@ const FLAG = {
   grammar: 32,
   temperature: 64,
   requiresMaxCompletionTokens: 128,
+  exclusiveSampling: 256,
 };
 
 export function lit(v) {
@@ -40,13 +41,15 @@ export function row(items, indent) {
 
 export function priceRow(p) {
   if (!p) return null;
-  const base = trim([p.input, p.output, p.cachedInput, p.cacheWrite]);
+  const own = [p.input, p.output, p.cachedInput, p.cacheWrite, p.cacheWrite1h];
   const l = p.longContext;
-  if (!l) return base.length ? base : null;
-  return [
-    ...[p.input, p.output, p.cachedInput, p.cacheWrite].map((v) => v ?? null),
-    l.threshold,
-  ].concat(trim([l.input, l.output, l.cachedInput, l.cacheWrite]).map((v) => v ?? null));
+  if (!l) {
+    const base = trim(own);
+    return base.length ? base.map((v) => v ?? null) : null;
+  }
+  return [...own.map((v) => v ?? null), l.threshold].concat(
+    trim([l.input, l.output, l.cachedInput, l.cacheWrite, l.cacheWrite1h]).map((v) => v ?? null),
+  );
 }
 
 export function flagsOf(e) {

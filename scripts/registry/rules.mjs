@@ -31,6 +31,20 @@ export function finish(e, original) {
   // Anthropic gives a minimum only; budget_tokens must stay below max_tokens, which bounds it.
   if (e.thinking && e.budget && e.budget[1] === undefined)
     e.budget = [e.budget[0], e.maxOutputTokens - 1];
+  // Claude Opus 4.1 (released 2025-08-05) and every Claude model since refuse a request that sets both
+  // `temperature` and `top_p` (400 "`temperature` and `top_p` cannot both be specified for this
+  // model"; Anthropic's migration guide for Claude 4.5 models). The release date marks the generation.
+  e.exclusiveSampling = e.provider === 'anthropic' && (e.releaseDate ?? '') >= '2025-08-05';
+  // Anthropic bills prompt-cache writes with the 1-hour lifetime at 2x the base input price (the
+  // 5-minute writes, models.dev's cache_write, at 1.25x): docs.claude.com prompt-caching#pricing.
+  if (e.provider === 'anthropic' && e.prices?.input !== undefined) {
+    const long = e.prices.longContext;
+    e.prices = {
+      ...e.prices,
+      cacheWrite1h: 2 * e.prices.input,
+      longContext: long?.input === undefined ? long : { ...long, cacheWrite1h: 2 * long.input },
+    };
+  }
   // OpenAI's reasoning models reject `max_tokens` and need `max_completion_tokens` (o-series, GPT-5).
   e.requiresMaxCompletionTokens = e.provider === 'openai' && e.reasoning;
   // Lark/regex grammar custom tools: GPT-5 family and gpt-4.1 (the original's models.json); they are

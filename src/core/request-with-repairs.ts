@@ -30,6 +30,7 @@ const USAGE_COUNTS = [
   'reasoningTokens',
   'cachedInputTokens',
   'cacheWriteTokens',
+  'cacheWrite1hTokens',
 ] as const;
 
 /** Adds the token counts of a repair round to those before it: every round is paid for. */

@@ -57,6 +57,11 @@ export interface Usage {
   cachedInputTokens?: number;
   /** Input tokens written to the provider's prompt cache (Anthropic `cache_creation_input_tokens`). */
   cacheWriteTokens?: number;
+  /**
+   * The part of `cacheWriteTokens` written with a 1-hour lifetime (Anthropic
+   * `cache_creation.ephemeral_1h_input_tokens`), which costs more than a 5-minute write.
+   */
+  cacheWrite1hTokens?: number;
   /** The usage object exactly as the provider sent it. */
   raw?: JSONValue;
 }

@@ -10,8 +10,10 @@ const PER_TOKEN = 1 / 1_000_000;
  * reads and writes, so its adapter adds them. `outputTokens` INCLUDES `reasoningTokens` (OpenAI's
  * convention), so reasoning is billed once, at the output price.
  *
- * Cached tokens are billed at `cachedInput`, cache writes at `cacheWrite`; a provider that publishes no
- * separate cache price bills those tokens as ordinary input. When the prompt exceeds the long-context
+ * Cached tokens are billed at `cachedInput`, cache writes at `cacheWrite`, and the part of them written
+ * with a 1-hour lifetime (`cacheWrite1hTokens`, Anthropic) at `cacheWrite1h`, twice the input price,
+ * rather than the 5-minute rate; a provider that publishes no separate cache price bills those tokens
+ * as ordinary input. When the prompt exceeds the long-context
  * threshold, the whole call uses the long-context prices, as Google, OpenAI and xAI bill it.
  * @param model - The model's pricing (a `ModelInfo` or `ModelSpec`), or `undefined` for an unknown model.
  * @param usage - Token counts of the call.
@@ -29,7 +31,9 @@ export function computeCost(
   if (!model) return undefined;
   const inputTokens = usage.inputTokens ?? 0;
   const cached = usage.cachedInputTokens ?? 0;
-  const written = usage.cacheWriteTokens ?? 0;
+  const written1h = usage.cacheWrite1hTokens ?? 0;
+  // The 1-hour writes are part of the writes; a caller that gives only them still pays for them.
+  const written = Math.max(usage.cacheWriteTokens ?? 0, written1h);
   const output = usage.outputTokens ?? 0;
   const long = model.pricing.longContext;
   const p: ModelPricing =
@@ -39,12 +43,14 @@ export function computeCost(
           output: long.output ?? model.pricing.output,
           cachedInput: long.cachedInput ?? model.pricing.cachedInput,
           cacheWrite: long.cacheWrite ?? model.pricing.cacheWrite,
+          cacheWrite1h: long.cacheWrite1h ?? model.pricing.cacheWrite1h,
         }
       : model.pricing;
   const parts: Array<readonly [tokens: number, price: number | undefined]> = [
     [Math.max(0, inputTokens - cached - written), p.input],
     [cached, p.cachedInput ?? p.input],
-    [written, p.cacheWrite ?? p.input],
+    [written - written1h, p.cacheWrite ?? p.input],
+    [written1h, p.cacheWrite1h ?? p.cacheWrite ?? p.input],
     [output, p.output],
   ];
   let total = 0;

@@ -90,6 +90,7 @@ function define(def: ModelDefinition, base: ModelInfo | undefined): ModelInfo {
     outputModalities: ['text'],
     capabilities: DEFAULT_CAPABILITIES,
     requiresMaxCompletionTokens: false,
+    exclusiveSampling: false,
     pricing: {},
     platforms: ['api'],
     source: 'user',

@@ -10,21 +10,23 @@ function price(row: PriceRow, index: number): number | undefined {
 /** Prices from a {@link PriceRow}; see that type for the member order. */
 function decodePricing(row: PriceRow | null | undefined): ModelPricing {
   if (!row) return {};
-  const threshold = price(row, 4);
+  const threshold = price(row, 5);
   return {
     input: price(row, 0),
     output: price(row, 1),
     cachedInput: price(row, 2),
     cacheWrite: price(row, 3),
+    cacheWrite1h: price(row, 4),
     longContext:
       threshold === undefined
         ? undefined
         : {
             threshold,
-            input: price(row, 5),
-            output: price(row, 6),
-            cachedInput: price(row, 7),
-            cacheWrite: price(row, 8),
+            input: price(row, 6),
+            output: price(row, 7),
+            cachedInput: price(row, 8),
+            cacheWrite: price(row, 9),
+            cacheWrite1h: price(row, 10),
           },
   };
 }
@@ -61,6 +63,7 @@ export function decodeModelSpec(provider: string, row: ModelRow): ModelSpec {
       temperature: has(FLAG_BITS.temperature),
     },
     requiresMaxCompletionTokens: has(FLAG_BITS.requiresMaxCompletionTokens),
+    exclusiveSampling: has(FLAG_BITS.exclusiveSampling),
     reasoning,
     pricing: decodePricing(prices),
   };

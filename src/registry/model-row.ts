@@ -18,12 +18,13 @@ export const FLAG_BITS = {
   grammar: 32,
   temperature: 64,
   requiresMaxCompletionTokens: 128,
+  exclusiveSampling: 256,
 } as const;
 
 /**
- * Prices per million tokens in USD: `[input, output, cachedInput, cacheWrite]`, then, when the provider
- * charges more for long prompts, `threshold, input, output, cachedInput, cacheWrite` of that tier.
- * `null` or a missing member means the price is unknown.
+ * Prices per million tokens in USD: `[input, output, cachedInput, cacheWrite, cacheWrite1h]`, then,
+ * when the provider charges more for long prompts, `threshold, input, output, cachedInput, cacheWrite,
+ * cacheWrite1h` of that tier. `null` or a missing member means the price is unknown.
  */
 export type PriceRow = readonly (number | null)[];
 

@@ -70,6 +70,7 @@ export interface LongContextPricing {
   readonly output?: number;
   readonly cachedInput?: number;
   readonly cacheWrite?: number;
+  readonly cacheWrite1h?: number;
 }
 
 /** Prices in USD per million tokens; `undefined` when unknown. */
@@ -80,8 +81,13 @@ export interface ModelPricing {
   readonly output?: number;
   /** Input tokens read from the prompt cache. */
   readonly cachedInput?: number;
-  /** Input tokens written to the prompt cache (Anthropic charges extra for them). */
+  /** Input tokens written to the prompt cache (Anthropic charges extra: 1.25x input for 5 minutes). */
   readonly cacheWrite?: number;
+  /**
+   * Input tokens written to the prompt cache with a 1-hour lifetime (Anthropic: 2x input). When
+   * unknown, such writes are priced at `cacheWrite`.
+   */
+  readonly cacheWrite1h?: number;
   /** Prices for long prompts, when the provider charges more for them. */
   readonly longContext?: LongContextPricing;
 }
@@ -101,6 +107,11 @@ export interface ModelSpec {
   readonly capabilities: ModelCapabilities;
   /** The model rejects `max_tokens` and needs `max_completion_tokens` (OpenAI reasoning models). */
   readonly requiresMaxCompletionTokens: boolean;
+  /**
+   * The model refuses `temperature` and `top_p` in one request (Claude Opus 4.1, Sonnet 4.5, Haiku 4.5
+   * and later): the Anthropic adapter then sends `temperature` only, with a warning.
+   */
+  readonly exclusiveSampling: boolean;
   /** Reasoning controls, when the model takes any. */
   readonly reasoning?: ReasoningOptions;
   readonly pricing: ModelPricing;
@@ -159,4 +170,6 @@ export interface TokenUsage {
   readonly cachedInputTokens?: number;
   /** Part of `inputTokens` written to the prompt cache. */
   readonly cacheWriteTokens?: number;
+  /** Part of `cacheWriteTokens` written with a 1-hour lifetime (Anthropic), priced at `cacheWrite1h`. */
+  readonly cacheWrite1hTokens?: number;
 }
