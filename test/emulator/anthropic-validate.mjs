@@ -1,6 +1,9 @@
 // Request checks of POST /v1/messages, in the order and with the messages of the real API. Each
-// returns an error Result, or null when the request is acceptable.
+// returns an error Result, or null when the request is acceptable. Per-model rules are in
+// anthropic-model-rules.mjs, structured-output schema rules in anthropic-schema-rules.mjs.
 import { invalidRequest, validRedacted, validSignature } from './anthropic-common.mjs';
+import { checkModelRules } from './anthropic-model-rules.mjs';
+import { checkSchemas } from './anthropic-schema-rules.mjs';
 import { isObject } from './openai-common.mjs';
 
 const blocksOf = (m) =>
@@ -49,6 +52,17 @@ function checkThinking(b, ctx) {
       '`top_p` must be greater than or equal to 0.95 or unset when thinking is enabled.',
       ctx,
     );
+  return null;
+}
+
+function checkToolChoice(b, ctx) {
+  const choice = b.tool_choice;
+  if (choice === undefined) return null;
+  if (!Array.isArray(b.tools) || b.tools.length === 0)
+    return invalidRequest('tool_choice may only be specified while providing tools.', ctx);
+  const thinkingOn = b.thinking?.type === 'enabled' || b.thinking?.type === 'adaptive';
+  if (thinkingOn && (choice?.type === 'any' || choice?.type === 'tool'))
+    return invalidRequest('Thinking may not be enabled when tool_choice forces tool use.', ctx);
   return null;
 }
 
@@ -121,5 +135,12 @@ function checkMessages(b, ctx) {
 
 /** All request checks, first failure wins. */
 export function validateMessagesRequest(b, ctx) {
-  return checkBody(b, ctx) ?? checkThinking(b, ctx) ?? checkMessages(b, ctx);
+  return (
+    checkBody(b, ctx) ??
+    checkModelRules(b, ctx) ??
+    checkThinking(b, ctx) ??
+    checkToolChoice(b, ctx) ??
+    checkSchemas(b, ctx) ??
+    checkMessages(b, ctx)
+  );
 }

@@ -34,11 +34,14 @@ const textOf = (blocks) =>
       .map((x) => (x.type === 'tool_result' ? { text: contentText(x.content) } : x)),
   );
 
-/** Prompt pieces in cache order (tools, system, messages), each with its words and breakpoint mark. */
+/**
+ * Prompt pieces in cache order (tools, system, messages), each with its words, breakpoint mark and
+ * the mark's lifetime.
+ */
 function promptParts(b) {
   const piece = (x, words) => {
     const { cache_control: mark, ...rest } = isObject(x) ? x : { text: x };
-    return { words, mark: !!mark, key: JSON.stringify(rest) };
+    return { words, mark: !!mark, oneHour: mark?.ttl === '1h', key: JSON.stringify(rest) };
   };
   const system = Array.isArray(b.system) ? b.system : b.system ? [b.system] : [];
   return [
@@ -50,12 +53,15 @@ function promptParts(b) {
   ];
 }
 
-/** Splits input tokens into uncached, cache-read and cache-write, as the real API reports them. */
+/**
+ * Splits input tokens into uncached, cache-read and cache-write, as the real API reports them; a
+ * write is 1-hour for the pieces up to a 1-hour breakpoint (`cache_creation.ephemeral_1h_…`).
+ */
 function cacheUsage(b, ctx) {
   const parts = promptParts(b);
   const total = parts.reduce((n, p) => n + p.words, 0);
   const last = parts.map((p) => p.mark).lastIndexOf(true);
-  if (last < 0) return { input: total, read: 0, write: 0 };
+  if (last < 0) return { input: total, read: 0, write: 0, write1h: 0 };
   const prefix = parts.slice(0, last + 1);
   const words = prefix.reduce((n, p) => n + p.words, 0);
   const key = createHash('sha256')
@@ -65,7 +71,16 @@ function cacheUsage(b, ctx) {
   cachedPrefixes.set(ctx.scenario.id, seen);
   const hit = seen.has(key);
   seen.add(key);
-  return { input: total - words, read: hit ? words : 0, write: hit ? 0 : words };
+  const oneHour = prefix.reduce(
+    (n, p, i) => n + (prefix.slice(i).find((q) => q.mark)?.oneHour ? p.words : 0),
+    0,
+  );
+  return {
+    input: total - words,
+    read: hit ? words : 0,
+    write: hit ? 0 : words,
+    write1h: hit ? 0 : oneHour,
+  };
 }
 
 function toolUses(b, reply) {
@@ -139,7 +154,10 @@ function messages(ctx) {
     input_tokens: cache.input,
     cache_creation_input_tokens: cache.write,
     cache_read_input_tokens: cache.read,
-    cache_creation: { ephemeral_5m_input_tokens: cache.write, ephemeral_1h_input_tokens: 0 },
+    cache_creation: {
+      ephemeral_5m_input_tokens: cache.write - cache.write1h,
+      ephemeral_1h_input_tokens: cache.write1h,
+    },
     output_tokens: output,
     service_tier: 'standard',
     ...reply.usage,

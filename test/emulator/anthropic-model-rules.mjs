@@ -1,0 +1,40 @@
+// Per-model rules of POST /v1/messages, from the registry data (anthropic-models.mjs), with the real
+// API's status and messages: `max_tokens` above the model's maximum, sampling settings a model refuses
+// (none at all on the Claude Opus 4.7 generation; not `temperature` and `top_p` together since Claude
+// Opus 4.1), budgeted thinking on models that only think adaptively, and, when the scenario sets
+// `strictModels`, model ids the registry does not know (404, as the API answers). Unknown models are
+// otherwise accepted with no model rules, so tests may use made-up ids.
+import { anthropicError, invalidRequest } from './anthropic-common.mjs';
+import { anthropicModel } from './anthropic-models.mjs';
+
+// Defaults the API accepts even where a setting is "deprecated": only other values are refused.
+const DEFAULTS = { temperature: 1, top_p: 1 };
+
+/** The first per-model rule the request breaks, as an error Result, or null. */
+export function checkModelRules(b, ctx) {
+  const strict = ctx.scenario.strictModels === true;
+  const m = anthropicModel(b.model, strict);
+  if (!m) return strict ? anthropicError(404, 'not_found_error', `model: ${b.model}`, ctx) : null;
+  if (b.max_tokens > m.maxOutputTokens)
+    return invalidRequest(
+      `max_tokens: ${b.max_tokens} > ${m.maxOutputTokens}, which is the maximum allowed number of output tokens for ${m.id}`,
+      ctx,
+    );
+  if (!m.temperature) {
+    for (const key of ['temperature', 'top_p', 'top_k']) {
+      if (b[key] !== undefined && b[key] !== DEFAULTS[key])
+        return invalidRequest(`\`${key}\` is deprecated for this model.`, ctx);
+    }
+  }
+  if (m.exclusiveSampling && b.temperature !== undefined && b.top_p !== undefined)
+    return invalidRequest(
+      '`temperature` and `top_p` cannot both be specified for this model. Please use only one.',
+      ctx,
+    );
+  if (b.thinking?.type === 'enabled' && m.thinking && !m.budget)
+    return invalidRequest(
+      '"thinking.type.enabled" is not supported for this model. Use "thinking.type.adaptive" and "output_config.effort" to control thinking behavior.',
+      ctx,
+    );
+  return null;
+}
