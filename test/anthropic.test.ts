@@ -1,4 +1,5 @@
-// AnthropicModel's pure parts (message conversion, thinking, limits, schema closing) and key safety.
+// AnthropicModel's pure parts (message conversion, thinking, limits, the structured-output schema
+// subset) and key safety.
 // No runtime suffix: vitest runs it in Node, Chromium and workerd. The wire behaviour is covered by
 // test/shared/cases-anthropic.mjs (emulator and Prism) in all five runtimes.
 import { describe, expect, inject, it } from 'vitest';
@@ -6,7 +7,7 @@ import { InvalidRequestError, MissingKeyError } from '../src/index.ts';
 import { AnthropicModel } from '../src/providers/anthropic/index.ts';
 import { anthropicMaxOutput } from '../src/providers/anthropic/anthropic-max-output.ts';
 import { anthropicSpec } from '../src/providers/anthropic/anthropic-spec.ts';
-import { closeObjects } from '../src/providers/anthropic/anthropic-structured-output.ts';
+import { toAnthropicSchema } from '../src/providers/anthropic/to-anthropic-schema.ts';
 import { convertToAnthropicMessages } from '../src/providers/anthropic/convert-to-anthropic-messages.ts';
 import { prepareAnthropicThinking } from '../src/providers/anthropic/prepare-anthropic-thinking.ts';
 import { applyAnthropicCacheControl } from '../src/providers/anthropic/anthropic-cache-control.ts';
@@ -55,6 +56,36 @@ describe('prepareAnthropicThinking', () => {
     expect(() =>
       prepareAnthropicThinking({ type: 'enabled', budgetTokens: 1.5e3 + 0.5 }, 9000, 9000),
     ).toThrow(InvalidRequestError);
+  });
+});
+
+describe('prepareAnthropicThinking on models that only think adaptively', () => {
+  const opus = anthropicSpec('claude-opus-4-7');
+  it('reads the registry: no budget range means adaptive only', () => {
+    expect(opus?.capabilities.thinking).toBe(true);
+    expect(opus?.reasoning?.budgetMin).toBeUndefined();
+    expect(anthropicSpec('claude-opus-4-6')?.reasoning?.budgetMin).toBe(1024);
+  });
+  it('sends a budget as adaptive with a warning, a plain `true` without one', () => {
+    const budget = prepareAnthropicThinking(
+      { type: 'enabled', budgetTokens: 3000, display: 'omitted' },
+      undefined,
+      128_000,
+      opus,
+      'claude-opus-4-7',
+    );
+    expect(budget.wire).toEqual({ type: 'adaptive', display: 'omitted' });
+    expect(budget.warning).toMatch(/budgetTokens \(3000\) was not sent: claude-opus-4-7/);
+    const plain = prepareAnthropicThinking(true, undefined, 128_000, opus);
+    expect(plain).toEqual({ wire: { type: 'adaptive' }, on: true, maxTokens: 128_000 });
+  });
+  it('throws under requireBudget, and leaves models it does not know alone', () => {
+    expect(() =>
+      prepareAnthropicThinking({ enabled: true, requireBudget: true }, undefined, 128_000, opus),
+    ).toThrow(InvalidRequestError);
+    expect(
+      prepareAnthropicThinking({ type: 'enabled', budgetTokens: 2000 }, undefined, 9000).wire,
+    ).toEqual({ type: 'enabled', budget_tokens: 2000 });
   });
 });
 
@@ -107,21 +138,63 @@ describe('convertToAnthropicMessages', () => {
   });
 });
 
-describe('closeObjects and cache control', () => {
+describe('toAnthropicSchema and cache control', () => {
   it('closes objects without touching properties named like keywords', () => {
     const schema = {
       type: 'object',
-      properties: { type: { type: 'string' }, inner: { type: 'object' } },
+      properties: { type: { type: 'string' }, minimum: { type: 'object' } },
     };
-    expect(closeObjects(schema)).toEqual({
+    expect(toAnthropicSchema(schema)).toEqual({
       type: 'object',
       additionalProperties: false,
       properties: {
         type: { type: 'string' },
-        inner: { type: 'object', additionalProperties: false },
+        minimum: { type: 'object', additionalProperties: false },
       },
     });
     expect(schema).not.toHaveProperty('additionalProperties');
+  });
+  it('moves what Anthropic refuses into the description, keeps its subset, never mutates', () => {
+    const schema = Object.freeze({
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      type: 'object',
+      properties: Object.freeze({
+        n: Object.freeze({ type: 'number', exclusiveMinimum: 0, multipleOf: 0.5 }),
+        id: Object.freeze({ type: 'string', format: 'uuid', pattern: '^[a-f0-9-]+$' }),
+        word: Object.freeze({ type: 'string', format: 'color', pattern: '\\bcat\\b' }),
+        one: Object.freeze({
+          type: 'array',
+          items: Object.freeze({ type: 'integer' }),
+          minItems: 1,
+        }),
+        map: Object.freeze({
+          type: 'object',
+          additionalProperties: Object.freeze({ type: 'string' }),
+        }),
+        pick: Object.freeze({ oneOf: Object.freeze([{ const: 'a' }, { type: 'null' }]) }),
+      }),
+      $defs: Object.freeze({ d: Object.freeze({ type: 'string', maxLength: 3 }) }),
+    });
+    expect(toAnthropicSchema(schema)).toEqual({
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        n: { type: 'number', description: 'Constraints: {"exclusiveMinimum":0,"multipleOf":0.5}' },
+        id: { type: 'string', format: 'uuid', pattern: '^[a-f0-9-]+$' },
+        word: {
+          type: 'string',
+          description: 'Constraints: {"format":"color","pattern":"\\\\bcat\\\\b"}',
+        },
+        one: { type: 'array', items: { type: 'integer' }, minItems: 1 },
+        map: {
+          type: 'object',
+          additionalProperties: false,
+          description: 'Constraints: {"additionalProperties":{"type":"string"}}',
+        },
+        pick: { anyOf: [{ const: 'a' }, { type: 'null' }] },
+      },
+      $defs: { d: { type: 'string', description: 'Constraints: {"maxLength":3}' } },
+    });
   });
   it('rejects an unknown cacheControl value', () => {
     expect(() => applyAnthropicCacheControl('yes', { messages: [] })).toThrow(InvalidRequestError);

@@ -1,8 +1,10 @@
 // AnthropicModel thinking, tools and structured output against the loopback emulator, for every
 // runtime: thinking budgets and signed blocks across a tool call, json() and both object() paths
-// (native structured output, forced tool). Only fetch and web APIs here.
+// (native structured output, forced tool), then the wire-rule cases of cases-anthropic-rules.mjs.
+// Only fetch and web APIs here.
 import { assert, deepEqual, equal, rejects } from './assert.mjs';
 import { anthropicFixture } from './anthropic-fixture.mjs';
+import { anthropicRuleCases } from './cases-anthropic-rules.mjs';
 import { named, personJsonSchema, personSchema, weatherTool } from './fixtures.mjs';
 
 /**
@@ -159,5 +161,6 @@ export function anthropicOutputCases({ sdk, emulatorUrl, runtime }) {
         equal(req.body.output_config, undefined);
       },
     ],
+    ...anthropicRuleCases({ sdk, emulatorUrl, runtime }),
   ];
 }

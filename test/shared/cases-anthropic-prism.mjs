@@ -4,6 +4,7 @@
 // validator cannot pass. Prism answers the spec's example message, so json/object calls end in
 // OutputValidationError and only their requests are checked.
 import { assert, equal, rejects } from './assert.mjs';
+import { limitedJsonSchema, limitedSchema } from './cases-anthropic-rules.mjs';
 import { named, personJsonSchema, personSchema, weatherTool } from './fixtures.mjs';
 
 export const PNG =
@@ -164,6 +165,43 @@ export function anthropicPrismCases({ sdk, prismAnthropicUrl, runtime }) {
       },
     ],
     [
+      'anthropic/prism: adaptive thinking for a budget, thinking object() and subset schemas pass',
+      async () => {
+        const opus = prism({ model: 'claude-opus-4-7' });
+        await opus.m.chat('think', {
+          thinking: { type: 'enabled', budgetTokens: 2000 },
+          temperature: 0.2,
+        });
+        equal(opus.seen[0].body.thinking.type, 'adaptive');
+        const old = prism({ model: 'claude-3-7-sonnet-20250219' });
+        await rejects(
+          old.m.object('person', {
+            schema: personSchema,
+            jsonSchema: personJsonSchema,
+            thinking: { type: 'enabled', budgetTokens: 1500 },
+          }),
+          named('OutputValidationError'),
+        );
+        equal(old.seen[0].body.tool_choice.type, 'auto');
+        const native = prism();
+        await rejects(
+          native.m.object('person', { schema: limitedSchema, jsonSchema: limitedJsonSchema }),
+          named('OutputValidationError'),
+        );
+        assert(
+          /Constraints/.test(
+            native.seen[0].body.output_config.format.schema.properties.age.description,
+          ),
+        );
+        const sampled = prism({ model: 'claude-sonnet-4-5' });
+        await sampled.m.chat('hi', { temperature: 0.5, topP: 0.9 });
+        opus.clean();
+        old.clean();
+        native.clean();
+        sampled.clean();
+      },
+    ],
+    [
       'anthropic/prism: negative controls get 422 (the validator is live)',
       async () => {
         if (!prismAnthropicUrl) throw new Error(`${runtime}: prismAnthropicUrl is not provided`);
@@ -202,6 +240,35 @@ export function anthropicPrismCases({ sdk, prismAnthropicUrl, runtime }) {
           }),
           422,
           'thinking block without signature',
+        );
+        const hi = [{ role: 'user', content: 'hi' }];
+        equal(
+          await rawPrism({
+            ...base,
+            thinking: { type: 'adaptive', budget_tokens: 2000 },
+            messages: hi,
+          }),
+          422,
+          'a budget on adaptive thinking',
+        );
+        equal(
+          await rawPrism({
+            ...base,
+            tools: [{ name: 'f', input_schema: { type: 'object' } }],
+            tool_choice: { type: 'auto', name: 'f' },
+            messages: hi,
+          }),
+          422,
+          'a tool name on tool_choice auto',
+        );
+        equal(
+          await rawPrism({
+            ...base,
+            output_config: { format: { type: 'json_schema' } },
+            messages: hi,
+          }),
+          422,
+          'output_config.format without a schema',
         );
       },
     ],

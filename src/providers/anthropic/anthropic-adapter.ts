@@ -1,8 +1,8 @@
 import type { ModelCall, ProviderAdapter, WireRequest } from '../../core/adapter.ts';
+import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts';
 import { isBrowser } from '../../core/is-browser.ts';
 import { anthropicMaxOutput } from './anthropic-max-output.ts';
 import {
-  closeObjects,
   defaultStructuredOutput,
   type AnthropicStructuredOutput,
 } from './anthropic-structured-output.ts';
@@ -56,63 +56,58 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
         throw new (await import('./browser-access-error.ts')).BrowserAccessError();
       }
       const { thinking, cacheControl, ...extra } = call.extra;
-      const maxTokens = call.maxTokens ?? anthropicMaxOutput(call.model, call.spec);
+      const modelMax = anthropicMaxOutput(call.model, call.spec);
+      if (call.spec && call.maxTokens !== undefined && call.maxTokens > modelMax) {
+        // Anthropic answers 400 "max_tokens: N > M, which is the maximum allowed…".
+        throw new InvalidRequestError(
+          `maxTokens ${call.maxTokens} is above ${call.model}'s maximum output of ${modelMax} ` +
+            'tokens (model registry): lower it, or leave it unset to get the maximum.',
+        );
+      }
       const resolved =
         thinking === undefined
-          ? { on: false, maxTokens, wire: undefined }
+          ? {
+              on: false,
+              maxTokens: call.maxTokens ?? modelMax,
+              wire: undefined,
+              warning: undefined,
+            }
           : (await import('./prepare-anthropic-thinking.ts')).prepareAnthropicThinking(
               thinking,
               call.maxTokens,
-              anthropicMaxOutput(call.model, call.spec),
+              modelMax,
+              call.spec,
+              call.model,
             );
       const prompt = convertToAnthropicMessages(call.messages);
+      if (call.messages.some((m) => m.role === 'tool' || (m.role === 'assistant' && m.toolCalls)))
+        (await import('./check-anthropic-tool-pairs.ts')).checkAnthropicToolPairs(prompt.messages);
       const warnings = [...prompt.warnings];
+      if (resolved.warning) warnings.push(resolved.warning);
       const body: Record<string, unknown> = {
         ...extra,
         model: call.model,
         max_tokens: resolved.maxTokens,
       };
       if (resolved.wire) body.thinking = resolved.wire;
-      // Anthropic allows only temperature 1 and top_p >= 0.95 while thinking; other values are dropped
-      // with a warning (as for OpenAI reasoning models), so one setting works across providers.
-      if (call.temperature !== undefined) {
-        if (resolved.on && call.temperature !== 1)
-          warnings.push(
-            'temperature was not sent: Anthropic requires it unset (or 1) with thinking.',
-          );
-        else body.temperature = call.temperature;
-      }
-      if (call.topP !== undefined) {
-        if (resolved.on && call.topP < 0.95)
-          warnings.push('top_p was not sent: Anthropic requires it at least 0.95 with thinking.');
-        else body.top_p = call.topP;
+      if (call.temperature !== undefined || call.topP !== undefined || extra.top_k !== undefined) {
+        const { prepareAnthropicSampling } = await import('./prepare-anthropic-sampling.ts');
+        prepareAnthropicSampling(call, resolved.on, body, warnings);
       }
       if (call.stop) body.stop_sequences = call.stop;
       if (call.seed !== undefined)
         warnings.push('seed was not sent: the Messages API has no seed.');
       let system = prompt.system;
+      const mode = modeOf(call);
       if (call.tools?.length || call.toolChoice !== undefined) {
         const { prepareAnthropicTools } = await import('./prepare-anthropic-tools.ts');
-        Object.assign(body, prepareAnthropicTools(call, resolved.on));
+        Object.assign(body, prepareAnthropicTools(call, resolved.on, mode === 'tool', warnings));
       }
-      const { output } = call;
-      if (output.type === 'json')
+      if (call.output.type === 'json')
         system = system ? `${system}\n\n${JSON_INSTRUCTION}` : JSON_INSTRUCTION;
-      else if (output.type === 'json-schema' && modeOf(call) === 'native') {
-        const current = (body.output_config ?? {}) as Record<string, unknown>;
-        body.output_config = {
-          ...current,
-          format: { type: 'json_schema', schema: closeObjects(output.schema) },
-        };
-      } else if (output.type === 'json-schema') {
-        const { name } = output;
-        const tool = {
-          name,
-          description: 'Return the answer as this tool input.',
-          input_schema: output.schema,
-        };
-        body.tools = [...((body.tools as unknown[]) ?? []), tool];
-        body.tool_choice = { type: 'tool', name };
+      else if (mode) {
+        const { prepareAnthropicOutput } = await import('./prepare-anthropic-output.ts');
+        system = prepareAnthropicOutput(call, mode, resolved.on, body, system);
       }
       const targets = { system, tools: body.tools as never, messages: prompt.messages };
       if (cacheControl !== undefined) {
@@ -128,13 +123,14 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
     },
 
     parseResponse(body, call, url) {
-      return parseAnthropicResponse(
-        body,
-        url,
-        modeOf(call) === 'tool' && call.output.type === 'json-schema'
-          ? call.output.name
-          : undefined,
-      );
+      const cache = call.extra.cacheControl as { ttl?: unknown } | undefined;
+      return parseAnthropicResponse(body, url, {
+        answerTool:
+          modeOf(call) === 'tool' && call.output.type === 'json-schema'
+            ? call.output.name
+            : undefined,
+        oneHourCache: cache?.ttl === '1h',
+      });
     },
   };
 }

@@ -27,6 +27,12 @@ const messageSchema = () =>
         output_tokens: v.nullish(v.number()),
         cache_creation_input_tokens: v.nullish(v.number()),
         cache_read_input_tokens: v.nullish(v.number()),
+        cache_creation: v.nullish(
+          v.object({
+            ephemeral_5m_input_tokens: v.nullish(v.number()),
+            ephemeral_1h_input_tokens: v.nullish(v.number()),
+          }),
+        ),
       }),
     ),
   });

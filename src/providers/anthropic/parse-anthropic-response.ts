@@ -4,10 +4,18 @@ import type { ReasoningPart, ToolCall, Usage } from '../../core/types.ts';
 import { parseAnthropicMessage, type AnthropicMessage } from './anthropic-api.ts';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.ts';
 
-function usageOf(usage: AnthropicMessage['usage'], raw: unknown): Usage {
+function usageOf(usage: AnthropicMessage['usage'], raw: unknown, oneHour: boolean): Usage {
   if (!usage) return {};
   const read = usage.cache_read_input_tokens ?? 0;
   const write = usage.cache_creation_input_tokens ?? 0;
+  // 1-hour writes cost more than 5-minute ones. Without the split (older API versions, some
+  // proxies), writes made under 1-hour breakpoints only are counted as such, so cost never undercounts.
+  const split = usage.cache_creation;
+  const write1h = split
+    ? (split.ephemeral_1h_input_tokens ?? undefined)
+    : oneHour && usage.cache_creation_input_tokens != null
+      ? write
+      : undefined;
   // Anthropic's input_tokens excludes cached and cache-written tokens; the SDK's inputTokens counts
   // every prompt token (the registry's cost convention), with the cached share broken out.
   const input = usage.input_tokens == null ? undefined : usage.input_tokens + read + write;
@@ -18,6 +26,7 @@ function usageOf(usage: AnthropicMessage['usage'], raw: unknown): Usage {
     totalTokens: input !== undefined && output !== undefined ? input + output : undefined,
     cachedInputTokens: usage.cache_read_input_tokens ?? undefined,
     cacheWriteTokens: usage.cache_creation_input_tokens ?? undefined,
+    cacheWrite1hTokens: write1h,
     raw: raw as ParsedResponse['usage']['raw'],
   };
 }
@@ -25,21 +34,24 @@ function usageOf(usage: AnthropicMessage['usage'], raw: unknown): Usage {
 /**
  * Maps a Messages API answer to the SDK's fields. Thinking and redacted-thinking blocks are kept, with
  * their signatures, on the assistant message so the next turn can send them back unchanged.
- * @param forcedTool - In forced-tool structured-output mode, the tool whose input is the answer: its
+ * @param options.answerTool - In tool structured-output mode, the tool whose input is the answer: its
  *   input becomes the text (for the JSON check) and it is not reported as a tool call.
+ * @param options.oneHourCache - The request's cache breakpoints all have the 1-hour lifetime.
  * @throws `InvalidResponseError` when the body is not a Message.
  */
 export function parseAnthropicResponse(
   body: unknown,
   url: string,
-  forcedTool?: string,
+  options: { answerTool?: string; oneHourCache?: boolean } = {},
 ): ParsedResponse {
+  const { answerTool } = options;
   const result = parseAnthropicMessage(body);
   if (!result.success) {
     throw invalidWireBody('anthropic', url, result.issues, body);
   }
   const msg = result.output;
   let text = '';
+  let answer: string | undefined;
   const thinking: string[] = [];
   const reasoning: ReasoningPart[] = [];
   const toolCalls: ToolCall[] = [];
@@ -55,24 +67,25 @@ export function parseAnthropicResponse(
     } else if (block.type === 'redacted_thinking') {
       reasoning.push({ type: 'redacted_thinking', data: block.data ?? '' });
     } else if (block.type === 'tool_use' && block.id && block.name) {
-      if (forcedTool !== undefined && block.name === forcedTool)
-        text = JSON.stringify(block.input ?? {});
+      if (answerTool !== undefined && block.name === answerTool)
+        answer = JSON.stringify(block.input ?? {});
       else toolCalls.push({ id: block.id, name: block.name, arguments: block.input ?? {} });
     }
   }
-  const forced =
-    forcedTool !== undefined && msg.stop_reason === 'tool_use' && toolCalls.length === 0;
+  // The tool's input is the answer, whatever text came around it; without the tool, the text is.
+  if (answer !== undefined) text = answer;
+  const answered = answer !== undefined && msg.stop_reason === 'tool_use' && !toolCalls.length;
   const calls = toolCalls.length ? toolCalls : undefined;
   return {
     text,
     choices: [text],
-    // The forced tool call is the answer, not a request to run a tool.
-    finishReason: forced ? 'stop' : mapAnthropicStopReason(msg.stop_reason),
+    // The answer tool call is the answer, not a request to run a tool.
+    finishReason: answered ? 'stop' : mapAnthropicStopReason(msg.stop_reason),
     rawFinishReason: msg.stop_reason ?? undefined,
     id: msg.id ?? undefined,
     model: msg.model ?? undefined,
     // The body's own object as `raw`: the schema reads only some members.
-    usage: usageOf(msg.usage, (body as { usage?: unknown }).usage),
+    usage: usageOf(msg.usage, (body as { usage?: unknown }).usage, options.oneHourCache === true),
     thinking: thinking.length ? thinking.join('\n') : undefined,
     toolCalls: calls,
     assistant: {

@@ -1,9 +1,22 @@
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts';
+import type { ModelSpec } from '../../registry/types.ts';
 
 /** The original library's budget for `thinking: true` and `{ enabled: true }` without a budget. */
 export const DEFAULT_THINKING_BUDGET = 1600;
 /** Anthropic's smallest thinking budget. */
 export const MIN_THINKING_BUDGET = 1024;
+
+/** What a budgeted `thinking` option may say besides the budget. */
+interface BudgetOptions {
+  budgetTokens?: number;
+  budget_tokens?: number;
+  /**
+   * On a model that only thinks adaptively (the registry lists no budget range, e.g. Claude Opus
+   * 4.7), throw `InvalidRequestError` instead of sending `{ type: 'adaptive' }` with a warning.
+   * @default false
+   */
+  requireBudget?: boolean;
+}
 
 /**
  * The `thinking` call option. The wire shapes in camelCase, plus the original library's
@@ -11,10 +24,10 @@ export const MIN_THINKING_BUDGET = 1024;
  */
 export type AnthropicThinking =
   | boolean
-  | { type: 'enabled'; budgetTokens?: number; budget_tokens?: number; display?: string }
+  | ({ type: 'enabled'; display?: string } & BudgetOptions)
   | { type: 'adaptive'; display?: string }
   | { type: 'disabled' }
-  | { enabled: boolean; budgetTokens?: number; budget_tokens?: number };
+  | ({ enabled: boolean } & BudgetOptions);
 
 /** The thinking setting resolved for one request. */
 export interface ResolvedThinking {
@@ -24,6 +37,8 @@ export interface ResolvedThinking {
   on: boolean;
   /** `max_tokens` to send. */
   maxTokens: number;
+  /** Set when the request differs from what was asked (a budget mapped to adaptive thinking). */
+  warning?: string;
 }
 
 function fail(detail: string): never {
@@ -31,25 +46,35 @@ function fail(detail: string): never {
 }
 
 function budgetOf(t: Record<string, unknown>): number {
-  const value = t.budgetTokens ?? t.budget_tokens ?? DEFAULT_THINKING_BUDGET;
+  const value = givenBudget(t) ?? DEFAULT_THINKING_BUDGET;
   if (typeof value !== 'number' || !Number.isInteger(value)) {
     fail(`budgetTokens must be an integer; got ${JSON.stringify(value)}.`);
   }
   return value;
 }
 
+const givenBudget = (t: Record<string, unknown>) => t.budgetTokens ?? t.budget_tokens;
+
 /**
  * Resolves `thinking` and `max_tokens` together, because Anthropic requires
  * `1024 <= budget_tokens < max_tokens`: a budget out of range is rejected here, before any request.
+ * Models the registry lists with thinking but no budget range only take adaptive thinking (Anthropic
+ * answers 400 "thinking.type.enabled is not supported for this model"): a budgeted request becomes
+ * `{ type: 'adaptive' }`, with a warning when the caller gave a budget, or an error under
+ * `requireBudget`. Models the registry does not know get the request as asked.
  * @param thinking - The `thinking` call option, as given.
  * @param maxTokens - The caller's `maxTokens`, if any.
  * @param modelMax - The model's maximum output, the default `max_tokens`.
+ * @param spec - The registry's record of the model, if any.
+ * @param model - The model id, for messages.
  * @throws {@link InvalidRequestError} naming the valid range or the accepted shapes.
  */
 export function prepareAnthropicThinking(
   thinking: unknown,
   maxTokens: number | undefined,
   modelMax: number,
+  spec?: ModelSpec,
+  model = spec?.id ?? 'this model',
 ): ResolvedThinking {
   const max = maxTokens ?? modelMax;
   if (thinking === undefined || thinking === null) return { on: false, maxTokens: max };
@@ -64,6 +89,25 @@ export function prepareAnthropicThinking(
     return { wire: { type: 'adaptive', ...display }, on: true, maxTokens: max };
   if (type !== 'enabled') fail(shapes(thinking));
   const budget = budgetOf(t);
+  if (spec?.capabilities.thinking && spec.reasoning?.budgetMin === undefined) {
+    if (t.requireBudget === true) {
+      fail(
+        `${model} only thinks adaptively (the model registry lists no thinking budget for it), and ` +
+          "requireBudget is set: use { type: 'adaptive' } (steer it with output_config: { effort }), " +
+          'or a model that takes a budget.',
+      );
+    }
+    return {
+      wire: { type: 'adaptive', ...display },
+      on: true,
+      maxTokens: max,
+      warning:
+        givenBudget(t) === undefined
+          ? undefined
+          : `thinking budgetTokens (${budget}) was not sent: ${model} only thinks adaptively, so ` +
+            "thinking: { type: 'adaptive' } was sent (set requireBudget: true to get an error instead).",
+    };
+  }
   if (budget < MIN_THINKING_BUDGET || budget >= max) {
     const source = maxTokens === undefined ? `this model's maximum output` : 'maxTokens';
     fail(

@@ -10,11 +10,20 @@ function wireChoice(choice: ToolChoice): Record<string, unknown> {
 
 /**
  * Maps portable tools and tool choice to Anthropic's `tools` (`input_schema`) and `tool_choice`.
- * A provider-native `tools` array in `call.extra` is left to pass through verbatim.
+ * A provider-native `tools` array in `call.extra` is left to pass through verbatim. Anthropic refuses
+ * `tool_choice` without tools ("tool_choice may only be specified while providing tools"), so with
+ * none `auto` and `none` are not sent (a warning) and a forced choice is an error.
  * @param thinking - Whether thinking is on: Anthropic then only accepts `auto` and `none`.
- * @throws {@link InvalidRequestError} for a forced tool choice with thinking on.
+ * @param answerTool - Whether `object()` adds a tool of its own (tool structured-output mode).
+ * @param warnings - Receives a line for a tool choice not sent.
+ * @throws {@link InvalidRequestError} for a forced tool choice with thinking on or without tools.
  */
-export function prepareAnthropicTools(call: ModelCall, thinking: boolean): Record<string, unknown> {
+export function prepareAnthropicTools(
+  call: ModelCall,
+  thinking: boolean,
+  answerTool: boolean,
+  warnings: string[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (call.tools?.length) {
     out.tools = call.tools.map((tool) => ({
@@ -24,6 +33,18 @@ export function prepareAnthropicTools(call: ModelCall, thinking: boolean): Recor
     }));
   }
   const choice = call.toolChoice;
+  const native = call.extra.tools;
+  const tools = !!call.tools?.length || (Array.isArray(native) && native.length > 0) || answerTool;
+  if (choice !== undefined && !tools) {
+    if (choice === 'auto' || choice === 'none') {
+      warnings.push(`toolChoice '${choice}' was not sent: the call has no tools.`);
+      return out;
+    }
+    throw new InvalidRequestError(
+      `toolChoice ${JSON.stringify(choice)} needs tools to call, and the call has none: pass ` +
+        '`tools`, or drop toolChoice.',
+    );
+  }
   if (choice !== undefined) {
     if (thinking && (choice === 'required' || typeof choice === 'object')) {
       throw new InvalidRequestError(
