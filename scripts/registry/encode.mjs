@@ -11,6 +11,7 @@ const FLAG = {
   grammar: 32,
   temperature: 64,
   requiresMaxCompletionTokens: 128,
+  completionsOnly: 256,
 };
 
 export function lit(v) {

@@ -61,6 +61,7 @@ export function decodeModelSpec(provider: string, row: ModelRow): ModelSpec {
       temperature: has(FLAG_BITS.temperature),
     },
     requiresMaxCompletionTokens: has(FLAG_BITS.requiresMaxCompletionTokens),
+    completionsOnly: has(FLAG_BITS.completionsOnly),
     reasoning,
     pricing: decodePricing(prices),
   };

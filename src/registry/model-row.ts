@@ -18,6 +18,7 @@ export const FLAG_BITS = {
   grammar: 32,
   temperature: 64,
   requiresMaxCompletionTokens: 128,
+  completionsOnly: 256,
 } as const;
 
 /**

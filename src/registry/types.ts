@@ -101,6 +101,11 @@ export interface ModelSpec {
   readonly capabilities: ModelCapabilities;
   /** The model rejects `max_tokens` and needs `max_completion_tokens` (OpenAI reasoning models). */
   readonly requiresMaxCompletionTokens: boolean;
+  /**
+   * The model only serves the legacy text-completion endpoint (`/v1/completions`), not chat:
+   * OpenAI's instruct and base models. `complete()` on any other OpenAI model is sent as a chat turn.
+   */
+  readonly completionsOnly?: boolean;
   /** Reasoning controls, when the model takes any. */
   readonly reasoning?: ReasoningOptions;
   readonly pricing: ModelPricing;

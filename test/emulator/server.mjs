@@ -26,7 +26,7 @@ import * as gemini from './gemini.mjs';
  * Result = { status?, headers?, json? } | { status?, headers?, body: string, contentType? }
  *        | { status?, headers?, sse: string[] }  (sse: fully framed events, written one by one)
  * ctx = { method, path, query: URLSearchParams, headers, body, rawBody, bodyError: boolean,
- *         scenario: { id, reply, requireAuth }, requestId }
+ *         scenario: { id, reply, requireAuth, strictModels }, requestId }
  */
 // ---- Provider route modules. Add Anthropic (POST /v1/messages), Gemini, Vertex here. ----
 const ROUTE_MODULES = [openai, anthropic, gemini];
@@ -57,7 +57,14 @@ const SCENARIO_RE = /^\/s\/([A-Za-z0-9_-]+)(\/.*)?$/;
 const CONTROL_RE = /^\/_control\/([A-Za-z0-9_-]+)\/?$/;
 
 function freshScenario(id) {
-  return { id, faults: [], reply: undefined, requireAuth: false, requests: [] };
+  return {
+    id,
+    faults: [],
+    reply: undefined,
+    requireAuth: false,
+    strictModels: false,
+    requests: [],
+  };
 }
 
 export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
@@ -168,6 +175,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
       next.faults = faultQueue(cfg.faults);
       next.reply = cfg.reply ?? undefined;
       next.requireAuth = cfg.requireAuth === true;
+      next.strictModels = cfg.strictModels === true;
       scenarios.set(id, next);
       return send(res, { json: { ok: true } }, baseHeaders(requestId, next));
     }
@@ -235,6 +243,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
           ? sc.reply[Math.min(sc.requests.length - 1, sc.reply.length - 1)]
           : sc.reply,
         requireAuth: sc.requireAuth,
+        strictModels: sc.strictModels,
       },
       requestId,
     };
