@@ -5,14 +5,12 @@ import type {
   ProviderAdapter,
   WireRequest,
 } from '../../core/adapter.ts';
-import { UnsupportedFeatureError } from '../../core/errors/unsupported-feature-error.ts';
 import type { JSONSchema } from '../../core/standard-schema.ts';
 import type { ModelSpec } from '../../registry/types.ts';
 import { convertToOpenAIMessages } from './convert-to-openai-messages.ts';
 import { parseChatResponse, parseCompletionResponse } from './parse-openai-response.ts';
 import { prepareOpenAIOutput } from './prepare-openai-output.ts';
 import { prepareOpenAISampling } from './prepare-openai-sampling.ts';
-import { prepareOpenAITools } from './prepare-openai-tools.ts';
 
 /** How `object()` asks a server for schema-shaped output. */
 export type StructuredOutputMode =
@@ -87,6 +85,8 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
 
     async buildRequest(call: ModelCall): Promise<WireRequest> {
       if (call.method !== 'complete' && config.isCompletionModel && completionModel(call)) {
+        const { UnsupportedFeatureError } =
+          await import('../../core/errors/unsupported-feature-error.ts');
         throw new UnsupportedFeatureError({
           provider,
           feature: 'chat',
@@ -98,10 +98,13 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
       if (config.strictSchemas && call.output.type === 'json-schema')
         stripNulls = (await import('./json-schema-format.ts')).stripOptionalNulls;
       const guess = config.isReasoningModel?.(call.model) ?? false;
-      const warnings = [
-        ...prepareOpenAISampling(call, body, guess),
-        ...prepareOpenAITools(call, body),
-      ];
+      const warnings = prepareOpenAISampling(call, body, guess);
+      if (call.tools || call.toolChoice !== undefined || 'tools' in body || 'tool_choice' in body) {
+        // Loaded on first use: chat-only bundles carry no tool mapping.
+        warnings.push(
+          ...(await import('./prepare-openai-tools.ts')).prepareOpenAITools(call, body),
+        );
+      }
       if (usesCompletions(call)) {
         return { path: '/v1/completions', body: { ...body, prompt: call.prompt }, warnings };
       }
