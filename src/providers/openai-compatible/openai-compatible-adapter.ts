@@ -72,6 +72,7 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
       return parsed; // not JSON: the repair round will say so
     }
     const text = JSON.stringify(stripNulls(value, call.output.schema));
+    if (text === JSON.stringify(value)) return parsed; // nothing stripped: keep the answer as sent
     const assistant = { ...parsed.assistant, content: text } as ParsedResponse['assistant'];
     return { ...parsed, text, choices: [text, ...parsed.choices.slice(1)], assistant };
   }
