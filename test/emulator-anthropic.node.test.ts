@@ -3,8 +3,6 @@
 // nearest acceptable request passes, so the rule is exactly as wide as Anthropic's. The SDK side
 // (it never sends these) is in test/shared/cases-anthropic-rules.mjs.
 import { describe, expect, it } from 'vitest';
-import { FLAG_BITS as EMULATOR_BITS } from './emulator/anthropic-models.mjs';
-import { FLAG_BITS } from '../src/registry/model-row.ts';
 import { useEmulator, type Json } from './support/emulator-fixture.ts';
 
 const { postJson, control } = useEmulator();
@@ -37,11 +35,6 @@ const format = (schema: Json) => ({
 });
 
 describe('POST /v1/messages: per-model rules from the registry data', () => {
-  it('reads the same flag bits as the SDK', () => {
-    for (const [k, bit] of Object.entries(EMULATOR_BITS))
-      expect(bit).toBe(FLAG_BITS[k as keyof typeof FLAG_BITS]);
-  });
-
   it('refuses max_tokens above the model maximum', async () => {
     await refuses(
       { model: 'claude-3-5-haiku-20241022', max_tokens: 8193 },

@@ -12,6 +12,7 @@ const FLAG = {
   temperature: 64,
   requiresMaxCompletionTokens: 128,
   exclusiveSampling: 256,
+  completionsOnly: 512,
 };
 
 export function lit(v) {

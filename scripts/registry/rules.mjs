@@ -47,6 +47,9 @@ export function finish(e, original) {
   }
   // OpenAI's reasoning models reject `max_tokens` and need `max_completion_tokens` (o-series, GPT-5).
   e.requiresMaxCompletionTokens = e.provider === 'openai' && e.reasoning;
+  // The legacy text-completion endpoint (/v1/completions) serves only OpenAI's instruct and base
+  // models (gpt-3.5-turbo-instruct, davinci-002, babbage-002); they have no chat endpoint.
+  e.completionsOnly = e.provider === 'openai' && /-instruct\b|^(davinci|babbage)-002/.test(e.id);
   // Lark/regex grammar custom tools: GPT-5 family and gpt-4.1 (the original's models.json); they are
   // tools, so only models that call tools take them.
   e.grammar = e.provider === 'openai' && /^gpt-(5|4\.1)/.test(e.id) && e.tools;

@@ -1,4 +1,5 @@
 import type { WireRequest } from './adapter.ts';
+import { apiUrl } from './base-url.ts';
 import { withRetries, type RetryPolicy } from './retry.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
 import { sendRequest } from './send-request.ts';
@@ -64,7 +65,7 @@ export async function requestWithRepairs(
   let wire = init.wire;
   let usage: Usage | undefined;
   for (let round = 0; ; round++) {
-    const url = ctx.endpoint + wire.path;
+    const url = apiUrl(ctx.endpoint, wire.path);
     const headers = {
       'content-type': 'application/json',
       ...adapter.authHeaders(init.key),

@@ -2,6 +2,7 @@ import type { CacheEntry, CacheStore } from '../cache/cache-store.ts';
 import { isCacheEntry } from '../cache/is-cache-entry.ts';
 import { resolveKey } from '../keys/resolve-key.ts';
 import type { CallMethod, ModelCall, ProviderAdapter, WireRequest } from './adapter.ts';
+import { apiUrl } from './base-url.ts';
 import { cacheKey } from './cache-key.ts';
 import { createCallSignal, untilAborted } from './call-signal.ts';
 import { InvalidRequestError } from './errors/invalid-request-error.ts';
@@ -105,7 +106,7 @@ async function fetchResult(
   const settings = ctx.options;
   const timeoutMs = options.timeout ?? settings.timeout ?? DEFAULT_TIMEOUT;
   const callSignal = createCallSignal(timeoutMs, [settings.signal, options.signal]);
-  const url = ctx.endpoint + wire.path;
+  const url = apiUrl(ctx.endpoint, wire.path);
   try {
     const key = await resolveKey({
       provider: ctx.adapter.provider,

@@ -64,6 +64,7 @@ export function decodeModelSpec(provider: string, row: ModelRow): ModelSpec {
     },
     requiresMaxCompletionTokens: has(FLAG_BITS.requiresMaxCompletionTokens),
     exclusiveSampling: has(FLAG_BITS.exclusiveSampling),
+    completionsOnly: has(FLAG_BITS.completionsOnly),
     reasoning,
     pricing: decodePricing(prices),
   };

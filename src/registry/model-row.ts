@@ -19,6 +19,7 @@ export const FLAG_BITS = {
   temperature: 64,
   requiresMaxCompletionTokens: 128,
   exclusiveSampling: 256,
+  completionsOnly: 512,
 } as const;
 
 /**

@@ -112,6 +112,11 @@ export interface ModelSpec {
    * and later): the Anthropic adapter then sends `temperature` only, with a warning.
    */
   readonly exclusiveSampling: boolean;
+  /**
+   * The model only serves the legacy text-completion endpoint (`/v1/completions`), not chat:
+   * OpenAI's instruct and base models. `complete()` on any other OpenAI model is sent as a chat turn.
+   */
+  readonly completionsOnly?: boolean;
   /** Reasoning controls, when the model takes any. */
   readonly reasoning?: ReasoningOptions;
   readonly pricing: ModelPricing;

@@ -1,11 +1,11 @@
-// Per-model rules of POST /v1/messages, from the registry data (anthropic-models.mjs), with the real
+// Per-model rules of POST /v1/messages, from the registry data (registry-data.mjs), with the real
 // API's status and messages: `max_tokens` above the model's maximum, sampling settings a model refuses
 // (none at all on the Claude Opus 4.7 generation; not `temperature` and `top_p` together since Claude
 // Opus 4.1), budgeted thinking on models that only think adaptively, and, when the scenario sets
 // `strictModels`, model ids the registry does not know (404, as the API answers). Unknown models are
 // otherwise accepted with no model rules, so tests may use made-up ids.
 import { anthropicError, invalidRequest } from './anthropic-common.mjs';
-import { anthropicModel } from './anthropic-models.mjs';
+import { anthropicModel } from './registry-data.mjs';
 
 // Defaults the API accepts even where a setting is "deprecated": only other values are refused.
 const DEFAULTS = { temperature: 1, top_p: 1 };

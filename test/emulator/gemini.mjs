@@ -15,11 +15,11 @@ import {
   dialect,
   invalidArgument,
   isGemini3,
-  isIssuedSignature,
   isObject,
   issueSignature,
 } from './gemini-common.mjs';
 import { tokenRoute } from './gemini-token.mjs';
+import { checkContents, checkGeneration, checkThinking, checkToolConfig } from './gemini-rules.mjs';
 
 export { dialect };
 
@@ -28,61 +28,6 @@ const RATINGS = [
   { category: 'HARM_CATEGORY_HARASSMENT', probability: 'NEGLIGIBLE' },
 ];
 const FILTERED = ['SAFETY', 'RECITATION', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII'];
-
-/** Checks `contents` like the real API; returns an error result or null. */
-function checkContents(contents, model) {
-  if (contents === undefined || (Array.isArray(contents) && contents.length === 0))
-    return invalidArgument('* GenerateContentRequest.contents: contents is not specified\n');
-  if (!Array.isArray(contents))
-    return invalidArgument(
-      `Invalid value at 'contents' (type.googleapis.com/google.ai.generativelanguage.v1beta.Content), ${JSON.stringify(contents)}`,
-    );
-  let previousCalls = [];
-  for (const [i, c] of contents.entries()) {
-    if (!isObject(c)) return invalidArgument(`Invalid value at 'contents[${i}]'`);
-    if (c.role !== undefined && c.role !== 'user' && c.role !== 'model')
-      return invalidArgument('Please use a valid role: user, model.');
-    if (!Array.isArray(c.parts) || c.parts.length === 0)
-      return invalidArgument(
-        `* GenerateContentRequest.contents[${i}].parts: contents.parts must not be empty.\n`,
-      );
-    const calls = c.parts.filter((p) => isObject(p?.functionCall));
-    const responses = c.parts.filter((p) => isObject(p?.functionResponse));
-    if (calls.length && isGemini3(model) && !isIssuedSignature(calls[0].thoughtSignature))
-      return invalidArgument(
-        `Function call is missing a thought_signature in functionCall parts. This is required for tools to work correctly, and missing thought_signature may lead to degraded model performance. Additional data, function call \`default_api:${calls[0].functionCall.name}\` , position ${i + 1}. Please refer to https://ai.google.dev/gemini-api/docs/thought-signatures for more details.`,
-      );
-    if (responses.length) {
-      if (!previousCalls.length)
-        return invalidArgument(
-          'Please ensure that function response turn comes immediately after a function call turn.',
-        );
-      if (responses.length !== previousCalls.length)
-        return invalidArgument(
-          'Please ensure that the number of function response parts is equal to the number of function call parts of the function call turn.',
-        );
-      const names = previousCalls.map((p) => p.functionCall.name);
-      const wrong = responses.find((p) => !names.includes(p.functionResponse.name));
-      if (wrong)
-        return invalidArgument(
-          `Function response name ${wrong.functionResponse.name} does not match any function call.`,
-        );
-    }
-    previousCalls = calls;
-  }
-  return null;
-}
-
-function checkThinking(tc, model) {
-  if (!isObject(tc)) return null;
-  if (tc.thinkingLevel !== undefined && tc.thinkingBudget !== undefined)
-    return invalidArgument('You can only set only one of thinking budget and thinking level.');
-  if (tc.thinkingLevel !== undefined && !isGemini3(model))
-    return invalidArgument('Thinking level is not supported for this model.');
-  if (tc.thinkingBudget === 0 && /^gemini-[\d.]+-pro/.test(model))
-    return invalidArgument('Budget 0 is invalid. This model only works in thinking mode.');
-  return null;
-}
 
 const partsText = (parts) =>
   (parts ?? [])
@@ -111,8 +56,9 @@ function generateContent(ctx, model) {
   const contentsError = checkContents(b.contents, model);
   if (contentsError) return contentsError;
   const gen = isObject(b.generationConfig) ? b.generationConfig : {};
-  const thinkingError = checkThinking(gen.thinkingConfig, model);
-  if (thinkingError) return thinkingError;
+  const ruleError =
+    checkThinking(gen.thinkingConfig, model) ?? checkGeneration(gen) ?? checkToolConfig(b);
+  if (ruleError) return ruleError;
 
   const system = partsText(b.systemInstruction?.parts);
   const promptTokenCount =

@@ -20,6 +20,7 @@ import {
   isObject,
 } from './openai-common.mjs';
 import { jsonFromSchema } from './json-from-schema.mjs';
+import { chatRulesError } from './openai-rules.mjs';
 
 const ROLES = ['system', 'assistant', 'user', 'function', 'tool', 'developer'];
 export const sse = (obj) => `data: ${JSON.stringify(obj)}\n\n`;
@@ -84,25 +85,6 @@ function structuredText(b, lastUser, texts) {
   return null;
 }
 
-/** Reasoning models reject the classic sampling knobs exactly like this. */
-function reasoningModelError(b) {
-  if (b.max_tokens !== undefined && b.max_tokens !== null) {
-    return badRequest(
-      "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
-      'max_tokens',
-      'unsupported_parameter',
-    );
-  }
-  if (b.temperature !== undefined && b.temperature !== null && b.temperature !== 1) {
-    return badRequest(
-      `Unsupported value: 'temperature' does not support ${b.temperature} with this model. Only the default (1) value is supported.`,
-      'temperature',
-      'unsupported_value',
-    );
-  }
-  return null;
-}
-
 function toolCallsFor(reply, b) {
   if (!Array.isArray(reply?.toolCalls) || !Array.isArray(b.tools) || b.tools.length === 0)
     return null;
@@ -144,11 +126,9 @@ export function chatCompletions(ctx) {
     if (['system', 'user', 'developer', 'tool'].includes(m.role) && m.content === undefined)
       return missing(`messages[${i}].content`);
   }
+  const ruleError = chatRulesError(b, ctx.scenario);
+  if (ruleError) return ruleError;
   const reasoning = isReasoningModel(b.model);
-  if (reasoning) {
-    const err = reasoningModelError(b);
-    if (err) return err;
-  }
 
   const texts = b.messages.map((m) => contentText(m.content));
   const lastUser = contentText([...b.messages].reverse().find((m) => m.role === 'user')?.content);

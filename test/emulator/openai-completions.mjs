@@ -1,6 +1,7 @@
 // POST /v1/completions: the legacy text-completion endpoint (CreateCompletionResponse).
 import {
   SYSTEM_FINGERPRINT,
+  apiError,
   badRequest,
   missing,
   invalidType,
@@ -12,6 +13,7 @@ import {
   mergeUsage,
 } from './openai-common.mjs';
 import { checkModel, sse, DONE } from './openai-chat.mjs';
+import { isOpenAIChatModel, parameterError, unknownModelError } from './openai-rules.mjs';
 
 export function completions(ctx) {
   const b = ctx.body;
@@ -22,6 +24,15 @@ export function completions(ctx) {
   if (b.messages !== undefined)
     return badRequest('Unrecognized request argument supplied: messages');
   if (b.prompt === undefined || b.prompt === null) return missing('prompt');
+  const ruleError = unknownModelError(b, ctx.scenario) ?? parameterError(b);
+  if (ruleError) return ruleError;
+  // The legacy endpoint serves only instruct and base models (gpt-3.5-turbo-instruct, davinci-002).
+  if (isOpenAIChatModel(b.model)) {
+    return apiError(
+      404,
+      'This is a chat model and not supported in the v1/completions endpoint. Did you mean to use v1/chat/completions?',
+    );
+  }
   const prompts = typeof b.prompt === 'string' ? [b.prompt] : b.prompt;
   if (
     !Array.isArray(prompts) ||

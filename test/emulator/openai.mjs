@@ -24,9 +24,15 @@ const MODELS = [
 ];
 const modelObject = (id) => ({ id, object: 'model', created: 1715367049, owned_by: 'system' });
 
+// Where OpenAI-compatible APIs are mounted: OpenAI's /v1, Gemini's OpenAI compatibility
+// (/v1beta/openai), GitLab-style /api/v4 servers and Azure OpenAI's v1 API (/openai/v1). Clients must
+// use a versioned base URL as given: /v1/v1/… or /v1beta/openai/v1/… are 404s, as on the real hosts.
+const MOUNTS = ['/v1', '/v1beta/openai', '/api/v4', '/openai/v1'];
+const under = (operation) => (p) => MOUNTS.some((m) => p === m + operation);
+
 export const routes = [
-  { method: 'POST', match: (p) => p === '/v1/chat/completions', dialect, handle: chatCompletions },
-  { method: 'POST', match: (p) => p === '/v1/completions', dialect, handle: completions },
+  { method: 'POST', match: under('/chat/completions'), dialect, handle: chatCompletions },
+  { method: 'POST', match: under('/completions'), dialect, handle: completions },
   { ...responsesRoute, dialect },
   {
     method: 'GET',

@@ -94,6 +94,12 @@ export function googlePrismCases(env) {
     await m.chat('hi', { thinking: { type: 'disabled' } });
     const g3 = prism(api, { model: 'gemini-3-flash-preview' });
     await g3.m.chat('hi', { thinking: { level: 'high' } });
+    // Levels a model lacks are mapped to ones it has (registry data); budgets fitted to the range.
+    const pro3 = prism(api, { model: 'gemini-3-pro-preview' });
+    await pro3.m.chat('hi', { thinking: { level: 'minimal' } });
+    await pro3.m.chat('hi', { thinking: { type: 'disabled' } });
+    const pro25 = prism(api, { model: 'gemini-2.5-pro' });
+    await pro25.m.chat('hi', { thinking: { budgetTokens: 99999 } });
     await rejects(m.json('Give JSON'), named('OutputValidationError'), 'canned text is not JSON');
     await rejects(
       m.object('A person', { schema: personSchema, jsonSchema: personJsonSchema }),
@@ -127,6 +133,8 @@ export function googlePrismCases(env) {
     );
     clean();
     g3.clean();
+    pro3.clean();
+    pro25.clean();
   };
   const rawPrism = async (/** @type {'gemini' | 'vertex'} */ api, /** @type {object} */ body) => {
     const res =

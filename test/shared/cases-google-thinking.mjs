@@ -83,5 +83,69 @@ export function googleThinkingCases(env) {
         equal(e.errorType, 'INVALID_ARGUMENT');
       },
     ],
+    [
+      'google: a thinking level the model lacks becomes its nearest level, from the registry',
+      async () => {
+        const s = await scenario();
+        const pro3 = gemini(s.endpoint, { model: 'gemini-3-pro-preview' });
+        const minimal = await pro3.chat('a', { thinking: { level: 'minimal' } });
+        const medium = await pro3.chat('b', { thinking: { level: 'medium' } });
+        const off = await pro3.chat('c', { thinking: { type: 'disabled' } });
+        const pro31 = gemini(s.endpoint, { model: 'gemini-3.1-pro-preview' });
+        const kept = await pro31.chat('d', { thinking: { level: 'medium' } });
+        await gemini(s.endpoint, { model: 'gemini-3-flash-preview' }).chat('e', {
+          thinking: { type: 'disabled' },
+        });
+        const levels = (await s.requests()).map(
+          (/** @type {any} */ r) => r.body.generationConfig.thinkingConfig.thinkingLevel,
+        );
+        deepEqual(levels, ['LOW', 'LOW', 'LOW', 'MEDIUM', 'MINIMAL'], 'levels sent');
+        for (const [r, asked] of [
+          [minimal, 'minimal'],
+          [medium, 'medium'],
+        ]) {
+          assert(
+            r.warnings?.some((/** @type {string} */ w) => w.includes(`no thinking level ${asked}`)),
+            `warning for ${asked}`,
+          );
+        }
+        assert(off.warnings?.some((/** @type {string} */ w) => /cannot turn thinking off/.test(w)));
+        equal(kept.warnings, undefined, 'a level the model has: no warning');
+      },
+    ],
+    [
+      "google: thinking budgets are moved into the model's range; off where it can be",
+      async () => {
+        const s = await scenario();
+        const pro = gemini(s.endpoint, { model: 'gemini-2.5-pro' });
+        const lite = gemini(s.endpoint, { model: 'gemini-2.5-flash-lite' });
+        const big = await pro.chat('a', { thinking: { budgetTokens: 50000 } });
+        await pro.chat('b', { thinking: { type: 'disabled' } });
+        const small = await lite.chat('c', { thinking: { budgetTokens: 100 } });
+        await lite.chat('d', { thinking: { type: 'disabled' } });
+        await lite.chat('e', { thinking: { level: 'minimal' } });
+        await gemini(s.endpoint, { model: 'gemini-2.0-flash' }).chat('f', {
+          thinking: { type: 'disabled' },
+        });
+        const sent = (await s.requests()).map(
+          (/** @type {any} */ r) => r.body.generationConfig?.thinkingConfig?.thinkingBudget,
+        );
+        deepEqual(sent, [32768, 128, 512, 0, 512, undefined], 'budgets sent');
+        assert(big.warnings?.some((/** @type {string} */ w) => w.includes('sent 32768')));
+        assert(small.warnings?.some((/** @type {string} */ w) => w.includes('sent 512')));
+      },
+    ],
+    [
+      'google: toolConfig only with tools; forced choices without tools fail before sending',
+      async () => {
+        const s = await scenario();
+        const m = gemini(s.endpoint);
+        const r = await m.chat('a', { toolChoice: 'auto' });
+        equal((await s.requests())[0].body.toolConfig, undefined, 'no toolConfig without tools');
+        assert(r.warnings?.some((/** @type {string} */ w) => w.includes('toolChoice')));
+        await rejects(m.chat('b', { toolChoice: 'required' }), named('InvalidRequestError'));
+        equal((await s.requests()).length, 1, 'nothing sent');
+      },
+    ],
   ];
 }

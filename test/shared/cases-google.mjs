@@ -80,7 +80,9 @@ export function googleCases(env) {
         });
         equal(regional.vertex, true);
         equal(regional.location, 'asia-east1');
-        equal(regional.endpoint, 'https://asia-east1-aiplatform.googleapis.com');
+        // A versioned endpoint is used as given (the request goes to …/v1/projects/…, see
+        // cases-openai-wire.mjs for the URL rule).
+        equal(regional.endpoint, 'https://asia-east1-aiplatform.googleapis.com/v1');
       },
     ],
     [

@@ -30,6 +30,14 @@ function withoutVllmKeys(inner, removed) {
 export function steadyCases({ sdk, steadyUrl }) {
   const person = v.object({ name: v.string(), age: v.number() });
   const strictPerson = v.strictObject({ name: v.string(), age: v.number() });
+  // Rewritten for strict mode (optional → nullable, constraints into descriptions), and a map of any
+  // keys, which is sent without strict.
+  const optionalPerson = v.object({
+    name: v.pipe(v.string(), v.minLength(1)),
+    age: v.optional(v.number()),
+    tags: v.optional(v.array(v.object({ t: v.string() }))),
+  });
+  const scores = v.object({ scores: v.record(v.string(), v.number()) });
   const tools = [
     { name: 'lookup', description: 'Look up', parameters: v.object({ q: v.string() }) },
   ];
@@ -91,6 +99,11 @@ export function steadyCases({ sdk, steadyUrl }) {
       m
         .object('a person', { schema: strictPerson, schemaName: 'person', maxRepairs: 0 })
         .catch(() => undefined),
+    (m) => m.object('a person', { schema: optionalPerson, maxRepairs: 0 }).catch(() => undefined),
+    (m) => m.object('scores', { schema: scores, maxRepairs: 0 }).catch(() => undefined),
+    // complete() on a chat model is one user turn on Chat Completions (OpenAI); tools: [] is omitted.
+    (m) => m.complete('Once upon', { maxTokens: 16 }),
+    (m) => m.chat('hi', { tools: [], toolChoice: 'auto' }),
   ];
 
   return [
@@ -100,7 +113,13 @@ export function steadyCases({ sdk, steadyUrl }) {
         await validated(
           'openai',
           (fetch) => new sdk.openai.OpenAIModel({ model: 'gpt-4o-mini', ...common(fetch) }),
-          [...shapes, (m) => m.complete('Once upon', { maxTokens: 16, stop: 'END' })],
+          shapes,
+        );
+        await validated(
+          'openai instruct',
+          (fetch) =>
+            new sdk.openai.OpenAIModel({ model: 'gpt-3.5-turbo-instruct', ...common(fetch) }),
+          [(m) => m.complete('Once upon', { maxTokens: 16, stop: 'END' })],
         );
         await validated(
           'openai reasoning',
@@ -108,7 +127,19 @@ export function steadyCases({ sdk, steadyUrl }) {
           [
             (m) => m.chat('hi', { maxTokens: 500, temperature: 0.3 }),
             (m) => m.chat('hi', { reasoning_effort: 'low' }),
+            (m) => m.chat('hi', { stop: ['\n'], topP: 0.5, frequency_penalty: 1, logprobs: true }),
           ],
+        );
+        // A versioned base URL is used as given: Steady serves the spec's /v1 paths only.
+        await validated(
+          'openai at /v1/',
+          (fetch) =>
+            new sdk.openai.OpenAIModel({
+              model: 'gpt-4o-mini',
+              ...common(fetch),
+              endpoint: `${steadyUrl}/v1/`,
+            }),
+          [(m) => m.chat('hi'), (m) => m.complete('Once upon')],
         );
       },
     ],
@@ -157,6 +188,25 @@ export function steadyCases({ sdk, steadyUrl }) {
           Number(rec.responses[0].headers.get('x-steady-error-count')) >= 1,
           'temperature 7 is flagged',
         );
+        // The structured-output member is validated too: a strict flag of the wrong type is flagged.
+        const badStrict = await fetch(`${steadyUrl}/v1/chat/completions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer x' },
+          body: JSON.stringify({
+            model: 'gpt-4o-mini',
+            messages: [{ role: 'user', content: 'hi' }],
+            response_format: {
+              type: 'json_schema',
+              json_schema: { name: 'p', schema: { type: 'object' }, strict: 'yes' },
+            },
+          }),
+        });
+        equal(badStrict.status, 400, "strict: 'yes' is refused");
+        assert(
+          Number(badStrict.headers.get('x-steady-error-count')) >= 1,
+          "strict: 'yes' is flagged",
+        );
+        await badStrict.body?.cancel();
         const error = await rejects(m.chat('hi', { n: 'many' }));
         assert(
           error instanceof sdk.core.APICallError && error.status === 400,

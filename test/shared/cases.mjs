@@ -5,6 +5,7 @@ import { assert, equal } from './assert.mjs';
 import { openaiCases } from './cases-openai.mjs';
 import { openaiResilienceCases } from './cases-openai-resilience.mjs';
 import { openaiOutputCases } from './cases-openai-output.mjs';
+import { openaiWireCases } from './cases-openai-wire.mjs';
 import { steadyCases } from './cases-steady.mjs';
 import { registryCases } from './cases-registry.mjs';
 import { cacheCases } from './cases-cache.mjs';
@@ -34,6 +35,7 @@ export function makeCases(env) {
     ...openaiCases(env),
     ...openaiResilienceCases(env),
     ...openaiOutputCases(env),
+    ...openaiWireCases(env),
     ...steadyCases(env),
     ...registryCases(env),
     ...cacheCases(env),

@@ -11,7 +11,7 @@ let counter = 0;
 /**
  * Creates a fresh scenario with its own request log.
  * @param {string} emulatorUrl
- * @param {Record<string, unknown>} [config] `{ faults, reply, requireAuth }`
+ * @param {Record<string, unknown>} [config] `{ faults, reply, requireAuth, strictModels }`
  * @returns {Promise<Scenario>}
  */
 export async function scenario(emulatorUrl, config = {}) {

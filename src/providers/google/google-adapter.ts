@@ -42,8 +42,8 @@ async function generationConfig(call: ModelCall, native: unknown, warnings: stri
   }
   if (call.extra.thinking !== undefined) {
     const { prepareGoogleThinking } = await import('./prepare-google-thinking.ts');
-    const thinking = prepareGoogleThinking(call.extra.thinking, call.model);
-    gen.thinkingConfig = thinking.thinkingConfig;
+    const thinking = prepareGoogleThinking(call.extra.thinking, call.model, call.spec);
+    if (thinking.thinkingConfig) gen.thinkingConfig = thinking.thinkingConfig;
     warnings.push(...thinking.warnings);
   }
   // A native `generationConfig` call option wins over the mapped settings, member by member.
@@ -81,7 +81,9 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
       body.contents = contents;
       if (call.tools?.length || call.toolChoice !== undefined) {
         const { prepareGoogleTools } = await import('./prepare-google-tools.ts');
-        Object.assign(body, prepareGoogleTools(call));
+        const tools = prepareGoogleTools(call, body.tools);
+        Object.assign(body, tools.members);
+        warnings.push(...tools.warnings);
       }
       if (!vertex) return { path: geminiPath(call.model), body, warnings };
       const project = vertex.projectId ?? readEnv('VERTEX_PROJECT_ID', vertex.env);

@@ -38,7 +38,9 @@ function resolveTarget(options: GoogleModelOptions) {
   if (!(options.vertex ?? isVertexHost(host))) {
     return {
       adapter: createGoogleAdapter({ api: 'gemini' }),
-      endpoint: explicit ?? GEMINI_ENDPOINT,
+      // The features the adapter sends (systemInstruction, thinking, responseJsonSchema) are the
+      // Gemini API's v1beta: a trailing /v1 or /v1beta names the API root, not a version choice.
+      endpoint: explicit?.replace(/\/v1(beta)?$/, '') ?? GEMINI_ENDPOINT,
       location: undefined,
     };
   }

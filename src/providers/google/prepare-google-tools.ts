@@ -10,14 +10,27 @@ export function googleJsonSchema(schema: JSONSchema): JSONSchema {
 
 const MODES = { auto: 'AUTO', none: 'NONE', required: 'ANY' } as const;
 
+const declares = (tools: unknown) =>
+  Array.isArray(tools) &&
+  tools.some((t) => Array.isArray((t as { functionDeclarations?: unknown })?.functionDeclarations));
+
 /**
  * Maps portable tools and tool choice to Gemini's `tools: [{ functionDeclarations }]` (parameters as
  * `parametersJsonSchema`, which both the Gemini API and Vertex take as plain JSON Schema) and
  * `toolConfig.functionCallingConfig` (`AUTO`, `NONE`, `ANY`, plus `allowedFunctionNames` to force
- * one tool).
- * @throws {@link InvalidRequestError} when `toolChoice` names a tool that is not in `tools`.
+ * one tool: Google takes those names only with `ANY`). Gemini refuses a `functionCallingConfig`
+ * without function declarations ("Function calling config is set without function_declarations"),
+ * so an `auto` or `none` choice with no functions is left out, with a warning.
+ * @param call - The call.
+ * @param nativeTools - A provider-native `tools` member passed through, if any.
+ * @returns The body members and warnings.
+ * @throws {@link InvalidRequestError} when `toolChoice` names a tool that is not in `tools`, or
+ *   requires a call when there is no function to call.
  */
-export function prepareGoogleTools(call: ModelCall): Record<string, unknown> {
+export function prepareGoogleTools(
+  call: ModelCall,
+  nativeTools?: unknown,
+): { members: Record<string, unknown>; warnings: string[] } {
   const out: Record<string, unknown> = {};
   if (call.tools?.length) {
     out.tools = [
@@ -31,16 +44,24 @@ export function prepareGoogleTools(call: ModelCall): Record<string, unknown> {
     ];
   }
   const choice = call.toolChoice;
-  if (choice === undefined) return out;
-  if (typeof choice === 'string') {
-    const mode = MODES[choice];
-    if (!mode) {
-      throw new InvalidRequestError(
-        `toolChoice must be "auto", "none", "required" or { name }; got ${JSON.stringify(choice)}.`,
-      );
+  if (choice === undefined) return { members: out, warnings: [] };
+  if (typeof choice === 'string' && !MODES[choice]) {
+    throw new InvalidRequestError(
+      `toolChoice must be "auto", "none", "required" or { name }; got ${JSON.stringify(choice)}.`,
+    );
+  }
+  if (!call.tools?.length && !declares(nativeTools)) {
+    if (choice === 'auto' || choice === 'none') {
+      return { members: out, warnings: ['toolChoice was not sent: there are no tools to call.'] };
     }
-    out.toolConfig = { functionCallingConfig: { mode } };
-    return out;
+    throw new InvalidRequestError(
+      `toolChoice ${JSON.stringify(choice)} asks for a tool call, but the call has no tools: ` +
+        'pass `tools`, or leave toolChoice out.',
+    );
+  }
+  if (typeof choice === 'string') {
+    out.toolConfig = { functionCallingConfig: { mode: MODES[choice] } };
+    return { members: out, warnings: [] };
   }
   if (call.tools && !call.tools.some((tool) => tool.name === choice.name)) {
     throw new InvalidRequestError(
@@ -48,5 +69,5 @@ export function prepareGoogleTools(call: ModelCall): Record<string, unknown> {
     );
   }
   out.toolConfig = { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: [choice.name] } };
-  return out;
+  return { members: out, warnings: [] };
 }

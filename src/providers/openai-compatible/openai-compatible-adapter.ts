@@ -1,10 +1,16 @@
-import type { KeyPolicy, ModelCall, ProviderAdapter, WireRequest } from '../../core/adapter.ts';
+import type {
+  KeyPolicy,
+  ModelCall,
+  ParsedResponse,
+  ProviderAdapter,
+  WireRequest,
+} from '../../core/adapter.ts';
+import type { JSONSchema } from '../../core/standard-schema.ts';
 import type { ModelSpec } from '../../registry/types.ts';
-import type { Message } from '../../core/types.ts';
 import { convertToOpenAIMessages } from './convert-to-openai-messages.ts';
 import { parseChatResponse, parseCompletionResponse } from './parse-openai-response.ts';
-import { prepareOpenAITools } from './prepare-openai-tools.ts';
-import { isStrictCompatible } from './strict-json-schema.ts';
+import { prepareOpenAIOutput } from './prepare-openai-output.ts';
+import { prepareOpenAISampling } from './prepare-openai-sampling.ts';
 
 /** How `object()` asks a server for schema-shaped output. */
 export type StructuredOutputMode =
@@ -24,6 +30,16 @@ export interface OpenAICompatibleConfig {
   /** Whether the server takes `response_format: { type: 'json_object' }` for `json()`. */
   jsonObject: boolean;
   structuredOutput: StructuredOutputMode;
+  /**
+   * Whether `object()` rewrites schemas for OpenAI's strict mode (closed objects, optional properties
+   * required and nullable) and strips the nulls of optional properties from the answer.
+   */
+  strictSchemas?: boolean;
+  /**
+   * Whether a model takes `complete()` on the legacy `/v1/completions` endpoint. When absent, every
+   * model does (vLLM, compatible servers); otherwise `complete()` on other models is one chat turn.
+   */
+  isCompletionModel?: (model: string, spec: ModelSpec | undefined) => boolean;
   /** Loads the registry's record of a model: token-limit parameter, temperature, capabilities, prices. */
   loadSpec?: (model: string) => Promise<ModelSpec | undefined>;
   /**
@@ -33,17 +49,6 @@ export interface OpenAICompatibleConfig {
   isReasoningModel?: (model: string) => boolean;
 }
 
-const mentionsJson = (messages: readonly Message[]) =>
-  messages.some((m) => typeof m.content === 'string' && /json/i.test(m.content));
-
-/** Adds an instruction to the system prompt (creating one when there is none). */
-function withInstruction(messages: Message[], instruction: string): Message[] {
-  const [first, ...rest] = messages;
-  if (first?.role === 'system')
-    return [{ role: 'system', content: `${first.content}\n\n${instruction}` }, ...rest];
-  return [{ role: 'system', content: instruction }, ...messages];
-}
-
 /**
  * Creates the adapter for the Chat Completions and Completions wire format, configured per provider
  * (OpenAI, xAI, vLLM, any compatible server) rather than copied.
@@ -51,6 +56,27 @@ function withInstruction(messages: Message[], instruction: string): Message[] {
 /* @__NO_SIDE_EFFECTS__ */
 export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): ProviderAdapter {
   const { provider } = config;
+  const completionModel = (call: ModelCall) =>
+    config.isCompletionModel?.(call.model, call.spec) ?? true;
+  const usesCompletions = (call: ModelCall) =>
+    call.method === 'complete' && call.prompt !== undefined && completionModel(call);
+  // Set by buildRequest before any object() answer is parsed (parseResponse is synchronous).
+  let stripNulls: ((value: unknown, schema: JSONSchema) => unknown) | undefined;
+
+  function withoutOptionalNulls(parsed: ParsedResponse, call: ModelCall): ParsedResponse {
+    if (!config.strictSchemas || call.output.type !== 'json-schema' || !stripNulls) return parsed;
+    let value: unknown;
+    try {
+      value = JSON.parse(parsed.text);
+    } catch {
+      return parsed; // not JSON: the repair round will say so
+    }
+    const text = JSON.stringify(stripNulls(value, call.output.schema));
+    if (text === JSON.stringify(value)) return parsed; // nothing stripped: keep the answer as sent
+    const assistant = { ...parsed.assistant, content: text } as ParsedResponse['assistant'];
+    return { ...parsed, text, choices: [text, ...parsed.choices.slice(1)], assistant };
+  }
+
   return {
     specificationVersion: 'v1',
     provider,
@@ -58,67 +84,33 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
     loadSpec: config.loadSpec,
     authHeaders: (key): Record<string, string> => (key ? { authorization: `Bearer ${key}` } : {}),
 
-    buildRequest(call: ModelCall): WireRequest {
-      const warnings: string[] = [];
-      const { spec } = call;
-      const guess = config.isReasoningModel?.(call.model) ?? false;
-      const limitParam =
-        (spec?.requiresMaxCompletionTokens ?? guess) ? 'max_completion_tokens' : 'max_tokens';
-      const sampling = spec ? spec.capabilities.temperature : !guess;
-      const body: Record<string, unknown> = { ...call.extra, model: call.model };
-      let messages = call.messages;
-      const { output } = call;
-      if (output.type === 'json' && config.jsonObject) {
-        body.response_format = { type: 'json_object' };
-        // OpenAI rejects json_object unless a message mentions JSON.
-        if (!mentionsJson(messages)) messages = withInstruction(messages, 'Respond in JSON.');
-      } else if (
-        output.type === 'json' ||
-        (output.type === 'json-schema' && config.structuredOutput === 'prompt')
-      ) {
-        const schema =
-          output.type === 'json-schema'
-            ? ` matching this JSON Schema: ${JSON.stringify(output.schema)}`
-            : '';
-        messages = withInstruction(messages, `Respond with only JSON${schema}, no other text.`);
-      } else if (output.type === 'json-schema') {
-        if (config.structuredOutput === 'json_schema') {
-          body.response_format = {
-            type: 'json_schema',
-            json_schema: {
-              name: output.name,
-              schema: output.schema,
-              strict: isStrictCompatible(output.schema),
-            },
-          };
-        } else if (config.structuredOutput === 'structured_outputs') {
-          body.structured_outputs = { json: output.schema };
-        } else {
-          body.guided_json = output.schema;
-        }
+    async buildRequest(call: ModelCall): Promise<WireRequest> {
+      if (call.method !== 'complete' && config.isCompletionModel && completionModel(call)) {
+        const { UnsupportedFeatureError } =
+          await import('../../core/errors/unsupported-feature-error.ts');
+        throw new UnsupportedFeatureError({
+          provider,
+          feature: 'chat',
+          detail: `${call.model} only serves the text-completion endpoint: use complete().`,
+        });
       }
-      if (call.maxTokens !== undefined) body[limitParam] = call.maxTokens;
-      if (limitParam === 'max_completion_tokens' && 'max_tokens' in body) {
-        body.max_completion_tokens ??= body.max_tokens;
-        delete body.max_tokens;
+      const body: Record<string, unknown> = { ...call.extra, model: call.model };
+      const messages = await prepareOpenAIOutput(call, config, body);
+      if (config.strictSchemas && call.output.type === 'json-schema')
+        stripNulls = (await import('./json-schema-format.ts')).stripOptionalNulls;
+      const guess = config.isReasoningModel?.(call.model) ?? false;
+      const warnings = prepareOpenAISampling(call, body, guess);
+      if (call.tools || call.toolChoice !== undefined || 'tools' in body || 'tool_choice' in body) {
+        // Loaded on first use: chat-only bundles carry no tool mapping.
         warnings.push(
-          'max_tokens was sent as max_completion_tokens, which reasoning models require.',
+          ...(await import('./prepare-openai-tools.ts')).prepareOpenAITools(call, body),
         );
       }
-      for (const [key, value] of [
-        ['temperature', call.temperature],
-        ['top_p', call.topP],
-      ] as const) {
-        if (value === undefined) continue;
-        if (!sampling) warnings.push(`${key} was not sent: ${call.model} does not accept it.`);
-        else body[key] = value;
-      }
-      if (call.stop) body.stop = call.stop;
-      if (call.seed !== undefined) body.seed = call.seed;
-      Object.assign(body, prepareOpenAITools(call));
-
-      if (call.method === 'complete' && call.prompt !== undefined) {
+      if (usesCompletions(call)) {
         return { path: '/v1/completions', body: { ...body, prompt: call.prompt }, warnings };
+      }
+      if (messages.some((m) => m.role === 'tool' || (m.role === 'assistant' && m.toolCalls))) {
+        (await import('./check-tool-turns.ts')).checkToolTurns(messages);
       }
       return {
         path: '/v1/chat/completions',
@@ -128,8 +120,8 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
     },
 
     parseResponse: (body, call, url) =>
-      call.method === 'complete'
+      usesCompletions(call)
         ? parseCompletionResponse(body, provider, url)
-        : parseChatResponse(body, provider, url),
+        : withoutOptionalNulls(parseChatResponse(body, provider, url), call),
   };
 }

@@ -1,10 +1,19 @@
 import type { ModelCall } from '../../core/adapter.ts';
+import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts';
 
-/** Maps portable tools and tool choice to Chat Completions `tools` and `tool_choice`. */
-export function prepareOpenAITools(call: ModelCall): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+/**
+ * Maps portable tools and tool choice to Chat Completions `tools` and `tool_choice`, in place. OpenAI
+ * refuses `tools: []` ("Invalid 'tools': empty array") and a `tool_choice` without tools ("'tool_choice'
+ * is only allowed when 'tools' are specified"), so an empty list is left out, and so is an `auto` or
+ * `none` choice that has no tools to apply to (with a warning).
+ * @param call - The call.
+ * @param body - The body so far (a provider-native `tools` array may be in it); changed in place.
+ * @returns Warnings.
+ * @throws {@link InvalidRequestError} when `toolChoice` requires a tool call and there are no tools.
+ */
+export function prepareOpenAITools(call: ModelCall, body: Record<string, unknown>): string[] {
   if (call.tools?.length) {
-    out.tools = call.tools.map((tool) => ({
+    body.tools = call.tools.map((tool) => ({
       type: 'function',
       function: {
         name: tool.name,
@@ -15,8 +24,17 @@ export function prepareOpenAITools(call: ModelCall): Record<string, unknown> {
   }
   const choice = call.toolChoice;
   if (choice !== undefined) {
-    out.tool_choice =
+    body.tool_choice =
       typeof choice === 'string' ? choice : { type: 'function', function: { name: choice.name } };
   }
-  return out;
+  if (Array.isArray(body.tools) && body.tools.length === 0) delete body.tools;
+  if (body.tool_choice === undefined || body.tools !== undefined) return [];
+  if (body.tool_choice === 'auto' || body.tool_choice === 'none') {
+    delete body.tool_choice;
+    return ['tool_choice was not sent: there are no tools for it to apply to.'];
+  }
+  throw new InvalidRequestError(
+    `toolChoice ${JSON.stringify(choice ?? body.tool_choice)} asks for a tool call, but the call ` +
+      'has no tools: pass `tools`, or leave toolChoice out.',
+  );
 }

@@ -1,6 +1,7 @@
 import { LanguageModel } from '../../core/language-model.ts';
 import type { ModelOptions } from '../../core/options.ts';
 import { createOpenAICompatibleAdapter } from '../openai-compatible/openai-compatible-adapter.ts';
+import { isOpenAICompletionModel } from './is-openai-completion-model.ts';
 import { isOpenAIReasoningModel } from './is-openai-reasoning-model.ts';
 
 /** OpenAI's default model (the original's 0.3 default). */
@@ -11,7 +12,9 @@ export const OPENAI_ENDPOINT = 'https://api.openai.com';
 /**
  * OpenAI's Chat Completions and Completions APIs. The key comes from `apiKey`, `keyResolver`,
  * `OPENAI_API_KEY` or `~/.alea/keys/openai`; keys from the environment or a file are only ever sent
- * to api.openai.com.
+ * to api.openai.com. `complete()` uses `/v1/completions` only for the instruct and base models that
+ * endpoint serves; on every other model it is one user turn on Chat Completions. `object()` uses
+ * strict Structured Outputs whenever the schema can be made to fit them.
  */
 export class OpenAIModel extends LanguageModel {
   constructor(options: ModelOptions = {}) {
@@ -20,6 +23,8 @@ export class OpenAIModel extends LanguageModel {
       keys: { env: ['OPENAI_API_KEY'], file: 'openai', required: true, hosts: ['api.openai.com'] },
       jsonObject: true,
       structuredOutput: 'json_schema',
+      strictSchemas: true,
+      isCompletionModel: isOpenAICompletionModel,
       loadSpec: (model) => import('./openai-spec.ts').then((m) => m.openaiSpec(model)),
       isReasoningModel: isOpenAIReasoningModel,
     });

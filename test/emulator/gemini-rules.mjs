@@ -1,0 +1,114 @@
+// The Gemini API's request rules beyond the body's shape, as strict as Google's: contents and
+// function-call turns, thinkingConfig per model (levels and budget ranges from the registry data, like
+// the SDK), a response schema's MIME type, and toolConfig. Each returns Google's error, or null.
+import { invalidArgument, isGemini3, isIssuedSignature, isObject } from './gemini-common.mjs';
+import { googleModel } from './registry-data.mjs';
+
+/** Checks `contents` like the real API; returns an error result or null. */
+export function checkContents(contents, model) {
+  if (contents === undefined || (Array.isArray(contents) && contents.length === 0))
+    return invalidArgument('* GenerateContentRequest.contents: contents is not specified\n');
+  if (!Array.isArray(contents))
+    return invalidArgument(
+      `Invalid value at 'contents' (type.googleapis.com/google.ai.generativelanguage.v1beta.Content), ${JSON.stringify(contents)}`,
+    );
+  let previousCalls = [];
+  for (const [i, c] of contents.entries()) {
+    if (!isObject(c)) return invalidArgument(`Invalid value at 'contents[${i}]'`);
+    if (c.role !== undefined && c.role !== 'user' && c.role !== 'model')
+      return invalidArgument('Please use a valid role: user, model.');
+    if (!Array.isArray(c.parts) || c.parts.length === 0)
+      return invalidArgument(
+        `* GenerateContentRequest.contents[${i}].parts: contents.parts must not be empty.\n`,
+      );
+    const calls = c.parts.filter((p) => isObject(p?.functionCall));
+    const responses = c.parts.filter((p) => isObject(p?.functionResponse));
+    if (calls.length && isGemini3(model) && !isIssuedSignature(calls[0].thoughtSignature))
+      return invalidArgument(
+        `Function call is missing a thought_signature in functionCall parts. This is required for tools to work correctly, and missing thought_signature may lead to degraded model performance. Additional data, function call \`default_api:${calls[0].functionCall.name}\` , position ${i + 1}. Please refer to https://ai.google.dev/gemini-api/docs/thought-signatures for more details.`,
+      );
+    if (responses.length) {
+      if (!previousCalls.length)
+        return invalidArgument(
+          'Please ensure that function response turn comes immediately after a function call turn.',
+        );
+      if (responses.length !== previousCalls.length)
+        return invalidArgument(
+          'Please ensure that the number of function response parts is equal to the number of function call parts of the function call turn.',
+        );
+      const names = previousCalls.map((p) => p.functionCall.name);
+      const wrong = responses.find((p) => !names.includes(p.functionResponse.name));
+      if (wrong)
+        return invalidArgument(
+          `Function response name ${wrong.functionResponse.name} does not match any function call.`,
+        );
+    }
+    previousCalls = calls;
+  }
+  return null;
+}
+
+const LEVELS = ['minimal', 'low', 'medium', 'high'];
+
+/**
+ * thinkingConfig as Google checks it, per model from the registry data (like the SDK): the levels
+ * each Gemini 3 model takes ("Thinking level MEDIUM is not supported for this model. Please retry
+ * with other thinking level."), the budget range of each 2.5 model ("The thinking budget (52428) is
+ * invalid."; 0 turns thinking off except on Pro, -1 is dynamic), and no level on 2.x models.
+ */
+export function checkThinking(tc, model) {
+  if (!isObject(tc)) return null;
+  if (tc.thinkingLevel !== undefined && tc.thinkingBudget !== undefined)
+    return invalidArgument('You can only set only one of thinking budget and thinking level.');
+  const known = googleModel(model);
+  const levels = known ? known.efforts : isGemini3(model) ? LEVELS : [];
+  if (tc.thinkingLevel !== undefined) {
+    if (!levels.length) return invalidArgument('Thinking level is not supported for this model.');
+    if (!levels.includes(String(tc.thinkingLevel).toLowerCase()))
+      return invalidArgument(
+        `Thinking level ${tc.thinkingLevel} is not supported for this model. Please retry with other thinking level.`,
+      );
+  }
+  const budget = tc.thinkingBudget;
+  if (budget === undefined || budget === -1) return null;
+  if (budget === 0 && /^gemini-[\d.]+-pro/.test(model))
+    return invalidArgument('Budget 0 is invalid. This model only works in thinking mode.');
+  const [min, max] = known?.budget ?? [];
+  if (budget !== 0 && min !== undefined && (budget < min || budget > max))
+    return invalidArgument(`The thinking budget (${budget}) is invalid.`);
+  return null;
+}
+
+/**
+ * generationConfig members that need another: a response schema needs a JSON MIME type (spec,
+ * GenerationConfig.responseSchema: "If set, a compatible response_mime_type must also be set").
+ */
+export function checkGeneration(gen) {
+  const schema = gen.responseJsonSchema !== undefined || gen.responseSchema !== undefined;
+  if (schema && gen.responseMimeType !== 'application/json')
+    return invalidArgument(
+      `* GenerateContentRequest.generation_config.response_mime_type: must be application/json when a response schema is set; got ${JSON.stringify(gen.responseMimeType ?? 'text/plain')}.\n`,
+    );
+  return null;
+}
+
+/**
+ * toolConfig as Google checks it: a function calling config needs function declarations ("Function
+ * calling config is set without function_declarations."), and allowedFunctionNames is taken only with
+ * mode ANY or VALIDATED (spec, FunctionCallingConfig.allowedFunctionNames).
+ */
+export function checkToolConfig(b) {
+  const fcc = b.toolConfig?.functionCallingConfig;
+  if (!isObject(fcc)) return null;
+  const declared = (Array.isArray(b.tools) ? b.tools : []).some((t) =>
+    Array.isArray(t?.functionDeclarations),
+  );
+  if (!declared)
+    return invalidArgument('Function calling config is set without function_declarations.');
+  const mode = fcc.mode ?? 'AUTO';
+  if (fcc.allowedFunctionNames !== undefined && mode !== 'ANY' && mode !== 'VALIDATED')
+    return invalidArgument(
+      `* GenerateContentRequest.tool_config.function_calling_config.allowed_function_names: allowed_function_names should only be set when the mode is ANY or VALIDATED; mode is ${mode}.\n`,
+    );
+  return null;
+}
