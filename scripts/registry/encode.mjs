@@ -12,6 +12,8 @@ const FLAG = {
   temperature: 64,
   requiresMaxCompletionTokens: 128,
   exclusiveSampling: 256,
+  adaptiveThinking: 1024,
+  nativeStructuredOutput: 2048,
 };
 
 export function lit(v) {

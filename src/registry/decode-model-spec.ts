@@ -64,6 +64,8 @@ export function decodeModelSpec(provider: string, row: ModelRow): ModelSpec {
     },
     requiresMaxCompletionTokens: has(FLAG_BITS.requiresMaxCompletionTokens),
     exclusiveSampling: has(FLAG_BITS.exclusiveSampling),
+    adaptiveThinking: has(FLAG_BITS.adaptiveThinking),
+    nativeStructuredOutput: has(FLAG_BITS.nativeStructuredOutput),
     reasoning,
     pricing: decodePricing(prices),
   };

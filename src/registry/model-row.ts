@@ -19,6 +19,8 @@ export const FLAG_BITS = {
   temperature: 64,
   requiresMaxCompletionTokens: 128,
   exclusiveSampling: 256,
+  adaptiveThinking: 1024,
+  nativeStructuredOutput: 2048,
 } as const;
 
 /**
