@@ -3,7 +3,7 @@ import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts'
 import { isBrowser } from '../../core/is-browser.ts';
 import { anthropicMaxOutput } from './anthropic-max-output.ts';
 import {
-  defaultStructuredOutput,
+  structuredOutputMode,
   type AnthropicStructuredOutput,
 } from './anthropic-structured-output.ts';
 import { convertToAnthropicMessages } from './convert-to-anthropic-messages.ts';
@@ -36,7 +36,7 @@ const JSON_INSTRUCTION = 'Respond with only a JSON value, no other text and no c
 export function createAnthropicAdapter(config: AnthropicAdapterConfig): ProviderAdapter {
   const modeOf = (call: ModelCall) =>
     call.output.type === 'json-schema'
-      ? (config.structuredOutput ?? defaultStructuredOutput(call.model))
+      ? structuredOutputMode(config.structuredOutput, call.spec, call.model)
       : undefined;
   return {
     specificationVersion: 'v1',
