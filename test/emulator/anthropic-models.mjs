@@ -6,11 +6,18 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 
 /** FLAG_BITS of src/registry/model-row.ts (test/emulator-anthropic.node.test.ts checks they match). */
-export const FLAG_BITS = { thinking: 16, temperature: 64, exclusiveSampling: 256 };
+export const FLAG_BITS = {
+  thinking: 16,
+  temperature: 64,
+  exclusiveSampling: 256,
+  adaptiveThinking: 1024,
+  nativeStructuredOutput: 2048,
+};
 
 /**
  * @typedef {{ id: string, maxOutputTokens: number, thinking: boolean, temperature: boolean,
- *   exclusiveSampling: boolean, budget?: [number, number] }} EmulatedModel
+ *   exclusiveSampling: boolean, adaptiveThinking: boolean, nativeStructuredOutput: boolean,
+ *   budget?: [number, number] }} EmulatedModel
  */
 
 /** @type {Map<string, EmulatedModel> | undefined} */
@@ -33,6 +40,8 @@ function load() {
         thinking: (flags & FLAG_BITS.thinking) !== 0,
         temperature: (flags & FLAG_BITS.temperature) !== 0,
         exclusiveSampling: (flags & FLAG_BITS.exclusiveSampling) !== 0,
+        adaptiveThinking: (flags & FLAG_BITS.adaptiveThinking) !== 0,
+        nativeStructuredOutput: (flags & FLAG_BITS.nativeStructuredOutput) !== 0,
         budget: budget ?? undefined,
       },
     ]),
