@@ -13,6 +13,8 @@ const FLAG = {
   requiresMaxCompletionTokens: 128,
   exclusiveSampling: 256,
   completionsOnly: 512,
+  adaptiveThinking: 1024,
+  nativeStructuredOutput: 2048,
 };
 
 export function lit(v) {

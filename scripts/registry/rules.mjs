@@ -35,6 +35,16 @@ export function finish(e, original) {
   // `temperature` and `top_p` (400 "`temperature` and `top_p` cannot both be specified for this
   // model"; Anthropic's migration guide for Claude 4.5 models). The release date marks the generation.
   e.exclusiveSampling = e.provider === 'anthropic' && (e.releaseDate ?? '') >= '2025-08-05';
+  // Adaptive thinking (`thinking: { type: 'adaptive' }`) came with Claude Opus 4.6 (2026-02-05); Sonnet
+  // 4.5, Opus 4.5 and older thinking models answer 400 "adaptive thinking is not supported on this
+  // model" and need `{ type: 'enabled', budget_tokens }` (platform.claude.com build-with-claude/
+  // adaptive-thinking, supported models).
+  e.adaptiveThinking = e.provider === 'anthropic' && e.thinking && e.releaseDate >= '2026-02-05';
+  // Native structured outputs (`output_config.format`, strict tools) are generally available for
+  // Claude Sonnet 4.5 (2025-09-29) and every Claude model since (platform.claude.com build-with-claude/
+  // structured-outputs); Opus 4.1 had them only in the retired beta, older models never.
+  e.nativeStructuredOutput =
+    e.provider === 'anthropic' && e.tools && (e.releaseDate ?? '') >= '2025-09-29';
   // Anthropic bills prompt-cache writes with the 1-hour lifetime at 2x the base input price (the
   // 5-minute writes, models.dev's cache_write, at 1.25x): docs.claude.com prompt-caching#pricing.
   if (e.provider === 'anthropic' && e.prices?.input !== undefined) {

@@ -1,5 +1,6 @@
 import type { ModelSpec } from '../registry/types.ts';
 import type { ModelCall } from './adapter.ts';
+import { InvalidRequestError } from './errors/invalid-request-error.ts';
 import { UnsupportedFeatureError } from './errors/unsupported-feature-error.ts';
 
 /** True when the call's `thinking` option asks for thinking (rather than turning it off). */
@@ -12,12 +13,15 @@ function wantsThinking(thinking: unknown): boolean {
 
 /**
  * Rejects, before any request, a call that asks a known model for tools, image input, structured
- * output or thinking it lacks.
+ * output or thinking it lacks, or for more output tokens than it can produce (every provider refuses
+ * that with a 400: OpenAI "max_tokens is too large", Anthropic "max_tokens: N > M", Gemini "the
+ * supported range is from 1 to M").
  * Unknown models (no spec) are allowed: the provider will answer for itself.
  * @param call - The call to check.
  * @param spec - The registry's record of the model, if any.
  * @param provider - For the error.
  * @throws {@link UnsupportedFeatureError} naming the model and what to use instead.
+ * @throws {@link InvalidRequestError} for a `maxTokens` above the model's maximum output.
  */
 export function checkCapabilities(
   call: ModelCall,
@@ -25,6 +29,12 @@ export function checkCapabilities(
   provider: string,
 ): void {
   if (!spec) return;
+  if (call.maxTokens !== undefined && call.maxTokens > spec.maxOutputTokens) {
+    throw new InvalidRequestError(
+      `maxTokens ${call.maxTokens} is above ${call.model}'s maximum output of ` +
+        `${spec.maxOutputTokens} tokens (model registry): lower it, or leave it unset.`,
+    );
+  }
   const fail = (feature: string) => {
     throw new UnsupportedFeatureError({
       provider,

@@ -91,6 +91,8 @@ function define(def: ModelDefinition, base: ModelInfo | undefined): ModelInfo {
     capabilities: DEFAULT_CAPABILITIES,
     requiresMaxCompletionTokens: false,
     exclusiveSampling: false,
+    adaptiveThinking: false,
+    nativeStructuredOutput: false,
     pricing: {},
     platforms: ['api'],
     source: 'user',

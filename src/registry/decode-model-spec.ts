@@ -65,6 +65,8 @@ export function decodeModelSpec(provider: string, row: ModelRow): ModelSpec {
     requiresMaxCompletionTokens: has(FLAG_BITS.requiresMaxCompletionTokens),
     exclusiveSampling: has(FLAG_BITS.exclusiveSampling),
     completionsOnly: has(FLAG_BITS.completionsOnly),
+    adaptiveThinking: has(FLAG_BITS.adaptiveThinking),
+    nativeStructuredOutput: has(FLAG_BITS.nativeStructuredOutput),
     reasoning,
     pricing: decodePricing(prices),
   };

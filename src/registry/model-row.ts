@@ -20,6 +20,8 @@ export const FLAG_BITS = {
   requiresMaxCompletionTokens: 128,
   exclusiveSampling: 256,
   completionsOnly: 512,
+  adaptiveThinking: 1024,
+  nativeStructuredOutput: 2048,
 } as const;
 
 /**

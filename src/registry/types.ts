@@ -117,6 +117,16 @@ export interface ModelSpec {
    * OpenAI's instruct and base models. `complete()` on any other OpenAI model is sent as a chat turn.
    */
   readonly completionsOnly?: boolean;
+  /**
+   * The model accepts adaptive thinking (`thinking: { type: 'adaptive' }`: Claude Opus 4.6, Sonnet 4.6
+   * and later). On other thinking models the Anthropic adapter sends a budget instead, with a warning.
+   */
+  readonly adaptiveThinking: boolean;
+  /**
+   * The model has native structured outputs (Anthropic's `output_config.format` and strict tools:
+   * Claude Sonnet 4.5, Haiku 4.5, Opus 4.5 and later). `object()` uses them there, a forced tool elsewhere.
+   */
+  readonly nativeStructuredOutput: boolean;
   /** Reasoning controls, when the model takes any. */
   readonly reasoning?: ReasoningOptions;
   readonly pricing: ModelPricing;

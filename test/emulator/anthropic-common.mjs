@@ -84,7 +84,9 @@ function faultError(status, ctx) {
 /** What the server uses for faults, 404s, auth and unparsable bodies on Anthropic routes. */
 export const dialect = {
   name: 'anthropic',
+  // The real API's id header is `request-id` only; no `x-request-id` (the emulator's default).
   headers: (ctx) => ({
+    'x-request-id': undefined,
     'request-id': requestIdOf(ctx),
     'anthropic-organization-id': 'org-emulator',
   }),
@@ -102,8 +104,15 @@ export const dialect = {
         ctx,
       );
     }
-    if (key === 'bad-key')
-      return anthropicError(401, 'authentication_error', 'invalid x-api-key', ctx);
+    // Keys starting with `bad-key` are refused. Anthropic's message never quotes the key; with the
+    // scenario's `echoKey` it does, as a proxy's might, so tests can check the SDK redacts it.
+    if (typeof key === 'string' && key.startsWith('bad-key'))
+      return anthropicError(
+        401,
+        'authentication_error',
+        ctx.scenario.echoKey ? `invalid x-api-key: ${key}` : 'invalid x-api-key',
+        ctx,
+      );
     if (ctx.scenario.requireAuth && !key) {
       return anthropicError(401, 'authentication_error', 'x-api-key header is required', ctx);
     }

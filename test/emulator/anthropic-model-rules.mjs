@@ -1,9 +1,11 @@
 // Per-model rules of POST /v1/messages, from the registry data (registry-data.mjs), with the real
 // API's status and messages: `max_tokens` above the model's maximum, sampling settings a model refuses
 // (none at all on the Claude Opus 4.7 generation; not `temperature` and `top_p` together since Claude
-// Opus 4.1), budgeted thinking on models that only think adaptively, and, when the scenario sets
-// `strictModels`, model ids the registry does not know (404, as the API answers). Unknown models are
-// otherwise accepted with no model rules, so tests may use made-up ids.
+// Opus 4.1), budgeted thinking on models that only think adaptively, adaptive thinking on models
+// without it (before Claude Opus 4.6), structured outputs (`output_config.format`, strict tools) on
+// models without them (before Claude Sonnet 4.5), and, when the scenario sets `strictModels`, model
+// ids the registry does not know (404, as the API answers). Unknown models are otherwise accepted with
+// no model rules, so tests may use made-up ids.
 import { anthropicError, invalidRequest } from './anthropic-common.mjs';
 import { anthropicModel } from './registry-data.mjs';
 
@@ -34,6 +36,26 @@ export function checkModelRules(b, ctx) {
   if (b.thinking?.type === 'enabled' && m.thinking && !m.budget)
     return invalidRequest(
       '"thinking.type.enabled" is not supported for this model. Use "thinking.type.adaptive" and "output_config.effort" to control thinking behavior.',
+      ctx,
+    );
+  if (b.thinking?.type === 'adaptive' && !m.adaptiveThinking)
+    return invalidRequest('adaptive thinking is not supported on this model', ctx);
+  return checkStructuredOutputs(b, m, ctx);
+}
+
+// Anthropic documents which models have structured outputs but not the words of its refusal: the
+// status and error type are the API's, the message is ours.
+function checkStructuredOutputs(b, m, ctx) {
+  if (m.nativeStructuredOutput) return null;
+  if (b.output_config?.format !== undefined)
+    return invalidRequest(
+      `output_config.format: structured outputs are not supported on ${m.id}`,
+      ctx,
+    );
+  const strict = (Array.isArray(b.tools) ? b.tools : []).findIndex((t) => t?.strict === true);
+  if (strict >= 0)
+    return invalidRequest(
+      `tools.${strict}.custom.strict: strict tool use is not supported on ${m.id}`,
       ctx,
     );
   return null;

@@ -9,8 +9,38 @@ import { isObject } from './openai-common.mjs';
 const blocksOf = (m) =>
   typeof m.content === 'string' ? [{ type: 'text', text: m.content }] : m.content;
 
+/**
+ * The members of a Messages request (CreateMessageParams of ../shared/specs/anthropic-openapi.json;
+ * test/emulator-anthropic.node.test.ts checks the list against it). The API refuses any other
+ * ("seed: Extra inputs are not permitted"); beta members pass when an `anthropic-beta` header is sent.
+ */
+export const MESSAGE_PARAMS = [
+  'model',
+  'messages',
+  'cache_control',
+  'container',
+  'inference_geo',
+  'max_tokens',
+  'metadata',
+  'output_config',
+  'service_tier',
+  'stop_sequences',
+  'stream',
+  'system',
+  'temperature',
+  'thinking',
+  'tool_choice',
+  'tools',
+  'top_k',
+  'top_p',
+];
+
 function checkBody(b, ctx) {
   if (!isObject(b)) return invalidRequest('Invalid request body: expected a JSON object.', ctx);
+  const extra = ctx.headers['anthropic-beta']
+    ? undefined
+    : Object.keys(b).find((k) => !MESSAGE_PARAMS.includes(k));
+  if (extra !== undefined) return invalidRequest(`${extra}: Extra inputs are not permitted`, ctx);
   if (typeof b.model !== 'string' || !b.model) return invalidRequest('model: Field required', ctx);
   if (b.max_tokens === undefined) return invalidRequest('max_tokens: Field required', ctx);
   if (!Number.isInteger(b.max_tokens) || b.max_tokens < 1)
@@ -29,7 +59,12 @@ function checkThinking(b, ctx) {
       "thinking.type: Input should be 'enabled', 'adaptive' or 'disabled'",
       ctx,
     );
-  if (t.type !== 'enabled') return null;
+  if (t.type === 'disabled') return null;
+  return (t.type === 'enabled' ? checkBudget(b, ctx) : null) ?? checkThinkingSampling(b, ctx);
+}
+
+function checkBudget(b, ctx) {
+  const t = b.thinking;
   if (!Number.isInteger(t.budget_tokens))
     return invalidRequest('thinking.enabled.budget_tokens: Field required', ctx);
   if (t.budget_tokens < 1024)
@@ -42,6 +77,12 @@ function checkThinking(b, ctx) {
       '`max_tokens` must be greater than `thinking.budget_tokens`. Please consult our documentation at https://docs.claude.com/en/docs/build-with-claude/extended-thinking#max-tokens-and-context-window-size',
       ctx,
     );
+  return null;
+}
+
+// "Thinking isn't compatible with temperature or top_k modifications" (docs.claude.com extended
+// thinking, feature compatibility); top_p may stay between 0.95 and 1. Adaptive thinking alike.
+function checkThinkingSampling(b, ctx) {
   if (b.temperature !== undefined && b.temperature !== 1)
     return invalidRequest(
       '`temperature` may only be set to 1 when thinking is enabled or in adaptive mode.',
@@ -52,6 +93,8 @@ function checkThinking(b, ctx) {
       '`top_p` must be greater than or equal to 0.95 or unset when thinking is enabled.',
       ctx,
     );
+  if (b.top_k !== undefined)
+    return invalidRequest('`top_k` is not supported when thinking is enabled.', ctx);
   return null;
 }
 
@@ -66,6 +109,9 @@ function checkToolChoice(b, ctx) {
   return null;
 }
 
+/** Base64ImageSource.media_type of the spec. */
+const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
+
 function checkBlock(block, at, ctx) {
   if (!isObject(block) || typeof block.type !== 'string')
     return invalidRequest(`${at}.type: Field required`, ctx);
@@ -75,6 +121,15 @@ function checkBlock(block, at, ctx) {
     if (!validSignature(block.thinking, block.signature))
       return invalidRequest(`${at}: Invalid \`signature\` in \`thinking\` block`, ctx);
   }
+  if (
+    block.type === 'image' &&
+    block.source?.type === 'base64' &&
+    !IMAGE_TYPES.has(block.source.media_type)
+  )
+    return invalidRequest(
+      `${at}.image.source.base64.media_type: Input should be 'image/jpeg', 'image/png', 'image/gif' or 'image/webp'`,
+      ctx,
+    );
   if (block.type === 'redacted_thinking' && !validRedacted(block.data))
     return invalidRequest(`${at}: Invalid \`data\` in \`redacted_thinking\` block`, ctx);
   if (block.type === 'text' && (typeof block.text !== 'string' || block.text === ''))

@@ -19,6 +19,8 @@ export const FLAGS = {
   requiresMaxCompletionTokens: 128,
   exclusiveSampling: 256,
   completionsOnly: 512,
+  adaptiveThinking: 1024,
+  nativeStructuredOutput: 2048,
 };
 
 async function loadSlice(provider) {
@@ -43,6 +45,8 @@ function decode([id, contextWindow, maxOutputTokens, flags, , efforts, budget]) 
     requiresMaxCompletionTokens: has('requiresMaxCompletionTokens'),
     exclusiveSampling: has('exclusiveSampling'),
     completionsOnly: has('completionsOnly'),
+    adaptiveThinking: has('adaptiveThinking'),
+    nativeStructuredOutput: has('nativeStructuredOutput'),
     efforts: efforts ? efforts.split(' ') : [],
     budget: budget ?? undefined,
   };

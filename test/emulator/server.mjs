@@ -26,7 +26,7 @@ import * as gemini from './gemini.mjs';
  * Result = { status?, headers?, json? } | { status?, headers?, body: string, contentType? }
  *        | { status?, headers?, sse: string[] }  (sse: fully framed events, written one by one)
  * ctx = { method, path, query: URLSearchParams, headers, body, rawBody, bodyError: boolean,
- *         scenario: { id, reply, requireAuth, strictModels }, requestId }
+ *         scenario: { id, reply, requireAuth, strictModels, echoKey }, requestId }
  */
 // ---- Provider route modules. Add Anthropic (POST /v1/messages), Gemini, Vertex here. ----
 const ROUTE_MODULES = [openai, anthropic, gemini];
@@ -63,6 +63,7 @@ function freshScenario(id) {
     reply: undefined,
     requireAuth: false,
     strictModels: false,
+    echoKey: false,
     requests: [],
   };
 }
@@ -99,7 +100,10 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
   async function send(res, result, headers) {
     if (res.destroyed || res.headersSent) return;
     const status = result.status ?? 200;
-    const h = { ...headers, ...result.headers };
+    // A dialect removes a base header by setting it to undefined (Anthropic sends no x-request-id).
+    const h = Object.fromEntries(
+      Object.entries({ ...headers, ...result.headers }).filter(([, v]) => v !== undefined),
+    );
     if (result.sse) {
       res.writeHead(status, {
         'content-type': 'text/event-stream; charset=utf-8',
@@ -177,6 +181,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
       next.requireAuth = cfg.requireAuth === true;
       // Unknown model ids get the provider's 404 (dialects that know the registry check them).
       next.strictModels = cfg.strictModels === true;
+      // A 401 quotes the rejected key, as OpenAI's does and a proxy might: key redaction is tested.
+      next.echoKey = cfg.echoKey === true;
       scenarios.set(id, next);
       return send(res, { json: { ok: true } }, baseHeaders(requestId, next));
     }
@@ -245,6 +251,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
           : sc.reply,
         requireAuth: sc.requireAuth,
         strictModels: sc.strictModels,
+        echoKey: sc.echoKey,
       },
       requestId,
     };

@@ -5,6 +5,7 @@
 import { assert, deepEqual, equal, rejects } from './assert.mjs';
 import { anthropicFixture } from './anthropic-fixture.mjs';
 import { anthropicRuleCases } from './cases-anthropic-rules.mjs';
+import { anthropicModeCases } from './cases-anthropic-modes.mjs';
 import { named, personJsonSchema, personSchema, weatherTool } from './fixtures.mjs';
 
 /**
@@ -162,5 +163,6 @@ export function anthropicOutputCases({ sdk, emulatorUrl, runtime }) {
       },
     ],
     ...anthropicRuleCases({ sdk, emulatorUrl, runtime }),
+    ...anthropicModeCases({ sdk, emulatorUrl, runtime }),
   ];
 }

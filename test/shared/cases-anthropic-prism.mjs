@@ -202,6 +202,30 @@ export function anthropicPrismCases({ sdk, prismAnthropicUrl, runtime }) {
       },
     ],
     [
+      'anthropic/prism: budgeted adaptive thinking, tool-mode object() and strict native tools pass',
+      async () => {
+        const sonnet = prism({ model: 'claude-sonnet-4-5' });
+        await sonnet.m.chat('think', { thinking: { type: 'adaptive', display: 'omitted' } });
+        equal(sonnet.seen[0].body.thinking.budget_tokens, 16000);
+        const strict = {
+          type: 'custom',
+          strict: true,
+          name: 'f',
+          input_schema: { type: 'object' },
+        };
+        await sonnet.m.chat('tool', { tools: [strict] });
+        const opus = prism({ model: 'claude-opus-4-1' });
+        await rejects(opus.m.object('p', { schema: personSchema, jsonSchema: personJsonSchema }));
+        equal(opus.seen[0].body.tool_choice.type, 'tool');
+        sonnet.clean();
+        opus.clean();
+        const hi = [{ role: 'user', content: 'hi' }];
+        const bad = { ...strict, strict: 'yes' };
+        const base = { model: 'claude-sonnet-4-6', max_tokens: 2048, messages: hi };
+        equal(await rawPrism({ ...base, tools: [bad] }), 422, 'strict must be a boolean');
+      },
+    ],
+    [
       'anthropic/prism: negative controls get 422 (the validator is live)',
       async () => {
         if (!prismAnthropicUrl) throw new Error(`${runtime}: prismAnthropicUrl is not provided`);

@@ -7,6 +7,7 @@ import { assert, deepEqual, equal, rejects } from './assert.mjs';
 import { anthropicFixture } from './anthropic-fixture.mjs';
 import { PNG } from './cases-anthropic-prism.mjs';
 import { named, weatherTool } from './fixtures.mjs';
+import { anthropicOptionCases } from './cases-anthropic-options.mjs';
 
 /**
  * @param {{ sdk: any, emulatorUrl: string, runtime: string }} env
@@ -125,25 +126,40 @@ export function anthropicCases({ sdk, emulatorUrl, runtime }) {
       },
     ],
     [
-      'anthropic: 529 overloaded_error is retried; error type and request id reach the error',
+      'anthropic: 529 overloaded_error is retried like a 503; errors carry errorType and requestId',
       async () => {
-        const s = await scenario({ faults: [{ status: 529 }] });
-        const r = await model(s.endpoint).chat('retry me');
-        equal(r.text, 'Echo: retry me');
-        equal((await s.requests()).length, 2, 'one retry');
+        for (const status of [529, 503]) {
+          const s = await scenario({ faults: [{ status }] });
+          const r = await model(s.endpoint).chat('retry me');
+          equal(r.text, 'Echo: retry me', `${status}`);
+          equal((await s.requests()).length, 2, `${status}: one retry`);
+        }
         const s2 = await scenario({ faults: [{ status: 529, times: 5 }] });
-        const err = await rejects(model(s2.endpoint, { retryLimit: 1 }).chat('x'));
-        const last = err.lastError ?? err;
-        equal(last.status, 529);
-        equal(last.errorType, 'overloaded_error');
-        assert(last.requestId, 'request id');
+        const err = await rejects(
+          model(s2.endpoint, { retryLimit: 1 }).chat('x'),
+          named('RetryError'),
+        );
+        equal(err.errors.length, 2, 'two attempts');
+        equal(err.lastError, err.errors[1]);
+        for (const e of err.errors) {
+          equal(e.name, 'APICallError');
+          equal(e.status, 529);
+          equal(e.isRetryable, true);
+          equal(e.errorType, 'overloaded_error');
+          // Anthropic's id: the `request-id` header, the same as the body's request_id.
+          assert(/^req_011C/.test(e.requestId), e.requestId);
+          equal(e.requestId, JSON.parse(e.responseBody).request_id);
+          assert(e.message.includes(`[request id ${e.requestId}]`), e.message);
+        }
+        assert(err.errors[0].requestId !== err.errors[1].requestId, 'one id per attempt');
         const s3 = await scenario();
         const bad = await rejects(
           model(s3.endpoint, { apiKey: 'bad-key' }).chat('x'),
           named('AuthenticationError'),
         );
         equal(bad.errorType, 'authentication_error');
-        assert(!bad.message.includes('bad-key'), 'key not in the message');
+        equal(bad.requestId, JSON.parse(bad.responseBody).request_id);
+        equal((await s3.requests()).length, 1, 'a 401 is not retried');
       },
     ],
     [
@@ -171,6 +187,18 @@ export function anthropicCases({ sdk, emulatorUrl, runtime }) {
             err.message,
           );
           equal(sent.length, 0, 'nothing sent');
+          // A proxy of one's own (any other host) is called without the opt-in: the SDK sends the
+          // request; here the emulator, strict like api.anthropic.com, refuses CORS without it.
+          const proxied = await rejects(
+            model(s.endpoint, { dangerouslyAllowBrowser: false }).chat('hi'),
+            named('AuthenticationError'),
+          );
+          assert(
+            /anthropic-dangerous-direct-browser-access/.test(proxied.message),
+            proxied.message,
+          );
+          const [req] = await s.requests();
+          equal(req.headers['anthropic-dangerous-direct-browser-access'], undefined);
         } else {
           equal((await direct(false).chat('hi')).text, 'Echo: hi', 'servers need no opt-in');
           equal(sent[0]['anthropic-dangerous-direct-browser-access'], undefined);
@@ -179,5 +207,6 @@ export function anthropicCases({ sdk, emulatorUrl, runtime }) {
         equal(sent.at(-1)['anthropic-dangerous-direct-browser-access'], 'true');
       },
     ],
+    ...anthropicOptionCases({ sdk, emulatorUrl, runtime }),
   ];
 }

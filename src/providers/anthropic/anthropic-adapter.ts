@@ -1,9 +1,8 @@
 import type { ModelCall, ProviderAdapter, WireRequest } from '../../core/adapter.ts';
-import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts';
 import { isBrowser } from '../../core/is-browser.ts';
 import { anthropicMaxOutput } from './anthropic-max-output.ts';
 import {
-  defaultStructuredOutput,
+  structuredOutputMode,
   type AnthropicStructuredOutput,
 } from './anthropic-structured-output.ts';
 import { convertToAnthropicMessages } from './convert-to-anthropic-messages.ts';
@@ -36,7 +35,7 @@ const JSON_INSTRUCTION = 'Respond with only a JSON value, no other text and no c
 export function createAnthropicAdapter(config: AnthropicAdapterConfig): ProviderAdapter {
   const modeOf = (call: ModelCall) =>
     call.output.type === 'json-schema'
-      ? (config.structuredOutput ?? defaultStructuredOutput(call.model))
+      ? structuredOutputMode(config.structuredOutput, call.spec, call.model)
       : undefined;
   return {
     specificationVersion: 'v1',
@@ -56,14 +55,8 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
         throw new (await import('./browser-access-error.ts')).BrowserAccessError();
       }
       const { thinking, cacheControl, ...extra } = call.extra;
+      // A maxTokens above a known model's maximum was refused by checkCapabilities already.
       const modelMax = anthropicMaxOutput(call.model, call.spec);
-      if (call.spec && call.maxTokens !== undefined && call.maxTokens > modelMax) {
-        // Anthropic answers 400 "max_tokens: N > M, which is the maximum allowed…".
-        throw new InvalidRequestError(
-          `maxTokens ${call.maxTokens} is above ${call.model}'s maximum output of ${modelMax} ` +
-            'tokens (model registry): lower it, or leave it unset to get the maximum.',
-        );
-      }
       const resolved =
         thinking === undefined
           ? {

@@ -24,7 +24,9 @@ export interface AnthropicModelOptions extends ModelOptions {
   dangerouslyAllowBrowser?: boolean;
   /**
    * How `object()` asks for schema-shaped output: `native` (`output_config.format`) or `tool` (a
-   * forced tool). @default native for Claude Opus 4.1, Sonnet 4.5, Haiku 4.5 and later; tool before
+   * forced tool). `native` on a model the registry lists without it throws `UnsupportedFeatureError`.
+   * @default from the registry: native for Claude Sonnet 4.5, Haiku 4.5, Opus 4.5 and later; tool for
+   * older models and for models the registry does not know
    */
   structuredOutput?: AnthropicStructuredOutput;
 }

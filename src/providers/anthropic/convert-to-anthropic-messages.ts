@@ -20,23 +20,29 @@ export interface AnthropicPrompt {
 }
 
 const DATA_URL = /^data:([^;,]+);base64,(.*)$/s;
+/** The image types the Messages API takes (Base64ImageSource.media_type). */
+const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];
 
-function imageBlock(part: { url: string; mediaType?: string }): AnthropicBlock {
+function imageBlock(part: { url: string; mediaType?: string }, index: number): AnthropicBlock {
   const m = DATA_URL.exec(part.url);
   if (m) {
-    return {
-      type: 'image',
-      source: { type: 'base64', media_type: part.mediaType ?? m[1], data: m[2] },
-    };
+    const type = part.mediaType ?? m[1]!;
+    if (!IMAGE_TYPES.includes(type)) {
+      throw new InvalidRequestError(
+        `Message ${index}: Anthropic takes ${IMAGE_TYPES.join(', ')} images; got ${type}. ` +
+          'Convert the image to one of these types.',
+      );
+    }
+    return { type: 'image', source: { type: 'base64', media_type: type, data: m[2] } };
   }
   return { type: 'image', source: { type: 'url', url: part.url } };
 }
 
-function userBlocks(content: string | ContentPart[]): AnthropicBlock[] {
+function userBlocks(content: string | ContentPart[], index: number): AnthropicBlock[] {
   if (typeof content === 'string') return [{ type: 'text', text: content }];
   return content.map((part) => {
     if (part.type === 'text') return { type: 'text', text: part.text };
-    if (part.type === 'image') return imageBlock(part);
+    if (part.type === 'image') return imageBlock(part, index);
     // A provider-native block (document, search_result, …) passes through unchanged.
     return part as AnthropicBlock;
   });
@@ -119,7 +125,7 @@ export function convertToAnthropicMessages(messages: readonly Message[]): Anthro
         system.push(message.content);
         return;
       case 'user':
-        return push('user', userBlocks(message.content));
+        return push('user', userBlocks(message.content, i));
       case 'assistant': {
         // An empty assistant message carries nothing, and Anthropic rejects empty content.
         const blocks = assistantBlocks(message, i, warnings);

@@ -5,7 +5,7 @@ import type { ModelCall } from '../../core/adapter.ts';
  * refuse (each omission is a warning, so one setting works across providers and models):
  * - a model whose registry record takes no `temperature` (Claude Opus 4.7 generation) gets neither,
  *   nor a pass-through `top_k` ("`temperature` is deprecated for this model");
- * - with thinking on, Anthropic only takes `temperature` 1 and `top_p` of at least 0.95
+ * - with thinking on, Anthropic only takes `temperature` 1, `top_p` of at least 0.95 and no `top_k`
  *   (docs.claude.com extended-thinking, "Feature compatibility");
  * - a model that refuses both together (registry `exclusiveSampling`: Claude Opus 4.1, Sonnet 4.5,
  *   Haiku 4.5 and later) gets `temperature` only. A model the registry does not know gets the same,
@@ -40,6 +40,10 @@ export function prepareAnthropicSampling(
   if (thinking && temperature !== undefined && temperature !== 1) {
     warnings.push('temperature was not sent: Anthropic requires it unset (or 1) with thinking.');
     temperature = undefined;
+  }
+  if (thinking && body.top_k !== undefined) {
+    warnings.push('top_k was not sent: Anthropic refuses it with thinking.');
+    delete body.top_k;
   }
   if (thinking && topP !== undefined && topP < 0.95) {
     warnings.push('top_p was not sent: Anthropic requires it at least 0.95 with thinking.');

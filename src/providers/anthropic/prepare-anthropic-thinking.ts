@@ -5,6 +5,12 @@ import type { ModelSpec } from '../../registry/types.ts';
 export const DEFAULT_THINKING_BUDGET = 1600;
 /** Anthropic's smallest thinking budget. */
 export const MIN_THINKING_BUDGET = 1024;
+/**
+ * The most a `{ type: 'adaptive' }` request is given as a budget on a model without adaptive thinking
+ * (it gets half of `max_tokens`, up to this): room for real reasoning, as adaptive thinking at its
+ * default effort would use, without spending most of a large `max_tokens` on it.
+ */
+export const ADAPTIVE_FALLBACK_BUDGET = 16_000;
 
 /** What a budgeted `thinking` option may say besides the budget. */
 interface BudgetOptions {
@@ -61,7 +67,9 @@ const givenBudget = (t: Record<string, unknown>) => t.budgetTokens ?? t.budget_t
  * Models the registry lists with thinking but no budget range only take adaptive thinking (Anthropic
  * answers 400 "thinking.type.enabled is not supported for this model"): a budgeted request becomes
  * `{ type: 'adaptive' }`, with a warning when the caller gave a budget, or an error under
- * `requireBudget`. Models the registry does not know get the request as asked.
+ * `requireBudget`. The other way round, `{ type: 'adaptive' }` on a thinking model the registry lists
+ * without adaptive thinking (Sonnet 4.5, Opus 4.5 and older) is sent as a budget, with a warning.
+ * Models the registry does not know get the request as asked.
  * @param thinking - The `thinking` call option, as given.
  * @param maxTokens - The caller's `maxTokens`, if any.
  * @param modelMax - The model's maximum output, the default `max_tokens`.
@@ -85,8 +93,11 @@ export function prepareAnthropicThinking(
   const display = typeof t.display === 'string' ? { display: t.display } : {};
   const type = t.type ?? (t.enabled === true ? 'enabled' : t.enabled === false ? 'disabled' : '');
   if (type === 'disabled') return { wire: { type: 'disabled' }, on: false, maxTokens: max };
-  if (type === 'adaptive')
+  if (type === 'adaptive') {
+    if (spec?.capabilities.thinking && !spec.adaptiveThinking)
+      return adaptiveAsBudget(max, display, model, maxTokens === undefined);
     return { wire: { type: 'adaptive', ...display }, on: true, maxTokens: max };
+  }
   if (type !== 'enabled') fail(shapes(thinking));
   const budget = budgetOf(t);
   if (spec?.capabilities.thinking && spec.reasoning?.budgetMin === undefined) {
@@ -117,6 +128,37 @@ export function prepareAnthropicThinking(
     );
   }
   return { wire: { type: 'enabled', budget_tokens: budget, ...display }, on: true, maxTokens: max };
+}
+
+/**
+ * Adaptive thinking on a model that only takes a budget (Anthropic answers 400 "adaptive thinking is
+ * not supported on this model"): half of `max_tokens`, between 1024 and {@link ADAPTIVE_FALLBACK_BUDGET}.
+ */
+function adaptiveAsBudget(
+  max: number,
+  display: { display?: string },
+  model: string,
+  defaultMax: boolean,
+): ResolvedThinking {
+  const budget = Math.max(
+    MIN_THINKING_BUDGET,
+    Math.min(ADAPTIVE_FALLBACK_BUDGET, Math.floor(max / 2)),
+  );
+  if (budget >= max) {
+    fail(
+      `${model} has no adaptive thinking (model registry), so it gets a thinking budget, which must ` +
+        `be at least ${MIN_THINKING_BUDGET} and below ${defaultMax ? "the model's maximum output" : 'maxTokens'} ` +
+        `(${max}): raise maxTokens above ${MIN_THINKING_BUDGET}, or turn thinking off.`,
+    );
+  }
+  return {
+    wire: { type: 'enabled', budget_tokens: budget, ...display },
+    on: true,
+    maxTokens: max,
+    warning:
+      `thinking { type: 'adaptive' } was sent as { type: 'enabled', budget_tokens: ${budget} }: ` +
+      `${model} has no adaptive thinking (model registry). Pass budgetTokens to choose the budget.`,
+  };
 }
 
 function shapes(got: unknown): string {
