@@ -234,7 +234,7 @@ export function anthropicRuleCases({ sdk, emulatorUrl, runtime }) {
           ]),
           named('InvalidRequestError'),
         );
-        assert(/"toolu_9" does not follow/.test(stray.message), stray.message);
+        assert(/Message 1 \(tool\) answers "toolu_9"/.test(stray.message), stray.message);
         const open = await rejects(
           m.chat([
             { role: 'user', content: 'weather?' },
@@ -243,7 +243,7 @@ export function anthropicRuleCases({ sdk, emulatorUrl, runtime }) {
           ]),
           named('InvalidRequestError'),
         );
-        assert(/"toolu_1" has no result/.test(open.message), open.message);
+        assert(/calls toolu_1 but no tool result/.test(open.message), open.message);
         equal((await s.requests()).length, 0, 'nothing sent');
         const r = await m.chat(
           [

@@ -74,7 +74,7 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
             );
       const prompt = convertToAnthropicMessages(call.messages);
       if (call.messages.some((m) => m.role === 'tool' || (m.role === 'assistant' && m.toolCalls)))
-        (await import('./check-anthropic-tool-pairs.ts')).checkAnthropicToolPairs(prompt.messages);
+        (await import('../../core/check-tool-turns.ts')).checkToolTurns(call.messages);
       const warnings = [...prompt.warnings];
       if (resolved.warning) warnings.push(resolved.warning);
       const body: Record<string, unknown> = {

@@ -110,7 +110,7 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
         return { path: '/v1/completions', body: { ...body, prompt: call.prompt }, warnings };
       }
       if (messages.some((m) => m.role === 'tool' || (m.role === 'assistant' && m.toolCalls))) {
-        (await import('./check-tool-turns.ts')).checkToolTurns(messages);
+        (await import('../../core/check-tool-turns.ts')).checkToolTurns(messages);
       }
       return {
         path: '/v1/chat/completions',

@@ -1,13 +1,15 @@
-import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts';
-import type { Message } from '../../core/types.ts';
+import { InvalidRequestError } from './errors/invalid-request-error.ts';
+import type { Message } from './types.ts';
 
 /**
- * Checks that tool calls and tool results pair up as Chat Completions requires: every `tool` message
+ * Checks that tool calls and tool results pair up as OpenAI and Anthropic require: every `tool` message
  * answers a call of the assistant turn just before it (other results may come between), and every
- * call of an assistant turn gets its result before the next turn. OpenAI refuses either mistake with
- * a 400 ("messages with role 'tool' must be a response to a preceeding message with 'tool_calls'",
- * "An assistant message with 'tool_calls' must be followed by tool messages responding to each
- * 'tool_call_id'"); this says which message is wrong before anything is sent.
+ * call of an assistant turn gets its result before the next turn. Both refuse either mistake with a
+ * 400 (OpenAI: "messages with role 'tool' must be a response to a preceeding message with
+ * 'tool_calls'", "An assistant message with 'tool_calls' must be followed by tool messages responding
+ * to each 'tool_call_id'"; Anthropic: "unexpected `tool_use_id` found in `tool_result` blocks",
+ * "`tool_use` ids were found without `tool_result` blocks immediately after"); this says which message
+ * is wrong before anything is sent. Loaded only for conversations with tool calls or results.
  * @throws {@link InvalidRequestError} naming the message and the call ids.
  */
 export function checkToolTurns(messages: readonly Message[]): void {
