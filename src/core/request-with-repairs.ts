@@ -1,4 +1,5 @@
 import type { WireRequest } from './adapter.ts';
+import { mergeHeaders } from './merge-headers.ts';
 import { withRetries, type RetryPolicy } from './retry.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
 import { sendRequest } from './send-request.ts';
@@ -64,13 +65,13 @@ export async function requestWithRepairs(
   let usage: Usage | undefined;
   for (let round = 0; ; round++) {
     const url = ctx.endpoint + wire.path;
-    const headers = {
-      'content-type': 'application/json',
-      ...adapter.authHeaders(init.key),
-      ...wire.headers,
-      ...ctx.options.headers,
-      ...plan.options.headers,
-    };
+    const headers = mergeHeaders(
+      { 'content-type': 'application/json' },
+      adapter.authHeaders(init.key),
+      wire.headers,
+      ctx.options.headers,
+      plan.options.headers,
+    );
     const body = await withRetries(
       () =>
         sendRequest({

@@ -17,6 +17,7 @@ import { googleToolCases } from './cases-google-tools.mjs';
 import { googleVertexCases } from './cases-google-vertex.mjs';
 import { googlePrismCases } from './cases-google-prism.mjs';
 import { pipelineSignalCases } from './cases-pipeline-signals.mjs';
+import { pipelineCallCases } from './cases-pipeline-calls.mjs';
 
 /**
  * @typedef {{ core: any, openai: any, xai: any, vllm: any, compat: any, cache: any, anthropic?: any, google?: any, registry?: any }} Sdk
@@ -47,6 +48,7 @@ export function makeCases(env) {
     ...googleVertexCases(env),
     ...googlePrismCases(env),
     ...pipelineSignalCases(env),
+    ...pipelineCallCases(env),
     [
       'entry points load',
       async () => {
