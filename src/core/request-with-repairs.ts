@@ -53,7 +53,8 @@ function compact<T extends object>(value: T): T {
 
 /**
  * Sends a call (with transport retries) and, for `json` and `object`, checks the answer and asks
- * again with the problems spelled out, up to `maxRepairs` times. Invalid answers never leave here.
+ * again with the problems spelled out, up to `maxRepairs` times. Invalid answers never leave here;
+ * an answer with tool calls returns as it is, without `data`.
  */
 export async function requestWithRepairs(
   init: RequestInit,
@@ -109,7 +110,9 @@ export async function requestWithRepairs(
       warnings: wire.warnings?.length ? wire.warnings : undefined,
       raw: body as JSONValue,
     });
-    if (!plan.check) return response;
+    // Tool calls are an answer too: the caller runs them and continues with `messages`. No repair turn
+    // may follow them (providers refuse a user turn after unanswered calls), and there is no data yet.
+    if (!plan.check || response.toolCalls?.length) return response;
 
     // Loaded on demand: only json() and object() read JSON out of answers.
     const { checkAnswer } = await import('./check-answer.ts');

@@ -65,7 +65,8 @@ async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan
     return undefined;
   }
   const response = entry.response;
-  if (plan.check) {
+  // An answer with tool calls has no data to check (see requestWithRepairs).
+  if (plan.check && !response.toolCalls?.length) {
     // Re-validate, so a changed schema never returns stale or mistyped data.
     const checked = await plan.check((response as JSONModelResponse).data);
     if (!checked.ok) return undefined;

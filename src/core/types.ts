@@ -101,8 +101,20 @@ export interface ModelResponse {
   raw: JSONValue;
 }
 
-/** The result of `json`: a `ModelResponse` with the parsed JSON. */
+/** The result of `json` and `object`: a `ModelResponse` with the parsed (and validated) JSON. */
 export interface JSONModelResponse<T = unknown> extends ModelResponse {
   /** The parsed JSON value. */
   data: T;
+  /** Never set here: an answer with tool calls is a {@link ToolCallResponse} instead. */
+  toolCalls?: undefined;
+}
+
+/**
+ * The result of `json` or `object` called with `tools` when the model called tools instead of
+ * answering: there is no `data`. Run the calls and send their results after `messages`, as with
+ * `chat`, to get the answer. Narrow with `if (r.toolCalls)`.
+ */
+export interface ToolCallResponse extends ModelResponse {
+  data?: undefined;
+  toolCalls: ToolCall[];
 }

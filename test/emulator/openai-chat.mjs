@@ -117,6 +117,33 @@ function toolCallsFor(reply, b) {
   });
 }
 
+/**
+ * OpenAI's tool-message ordering: each assistant message with tool_calls must be followed by one
+ * tool message per call id, and a tool message must answer such a call (the real API's 400s).
+ */
+function checkToolTurns(messages) {
+  let open = [];
+  for (const [i, m] of messages.entries()) {
+    if (m.role === 'tool') {
+      if (!open.includes(m.tool_call_id))
+        return badRequest(
+          "Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.",
+          `messages.[${i}].role`,
+        );
+      open = open.filter((id) => id !== m.tool_call_id);
+      continue;
+    }
+    if (open.length)
+      return badRequest(
+        `An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'. The following tool_call_ids did not have response messages: ${open.join(', ')}`,
+        `messages.[${i}].role`,
+      );
+    open =
+      m.role === 'assistant' && Array.isArray(m.tool_calls) ? m.tool_calls.map((c) => c?.id) : [];
+  }
+  return null;
+}
+
 export function chatCompletions(ctx) {
   const b = ctx.body;
   const reply = ctx.scenario.reply ?? {};
@@ -144,6 +171,8 @@ export function chatCompletions(ctx) {
     if (['system', 'user', 'developer', 'tool'].includes(m.role) && m.content === undefined)
       return missing(`messages[${i}].content`);
   }
+  const toolTurns = checkToolTurns(b.messages);
+  if (toolTurns) return toolTurns;
   const reasoning = isReasoningModel(b.model);
   if (reasoning) {
     const err = reasoningModelError(b);
