@@ -18,6 +18,7 @@ import { googleVertexCases } from './cases-google-vertex.mjs';
 import { googlePrismCases } from './cases-google-prism.mjs';
 import { pipelineSignalCases } from './cases-pipeline-signals.mjs';
 import { pipelineCallCases } from './cases-pipeline-calls.mjs';
+import { pipelineInputCases } from './cases-pipeline-inputs.mjs';
 
 /**
  * @typedef {{ core: any, openai: any, xai: any, vllm: any, compat: any, cache: any, anthropic?: any, google?: any, registry?: any }} Sdk
@@ -49,6 +50,7 @@ export function makeCases(env) {
     ...googlePrismCases(env),
     ...pipelineSignalCases(env),
     ...pipelineCallCases(env),
+    ...pipelineInputCases(env),
     [
       'entry points load',
       async () => {

@@ -120,7 +120,8 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
         applyAnthropicCacheControl(cacheControl, targets);
       }
       if (targets.system !== undefined) body.system = targets.system;
-      body.messages = prompt.messages;
+      if (targets.tools !== undefined) body.tools = targets.tools;
+      body.messages = targets.messages;
       const headers: Record<string, string> = { 'anthropic-version': config.version };
       if (config.dangerouslyAllowBrowser)
         headers['anthropic-dangerous-direct-browser-access'] = 'true';
