@@ -23,13 +23,25 @@ export interface ToolCall {
   signature?: string;
 }
 
+/** Which provider (and model) made a reasoning part. */
+export interface ReasoningOrigin {
+  /**
+   * The provider key (`anthropic`, `google`). Signed parts go back only to this provider; any other
+   * drops them, since a foreign signature is an error there. Parts without it (built by hand, or
+   * stored before it existed) are sent as they are.
+   */
+  provider?: string;
+  /** The model as the server named it. */
+  model?: string;
+}
+
 /**
  * A block of model reasoning kept for the next turn. Anthropic and Google require signed blocks to be
  * sent back unchanged in multi-turn conversations with thinking and tools.
  */
 export type ReasoningPart =
-  | { type: 'thinking'; text: string; signature?: string }
-  | { type: 'redacted_thinking'; data: string };
+  | ({ type: 'thinking'; text: string; signature?: string } & ReasoningOrigin)
+  | ({ type: 'redacted_thinking'; data: string } & ReasoningOrigin);
 
 /** The SDK's portable message format: what `chat` accepts and what `response.messages` returns. */
 export type Message =

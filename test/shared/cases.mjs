@@ -19,6 +19,7 @@ import { googlePrismCases } from './cases-google-prism.mjs';
 import { pipelineSignalCases } from './cases-pipeline-signals.mjs';
 import { pipelineCallCases } from './cases-pipeline-calls.mjs';
 import { pipelineInputCases } from './cases-pipeline-inputs.mjs';
+import { crossProviderCases } from './cases-cross-provider.mjs';
 
 /**
  * @typedef {{ core: any, openai: any, xai: any, vllm: any, compat: any, cache: any, anthropic?: any, google?: any, registry?: any }} Sdk
@@ -51,6 +52,7 @@ export function makeCases(env) {
     ...pipelineSignalCases(env),
     ...pipelineCallCases(env),
     ...pipelineInputCases(env),
+    ...crossProviderCases(env),
     [
       'entry points load',
       async () => {

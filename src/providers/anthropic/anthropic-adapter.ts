@@ -7,6 +7,7 @@ import {
   type AnthropicStructuredOutput,
 } from './anthropic-structured-output.ts';
 import { convertToAnthropicMessages } from './convert-to-anthropic-messages.ts';
+import { openToolTurnWithoutThinking } from './open-tool-turn-without-thinking.ts';
 import { parseAnthropicResponse } from './parse-anthropic-response.ts';
 
 /** Settings of the Anthropic adapter, fixed per model instance. */
@@ -57,7 +58,7 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
       }
       const { thinking, cacheControl, ...extra } = call.extra;
       const maxTokens = call.maxTokens ?? anthropicMaxOutput(call.model, call.spec);
-      const resolved =
+      let resolved =
         thinking === undefined
           ? { on: false, maxTokens, wire: undefined }
           : (await import('./prepare-anthropic-thinking.ts')).prepareAnthropicThinking(
@@ -67,6 +68,14 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
             );
       const prompt = convertToAnthropicMessages(call.messages);
       const warnings = [...prompt.warnings];
+      if (resolved.on && openToolTurnWithoutThinking(call.messages)) {
+        // The turn began without Claude thinking (another provider's, or thinking off): it ends so.
+        resolved = { on: false, maxTokens, wire: undefined };
+        warnings.push(
+          'thinking was not sent: this request continues a tool-use turn made without Claude ' +
+            'thinking (by another provider, or with thinking off), and a turn keeps one setting.',
+        );
+      }
       const body: Record<string, unknown> = {
         ...extra,
         model: call.model,
