@@ -11,10 +11,11 @@ import { weatherTool } from './fixtures.mjs';
 // Google's skip value in standard base64 (see convert-to-google-contents.ts).
 const SKIP = 'skip/thought/signature/validator';
 
-/** Prism's `sl-violations` header, request part only. */
-function requestViolations(/** @type {Headers} */ headers) {
-  const all = JSON.parse(headers.get('sl-violations') ?? '[]');
-  return all.filter((/** @type {any} */ v) => v.location?.[0] === 'request');
+/** Prism's verdict on a request: null when it answered 200 with no request violation. */
+function prismVerdict(/** @type {Response} */ res) {
+  const all = JSON.parse(res.headers.get('sl-violations') ?? '[]');
+  const v = all.filter((/** @type {any} */ x) => x.location?.[0] === 'request');
+  return res.status === 200 && !v.length ? null : `Prism ${res.status}: ${JSON.stringify(v)}`;
 }
 
 /**
@@ -55,10 +56,7 @@ export function crossProviderCases({
       options: { tools, thinking: { type: 'enabled', budgetTokens: 1024 } },
       reply: { toolCalls: [call] },
       peer: () => prismAnthropicUrl,
-      verdict: (res) => {
-        const v = requestViolations(res.headers);
-        return res.status === 200 && !v.length ? null : `Prism ${res.status}: ${JSON.stringify(v)}`;
-      },
+      verdict: prismVerdict,
     },
     google: {
       make: (endpoint, extra = {}) =>
@@ -72,10 +70,7 @@ export function crossProviderCases({
       options: { tools, thinking: { level: 'low' } },
       reply: { toolCalls: [{ name: call.name, args: call.arguments }] },
       peer: () => prismGeminiUrl,
-      verdict: (res) => {
-        const v = requestViolations(res.headers);
-        return res.status === 200 && !v.length ? null : `Prism ${res.status}: ${JSON.stringify(v)}`;
-      },
+      verdict: prismVerdict,
     },
   };
 
