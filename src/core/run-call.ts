@@ -4,7 +4,6 @@ import { resolveKey } from '../keys/resolve-key.ts';
 import type { CallMethod, ModelCall, ProviderAdapter, WireRequest } from './adapter.ts';
 import { cacheKey } from './cache-key.ts';
 import { createCallSignal, untilAborted } from './call-signal.ts';
-import { joinable, lead } from './in-flight.ts';
 import { InvalidRequestError } from './errors/invalid-request-error.ts';
 import { TimeoutError } from './errors/timeout-error.ts';
 import {
@@ -172,6 +171,8 @@ async function callWithin(
   const hit = await untilAborted(readCache(ctx, store, key, plan), [signal]);
   if (hit) return hit;
 
+  // Loaded with the first cache miss: the coalescing code stays out of the entry chunk.
+  const { joinable, lead } = await import('./in-flight.ts');
   const shared = joinable<Result>(store, key);
   if (shared) {
     try {

@@ -7,7 +7,6 @@ import {
   type AnthropicStructuredOutput,
 } from './anthropic-structured-output.ts';
 import { convertToAnthropicMessages } from './convert-to-anthropic-messages.ts';
-import { openToolTurnWithoutThinking } from './open-tool-turn-without-thinking.ts';
 import { parseAnthropicResponse } from './parse-anthropic-response.ts';
 
 /** Settings of the Anthropic adapter, fixed per model instance. */
@@ -68,13 +67,16 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
             );
       const prompt = convertToAnthropicMessages(call.messages);
       const warnings = [...prompt.warnings];
-      if (resolved.on && openToolTurnWithoutThinking(call.messages)) {
+      // Loaded only with thinking on: plain chat bundles do not carry it.
+      const turnWarning = resolved.on
+        ? (await import('./open-tool-turn-without-thinking.ts')).openToolTurnWithoutThinking(
+            call.messages,
+          )
+        : undefined;
+      if (turnWarning) {
         // The turn began without Claude thinking (another provider's, or thinking off): it ends so.
         resolved = { on: false, maxTokens, wire: undefined };
-        warnings.push(
-          'thinking was not sent: this request continues a tool-use turn made without Claude ' +
-            'thinking (by another provider, or with thinking off), and a turn keeps one setting.',
-        );
+        warnings.push(turnWarning);
       }
       const body: Record<string, unknown> = {
         ...extra,
