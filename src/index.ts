@@ -8,6 +8,7 @@ export type {
   ContentPart,
   FinishReason,
   JSONModelResponse,
+  ToolCallResponse,
   JSONValue,
   MaybePromise,
   Message,

@@ -13,7 +13,7 @@ import {
 import { runCall, type ModelContext } from './run-call.ts';
 import type { InferSchemaOutput, StandardSchemaV1 } from './standard-schema.ts';
 import type { OutputCheck } from './request-with-repairs.ts';
-import type { JSONModelResponse, Message, ModelResponse } from './types.ts';
+import type { JSONModelResponse, Message, ModelResponse, ToolCallResponse } from './types.ts';
 
 function checkNumber(name: string, value: unknown, min: number, integer = false): void {
   if (value === undefined) return;
@@ -126,33 +126,46 @@ export class LanguageModel {
   /**
    * Asks for JSON and parses it into `data`: the provider's JSON mode where it has one, tolerant
    * extraction (code fences, JSON inside prose) otherwise. Unparseable answers are re-asked up to
-   * `maxRepairs` times, then throw `OutputValidationError`.
+   * `maxRepairs` times, then throw `OutputValidationError`. With `tools`, the model may call them
+   * instead: the result is then a {@link ToolCallResponse} (`toolCalls`, no `data`).
    */
+  json<T = unknown>(
+    input: string | readonly Message[],
+    options?: CallOptions & { tools?: undefined },
+  ): Promise<JSONModelResponse<T>>;
+  json<T = unknown>(
+    input: string | readonly Message[],
+    options: CallOptions,
+  ): Promise<JSONModelResponse<T> | ToolCallResponse>;
   async json<T = unknown>(
     input: string | readonly Message[],
     options: CallOptions = {},
-  ): Promise<JSONModelResponse<T>> {
+  ): Promise<JSONModelResponse<T> | ToolCallResponse> {
     const messages = normalizeMessages(input, options.system);
     const check: OutputCheck = async (value) => ({ ok: true, value });
-    return (await this.#run(
-      'json',
-      messages,
-      { type: 'json' },
-      options,
-      check,
-    )) as JSONModelResponse<T>;
+    return (await this.#run('json', messages, { type: 'json' }, options, check)) as
+      JSONModelResponse<T> | ToolCallResponse;
   }
 
   /**
    * Asks for an object matching a schema, using the provider's native structured output, and
    * validates it: `data` is typed by the schema. Invalid answers are re-asked with the issues, up to
-   * `maxRepairs` times, then throw `OutputValidationError`.
+   * `maxRepairs` times, then throw `OutputValidationError`. With `tools`, the model may call them
+   * instead: the result is then a {@link ToolCallResponse} (`toolCalls`, no `data`).
    * @param options - `schema` (valibot or any Standard Schema), plus the usual call options.
    */
+  object<S extends StandardSchemaV1>(
+    input: string | readonly Message[],
+    options: ObjectOptions<S> & { tools?: undefined },
+  ): Promise<JSONModelResponse<InferSchemaOutput<S>>>;
+  object<S extends StandardSchemaV1>(
+    input: string | readonly Message[],
+    options: ObjectOptions<S>,
+  ): Promise<JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse>;
   async object<S extends StandardSchemaV1>(
     input: string | readonly Message[],
     options: ObjectOptions<S>,
-  ): Promise<JSONModelResponse<InferSchemaOutput<S>>> {
+  ): Promise<JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse> {
     const schema = options?.schema;
     if (!schema || typeof schema !== 'object' || !('~standard' in schema)) {
       throw new InvalidRequestError(
@@ -176,7 +189,7 @@ export class LanguageModel {
     };
     const check: OutputCheck = (value) => validateWithSchema(schema, value);
     const response = await this.#run('object', messages, output, options, check);
-    return response as JSONModelResponse<InferSchemaOutput<S>>;
+    return response as JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse;
   }
 
   async #run(

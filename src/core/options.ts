@@ -45,7 +45,10 @@ export interface ModelOptions {
    * Calls reject with the signal's reason (an `AbortError`).
    */
   signal?: AbortSignal;
-  /** Extra headers sent with every request (never part of the cache key). */
+  /**
+   * Extra headers sent with every request (never part of the cache key). Names are case-insensitive
+   * and yours win: an `Authorization` or `x-api-key` here replaces the SDK's own.
+   */
   headers?: Record<string, string>;
   /** How many times `json` and `object` ask again after an invalid answer. @default 2 */
   maxRepairs?: number;
@@ -85,7 +88,7 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Overrides the model's `timeout` for this call, in ms. */
   timeout?: number;
-  /** Extra headers for this call. */
+  /** Extra headers for this call; they replace the model's and the SDK's of the same name, in any case. */
   headers?: Record<string, string>;
   /** Overrides the model's `retryLimit` for this call. */
   retryLimit?: number;

@@ -1,5 +1,6 @@
 import type { WireRequest } from './adapter.ts';
 import { apiUrl } from './base-url.ts';
+import { mergeHeaders } from './merge-headers.ts';
 import { withRetries, type RetryPolicy } from './retry.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
 import { sendRequest } from './send-request.ts';
@@ -54,7 +55,8 @@ function compact<T extends object>(value: T): T {
 
 /**
  * Sends a call (with transport retries) and, for `json` and `object`, checks the answer and asks
- * again with the problems spelled out, up to `maxRepairs` times. Invalid answers never leave here.
+ * again with the problems spelled out, up to `maxRepairs` times. Invalid answers never leave here;
+ * an answer with tool calls returns as it is, without `data`.
  */
 export async function requestWithRepairs(
   init: RequestInit,
@@ -66,13 +68,13 @@ export async function requestWithRepairs(
   let usage: Usage | undefined;
   for (let round = 0; ; round++) {
     const url = apiUrl(ctx.endpoint, wire.path);
-    const headers = {
-      'content-type': 'application/json',
-      ...adapter.authHeaders(init.key),
-      ...wire.headers,
-      ...ctx.options.headers,
-      ...plan.options.headers,
-    };
+    const headers = mergeHeaders(
+      { 'content-type': 'application/json' },
+      adapter.authHeaders(init.key),
+      wire.headers,
+      ctx.options.headers,
+      plan.options.headers,
+    );
     const body = await withRetries(
       () =>
         sendRequest({
@@ -110,7 +112,9 @@ export async function requestWithRepairs(
       warnings: wire.warnings?.length ? wire.warnings : undefined,
       raw: body as JSONValue,
     });
-    if (!plan.check) return response;
+    // Tool calls are an answer too: the caller runs them and continues with `messages`. No repair turn
+    // may follow them (providers refuse a user turn after unanswered calls), and there is no data yet.
+    if (!plan.check || response.toolCalls?.length) return response;
 
     // Loaded on demand: only json() and object() read JSON out of answers.
     const { checkAnswer } = await import('./check-answer.ts');

@@ -26,8 +26,9 @@ function retryDelayFor(error: unknown, retry: number, policy: RetryPolicy): numb
  * @param policy - Limits and delays.
  * @param signal - Aborts the waits between attempts.
  * @returns The first successful result.
- * @throws The error itself when the first attempt fails for good; a {@link RetryError} holding every
- *   attempt's error once more than one attempt was made.
+ * @throws The signal's reason once it aborted, whatever attempt was running; otherwise the error
+ *   itself when the first attempt fails for good, or a {@link RetryError} holding every attempt's
+ *   error once more than one attempt was made.
  */
 export async function withRetries<T>(
   attempt: (n: number) => Promise<T>,
@@ -39,8 +40,11 @@ export async function withRetries<T>(
     try {
       return await attempt(n);
     } catch (error) {
+      // A caller's abort (or the deadline) ends the call as it would on the first attempt: with the
+      // signal's reason, never wrapped in a RetryError with the attempts that came before it.
+      if (signal?.aborted) throw signal.reason;
       errors.push(error);
-      const retryable = isLLMError(error) && error.isRetryable && !signal?.aborted;
+      const retryable = isLLMError(error) && error.isRetryable;
       if (!retryable || n >= policy.retryLimit) {
         if (errors.length === 1) throw error;
         throw new RetryError(errors);

@@ -49,18 +49,6 @@ export interface CallPlan {
 
 type Result = ModelResponse | JSONModelResponse;
 
-// Identical calls in flight share one upstream request, per store. The leader's cancellation is kept
-// checkable, so that a follower can tell it from a real failure.
-interface InFlight {
-  promise: Promise<Result>;
-  /** Whether the leader's own signals (the model's or the call's) aborted. */
-  cancelled: () => boolean;
-}
-
-const cancelled = (ctx: ModelContext, plan: CallPlan) =>
-  Boolean(ctx.options.signal?.aborted || plan.options.signal?.aborted);
-const inFlight = new WeakMap<CacheStore, Map<string, InFlight>>();
-
 async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan: CallPlan) {
   let entry: unknown;
   try {
@@ -77,7 +65,8 @@ async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan
     return undefined;
   }
   const response = entry.response;
-  if (plan.check) {
+  // An answer with tool calls has no data to check (see requestWithRepairs).
+  if (plan.check && !response.toolCalls?.length) {
     // Re-validate, so a changed schema never returns stale or mistyped data.
     const checked = await plan.check((response as JSONModelResponse).data);
     if (!checked.ok) return undefined;
@@ -86,11 +75,21 @@ async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan
   return { ...response, cached: true };
 }
 
-async function writeCache(ctx: ModelContext, store: CacheStore, key: string, response: Result) {
+async function writeCache(
+  ctx: ModelContext,
+  store: CacheStore,
+  key: string,
+  response: Result,
+  signal: AbortSignal,
+) {
   try {
     const entry: CacheEntry = { v: 1, createdAt: Date.now(), response };
     const ttl = ctx.options.cacheTtl;
-    await store.set(key, entry, ttl === undefined ? undefined : { ttl });
+    // A write still pending at the deadline is given up: the answer arrived in time.
+    await untilAborted(
+      Promise.resolve(store.set(key, entry, ttl === undefined ? undefined : { ttl })),
+      [signal],
+    );
   } catch (error) {
     ctx.options.onWarning?.(`[cache:${store.name}] write failed: ${String(error)}`);
   }
@@ -100,54 +99,42 @@ async function fetchResult(
   ctx: ModelContext,
   plan: CallPlan,
   wire: WireRequest,
+  signal: AbortSignal,
   rawData: { value?: unknown },
 ) {
   const { options } = plan;
   const settings = ctx.options;
-  const timeoutMs = options.timeout ?? settings.timeout ?? DEFAULT_TIMEOUT;
-  const callSignal = createCallSignal(timeoutMs, [settings.signal, options.signal]);
-  const url = apiUrl(ctx.endpoint, wire.path);
-  try {
-    const key = await resolveKey({
+  // A key resolver that ignores its signal is still bounded by the call's.
+  const key = await untilAborted(
+    resolveKey({
       provider: ctx.adapter.provider,
       endpoint: ctx.endpoint,
       policy: ctx.adapter.keys,
       apiKey: settings.apiKey,
       keyResolver: settings.keyResolver,
       env: settings.env,
-    });
-    return await requestWithRepairs({
-      ctx,
-      plan,
-      wire,
-      key,
-      signal: callSignal.signal,
-      fetch: settings.fetch ?? defaultFetch,
-      retry: {
-        retryLimit: options.retryLimit ?? settings.retryLimit ?? DEFAULT_RETRY_LIMIT,
-        retryDelay: settings.retryDelay ?? DEFAULT_RETRY_DELAY,
-      },
-      maxRepairs: options.maxRepairs ?? settings.maxRepairs ?? DEFAULT_MAX_REPAIRS,
-      rawData,
-    });
-  } catch (error) {
-    if (callSignal.timedOut()) {
-      throw new TimeoutError({ provider: ctx.adapter.provider, url, timeoutMs, cause: error });
-    }
-    throw error;
-  } finally {
-    callSignal.dispose();
-  }
+      signal,
+    }),
+    [signal],
+  );
+  return requestWithRepairs({
+    ctx,
+    plan,
+    wire,
+    key,
+    signal,
+    fetch: settings.fetch ?? defaultFetch,
+    retry: {
+      retryLimit: options.retryLimit ?? settings.retryLimit ?? DEFAULT_RETRY_LIMIT,
+      retryDelay: settings.retryDelay ?? DEFAULT_RETRY_DELAY,
+    },
+    maxRepairs: options.maxRepairs ?? settings.maxRepairs ?? DEFAULT_MAX_REPAIRS,
+    rawData,
+  });
 }
 
-/**
- * Runs one call through the pipeline: cache lookup, key, request with retries, output checks and
- * repairs, cache write. Failures and invalid answers are never cached; cache faults never fail a
- * call that the provider answered.
- */
-export async function runCall(ctx: ModelContext, plan: CallPlan): Promise<Result> {
-  const ignore = plan.options.ignoreCache ?? ctx.options.ignoreCache ?? false;
-  const store = ignore ? undefined : ctx.store;
+/** Everything before the request: registry checks, the wire request, and the cache key. */
+async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheStore | undefined) {
   const { model } = plan.call;
   plan.call.spec =
     ctx.options.registry?.getModelDetails(model) ?? (await ctx.adapter.loadSpec?.(model));
@@ -157,8 +144,7 @@ export async function runCall(ctx: ModelContext, plan: CallPlan): Promise<Result
     checkCapabilities(plan.call, plan.call.spec, ctx.adapter.provider);
   }
   const wire = await ctx.adapter.buildRequest(plan.call);
-  if (!store) return fetchResult(ctx, plan, wire, {});
-
+  if (!store) return { wire, key: undefined };
   const key = await cacheKey({
     provider: ctx.adapter.provider,
     endpoint: ctx.endpoint,
@@ -166,35 +152,74 @@ export async function runCall(ctx: ModelContext, plan: CallPlan): Promise<Result
     method: plan.method,
     body: wire.body,
   });
-  const hit = await readCache(ctx, store, key, plan);
+  return { wire, key };
+}
+
+/** The call under its signal; `where.url` follows it, for the timeout's message. */
+async function callWithin(
+  ctx: ModelContext,
+  plan: CallPlan,
+  signal: AbortSignal,
+  where: { url: string },
+): Promise<Result> {
+  const ignore = plan.options.ignoreCache ?? ctx.options.ignoreCache ?? false;
+  const store = ignore ? undefined : ctx.store;
+  // Bounded too: a registry chunk, a schema converter or a cache read that never loads must not
+  // outlive the deadline.
+  const { wire, key } = await untilAborted(prepare(ctx, plan, store), [signal]);
+  where.url = apiUrl(ctx.endpoint, wire.path);
+  if (!store || key === undefined) return fetchResult(ctx, plan, wire, signal, {});
+  const hit = await untilAborted(readCache(ctx, store, key, plan), [signal]);
   if (hit) return hit;
 
-  let pending = inFlight.get(store);
-  if (!pending) inFlight.set(store, (pending = new Map()));
-  const shared = pending.get(key);
+  // Loaded with the first cache miss: the coalescing code stays out of the entry chunk.
+  const { joinable, lead } = await import('./in-flight.ts');
+  const shared = joinable<Result>(store, key);
   if (shared) {
     try {
-      // This caller's own abort still rejects it at once, whatever the shared request does.
-      const signals = [ctx.options.signal, plan.options.signal];
-      return { ...(await untilAborted(shared.promise, signals)), cached: true };
+      // This caller's own signal and deadline apply to the wait, whatever the shared request does.
+      return { ...(await untilAborted(shared.promise, [signal])), cached: true };
     } catch (error) {
-      // The leader cancelled its own call: this caller did not, so it asks for itself.
-      if (!shared.cancelled() || cancelled(ctx, plan)) throw error;
-      return runCall(ctx, plan);
+      // The leader's call ended early (its abort or deadline): this one did not, so it asks itself.
+      if (!shared.cancelled() || signal.aborted) throw error;
+      return callWithin(ctx, plan, signal, where);
     }
   }
-
-  const promise = (async () => {
+  const work = (async () => {
     const rawData: { value?: unknown } = {};
-    const response = await fetchResult(ctx, plan, wire, rawData);
+    const response = await fetchResult(ctx, plan, wire, signal, rawData);
     // Store the JSON as the model sent it, so a hit re-validates it (schemas may transform).
-    await writeCache(ctx, store, key, plan.check ? { ...response, data: rawData.value } : response);
+    const stored = plan.check ? { ...response, data: rawData.value } : response;
+    await writeCache(ctx, store, key, stored, signal);
     return response;
   })();
-  pending.set(key, { promise, cancelled: () => cancelled(ctx, plan) });
+  return lead(store, key, work, () => signal.aborted);
+}
+
+/**
+ * Runs one call through the pipeline: cache lookup, key, request with retries, output checks and
+ * repairs, cache write. `timeout` and `signal` bound all of it, waiting on an identical call in
+ * flight included. Failures and invalid answers are never cached; cache faults never fail a call
+ * that the provider answered.
+ */
+export async function runCall(ctx: ModelContext, plan: CallPlan): Promise<Result> {
+  const settings = ctx.options;
+  const timeoutMs = plan.options.timeout ?? settings.timeout ?? DEFAULT_TIMEOUT;
+  const callSignal = createCallSignal(timeoutMs, [settings.signal, plan.options.signal]);
+  const where = { url: ctx.endpoint };
   try {
-    return await promise;
+    return await callWithin(ctx, plan, callSignal.signal, where);
+  } catch (error) {
+    if (callSignal.timedOut()) {
+      throw new TimeoutError({
+        provider: ctx.adapter.provider,
+        url: where.url,
+        timeoutMs,
+        cause: error,
+      });
+    }
+    throw error;
   } finally {
-    pending.delete(key);
+    callSignal.dispose();
   }
 }

@@ -23,13 +23,25 @@ export interface ToolCall {
   signature?: string;
 }
 
+/** Which provider (and model) made a reasoning part. */
+export interface ReasoningOrigin {
+  /**
+   * The provider key (`anthropic`, `google`). Signed parts go back only to this provider; any other
+   * drops them, since a foreign signature is an error there. Parts without it (built by hand, or
+   * stored before it existed) are sent as they are.
+   */
+  provider?: string;
+  /** The model as the server named it. */
+  model?: string;
+}
+
 /**
  * A block of model reasoning kept for the next turn. Anthropic and Google require signed blocks to be
  * sent back unchanged in multi-turn conversations with thinking and tools.
  */
 export type ReasoningPart =
-  | { type: 'thinking'; text: string; signature?: string }
-  | { type: 'redacted_thinking'; data: string };
+  | ({ type: 'thinking'; text: string; signature?: string } & ReasoningOrigin)
+  | ({ type: 'redacted_thinking'; data: string } & ReasoningOrigin);
 
 /** The SDK's portable message format: what `chat` accepts and what `response.messages` returns. */
 export type Message =
@@ -106,8 +118,20 @@ export interface ModelResponse {
   raw: JSONValue;
 }
 
-/** The result of `json`: a `ModelResponse` with the parsed JSON. */
+/** The result of `json` and `object`: a `ModelResponse` with the parsed (and validated) JSON. */
 export interface JSONModelResponse<T = unknown> extends ModelResponse {
   /** The parsed JSON value. */
   data: T;
+  /** Never set here: an answer with tool calls is a {@link ToolCallResponse} instead. */
+  toolCalls?: undefined;
+}
+
+/**
+ * The result of `json` or `object` called with `tools` when the model called tools instead of
+ * answering: there is no `data`. Run the calls and send their results after `messages`, as with
+ * `chat`, to get the answer. Narrow with `if (r.toolCalls)`.
+ */
+export interface ToolCallResponse extends ModelResponse {
+  data?: undefined;
+  toolCalls: ToolCall[];
 }

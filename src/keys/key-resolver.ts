@@ -6,6 +6,11 @@ export interface KeyContext {
   provider: string;
   /** The endpoint the key will be sent to. */
   endpoint: string;
+  /**
+   * Aborts when the call is cancelled or its `timeout` runs out: pass it to any request the resolver
+   * makes. The call stops waiting for the resolver then either way.
+   */
+  signal: AbortSignal;
 }
 
 /**

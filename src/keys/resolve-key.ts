@@ -13,6 +13,8 @@ export interface ResolveKeyInit {
   apiKey?: string;
   keyResolver?: KeyResolver;
   env?: EnvSource;
+  /** The call's cancellation (its deadline included), handed to the `keyResolver`. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -27,7 +29,8 @@ export async function resolveKey(init: ResolveKeyInit): Promise<string | undefin
   if (init.apiKey) return init.apiKey;
   const sources = ['the apiKey option'];
   if (init.keyResolver) {
-    const key = await init.keyResolver({ provider, endpoint });
+    const signal = init.signal ?? new AbortController().signal;
+    const key = await init.keyResolver({ provider, endpoint, signal });
     if (key) return key;
     sources.push('the keyResolver option');
   }

@@ -2,6 +2,7 @@ import { AuthenticationError } from '../core/errors/authentication-error.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { InvalidResponseError } from '../core/errors/invalid-response-error.ts';
 import { NetworkError } from '../core/errors/network-error.ts';
+import { ioContextCheck } from '../core/io-context-check.ts';
 import { redact } from '../core/redact.ts';
 import type { KeyResolver } from './key-resolver.ts';
 import { importRs256Key, signJwt } from './sign-jwt.ts';
@@ -27,6 +28,8 @@ export interface ServiceAccountResolverOptions {
   fetch?: typeof globalThis.fetch;
   /** Renew a token this many seconds before it expires. @default 300 */
   refreshMarginSeconds?: number;
+  /** The longest the token exchange may take, in ms; each call's own timeout applies too. @default 30000 */
+  timeoutMs?: number;
 }
 
 const DEFAULT_SCOPES = ['https://www.googleapis.com/auth/cloud-platform'];
@@ -83,7 +86,9 @@ export function serviceAccountKeyResolver(
   const margin = (options.refreshMarginSeconds ?? 300) * 1000;
   let signingKey: Promise<CryptoKey> | undefined;
   let token: Token | undefined;
-  let pending: Promise<string> | undefined;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  // Concurrent calls share one exchange, but never across Workers requests (see ioContextCheck).
+  let pending: { promise: Promise<string>; here: () => boolean } | undefined;
 
   async function exchange(): Promise<string> {
     signingKey ??= importRs256Key(key.private_key).catch((error: unknown) => {
@@ -97,15 +102,24 @@ export function serviceAccountKeyResolver(
     const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     let response: Response;
     let text: string;
+    // Its own deadline, not a caller's signal: other calls may be waiting for the same exchange.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
     try {
       response = await doFetch(tokenUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ grant_type: GRANT_TYPE, assertion }).toString(),
+        signal: deadline.signal,
       });
       text = await response.text();
-    } catch (cause) {
+    } catch (error) {
+      const cause = deadline.signal.aborted
+        ? new Error(`no answer within ${timeoutMs} ms (the resolver's timeoutMs)`)
+        : error;
       throw new NetworkError({ provider: 'google', url: tokenUrl, cause });
+    } finally {
+      clearTimeout(timer);
     }
     const secrets = [assertion, key.private_key];
     let body: Record<string, unknown> | undefined;
@@ -145,7 +159,12 @@ export function serviceAccountKeyResolver(
 
   return () => {
     if (token && Date.now() < token.renewAt) return token.value;
-    pending ??= exchange().finally(() => (pending = undefined));
-    return pending;
+    if (!pending?.here()) {
+      const promise = exchange().finally(() => {
+        if (pending?.promise === promise) pending = undefined;
+      });
+      pending = { promise, here: ioContextCheck() };
+    }
+    return pending.promise;
   };
 }

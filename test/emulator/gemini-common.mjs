@@ -88,6 +88,20 @@ export const issueSignature = (...parts) =>
 /** Whether a signature is one this emulator issued (i.e. it was sent back unchanged). */
 export const isIssuedSignature = (s) =>
   typeof s === 'string' && Buffer.from(s, 'base64').toString('utf8').startsWith(SIG_PREFIX);
+/**
+ * Google's documented values for function calls Gemini did not make (FAQ of
+ * https://ai.google.dev/gemini-api/docs/thought-signatures): accepted in place of a signature.
+ */
+export const SKIP_SIGNATURES = [
+  'skip_thought_signature_validator',
+  'context_engineering_is_the_way_to_go',
+];
+// The field is bytes: compared decoded, so the base64url and standard base64 spellings both match.
+const bytes = (s) => Buffer.from(String(s), 'base64').toString('hex');
+const SKIP_BYTES = new Set(SKIP_SIGNATURES.map(bytes));
+/** A signature the API accepts: one it issued, or a documented skip value. */
+export const isAcceptedSignature = (s) =>
+  isIssuedSignature(s) || (typeof s === 'string' && SKIP_BYTES.has(bytes(s)));
 
 export const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 export const countWords = (text) =>

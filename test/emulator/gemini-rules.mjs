@@ -1,7 +1,7 @@
 // The Gemini API's request rules beyond the body's shape, as strict as Google's: contents and
 // function-call turns, thinkingConfig per model (levels and budget ranges from the registry data, like
 // the SDK), a response schema's MIME type, and toolConfig. Each returns Google's error, or null.
-import { invalidArgument, isGemini3, isIssuedSignature, isObject } from './gemini-common.mjs';
+import { invalidArgument, isAcceptedSignature, isGemini3, isObject } from './gemini-common.mjs';
 import { googleModel } from './registry-data.mjs';
 
 /** Checks `contents` like the real API; returns an error result or null. */
@@ -21,9 +21,16 @@ export function checkContents(contents, model) {
       return invalidArgument(
         `* GenerateContentRequest.contents[${i}].parts: contents.parts must not be empty.\n`,
       );
+    // Any signature Gemini did not issue (another provider's, a tampered one) is refused.
+    if (
+      c.parts.some(
+        (p) => p?.thoughtSignature !== undefined && !isAcceptedSignature(p.thoughtSignature),
+      )
+    )
+      return invalidArgument('Corrupted thought signature.');
     const calls = c.parts.filter((p) => isObject(p?.functionCall));
     const responses = c.parts.filter((p) => isObject(p?.functionResponse));
-    if (calls.length && isGemini3(model) && !isIssuedSignature(calls[0].thoughtSignature))
+    if (calls.length && isGemini3(model) && !isAcceptedSignature(calls[0].thoughtSignature))
       return invalidArgument(
         `Function call is missing a thought_signature in functionCall parts. This is required for tools to work correctly, and missing thought_signature may lead to degraded model performance. Additional data, function call \`default_api:${calls[0].functionCall.name}\` , position ${i + 1}. Please refer to https://ai.google.dev/gemini-api/docs/thought-signatures for more details.`,
       );

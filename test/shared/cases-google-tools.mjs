@@ -49,20 +49,26 @@ export function googleToolCases(env) {
           role: 'user',
           parts: [{ functionResponse: { name: 'get_weather', response: { temp: 21 } } }],
         });
-        // Negative control: without the signature the emulator answers 400, as Gemini 3 does.
-        const stripped = history.map((msg) =>
-          msg.role === 'assistant'
-            ? {
-                ...msg,
-                toolCalls: msg.toolCalls.map((/** @type {any} */ c) => ({
-                  ...c,
-                  signature: undefined,
-                })),
-              }
-            : msg,
+        // A lost signature is sent as Google's documented skip value, with a warning; a signature
+        // Gemini did not issue is refused, as Gemini 3 does.
+        const resign = (/** @type {string | undefined} */ signature) =>
+          history.map((msg) =>
+            msg.role === 'assistant'
+              ? {
+                  ...msg,
+                  toolCalls: msg.toolCalls.map((/** @type {any} */ c) => ({ ...c, signature })),
+                }
+              : msg,
+          );
+        const skipped = await m.chat(resign(undefined), { tools: [weatherTool] });
+        assert(/skip_thought_signature_validator/.test(String(skipped.warnings)), 'warned');
+        const sent = (await s.requests()).at(-1).body.contents[1].parts[0];
+        equal(sent.thoughtSignature, 'skip/thought/signature/validator', 'skip value sent');
+        const e = await rejects(
+          m.chat(resign('Zm9yZWlnbg=='), { tools: [weatherTool] }),
+          named('APICallError'),
         );
-        const e = await rejects(m.chat(stripped, { tools: [weatherTool] }), named('APICallError'));
-        assert(/thought_signature/.test(e.message), e.message);
+        assert(/Corrupted thought signature/.test(e.message), e.message);
       },
     ],
     [

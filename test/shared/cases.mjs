@@ -17,6 +17,10 @@ import { googleThinkingCases } from './cases-google-thinking.mjs';
 import { googleToolCases } from './cases-google-tools.mjs';
 import { googleVertexCases } from './cases-google-vertex.mjs';
 import { googlePrismCases } from './cases-google-prism.mjs';
+import { pipelineSignalCases } from './cases-pipeline-signals.mjs';
+import { pipelineCallCases } from './cases-pipeline-calls.mjs';
+import { pipelineInputCases } from './cases-pipeline-inputs.mjs';
+import { crossProviderCases } from './cases-cross-provider.mjs';
 
 /**
  * @typedef {{ core: any, openai: any, xai: any, vllm: any, compat: any, cache: any, anthropic?: any, google?: any, registry?: any }} Sdk
@@ -47,6 +51,10 @@ export function makeCases(env) {
     ...googleToolCases(env),
     ...googleVertexCases(env),
     ...googlePrismCases(env),
+    ...pipelineSignalCases(env),
+    ...pipelineCallCases(env),
+    ...pipelineInputCases(env),
+    ...crossProviderCases(env),
     [
       'entry points load',
       async () => {

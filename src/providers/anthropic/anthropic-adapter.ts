@@ -1,6 +1,5 @@
 import type { ModelCall, ProviderAdapter, WireRequest } from '../../core/adapter.ts';
 import { isBrowser } from '../../core/is-browser.ts';
-import { anthropicMaxOutput } from './anthropic-max-output.ts';
 import {
   structuredOutputMode,
   type AnthropicStructuredOutput,
@@ -35,7 +34,7 @@ const JSON_INSTRUCTION = 'Respond with only a JSON value, no other text and no c
 export function createAnthropicAdapter(config: AnthropicAdapterConfig): ProviderAdapter {
   const modeOf = (call: ModelCall) =>
     call.output.type === 'json-schema'
-      ? structuredOutputMode(config.structuredOutput, call.spec, call.model)
+      ? structuredOutputMode(config.structuredOutput, call.spec)
       : undefined;
   return {
     specificationVersion: 'v1',
@@ -56,8 +55,16 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
       }
       const { thinking, cacheControl, ...extra } = call.extra;
       // A maxTokens above a known model's maximum was refused by checkCapabilities already.
-      const modelMax = anthropicMaxOutput(call.model, call.spec);
-      const resolved =
+      // Family defaults for models the registry does not know load only for such models.
+      const modelMax =
+        call.spec?.maxOutputTokens ??
+        (await import('./anthropic-max-output.ts')).anthropicMaxOutput(call.model);
+      let resolved: {
+        on: boolean;
+        maxTokens: number;
+        wire?: Record<string, unknown>;
+        warning?: string;
+      } =
         thinking === undefined
           ? {
               on: false,
@@ -77,6 +84,17 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
         (await import('../../core/check-tool-turns.ts')).checkToolTurns(call.messages);
       const warnings = [...prompt.warnings];
       if (resolved.warning) warnings.push(resolved.warning);
+      // Loaded only with thinking on: plain chat bundles do not carry it.
+      const turnWarning = resolved.on
+        ? (await import('./open-tool-turn-without-thinking.ts')).openToolTurnWithoutThinking(
+            call.messages,
+          )
+        : undefined;
+      if (turnWarning) {
+        // The turn began without Claude thinking (another provider's, or thinking off): it ends so.
+        resolved = { on: false, maxTokens: call.maxTokens ?? modelMax };
+        warnings.push(turnWarning);
+      }
       const body: Record<string, unknown> = {
         ...extra,
         model: call.model,
@@ -108,7 +126,8 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
         applyAnthropicCacheControl(cacheControl, targets);
       }
       if (targets.system !== undefined) body.system = targets.system;
-      body.messages = prompt.messages;
+      if (targets.tools !== undefined) body.tools = targets.tools;
+      body.messages = targets.messages;
       const headers: Record<string, string> = { 'anthropic-version': config.version };
       if (config.dangerouslyAllowBrowser)
         headers['anthropic-dangerous-direct-browser-access'] = 'true';

@@ -9,7 +9,10 @@ import type { AnthropicBlock, AnthropicTurn } from './convert-to-anthropic-messa
 export type AnthropicCacheControl =
   boolean | { system?: boolean; tools?: boolean; messages?: boolean; ttl?: '5m' | '1h' };
 
-/** The request parts a breakpoint can go on; mutated in place. */
+/**
+ * The request parts a breakpoint can go on. Marked parts are replaced with marked copies, never
+ * written to: a tool or a provider-native content block may be the caller's own object.
+ */
 export interface CacheTargets {
   system?: string | AnthropicBlock[];
   tools?: AnthropicBlock[];
@@ -39,13 +42,15 @@ export function applyAnthropicCacheControl(option: unknown, targets: CacheTarget
     );
   }
   const mark = { type: 'ephemeral', ...(o.ttl ? { ttl: o.ttl } : {}) };
-  const markLast = (blocks: AnthropicBlock[] | undefined) => {
-    const last = blocks?.[blocks.length - 1];
-    if (last) last.cache_control = mark;
-  };
+  const markLast = (blocks: AnthropicBlock[] | undefined) =>
+    blocks?.length
+      ? [...blocks.slice(0, -1), { ...blocks[blocks.length - 1]!, cache_control: mark }]
+      : blocks;
   if (o.system && typeof targets.system === 'string') {
     targets.system = [{ type: 'text', text: targets.system, cache_control: mark }];
   }
-  if (o.tools) markLast(targets.tools);
-  if (o.messages) markLast(targets.messages[targets.messages.length - 1]?.content);
+  if (o.tools) targets.tools = markLast(targets.tools);
+  const last = targets.messages.length - 1;
+  const turn = targets.messages[last];
+  if (o.messages && turn) targets.messages[last] = { ...turn, content: markLast(turn.content)! };
 }

@@ -75,6 +75,8 @@ function assistantBlocks(
   // Thinking goes first and unchanged: Anthropic verifies the signatures, and with tools it requires
   // the assistant turn to start with its thinking block.
   for (const part of message.reasoning ?? []) {
+    // Another provider's reasoning (a Gemini thought signature) is refused by Anthropic: dropped.
+    if (part.provider !== undefined && part.provider !== 'anthropic') continue;
     if (part.type === 'redacted_thinking')
       blocks.push({ type: 'redacted_thinking', data: part.data });
     else if (part.signature) {

@@ -55,6 +55,8 @@ export function parseAnthropicResponse(
   const thinking: string[] = [];
   const reasoning: ReasoningPart[] = [];
   const toolCalls: ToolCall[] = [];
+  // Where the parts come from, so that another provider never gets Anthropic's signatures.
+  const origin = { provider: 'anthropic', ...(msg.model ? { model: msg.model } : {}) };
   for (const block of msg.content) {
     if (block.type === 'text') text += block.text ?? '';
     else if (block.type === 'thinking') {
@@ -63,9 +65,10 @@ export function parseAnthropicResponse(
         type: 'thinking',
         text: block.thinking ?? '',
         signature: block.signature ?? undefined,
+        ...origin,
       });
     } else if (block.type === 'redacted_thinking') {
-      reasoning.push({ type: 'redacted_thinking', data: block.data ?? '' });
+      reasoning.push({ type: 'redacted_thinking', data: block.data ?? '', ...origin });
     } else if (block.type === 'tool_use' && block.id && block.name) {
       if (answerTool !== undefined && block.name === answerTool)
         answer = JSON.stringify(block.input ?? {});

@@ -1,4 +1,5 @@
 import type { ModelCall } from '../../core/adapter.ts';
+import { UnsupportedFeatureError } from '../../core/errors/unsupported-feature-error.ts';
 import type { AnthropicStructuredOutput } from './anthropic-structured-output.ts';
 import { toAnthropicSchema } from './to-anthropic-schema.ts';
 
@@ -22,6 +23,8 @@ const answerToolInstruction = (name: string) =>
  * @param body - The request body, completed in place.
  * @param system - The system prompt so far.
  * @returns The system prompt to send.
+ * @throws {@link UnsupportedFeatureError} for `'native'` on a model the registry lists without native
+ *   structured outputs (Anthropic would answer 400).
  */
 export function prepareAnthropicOutput(
   call: ModelCall,
@@ -31,6 +34,16 @@ export function prepareAnthropicOutput(
   system: string | undefined,
 ): string | undefined {
   if (call.output.type !== 'json-schema') return system;
+  if (mode === 'native' && call.spec && !call.spec.nativeStructuredOutput) {
+    throw new UnsupportedFeatureError({
+      provider: 'anthropic',
+      feature: 'native structured output',
+      detail:
+        `structuredOutput is 'native', but the model registry says ${call.model} has no native ` +
+        "structured outputs (Claude Sonnet 4.5, Haiku 4.5, Opus 4.5 and later have them): set 'tool' " +
+        'or leave the option unset.',
+    });
+  }
   const { name, schema } = call.output;
   if (mode === 'native') {
     const current = (body.output_config ?? {}) as Record<string, unknown>;

@@ -11,7 +11,22 @@ export interface GoogleContent {
 export interface GoogleContents {
   systemInstruction?: { parts: { text: string }[] };
   contents: GoogleContent[];
+  /** What was changed on the way (function calls sent without their thought signature). */
+  warnings: string[];
 }
+
+// Google's documented value for function calls Gemini did not make (another model's history, or a
+// signature that was lost), `skip_thought_signature_validator`:
+// https://ai.google.dev/gemini-api/docs/thought-signatures (FAQ). The field is bytes, and its spec
+// says standard base64 (`format: byte`), which has `/` where base64url has `_`: spelled so, it
+// decodes to the very same bytes and passes the spec too.
+const SKIP_SIGNATURE = 'skip/thought/signature/validator';
+
+/**
+ * Gemini 3 and later refuse a function-call turn without a thought signature; Gemini 1.x and 2.x do
+ * not check (same page, "Gemini 3 models enforce stricter validation").
+ */
+const enforcesSignatures = (model: string) => !/^(?:.*\/)?gemini-[12][.-]/.test(model);
 
 const IMAGE_TYPES: Record<string, string> = {
   png: 'image/png',
@@ -52,20 +67,32 @@ function userParts(content: string | ContentPart[]): Record<string, unknown>[] {
  * come from `reasoning` (`thinking` with text); a signature Gemini put on the answer text travels as
  * a `thinking` part with empty text; function-call signatures ride on `toolCalls[].signature`.
  */
-function modelParts(message: Extract<Message, { role: 'assistant' }>): Record<string, unknown>[] {
+function modelParts(
+  message: Extract<Message, { role: 'assistant' }>,
+  model: string,
+  unsigned: string[],
+): Record<string, unknown>[] {
   const parts: Record<string, unknown>[] = [];
   let textSignature: string | undefined;
   for (const r of message.reasoning ?? []) {
     if (r.type !== 'thinking') continue; // Anthropic's redacted blocks mean nothing to Gemini.
+    // Another provider's signature is "Corrupted thought signature." (400), and Gemini reads nothing
+    // from unsigned thought text: another provider's reasoning is dropped.
+    if (r.provider !== undefined && r.provider !== 'google') continue;
     if (r.text === '') textSignature ??= r.signature;
     else parts.push({ text: r.text, thought: true, ...sig(r.signature) });
   }
   if (message.content !== '' || !message.toolCalls?.length) {
     parts.push({ text: message.content, ...sig(textSignature) });
   }
-  for (const call of message.toolCalls ?? []) {
-    parts.push({ functionCall: { name: call.name, args: argsOf(call) }, ...sig(call.signature) });
-  }
+  const calls = message.toolCalls ?? [];
+  // Gemini signs the first call of a turn; a turn with no signature at all was not made by Gemini.
+  const skip = calls.length > 0 && calls.every((c) => !c.signature) && enforcesSignatures(model);
+  if (skip) unsigned.push(...calls.map((c) => c.name));
+  calls.forEach((call, i) => {
+    const signature = call.signature ?? (skip && i === 0 ? SKIP_SIGNATURE : undefined);
+    parts.push({ functionCall: { name: call.name, args: argsOf(call) }, ...sig(signature) });
+  });
   return parts;
 }
 
@@ -118,11 +145,15 @@ function toolName(messages: readonly Message[], index: number): string {
  * Converts portable messages to Gemini `contents` and `systemInstruction`: `assistant` becomes
  * `model`, system messages become the system instruction, and consecutive tool results become one
  * `user` turn of `functionResponse` parts, as Gemini requires after a turn of function calls.
+ * Reasoning from other providers is dropped; function calls Gemini did not sign get Google's
+ * documented skip value on models that require signatures.
+ * @param model - The model the request goes to.
  * @throws {@link InvalidRequestError} for a tool result whose function name cannot be found.
  */
-export function convertToGoogleContents(messages: readonly Message[]): GoogleContents {
+export function convertToGoogleContents(messages: readonly Message[], model = ''): GoogleContents {
   const system: { text: string }[] = [];
   const contents: GoogleContent[] = [];
+  const unsigned: string[] = [];
   messages.forEach((message, i) => {
     switch (message.role) {
       case 'system':
@@ -132,7 +163,7 @@ export function convertToGoogleContents(messages: readonly Message[]): GoogleCon
         contents.push({ role: 'user', parts: userParts(message.content) });
         return;
       case 'assistant':
-        contents.push({ role: 'model', parts: modelParts(message) });
+        contents.push({ role: 'model', parts: modelParts(message, model, unsigned) });
         return;
       case 'tool': {
         const part = {
@@ -144,5 +175,14 @@ export function convertToGoogleContents(messages: readonly Message[]): GoogleCon
       }
     }
   });
-  return system.length ? { systemInstruction: { parts: system }, contents } : { contents };
+  const warnings = unsigned.length
+    ? [
+        `Function calls without a Gemini thought signature (made by another provider, or the ` +
+          `signature was lost) were sent with Google's skip_thought_signature_validator: ` +
+          `${[...new Set(unsigned)].join(', ')}.`,
+      ]
+    : [];
+  return system.length
+    ? { systemInstruction: { parts: system }, contents, warnings }
+    : { contents, warnings };
 }

@@ -76,7 +76,9 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
       const body: Record<string, unknown> = { ...extra };
       const gen = await generationConfig(call, native, warnings);
       if (Object.keys(gen).length) body.generationConfig = gen;
-      const { systemInstruction, contents } = convertToGoogleContents(call.messages);
+      const converted = convertToGoogleContents(call.messages, call.model);
+      const { systemInstruction, contents } = converted;
+      warnings.push(...converted.warnings);
       if (systemInstruction) body.systemInstruction = systemInstruction;
       body.contents = contents;
       if (call.tools?.length || call.toolChoice !== undefined) {

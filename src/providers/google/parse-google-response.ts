@@ -67,6 +67,9 @@ export function parseGoogleResponse(body: unknown, url: string, provider: string
   const text = textOf(parts);
   const reasoning: ReasoningPart[] = [];
   const toolCalls: ToolCall[] = [];
+  // Where the parts come from, so that another provider never gets Gemini's thought signatures.
+  const model = result.output.modelVersion ?? undefined;
+  const origin = { provider, ...(model ? { model } : {}) };
   parts.forEach((p, i) => {
     const signature = p.thoughtSignature ?? undefined;
     if (p.functionCall) {
@@ -78,10 +81,11 @@ export function parseGoogleResponse(body: unknown, url: string, provider: string
       };
       toolCalls.push(signature === undefined ? call : { ...call, signature });
     } else if (p.thought) {
-      reasoning.push({ type: 'thinking', text: p.text ?? '', ...(signature ? { signature } : {}) });
+      const signed = signature ? { signature } : {};
+      reasoning.push({ type: 'thinking', text: p.text ?? '', ...signed, ...origin });
     } else if (signature !== undefined) {
       // A signature on answer text: kept as an empty thinking part (see convert-to-google-contents).
-      reasoning.push({ type: 'thinking', text: '', signature });
+      reasoning.push({ type: 'thinking', text: '', signature, ...origin });
     }
   });
   if (isFilteredFinish(first.finishReason) && text === '' && toolCalls.length === 0) {
