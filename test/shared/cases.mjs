@@ -6,6 +6,7 @@ import { openaiCases } from './cases-openai.mjs';
 import { openaiResilienceCases } from './cases-openai-resilience.mjs';
 import { openaiOutputCases } from './cases-openai-output.mjs';
 import { openaiWireCases } from './cases-openai-wire.mjs';
+import { openaiClaimCases } from './cases-openai-claims.mjs';
 import { steadyCases } from './cases-steady.mjs';
 import { registryCases } from './cases-registry.mjs';
 import { cacheCases } from './cases-cache.mjs';
@@ -36,6 +37,7 @@ export function makeCases(env) {
     ...openaiResilienceCases(env),
     ...openaiOutputCases(env),
     ...openaiWireCases(env),
+    ...openaiClaimCases(env),
     ...steadyCases(env),
     ...registryCases(env),
     ...cacheCases(env),
