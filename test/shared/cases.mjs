@@ -7,6 +7,7 @@ import { openaiResilienceCases } from './cases-openai-resilience.mjs';
 import { openaiOutputCases } from './cases-openai-output.mjs';
 import { openaiWireCases } from './cases-openai-wire.mjs';
 import { openaiClaimCases } from './cases-openai-claims.mjs';
+import { openaiOptionCases } from './cases-openai-options.mjs';
 import { steadyCases } from './cases-steady.mjs';
 import { registryCases } from './cases-registry.mjs';
 import { cacheCases } from './cases-cache.mjs';
@@ -38,6 +39,7 @@ export function makeCases(env) {
     ...openaiOutputCases(env),
     ...openaiWireCases(env),
     ...openaiClaimCases(env),
+    ...openaiOptionCases(env),
     ...steadyCases(env),
     ...registryCases(env),
     ...cacheCases(env),
