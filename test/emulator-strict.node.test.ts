@@ -287,6 +287,52 @@ describe('Gemini dialect: request rules', () => {
     });
   });
 
+  it('refuses members the API does not define, in the body, generationConfig and parts', async () => {
+    expect(await googleRefused('gemini-2.5-flash', { n: 2 })).toBe(
+      'Invalid JSON payload received. Unknown name "n": Cannot find field.',
+    );
+    expect(await googleRefused('gemini-2.5-flash', { generationConfig: { max_tokens: 5 } })).toBe(
+      'Invalid JSON payload received. Unknown name "max_tokens" at \'generation_config\': Cannot find field.',
+    );
+    const parts = (part: Json) => ({ contents: [{ role: 'user', parts: [{ text: 'a' }, part] }] });
+    expect(await googleRefused('gemini-2.5-flash', parts({ type: 'image', url: 'x' }))).toBe(
+      'Invalid JSON payload received. Unknown name "type" at \'contents[0].parts[1]\': Cannot find field.',
+    );
+    expect(
+      await googleRefused('gemini-2.5-flash', parts({ inlineData: { data: 'AA==' } })),
+    ).toContain('inline_data');
+    expect(
+      await googleRefused('gemini-2.5-flash', parts({ fileData: { mimeType: 'image/png' } })),
+    ).toContain('file_uri');
+    await googleOk('gemini-2.5-flash', {
+      ...parts({ inlineData: { mimeType: 'image/png', data: 'AA==' } }),
+      safetySettings: [],
+      generationConfig: { candidateCount: 1, topK: 3 },
+    });
+    // Vertex has `labels`, the Gemini API does not.
+    expect(await googleRefused('gemini-2.5-flash', { labels: { team: 'a' } })).toContain(
+      '"labels"',
+    );
+    const { res } = await postJson(
+      '/v1/projects/p/locations/us-central1/publishers/google/models/gemini-2.5-flash:generateContent',
+      { contents: [{ role: 'user', parts: [{ text: 'hi' }] }], labels: { team: 'a' } },
+    );
+    expect(res.status).toBe(200);
+  });
+
+  it('refuses function names that do not start with a letter or an underscore', async () => {
+    const declare = (name: string) => ({
+      tools: [{ functionDeclarations: [{ name, parametersJsonSchema: { type: 'object' } }] }],
+    });
+    for (const name of ['1f', '-f', 'get weather', 'x'.repeat(65)]) {
+      expect(await googleRefused('gemini-2.5-flash', declare(name))).toContain(
+        'function_declarations[0].name: Invalid function name. Must start with a letter or an underscore.',
+      );
+    }
+    for (const name of ['_f', 'ns.get:weather-2', 'x'.repeat(64)])
+      await googleOk('gemini-2.5-flash', declare(name));
+  });
+
   it('takes allowedFunctionNames only with mode ANY, and a toolConfig only with functions', async () => {
     const tools = [
       { functionDeclarations: [{ name: 'f', parametersJsonSchema: { type: 'object' } }] },
