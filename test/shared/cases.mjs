@@ -19,6 +19,9 @@ import { googleThinkingCases } from './cases-google-thinking.mjs';
 import { googleToolCases } from './cases-google-tools.mjs';
 import { googleVertexCases } from './cases-google-vertex.mjs';
 import { googlePrismCases } from './cases-google-prism.mjs';
+import { googleOptionCases } from './cases-google-options.mjs';
+import { googleServiceAccountCases } from './cases-google-service-account.mjs';
+import { providerEnvCases } from './cases-provider-env.mjs';
 
 /**
  * @typedef {{ core: any, openai: any, xai: any, vllm: any, compat: any, cache: any, anthropic?: any, google?: any, registry?: any }} Sdk
@@ -51,6 +54,9 @@ export function makeCases(env) {
     ...googleToolCases(env),
     ...googleVertexCases(env),
     ...googlePrismCases(env),
+    ...googleOptionCases(env),
+    ...googleServiceAccountCases(env),
+    ...providerEnvCases(env),
     [
       'entry points load',
       async () => {
