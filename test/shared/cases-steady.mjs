@@ -93,6 +93,19 @@ export function steadyCases({ sdk, steadyUrl }) {
     (m) => m.chat('hi', { frequency_penalty: 0.5, presence_penalty: 0.1, user: 'u-1', n: 1 }),
     (m) => m.chat(conversation, { tools, toolChoice: 'auto' }),
     (m) => m.chat('hi', { tools, toolChoice: { name: 'lookup' } }),
+    (m) => m.chat('hi', { tools, toolChoice: 'none' }),
+    (m) => m.chat('hi', { tools, toolChoice: 'required' }),
+    (m) => m.chat('hi', { n: 2 }),
+    (m) =>
+      m.chat([
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'And this?' },
+            { type: 'image', url: 'data:image/png;base64,iVBORw0KGgo=', mediaType: 'image/png' },
+          ],
+        },
+      ]),
     (m) => m.json('Give JSON', { maxRepairs: 0 }).catch(() => undefined),
     (m) => m.object('a person', { schema: person, maxRepairs: 0 }).catch(() => undefined),
     (m) =>
@@ -207,6 +220,30 @@ export function steadyCases({ sdk, steadyUrl }) {
           "strict: 'yes' is flagged",
         );
         await badStrict.body?.cancel();
+        // Tool choices and content parts are validated too (the SDK checks toolChoice itself, so
+        // these go raw).
+        for (const [label, extra] of [
+          [
+            'tool_choice "sometimes"',
+            { tools: [{ type: 'function', function: { name: 'f' } }], tool_choice: 'sometimes' },
+          ],
+          [
+            'an image part',
+            { messages: [{ role: 'user', content: [{ type: 'image', url: 'x' }] }] },
+          ],
+        ]) {
+          const bad = await fetch(`${steadyUrl}/v1/chat/completions`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: 'Bearer x' },
+            body: JSON.stringify({
+              model: 'gpt-4o-mini',
+              messages: [{ role: 'user', content: 'hi' }],
+              ...extra,
+            }),
+          });
+          assert(Number(bad.headers.get('x-steady-error-count')) >= 1, `${label} is flagged`);
+          await bad.body?.cancel();
+        }
         const error = await rejects(m.chat('hi', { n: 'many' }));
         assert(
           error instanceof sdk.core.APICallError && error.status === 400,
