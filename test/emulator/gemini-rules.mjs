@@ -119,3 +119,21 @@ export function checkToolConfig(b) {
     );
   return null;
 }
+
+// Function names: "Must start with a letter or an underscore. Must be alphameric (a-z, A-Z, 0-9),
+// underscores (_), dots (.), colons (:), or dashes (-), with a maximum length of 64." (the API's
+// 400, as users report it; the same rule is in both APIs' FunctionDeclaration.name).
+const FUNCTION_NAME = /^[a-zA-Z_][a-zA-Z0-9_.:-]{0,63}$/;
+
+/** Function declarations with names Google refuses; or null. */
+export function checkFunctionNames(b) {
+  for (const [i, tool] of (Array.isArray(b.tools) ? b.tools : []).entries()) {
+    for (const [j, d] of (tool?.functionDeclarations ?? []).entries()) {
+      if (typeof d?.name === 'string' && FUNCTION_NAME.test(d.name)) continue;
+      return invalidArgument(
+        `* GenerateContentRequest.tools[${i}].function_declarations[${j}].name: Invalid function name. Must start with a letter or an underscore. Must be alphameric (a-z, A-Z, 0-9), underscores (_), dots (.), colons (:), or dashes (-), with a maximum length of 64.\n`,
+      );
+    }
+  }
+  return null;
+}

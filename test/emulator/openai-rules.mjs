@@ -2,7 +2,7 @@
 // status and messages: models (known ids when the scenario sets strictModels, chat vs completion
 // models), reasoning models' refused parameters (from the registry data, like the SDK), tools and
 // tool_choice, tool results paired with calls, and strict JSON schemas.
-import { apiError, badRequest, isObject, isReasoningModel } from './openai-common.mjs';
+import { apiError, badRequest, isObject, isReasoningModel, missing } from './openai-common.mjs';
 import { nameError, strictSchemaError } from './openai-strict-schema.mjs';
 import { knowsChatModel, openaiModel } from './registry-data.mjs';
 
@@ -77,6 +77,35 @@ export function parameterError(b) {
   return refused ? unsupported(refused) : null;
 }
 
+const CHOICES = new Set(['none', 'auto', 'required']);
+
+/**
+ * tool_choice as OpenAI checks it: one of its three words, or `{ type: 'function', function: { name } }`
+ * naming a declared function (the wording of the unknown-name error is the API's, as users report it).
+ */
+function toolChoiceError(b) {
+  const tc = b.tool_choice;
+  if (tc === undefined || tc === null || b.tools === undefined) return null;
+  if (typeof tc === 'string') {
+    if (CHOICES.has(tc)) return null;
+    return badRequest(
+      `Invalid value: '${tc}'. Supported values are: 'none', 'auto', and 'required'.`,
+      'tool_choice',
+      'invalid_value',
+    );
+  }
+  if (!isObject(tc) || tc.type !== 'function' || typeof tc.function?.name !== 'string')
+    return badRequest("Missing required parameter: 'tool_choice.function.name'.", 'tool_choice');
+  const declared = (Array.isArray(b.tools) ? b.tools : []).some(
+    (t) => t?.function?.name === tc.function.name,
+  );
+  if (declared) return null;
+  return badRequest(
+    `Tool choice '${tc.function.name}' not found in 'tools' parameter.`,
+    'tool_choice',
+  );
+}
+
 function toolsError(b) {
   if (Array.isArray(b.tools) && b.tools.length === 0) {
     return badRequest(
@@ -91,6 +120,8 @@ function toolsError(b) {
       'tool_choice',
     );
   }
+  const choiceError = toolChoiceError(b);
+  if (choiceError) return choiceError;
   for (const [i, tool] of (Array.isArray(b.tools) ? b.tools : []).entries()) {
     const fn = tool?.function;
     if (tool?.type !== 'function' || !isObject(fn)) continue;
@@ -156,6 +187,29 @@ function toolTurnsError(messages) {
   return unanswered();
 }
 
+const PART_TYPES = new Set(['text', 'image_url', 'input_audio', 'refusal', 'audio', 'file']);
+
+/** Content parts of user and system turns: OpenAI's part types, each with its required member. */
+function contentPartsError(messages) {
+  for (const [i, m] of messages.entries()) {
+    if (!Array.isArray(m.content) || m.role === 'assistant' || m.role === 'tool') continue;
+    for (const [j, part] of m.content.entries()) {
+      const param = `messages[${i}].content[${j}]`;
+      if (!PART_TYPES.has(part?.type)) {
+        return badRequest(
+          `Invalid value: '${part?.type}'. Supported values are: 'text', 'image_url', 'input_audio', 'refusal', 'audio', and 'file'.`,
+          `${param}.type`,
+          'invalid_value',
+        );
+      }
+      if (part.type === 'text' && typeof part.text !== 'string') return missing(`${param}.text`);
+      if (part.type === 'image_url' && typeof part.image_url?.url !== 'string')
+        return missing(`${param}.image_url.url`);
+    }
+  }
+  return null;
+}
+
 /** Every rule of POST /v1/chat/completions beyond the body's shape; the first broken one. */
 export function chatRulesError(b, scenario) {
   const unknown = unknownModelError(b, scenario);
@@ -166,5 +220,11 @@ export function chatRulesError(b, scenario) {
       'This is not a chat model and thus not supported in the v1/chat/completions endpoint. Did you mean to use v1/completions?',
     );
   }
-  return parameterError(b) ?? toolsError(b) ?? responseFormatError(b) ?? toolTurnsError(b.messages);
+  return (
+    parameterError(b) ??
+    toolsError(b) ??
+    responseFormatError(b) ??
+    contentPartsError(b.messages) ??
+    toolTurnsError(b.messages)
+  );
 }

@@ -6,6 +6,8 @@ import { openaiCases } from './cases-openai.mjs';
 import { openaiResilienceCases } from './cases-openai-resilience.mjs';
 import { openaiOutputCases } from './cases-openai-output.mjs';
 import { openaiWireCases } from './cases-openai-wire.mjs';
+import { openaiClaimCases } from './cases-openai-claims.mjs';
+import { openaiOptionCases } from './cases-openai-options.mjs';
 import { steadyCases } from './cases-steady.mjs';
 import { registryCases } from './cases-registry.mjs';
 import { cacheCases } from './cases-cache.mjs';
@@ -21,6 +23,9 @@ import { pipelineSignalCases } from './cases-pipeline-signals.mjs';
 import { pipelineCallCases } from './cases-pipeline-calls.mjs';
 import { pipelineInputCases } from './cases-pipeline-inputs.mjs';
 import { crossProviderCases } from './cases-cross-provider.mjs';
+import { googleOptionCases } from './cases-google-options.mjs';
+import { googleServiceAccountCases } from './cases-google-service-account.mjs';
+import { providerEnvCases } from './cases-provider-env.mjs';
 
 /**
  * @typedef {{ core: any, openai: any, xai: any, vllm: any, compat: any, cache: any, anthropic?: any, google?: any, registry?: any }} Sdk
@@ -40,6 +45,8 @@ export function makeCases(env) {
     ...openaiResilienceCases(env),
     ...openaiOutputCases(env),
     ...openaiWireCases(env),
+    ...openaiClaimCases(env),
+    ...openaiOptionCases(env),
     ...steadyCases(env),
     ...registryCases(env),
     ...cacheCases(env),
@@ -55,6 +62,9 @@ export function makeCases(env) {
     ...pipelineCallCases(env),
     ...pipelineInputCases(env),
     ...crossProviderCases(env),
+    ...googleOptionCases(env),
+    ...googleServiceAccountCases(env),
+    ...providerEnvCases(env),
     [
       'entry points load',
       async () => {
