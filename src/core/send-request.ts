@@ -87,14 +87,24 @@ export async function sendRequest(init: SendRequestInit): Promise<unknown> {
     if (init.signal.aborted) throw init.signal.reason;
     // Our own errors (a missing global fetch) are not network failures and must not be retried.
     if (isLLMError(error)) throw error;
-    throw new NetworkError({ provider: init.provider, url: init.url, cause: error });
+    throw new NetworkError({
+      provider: init.provider,
+      url: init.url,
+      cause: error,
+      secrets: init.secrets,
+    });
   }
   let text: string;
   try {
     text = await response.text();
   } catch (error) {
     if (init.signal.aborted) throw init.signal.reason;
-    throw new NetworkError({ provider: init.provider, url: init.url, cause: error });
+    throw new NetworkError({
+      provider: init.provider,
+      url: init.url,
+      cause: error,
+      secrets: init.secrets,
+    });
   }
   if (!response.ok) throw apiError(init, response, text);
   try {

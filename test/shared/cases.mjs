@@ -8,6 +8,7 @@ import { openaiOutputCases } from './cases-openai-output.mjs';
 import { steadyCases } from './cases-steady.mjs';
 import { registryCases } from './cases-registry.mjs';
 import { cacheCases } from './cases-cache.mjs';
+import { keysCases } from './cases-keys.mjs';
 import { anthropicCases } from './cases-anthropic.mjs';
 import { anthropicOutputCases } from './cases-anthropic-output.mjs';
 import { anthropicPrismCases } from './cases-anthropic-prism.mjs';
@@ -37,6 +38,7 @@ export function makeCases(env) {
     ...steadyCases(env),
     ...registryCases(env),
     ...cacheCases(env),
+    ...keysCases(env),
     ...anthropicCases(env),
     ...anthropicOutputCases(env),
     ...anthropicPrismCases(env),
