@@ -83,14 +83,14 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
         const { prepareGoogleTools } = await import('./prepare-google-tools.ts');
         Object.assign(body, prepareGoogleTools(call));
       }
-      if (!vertex) return { path: geminiPath(call.model), body, warnings };
+      if (!vertex) return { path: await geminiPath(call.model), body, warnings };
       const project = vertex.projectId ?? readEnv('VERTEX_PROJECT_ID', vertex.env);
       if (!project) {
         throw new InvalidRequestError(
           'Vertex AI needs a Google Cloud project: pass `projectId` to GoogleModel or set VERTEX_PROJECT_ID.',
         );
       }
-      return { path: vertexPath(project, vertex.location, call.model), body, warnings };
+      return { path: await vertexPath(project, vertex.location, call.model), body, warnings };
     },
 
     parseResponse: (body, _call, url) => parseGoogleResponse(body, url, provider),
