@@ -2,9 +2,11 @@ import type { CacheEntry, CacheStore } from '../cache/cache-store.ts';
 import { isCacheEntry } from '../cache/is-cache-entry.ts';
 import { resolveKey } from '../keys/resolve-key.ts';
 import type { CallMethod, ModelCall, ProviderAdapter, WireRequest } from './adapter.ts';
-import { cacheKey } from './cache-key.ts';
+import type { CacheProblem } from './cache-warning.ts';
 import { createCallSignal, untilAborted } from './call-signal.ts';
+import { APICallError } from './errors/api-call-error.ts';
 import { InvalidRequestError } from './errors/invalid-request-error.ts';
+import { RetryError } from './errors/retry-error.ts';
 import { TimeoutError } from './errors/timeout-error.ts';
 import {
   DEFAULT_MAX_REPAIRS,
@@ -60,19 +62,37 @@ const cancelled = (ctx: ModelContext, plan: CallPlan) =>
   Boolean(ctx.options.signal?.aborted || plan.options.signal?.aborted);
 const inFlight = new WeakMap<CacheStore, Map<string, InFlight>>();
 
+/**
+ * Sends a cache problem to the model's `onWarning`, or without one prints it once per store and
+ * kind (the printing code loads only then).
+ */
+async function cacheProblem(
+  ctx: ModelContext,
+  store: CacheStore,
+  problem: CacheProblem,
+  message: string,
+) {
+  if (ctx.options.onWarning) return ctx.options.onWarning(message);
+  (await import('./cache-warning.ts')).reportCacheProblem(store, problem, message);
+}
+
 async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan: CallPlan) {
   let entry: unknown;
   try {
-    entry = await store.get(key, { onWarning: ctx.options.onWarning });
+    // The store's own read warnings (an unreadable or corrupt entry) are routed here too.
+    entry = await store.get(key, {
+      onWarning: (m) =>
+        void cacheProblem(ctx, store, / corrupt /.test(m) ? 'corrupt' : 'read', m).catch(() => {}),
+    });
   } catch (error) {
-    ctx.options.onWarning?.(
-      `[cache:${store.name}] read failed, treated as a miss: ${String(error)}`,
-    );
+    const message = `[cache:${store.name}] read failed, treated as a miss: ${String(error)}`;
+    await cacheProblem(ctx, store, 'read', message);
     return undefined;
   }
   if (entry === undefined || entry === null) return undefined;
   if (!isCacheEntry(entry)) {
-    ctx.options.onWarning?.(`[cache:${store.name}] entry ${key} is not a valid entry; ignored.`);
+    const message = `[cache:${store.name}] entry ${key} is corrupt (not a cache entry); ignored.`;
+    await cacheProblem(ctx, store, 'corrupt', message);
     return undefined;
   }
   const response = entry.response;
@@ -86,13 +106,20 @@ async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan
 }
 
 async function writeCache(ctx: ModelContext, store: CacheStore, key: string, response: Result) {
+  const ttl = ctx.options.cacheTtl;
+  if (ttl === 0) return; // `cacheTtl: 0` keeps nothing
   try {
     const entry: CacheEntry = { v: 1, createdAt: Date.now(), response };
-    const ttl = ctx.options.cacheTtl;
     await store.set(key, entry, ttl === undefined ? undefined : { ttl });
   } catch (error) {
-    ctx.options.onWarning?.(`[cache:${store.name}] write failed: ${String(error)}`);
+    await cacheProblem(ctx, store, 'write', `[cache:${store.name}] write failed: ${String(error)}`);
   }
+}
+
+/** Whether a call failed because the provider refused its key (HTTP 401), after retries or not. */
+function keyRefused(error: unknown): boolean {
+  const last = error instanceof RetryError ? error.lastError : error;
+  return last instanceof APICallError && last.status === 401;
 }
 
 async function fetchResult(
@@ -106,8 +133,9 @@ async function fetchResult(
   const timeoutMs = options.timeout ?? settings.timeout ?? DEFAULT_TIMEOUT;
   const callSignal = createCallSignal(timeoutMs, [settings.signal, options.signal]);
   const url = ctx.endpoint + wire.path;
+  let key: string | undefined;
   try {
-    const key = await resolveKey({
+    key = await resolveKey({
       provider: ctx.adapter.provider,
       endpoint: ctx.endpoint,
       policy: ctx.adapter.keys,
@@ -130,6 +158,8 @@ async function fetchResult(
       rawData,
     });
   } catch (error) {
+    // A resolver that keeps keys or tokens must not hand out the refused one again.
+    if (key !== undefined && keyRefused(error)) settings.keyResolver?.invalidate?.(key);
     if (callSignal.timedOut()) {
       throw new TimeoutError({ provider: ctx.adapter.provider, url, timeoutMs, cause: error });
     }
@@ -145,6 +175,8 @@ async function fetchResult(
  * call that the provider answered.
  */
 export async function runCall(ctx: ModelContext, plan: CallPlan): Promise<Result> {
+  const ttl = ctx.options.cacheTtl;
+  if (ttl !== undefined) (await import('./check-cache-ttl.ts')).checkCacheTtl(ttl);
   const ignore = plan.options.ignoreCache ?? ctx.options.ignoreCache ?? false;
   const store = ignore ? undefined : ctx.store;
   const { model } = plan.call;
@@ -158,11 +190,16 @@ export async function runCall(ctx: ModelContext, plan: CallPlan): Promise<Result
   const wire = await ctx.adapter.buildRequest(plan.call);
   if (!store) return fetchResult(ctx, plan, wire, {});
 
+  // Key derivation (canonical JSON, SHA-256) loads with the first cached call, as the stores do.
+  const { cacheKey } = await import('./cache-key.ts');
   const key = await cacheKey({
     provider: ctx.adapter.provider,
     endpoint: ctx.endpoint,
     model: ctx.model,
     method: plan.method,
+    path: wire.path,
+    headerNames: ctx.adapter.cacheKeyHeaders,
+    headers: [wire.headers, ctx.options.headers, plan.options.headers],
     body: wire.body,
   });
   const hit = await readCache(ctx, store, key, plan);

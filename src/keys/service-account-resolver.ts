@@ -65,8 +65,9 @@ interface Token {
  * A {@link KeyResolver} that turns a Google service-account JSON key into OAuth access tokens for
  * Vertex AI, in any runtime: it signs an RS256 JWT with WebCrypto and exchanges it by `fetch`
  * (`grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer`). A token is reused until shortly before
- * it expires; concurrent calls share one exchange; a failed exchange is not remembered. Errors never
- * contain the private key, the signed assertion or a token.
+ * it expires, or until a request is refused with 401 (the client then calls its `invalidate`);
+ * concurrent calls share one exchange; a failed exchange is not remembered. Errors never contain
+ * the private key, the signed assertion or a token.
  * @param serviceAccountJson - The key file's contents, as text or parsed.
  * @throws {@link InvalidRequestError} at once for a key without `client_email` or `private_key`.
  * @example
@@ -105,7 +106,12 @@ export function serviceAccountKeyResolver(
       });
       text = await response.text();
     } catch (cause) {
-      throw new NetworkError({ provider: 'google', url: tokenUrl, cause });
+      throw new NetworkError({
+        provider: 'google',
+        url: tokenUrl,
+        cause,
+        secrets: [assertion, key.private_key],
+      });
     }
     const secrets = [assertion, key.private_key];
     let body: Record<string, unknown> | undefined;
@@ -143,9 +149,15 @@ export function serviceAccountKeyResolver(
     return value;
   }
 
-  return () => {
+  const resolver: KeyResolver = () => {
     if (token && Date.now() < token.renewAt) return token.value;
     pending ??= exchange().finally(() => (pending = undefined));
     return pending;
   };
+  // A 401 means Google no longer accepts the token (revoked, or the key was disabled): forget it,
+  // unless it was already replaced, so the next call exchanges a new one.
+  resolver.invalidate = (rejected) => {
+    if (token?.value === rejected) token = undefined;
+  };
+  return resolver;
 }
