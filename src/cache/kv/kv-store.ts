@@ -73,17 +73,18 @@ export function kvStore(namespace: KVNamespaceLike, options: KVStoreOptions = {}
   const warn = options.onWarning ?? printWarning;
 
   /**
-   * Walks the entries under a prefix within the budget: `visit` gets each entry key with its
-   * metadata and a `spend()` to call before each further operation.
+   * Walks the entries under a prefix within a budget of operations: `visit` gets each entry key
+   * with its metadata and a `spend()` to call before each further operation.
    * @returns Whether the walk finished (false when the budget ran out first).
    */
   async function walk(
     prefix: string,
     visit: (key: string, metadata: EntryMetadata | undefined, spend: () => void) => Promise<void>,
+    limit = budget,
   ): Promise<boolean> {
     let used = 0;
     const spend = () => {
-      if (used >= budget) throw new OutOfOperations();
+      if (used >= limit) throw new OutOfOperations();
       used++;
     };
     try {
@@ -125,12 +126,7 @@ export function kvStore(namespace: KVNamespaceLike, options: KVStoreOptions = {}
       remove: (key) => namespace.delete(base + key),
       async list(prefix) {
         const keys: string[] = [];
-        let cursor: string | undefined;
-        do {
-          const page = await namespace.list({ prefix: base + prefix, cursor: cursor ?? null });
-          for (const { name } of page.keys) keys.push(name.slice(base.length));
-          cursor = page.list_complete ? undefined : page.cursor;
-        } while (cursor);
+        await walk(prefix, async (key) => void keys.push(key), Number.POSITIVE_INFINITY);
         return keys;
       },
       async clear() {
