@@ -39,7 +39,9 @@ const fs = {
 
 // The suite must run on the real default store (see the header): fail loudly if it does not.
 if (cache.defaultStore().name !== 'fs') {
-  throw new Error(`bun: the default store is ${cache.defaultStore().name}, not fs (tsconfig paths?)`);
+  throw new Error(
+    `bun: the default store is ${cache.defaultStore().name}, not fs (tsconfig paths?)`,
+  );
 }
 
 const cases = makeCases({

@@ -128,23 +128,26 @@ export function keysCases({ sdk, runtime }) {
     [
       'keys: MissingKeyError says what was looked at and what to do, in each case',
       async () => {
-        const file = hasKeyFiles ? ' and the file ~/.alea/keys/openai' : '';
+        // Runtimes with a filesystem also look in (and suggest) the key file.
+        const openaiMessage = hasKeyFiles
+          ? 'No API key for openai. Looked in the apiKey option, the environment variable ' +
+            'OPENAI_API_KEY and the file ~/.alea/keys/openai. Pass `apiKey` or `keyResolver` to ' +
+            'the model, set OPENAI_API_KEY, or write the key to ~/.alea/keys/openai.'
+          : 'No API key for openai. Looked in the apiKey option and the environment variable ' +
+            'OPENAI_API_KEY. Pass `apiKey` or `keyResolver` to the model, or set OPENAI_API_KEY.';
         const { model } = openai({ env: {} });
-        equal(
-          (await rejects(model.chat('hi'), named('MissingKeyError'))).message,
-          `No API key for openai. Looked in the apiKey option, the environment variable ` +
-            `OPENAI_API_KEY${file}. Pass \`apiKey\` or \`keyResolver\` to the model, ` +
-            `${hasKeyFiles ? 'set OPENAI_API_KEY, or write the key to ~/.alea/keys/openai' : 'or set OPENAI_API_KEY'}.`,
-        );
+        equal((await rejects(model.chat('hi'), named('MissingKeyError'))).message, openaiMessage);
+        const looked =
+          'Looked in the apiKey option, the keyResolver option (it returned no key), the ' +
+          'environment variable GEMINI_API_KEY';
+        const googleMessage = hasKeyFiles
+          ? `No API key for google. ${looked}, the environment variable GOOGLE_API_KEY and the ` +
+            'file ~/.alea/keys/gemini. Pass `apiKey` or `keyResolver` to the model, set ' +
+            'GEMINI_API_KEY or GOOGLE_API_KEY, or write the key to ~/.alea/keys/gemini.'
+          : `No API key for google. ${looked} and the environment variable GOOGLE_API_KEY. Pass ` +
+            '`apiKey` or `keyResolver` to the model, or set GEMINI_API_KEY or GOOGLE_API_KEY.';
         const gemini = new GoogleModel({ env: {}, cache: false, keyResolver: () => undefined });
-        const geminiFile = hasKeyFiles ? ' and the file ~/.alea/keys/gemini' : '';
-        equal(
-          (await rejects(gemini.chat('hi'), named('MissingKeyError'))).message,
-          'No API key for google. Looked in the apiKey option, the keyResolver option (it returned ' +
-            'no key), the environment variable GEMINI_API_KEY, the environment variable ' +
-            `GOOGLE_API_KEY${geminiFile}. Pass \`apiKey\` or \`keyResolver\` to the model, ` +
-            `${hasKeyFiles ? 'set GEMINI_API_KEY or GOOGLE_API_KEY, or write the key to ~/.alea/keys/gemini' : 'or set GEMINI_API_KEY or GOOGLE_API_KEY'}.`,
-        );
+        equal((await rejects(gemini.chat('hi'), named('MissingKeyError'))).message, googleMessage);
         const proxy = openai({
           endpoint: 'https://proxy.example/v1',
           env: { OPENAI_API_KEY: 'sk-env-1234' },
