@@ -4,7 +4,7 @@ import { InvalidResponseError } from './errors/invalid-response-error.ts';
 import { isLLMError } from './errors/llm-error.ts';
 import { NetworkError } from './errors/network-error.ts';
 import { RateLimitError } from './errors/rate-limit-error.ts';
-import { redact } from './redact.ts';
+import { redact, redactError } from './redact.ts';
 import { parseRetryAfter } from './retry-after.ts';
 
 /** One HTTP attempt. */
@@ -115,7 +115,8 @@ export async function sendRequest(init: SendRequestInit): Promise<unknown> {
       url: init.url,
       detail: 'the body is not valid JSON',
       body: redact(text, init.secrets),
-      cause: error,
+      // JSON.parse quotes the text it failed on, which may be an echoed key.
+      cause: redactError(error, init.secrets),
     });
   }
 }

@@ -97,6 +97,16 @@ export function keysCases({ sdk, runtime }) {
         assert(!text.join('\n').includes(key), `key leaked: ${text.join(' | ')}`);
         assert(e.message.includes('Bearer [redacted]'), e.message);
         equal(e.cause?.name, 'TypeError', 'the cause keeps its name');
+        // A server that echoes the key instead of JSON: JSON.parse quotes it in its error.
+        const echo = new OpenAIModel({
+          apiKey: key,
+          cache: false,
+          retryLimit: 0,
+          fetch: async () => new Response(key, { status: 200 }),
+        });
+        const bad = await rejects(echo.chat('hi'), named('InvalidResponseError'));
+        const all = [bad.message, bad.responseBody, bad.cause?.message, bad.cause?.stack];
+        assert(!all.join('\n').includes(key), `key leaked: ${all.join(' | ')}`);
       },
     ],
     [
