@@ -24,6 +24,15 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const VITEST_JSON = resolve(ROOT, '.tmp/vitest-results.json');
 
 /** @typedef {{ passed: number, failed: number, skipped?: number } | null} Counts */
+
+/** Deno's summary line, `ok | N passed | M failed`. @param {string} out @returns {Counts} */
+function denoCounts(out) {
+  const m =
+    /(?:^|\n)(?:ok|FAILED) \| (\d+) passed(?: \(\d+ steps?\))? \| (\d+) failed(?: \| (\d+) ignored)?/.exec(
+      out,
+    );
+  return m ? { passed: +m[1], failed: +m[2], skipped: +(m[3] ?? 0) } : null;
+}
 /** @type {Array<{ name: string, script: string, args?: string[], parse?: (out: string) => Counts }>} */
 const STEPS = [
   { name: 'build', script: 'build' },
@@ -50,13 +59,13 @@ const STEPS = [
   {
     name: 'deno',
     script: 'test:deno',
-    parse: (out) => {
-      const m =
-        /(?:^|\n)(?:ok|FAILED) \| (\d+) passed(?: \(\d+ steps?\))? \| (\d+) failed(?: \| (\d+) ignored)?/.exec(
-          out,
-        );
-      return m ? { passed: +m[1], failed: +m[2], skipped: +(m[3] ?? 0) } : null;
-    },
+    parse: (out) => denoCounts(out),
+  },
+  {
+    // Deno without --allow-sys: cache trouble must be printed (test/runtimes/deno-no-sys.test.ts).
+    name: 'deno (no --allow-sys)',
+    script: 'test:deno-no-sys',
+    parse: (out) => denoCounts(out),
   },
   {
     name: 'bun',

@@ -98,6 +98,8 @@ describe('canonical JSON and cache keys', () => {
       endpoint: 'https://api.openai.com',
       model: 'm',
       method: 'chat',
+      path: '/v1/chat/completions',
+      headers: [],
     };
     const a = await cacheKey({ ...base, body: { model: 'm', temperature: 0.5, messages: [] } });
     const b = await cacheKey({ ...base, body: { messages: [], temperature: 0.5, model: 'm' } });

@@ -21,15 +21,16 @@ export interface CacheGetOptions {
 
 /** Options for one write. */
 export interface CacheSetOptions {
-  /** Seconds until the entry expires, where the store supports expiry. */
+  /** Seconds until the entry expires, where the store supports expiry; 0 keeps nothing. */
   ttl?: number;
 }
 
 /**
  * The plug-in contract for result caches. Keys look like `{provider}/{endpoint-model hash}/{call
- * hash}` so that file stores can lay them out as folders; other stores treat them as opaque strings.
- * Methods may be synchronous or return promises. `get` returns undefined for a miss and should also
- * do so (and report through its own warning hook) for an entry it cannot read.
+ * hash}` so that file stores can lay them out as folders; the built-in persistent stores (fs,
+ * IndexedDB, KV, unstorage) accept only keys of that layout, so that they never list, prune or
+ * clear anything else. Methods may be synchronous or return promises. `get` returns undefined for
+ * a miss and should also do so (and report through its own warning hook) for an entry it cannot read.
  */
 export interface CacheStore {
   /** A short name for messages, such as `memory` or `fs`. */
@@ -40,4 +41,11 @@ export interface CacheStore {
   clear?(): MaybePromise<void>;
   /** Lists keys, optionally only those starting with a prefix. */
   keys?(prefix?: string): MaybePromise<string[]>;
+  /**
+   * Deletes the entries created before `olderThan`, and those expired or found corrupt; entries it
+   * cannot read just now are kept. `pruneCache` uses it when present (the built-in byte stores
+   * have it), else it deletes what `get` returns older than the date.
+   * @returns How many entries were deleted.
+   */
+  prune?(olderThan: Date, prefix?: string): MaybePromise<number>;
 }

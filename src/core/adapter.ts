@@ -101,6 +101,12 @@ export interface ProviderAdapter {
   /** The provider key, for example `openai`. */
   readonly provider: string;
   readonly keys: KeyPolicy;
+  /**
+   * Request headers (lower-case names) that change the answer, such as Anthropic's
+   * `anthropic-version` and `anthropic-beta`: their values are part of the cache key, wherever they
+   * are set (adapter, model or call). Credentials never are.
+   */
+  readonly cacheKeyHeaders?: readonly string[];
   /** Headers that carry the key (`Authorization`, `x-api-key`, …), and any fixed headers. */
   authHeaders(key: string | undefined): Record<string, string>;
   /**

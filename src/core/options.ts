@@ -30,7 +30,10 @@ export interface ModelOptions {
   cache?: CacheStore | false;
   /** Skip the cache (no read, no write) unless a call says otherwise. @default false */
   ignoreCache?: boolean;
-  /** Seconds a cached result lives, where the store supports expiry. @default forever */
+  /**
+   * Seconds a cached result lives, where the store supports expiry; `0` keeps nothing. Negative or
+   * non-finite values are an `InvalidRequestError`. @default forever
+   */
   cacheTtl?: number;
   /** The fetch to use; resolved at call time, so tests and polyfills can replace the global. */
   fetch?: typeof globalThis.fetch;
@@ -58,7 +61,11 @@ export interface ModelOptions {
    * decide how requests are built and what `response.cost` is. @default the built-in registry
    */
   registry?: { getModelDetails(id: string): ModelSpec | undefined };
-  /** Receives non-fatal problems: cache read or write failures, settings the provider ignored. */
+  /**
+   * Receives non-fatal problems: cache read or write failures, settings the provider ignored.
+   * Without it, cache problems are printed with `console.warn` once per store and kind;
+   * `() => {}` silences them.
+   */
   onWarning?: (message: string) => void;
 }
 

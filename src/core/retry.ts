@@ -1,4 +1,3 @@
-import { APICallError } from './errors/api-call-error.ts';
 import { isLLMError } from './errors/llm-error.ts';
 import { RetryError } from './errors/retry-error.ts';
 import { delay } from './delay.ts';
@@ -14,7 +13,9 @@ export interface RetryPolicy {
 const MAX_BACKOFF_MS = 8_000;
 
 function retryDelayFor(error: unknown, retry: number, policy: RetryPolicy): number {
-  if (error instanceof APICallError && error.retryAfterMs !== undefined) return error.retryAfterMs;
+  // An APICallError's `retryAfterMs` (read by shape: the class loads only with a failed request).
+  const after = (error as { retryAfterMs?: unknown }).retryAfterMs;
+  if (typeof after === 'number') return after;
   const backoff = Math.min(policy.retryDelay * 2 ** retry, MAX_BACKOFF_MS);
   // Up to 25% less than the full backoff, so clients that failed together do not retry together.
   return backoff * (1 - Math.random() * 0.25);

@@ -3,9 +3,11 @@ import { isCacheEntry } from '../cache/is-cache-entry.ts';
 import { resolveKey } from '../keys/resolve-key.ts';
 import type { CallMethod, ModelCall, ProviderAdapter, WireRequest } from './adapter.ts';
 import { apiUrl } from './base-url.ts';
-import { cacheKey } from './cache-key.ts';
+import type { CacheProblem } from './cache-warning.ts';
 import { createCallSignal, untilAborted } from './call-signal.ts';
 import { InvalidRequestError } from './errors/invalid-request-error.ts';
+import { isLLMError } from './errors/llm-error.ts';
+import { RetryError } from './errors/retry-error.ts';
 import { TimeoutError } from './errors/timeout-error.ts';
 import {
   DEFAULT_MAX_REPAIRS,
@@ -49,19 +51,37 @@ export interface CallPlan {
 
 type Result = ModelResponse | JSONModelResponse;
 
+/**
+ * Sends a cache problem to the model's `onWarning`, or without one prints it once per store and
+ * kind (the printing code loads only then).
+ */
+async function cacheProblem(
+  ctx: ModelContext,
+  store: CacheStore,
+  problem: CacheProblem,
+  message: string,
+) {
+  if (ctx.options.onWarning) return ctx.options.onWarning(message);
+  (await import('./cache-warning.ts')).reportCacheProblem(store, problem, message);
+}
+
 async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan: CallPlan) {
   let entry: unknown;
   try {
-    entry = await store.get(key, { onWarning: ctx.options.onWarning });
+    // The store's own read warnings (an unreadable or corrupt entry) are routed here too.
+    entry = await store.get(key, {
+      onWarning: (m) =>
+        void cacheProblem(ctx, store, / corrupt /.test(m) ? 'corrupt' : 'read', m).catch(() => {}),
+    });
   } catch (error) {
-    ctx.options.onWarning?.(
-      `[cache:${store.name}] read failed, treated as a miss: ${String(error)}`,
-    );
+    const message = `[cache:${store.name}] read failed, treated as a miss: ${String(error)}`;
+    await cacheProblem(ctx, store, 'read', message);
     return undefined;
   }
   if (entry === undefined || entry === null) return undefined;
   if (!isCacheEntry(entry)) {
-    ctx.options.onWarning?.(`[cache:${store.name}] entry ${key} is not a valid entry; ignored.`);
+    const message = `[cache:${store.name}] entry ${key} is corrupt (not a cache entry); ignored.`;
+    await cacheProblem(ctx, store, 'corrupt', message);
     return undefined;
   }
   const response = entry.response;
@@ -82,17 +102,25 @@ async function writeCache(
   response: Result,
   signal: AbortSignal,
 ) {
+  const ttl = ctx.options.cacheTtl;
+  if (ttl === 0) return; // `cacheTtl: 0` keeps nothing
   try {
     const entry: CacheEntry = { v: 1, createdAt: Date.now(), response };
-    const ttl = ctx.options.cacheTtl;
     // A write still pending at the deadline is given up: the answer arrived in time.
     await untilAborted(
       Promise.resolve(store.set(key, entry, ttl === undefined ? undefined : { ttl })),
       [signal],
     );
   } catch (error) {
-    ctx.options.onWarning?.(`[cache:${store.name}] write failed: ${String(error)}`);
+    await cacheProblem(ctx, store, 'write', `[cache:${store.name}] write failed: ${String(error)}`);
   }
+}
+
+/** Whether a call failed because the provider refused its key (HTTP 401), after retries or not. */
+function keyRefused(error: unknown): boolean {
+  const last = error instanceof RetryError ? error.lastError : error;
+  // An APICallError's status, read by shape: its class loads only with a failed request.
+  return isLLMError(last) && (last as { status?: number }).status === 401;
 }
 
 async function fetchResult(
@@ -117,20 +145,26 @@ async function fetchResult(
     }),
     [signal],
   );
-  return requestWithRepairs({
-    ctx,
-    plan,
-    wire,
-    key,
-    signal,
-    fetch: settings.fetch ?? defaultFetch,
-    retry: {
-      retryLimit: options.retryLimit ?? settings.retryLimit ?? DEFAULT_RETRY_LIMIT,
-      retryDelay: settings.retryDelay ?? DEFAULT_RETRY_DELAY,
-    },
-    maxRepairs: options.maxRepairs ?? settings.maxRepairs ?? DEFAULT_MAX_REPAIRS,
-    rawData,
-  });
+  try {
+    return await requestWithRepairs({
+      ctx,
+      plan,
+      wire,
+      key,
+      signal,
+      fetch: settings.fetch ?? defaultFetch,
+      retry: {
+        retryLimit: options.retryLimit ?? settings.retryLimit ?? DEFAULT_RETRY_LIMIT,
+        retryDelay: settings.retryDelay ?? DEFAULT_RETRY_DELAY,
+      },
+      maxRepairs: options.maxRepairs ?? settings.maxRepairs ?? DEFAULT_MAX_REPAIRS,
+      rawData,
+    });
+  } catch (error) {
+    // A resolver that keeps keys or tokens must not hand out the refused one again.
+    if (key !== undefined && keyRefused(error)) settings.keyResolver?.invalidate?.(key);
+    throw error;
+  }
 }
 
 /** Everything before the request: registry checks, the wire request, and the cache key. */
@@ -145,11 +179,16 @@ async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheStore | un
   }
   const wire = await ctx.adapter.buildRequest(plan.call);
   if (!store) return { wire, key: undefined };
+  // Key derivation (canonical JSON, SHA-256) loads with the first cached call, as the stores do.
+  const { cacheKey } = await import('./cache-key.ts');
   const key = await cacheKey({
     provider: ctx.adapter.provider,
     endpoint: ctx.endpoint,
     model: ctx.model,
     method: plan.method,
+    path: wire.path,
+    headerNames: ctx.adapter.cacheKeyHeaders,
+    headers: [wire.headers, ctx.options.headers, plan.options.headers],
     body: wire.body,
   });
   return { wire, key };
@@ -204,6 +243,8 @@ async function callWithin(
  */
 export async function runCall(ctx: ModelContext, plan: CallPlan): Promise<Result> {
   const settings = ctx.options;
+  const ttl = settings.cacheTtl;
+  if (ttl !== undefined) (await import('./check-cache-ttl.ts')).checkCacheTtl(ttl);
   const timeoutMs = plan.options.timeout ?? settings.timeout ?? DEFAULT_TIMEOUT;
   const callSignal = createCallSignal(timeoutMs, [settings.signal, plan.options.signal]);
   const where = { url: ctx.endpoint };

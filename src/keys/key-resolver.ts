@@ -16,5 +16,13 @@ export interface KeyContext {
 /**
  * Supplies an API key (or an OAuth access token) for a request. Called before each request that is
  * not a cache hit, so it can rotate or refresh credentials; return undefined when it has none.
+ * A plain function is a resolver.
  */
-export type KeyResolver = (ctx: KeyContext) => MaybePromise<string | undefined>;
+export interface KeyResolver {
+  (ctx: KeyContext): MaybePromise<string | undefined>;
+  /**
+   * Called with a key the provider refused with HTTP 401 (revoked, expired early), so a resolver
+   * that keeps keys or tokens drops that one and the next call gets a fresh one. Optional.
+   */
+  invalidate?(key: string): void;
+}

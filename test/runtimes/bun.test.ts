@@ -1,7 +1,10 @@
 // The shared cases in Bun (bun:test), against the BUILT package (dist/). Run it through
 // scripts/with-peers.mjs and ALWAYS with an explicit path (`bun test ./test/runtimes/bun.test.ts`):
 // a bare `bun test` also picks up the vitest and Deno files and fails (runtimes.md P10).
-// Bun resolves `#key-file` through package.json "imports" with its "bun" condition.
+// Bun resolves `#key-file` and `#default-store` through package.json "imports" with its "bun"
+// condition: the script passes --tsconfig-override test/runtimes/tsconfig.bun.json, since the root
+// tsconfig's `paths` would send dist/ to src/'s memory store. The installed package's default store
+// is checked from a packed copy in test/packed-default-store.node.test.ts.
 import { test } from 'bun:test';
 import * as cache from '../../dist/cache/index.js';
 import * as core from '../../dist/index.js';
@@ -33,6 +36,13 @@ const fs = {
   readFile: async (path: string) => new Uint8Array(await readFile(path)),
   writeFile: (path: string, bytes: Uint8Array) => writeFile(path, bytes),
 };
+
+// The suite must run on the real default store (see the header): fail loudly if it does not.
+if (cache.defaultStore().name !== 'fs') {
+  throw new Error(
+    `bun: the default store is ${cache.defaultStore().name}, not fs (tsconfig paths?)`,
+  );
+}
 
 const cases = makeCases({
   sdk: { core, openai, xai, vllm, compat, cache, anthropic, google, registry },

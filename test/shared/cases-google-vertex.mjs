@@ -41,7 +41,7 @@ export function googleVertexCases(env) {
         assert(/projectId|VERTEX_PROJECT_ID/.test(e.message), e.message);
         equal((await s.requests()).length, 2, 'no request for the missing project');
         const unauth = await rejects(
-          gemini(s.endpoint, { vertex: true, projectId: 'p', apiKey: 'bad-key' }).chat('Hi'),
+          gemini(s.endpoint, { vertex: true, projectId: 'proj-1', apiKey: 'bad-key' }).chat('Hi'),
           named('AuthenticationError'),
         );
         equal(unauth.status, 401);
@@ -87,6 +87,28 @@ export function googleVertexCases(env) {
         equal(claims.aud, `${tok.endpoint}/token`);
         equal(claims.scope, 'https://www.googleapis.com/auth/cloud-platform');
         equal(claims.exp - claims.iat, 3600);
+      },
+    ],
+    [
+      'google/vertex: a token Vertex refuses with 401 is dropped, so the next call exchanges a new one',
+      async () => {
+        const { pem, jwk } = await keyPair();
+        const tok = await scenario({ reply: { publicKey: jwk } });
+        // The first request is refused as a revoked token is; later ones are served.
+        const v = await scenario({ requireAuth: true, faults: [{ status: 401 }] });
+        const resolver = serviceAccountKeyResolver(
+          { client_email: 'sa@proj-1.iam.gserviceaccount.com', private_key: pem },
+          { tokenUrl: `${tok.endpoint}/token` },
+        );
+        const m = vertex(v.endpoint, { apiKey: undefined, keyResolver: resolver });
+        const e = await rejects(m.chat('a'), named('AuthenticationError'));
+        equal(e.status, 401);
+        equal((await m.chat('b')).text, 'Echo: b');
+        equal((await tok.requests()).length, 2, 'a new exchange after the 401');
+        const [refused, served] = await v.requests();
+        assert(refused.headers.authorization !== served.headers.authorization, 'a new token');
+        await m.chat('c');
+        equal((await tok.requests()).length, 2, 'the new token is kept');
       },
     ],
     [

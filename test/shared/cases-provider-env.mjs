@@ -116,9 +116,9 @@ export function providerEnvCases({ sdk, emulatorUrl }) {
         equal(byDefault.location, 'us-central1', 'default location');
         await byDefault.chat('hi');
         await vertex({
-          env: { ...token, VERTEX_PROJECT_ID: 'p', VERTEX_LOCATION_ID: 'asia-east1' },
+          env: { ...token, VERTEX_PROJECT_ID: 'proj-1', VERTEX_LOCATION_ID: 'asia-east1' },
         }).chat('hi');
-        await vertex({ projectId: 'p', location: 'global', env: token }).chat('hi');
+        await vertex({ projectId: 'proj-1', location: 'global', env: token }).chat('hi');
         const path = (/** @type {string} */ project, /** @type {string} */ location) =>
           `/v1/projects/${project}/locations/${location}/publishers/google/models/gemini-2.5-flash:generateContent`;
         deepEqual(
@@ -130,12 +130,12 @@ export function providerEnvCases({ sdk, emulatorUrl }) {
               null,
             ],
             [
-              `https://asia-east1-aiplatform.googleapis.com${path('p', 'asia-east1')}`,
+              `https://asia-east1-aiplatform.googleapis.com${path('proj-1', 'asia-east1')}`,
               'Bearer ya29.env-token',
               null,
             ],
             [
-              `https://aiplatform.googleapis.com${path('p', 'global')}`,
+              `https://aiplatform.googleapis.com${path('proj-1', 'global')}`,
               'Bearer ya29.env-token',
               null,
             ],
@@ -146,7 +146,7 @@ export function providerEnvCases({ sdk, emulatorUrl }) {
         const proxy = new GoogleModel({
           ...common,
           vertex: true,
-          projectId: 'p',
+          projectId: 'proj-1',
           endpoint: s.endpoint,
           env: token,
         });

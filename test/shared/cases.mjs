@@ -11,6 +11,7 @@ import { openaiOptionCases } from './cases-openai-options.mjs';
 import { steadyCases } from './cases-steady.mjs';
 import { registryCases } from './cases-registry.mjs';
 import { cacheCases } from './cases-cache.mjs';
+import { keysCases } from './cases-keys.mjs';
 import { anthropicCases } from './cases-anthropic.mjs';
 import { anthropicOutputCases } from './cases-anthropic-output.mjs';
 import { anthropicPrismCases } from './cases-anthropic-prism.mjs';
@@ -50,6 +51,7 @@ export function makeCases(env) {
     ...steadyCases(env),
     ...registryCases(env),
     ...cacheCases(env),
+    ...keysCases(env),
     ...anthropicCases(env),
     ...anthropicOutputCases(env),
     ...anthropicPrismCases(env),

@@ -19,7 +19,13 @@ function modelFor(q: URLSearchParams): OpenAIModel | GoogleModel {
       keyResolver = serviceAccountKeyResolver(key, { tokenUrl: `${q.get('tok')}/token` });
       resolvers.set(endpoint, keyResolver);
     }
-    return new GoogleModel({ endpoint, vertex: true, projectId: 'p', keyResolver, cache: false });
+    return new GoogleModel({
+      endpoint,
+      vertex: true,
+      projectId: 'proj-1',
+      keyResolver,
+      cache: false,
+    });
   }
   if (q.get('fresh')) return new OpenAIModel({ endpoint, apiKey: 'sk-test' });
   let model = models.get(endpoint);
