@@ -102,8 +102,10 @@ export const dialect = {
         ctx,
       );
     }
-    if (key === 'bad-key')
-      return anthropicError(401, 'authentication_error', 'invalid x-api-key', ctx);
+    if (key === 'bad-key' || (key && ctx.scenario.echoKey)) {
+      const shown = ctx.scenario.echoKey ? `: ${key}` : '';
+      return anthropicError(401, 'authentication_error', `invalid x-api-key${shown}`, ctx);
+    }
     if (ctx.scenario.requireAuth && !key) {
       return anthropicError(401, 'authentication_error', 'x-api-key header is required', ctx);
     }

@@ -104,7 +104,7 @@ export function openaiCases({ sdk, emulatorUrl }) {
     [
       'keys from the environment go only to their provider; vLLM needs none',
       async () => {
-        const s = await scenario(emulatorUrl);
+        const s = await scenario(emulatorUrl, { requireAuth: false });
         const env = { OPENAI_API_KEY: KEY, OPENAI_COMPATIBLE_API_KEY: undefined };
         const compat = new sdk.compat.OpenAICompatibleModel({
           model: 'm',

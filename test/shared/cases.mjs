@@ -16,6 +16,7 @@ import { googleThinkingCases } from './cases-google-thinking.mjs';
 import { googleToolCases } from './cases-google-tools.mjs';
 import { googleVertexCases } from './cases-google-vertex.mjs';
 import { googlePrismCases } from './cases-google-prism.mjs';
+import { keyLeakCases } from './cases-key-leaks.mjs';
 
 /**
  * @typedef {{ core: any, openai: any, xai: any, vllm: any, compat: any, cache: any, anthropic?: any, google?: any, registry?: any }} Sdk
@@ -45,6 +46,7 @@ export function makeCases(env) {
     ...googleToolCases(env),
     ...googleVertexCases(env),
     ...googlePrismCases(env),
+    ...keyLeakCases(env),
     [
       'entry points load',
       async () => {
