@@ -42,6 +42,15 @@ describe('server basics', () => {
     expect(res.headers.get('x-request-id')).toMatch(/^req_\d+$/);
   });
 
+  it('lists models (GET /v1/models, a route the SDK does not call) with CORS', async () => {
+    const res = await fetch(`${emu.url}/v1/models`, { headers: { authorization: 'Bearer sk-x' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const body = (await res.json()) as Json;
+    expect(body.object).toBe('list');
+    expect(body.data.map((m: Json) => m.id)).toContain('gpt-4o-mini');
+  });
+
   it('logs scenario requests (prefix stripped) and not control requests', async () => {
     await control('log', {});
     await post('/s/log/v1/chat/completions', chat());
