@@ -52,7 +52,7 @@ function vitestCounts(report) {
       parts.set(label, part);
     }
   }
-  const list = [...parts].map(([label, c]) => ({ label, ...c }));
+  const list = [...parts].map(([label, c]) => Object.assign({ label }, c));
   const sum = (k) => list.reduce((n, p) => n + p[k], 0);
   return { passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped'), parts: list };
 }

@@ -134,8 +134,11 @@ function postMessageRoundTrip(value) {
   let timer;
   return new Promise((resolve, reject) => {
     timer = setTimeout(() => reject(new AssertionError('postMessage: no message in 5 s')), 5000);
-    port2.onmessage = (e) => resolve(e.data);
-    port2.onmessageerror = () => reject(new AssertionError('postMessage: messageerror'));
+    port2.addEventListener('message', (e) => resolve(e.data), { once: true });
+    port2.addEventListener('messageerror', () =>
+      reject(new AssertionError('postMessage: messageerror')),
+    );
+    port2.start();
     port1.postMessage(value);
   }).finally(() => {
     clearTimeout(timer);
