@@ -49,6 +49,7 @@ const EXPOSED = [
   'retry-after',
   'retry-after-ms',
   'x-request-id',
+  'x-should-retry',
   'request-id',
   'x-emulator-request-count',
   'openai-processing-ms',

@@ -18,6 +18,9 @@ import { googleToolCases } from './cases-google-tools.mjs';
 import { googleVertexCases } from './cases-google-vertex.mjs';
 import { googlePrismCases } from './cases-google-prism.mjs';
 import { keyLeakCases } from './cases-key-leaks.mjs';
+import { pipelineCases } from './cases-pipeline.mjs';
+import { keyCases } from './cases-keys.mjs';
+import { cacheOptionCases } from './cases-cache-options.mjs';
 import { entryPointCases } from './cases-entry-points.mjs';
 import { scenario, uniquePrompt } from './emulator-client.mjs';
 import * as v from 'valibot';
@@ -51,6 +54,9 @@ export function makeCases(env) {
     ...googleVertexCases(env),
     ...googlePrismCases(env),
     ...keyLeakCases(env),
+    ...pipelineCases(env),
+    ...keyCases(env),
+    ...cacheOptionCases(env),
     ...entryPointCases(env),
     ...plainDataCases(env),
   ];
