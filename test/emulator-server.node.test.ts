@@ -156,17 +156,22 @@ describe('cli', () => {
     const child = spawn(process.execPath, [cli, '--port', '0'], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const line = await new Promise<string>((resolve) =>
-      child.stdout.once('data', (d) => resolve(String(d))),
-    );
-    expect(line).toMatch(/^EMULATOR_URL=http:\/\/127\.0\.0\.1:\d+\n$/);
-    const url = line.trim().slice('EMULATOR_URL='.length);
-    const models = await fetch(`${url}/v1/models`, { headers: { authorization: 'Bearer sk-x' } });
-    expect(models.status).toBe(200);
+    // The child is stopped even when an expectation fails, or it would outlive the test run.
     const exited = new Promise<number | null>((resolve) =>
       child.once('exit', (code) => resolve(code)),
     );
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    try {
+      const line = await new Promise<string>((resolve) =>
+        child.stdout.once('data', (d) => resolve(String(d))),
+      );
+      expect(line).toMatch(/^EMULATOR_URL=http:\/\/127\.0\.0\.1:\d+\n$/);
+      const url = line.trim().slice('EMULATOR_URL='.length);
+      const models = await fetch(`${url}/v1/models`, { headers: { authorization: 'Bearer sk-x' } });
+      expect(models.status).toBe(200);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
   });
 });
