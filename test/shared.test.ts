@@ -1,6 +1,6 @@
 // The runtime-neutral cases (test/shared/cases.mjs) under vitest. No runtime suffix, so all three
-// projects run this file: node, real Chromium and workerd (pool-workers). Here `sdk` is src/; Deno,
-// Bun and the worker bundle run the same cases against dist/.
+// projects run this file: node, real Chromium and workerd (pool-workers). Here the entry points are
+// src/; Deno, Bun and the worker bundle run the same cases against dist/.
 import { inject, it } from 'vitest';
 import * as core from '../src/index.ts';
 import * as cache from '../src/cache/index.ts';
@@ -41,7 +41,6 @@ const entries: Record<string, unknown> = {
 if (runtime === 'node') entries['./cache/fs'] = await import('../src/cache/fs/index.ts');
 
 const cases = makeCases({
-  sdk: { core, openai, xai, vllm, compat, cache, anthropic, google, registry },
   entries,
   emulatorUrl: inject('emulatorUrl'),
   steadyUrl: inject('steadyUrl'),

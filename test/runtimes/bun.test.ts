@@ -38,7 +38,6 @@ const fs = {
 };
 
 const cases = makeCases({
-  sdk: { core, openai, xai, vllm, compat, cache, anthropic, google, registry },
   // package.json "exports" -> module: every entry point loads in Bun.
   entries: {
     '.': core,

@@ -35,15 +35,6 @@ const entries = Object.fromEntries(
     Object.entries(ENTRY_FILES).map(async ([entry, file]) => [entry, await dist(file)]),
   ),
 );
-const core = entries['.'];
-const openai = entries['./openai'];
-const xai = entries['./xai'];
-const vllm = entries['./vllm'];
-const compat = entries['./openai-compatible'];
-const cache = entries['./cache'];
-const anthropic = entries['./anthropic'];
-const google = entries['./google'];
-const registry = entries['./registry'];
 
 const need = (name: string): string => {
   const v = Deno.env.get(name);
@@ -59,7 +50,6 @@ Deno.env.set('ALEA_CACHE_DIR', `${cacheRoot}default`);
 const fsCache = entries['./cache/fs'];
 
 const cases = makeCases({
-  sdk: { core, openai, xai, vllm, compat, cache, anthropic, google, registry },
   entries,
   emulatorUrl: need('EMULATOR_URL'),
   steadyUrl: need('STEADY_URL'),

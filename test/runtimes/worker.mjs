@@ -85,7 +85,6 @@ export default {
   async fetch(_request, env) {
     const cases = [
       ...makeCases({
-        sdk: { core, openai, xai, vllm, compat, cache, anthropic, google, registry },
         // package.json "exports" -> module; ./cache/fs needs node:fs, which this Worker lacks.
         entries: {
           '.': core,

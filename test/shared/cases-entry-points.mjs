@@ -126,6 +126,23 @@ export const NOT_LOADABLE = {
   },
 };
 
+/**
+ * The `sdk` object the case files use, taken from the loaded entry points.
+ * @param {Record<string, any>} entries
+ * @returns {import('./cases.mjs').Sdk}
+ */
+export const sdkOf = (entries) => ({
+  core: entries['.'],
+  openai: entries['./openai'],
+  xai: entries['./xai'],
+  vllm: entries['./vllm'],
+  compat: entries['./openai-compatible'],
+  cache: entries['./cache'],
+  anthropic: entries['./anthropic'],
+  google: entries['./google'],
+  registry: entries['./registry'],
+});
+
 /** The entry points a harness must load in `runtime`. @param {string} runtime */
 export const entryPointsFor = (runtime) =>
   Object.keys(ENTRY_POINTS).filter((e) => !NOT_LOADABLE[e]?.runtimes.includes(runtime));

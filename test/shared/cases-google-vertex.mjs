@@ -5,7 +5,7 @@ import { assert, deepEqual, equal, rejects } from './assert.mjs';
 import { googleHarness, named } from './google-helpers.mjs';
 
 /** A PKCS #8 PEM and a public JWK from a fresh WebCrypto RSA key pair. */
-async function keyPair() {
+export async function keyPair() {
   const pair = /** @type {CryptoKeyPair} */ (
     await crypto.subtle.generateKey(
       {

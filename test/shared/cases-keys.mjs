@@ -3,6 +3,7 @@
 // 5 minutes (refreshMarginSeconds) before it expires, with its scopes and fetch options. Found
 // unguarded by `npm run mutants`. Runtime-neutral: no emulator, a recording fetch stands for the host.
 import { deepEqual, equal } from './assert.mjs';
+import { keyPair } from './cases-google-vertex.mjs';
 
 /** A fetch that answers every chat request with 'ok' and records the Authorization header. */
 function authRecorder() {
@@ -14,27 +15,6 @@ function authRecorder() {
     return new Response(JSON.stringify({ choices: [{ message: { content: 'ok' } }] }));
   };
   return { seen, fetch };
-}
-
-/** A PKCS #8 PEM of a fresh RSA key, as a service-account JSON file holds. */
-async function rsaPem() {
-  const pair = /** @type {CryptoKeyPair} */ (
-    await crypto.subtle.generateKey(
-      {
-        name: 'RSASSA-PKCS1-v1_5',
-        modulusLength: 2048,
-        publicExponent: new Uint8Array([1, 0, 1]),
-        hash: 'SHA-256',
-      },
-      true,
-      ['sign', 'verify'],
-    )
-  );
-  const der = new Uint8Array(
-    /** @type {ArrayBuffer} */ (await crypto.subtle.exportKey('pkcs8', pair.privateKey)),
-  );
-  const b64 = btoa(String.fromCharCode(...der)).replace(/.{64}/g, '$&\n');
-  return `-----BEGIN PRIVATE KEY-----\n${b64}\n-----END PRIVATE KEY-----\n`;
 }
 
 /**
@@ -73,7 +53,7 @@ export function keyCases({ sdk }) {
     [
       'keys: a service-account token is reused until refreshMarginSeconds (5 min) before it expires',
       async () => {
-        const pem = await rsaPem();
+        const { pem } = await keyPair();
         /** @param {number} expiresIn @param {object} [options] */
         const exchanges = async (expiresIn, options = {}) => {
           /** @type {URLSearchParams[]} */

@@ -21,23 +21,27 @@ import { keyLeakCases } from './cases-key-leaks.mjs';
 import { pipelineCases } from './cases-pipeline.mjs';
 import { keyCases } from './cases-keys.mjs';
 import { cacheOptionCases } from './cases-cache-options.mjs';
-import { entryPointCases } from './cases-entry-points.mjs';
+import { entryPointCases, sdkOf } from './cases-entry-points.mjs';
 import { scenario, uniquePrompt } from './emulator-client.mjs';
 import * as v from 'valibot';
 
 /**
  * @typedef {{ core: any, openai: any, xai: any, vllm: any, compat: any, cache: any, anthropic?: any, google?: any, registry?: any }} Sdk
- * @typedef {{ sdk: Sdk, entries?: Record<string, any>, emulatorUrl: string, steadyUrl: string, runtime: string, prismAnthropicUrl?: string, prismGeminiUrl?: string, prismVertexUrl?: string, fs?: import('./cases-cache.mjs').FsHarness }} CaseEnv
- * `entries`: package.json "exports" subpath -> the loaded module, for every entry point the runtime can load.
+ * @typedef {{ entries: Record<string, any>, emulatorUrl: string, steadyUrl: string, runtime: string, prismAnthropicUrl?: string, prismGeminiUrl?: string, prismVertexUrl?: string, fs?: import('./cases-cache.mjs').FsHarness }} HarnessEnv
+ * What a harness passes: `entries` maps package.json "exports" subpaths to the loaded modules, for
+ * every entry point the runtime can load.
+ * @typedef {HarnessEnv & { sdk: Sdk }} CaseEnv What the case files get: the same, and `sdk` from the entries.
  */
 
 /**
  * The JSDoc return type keeps `deno test` type-checking happy (runtimes.md P9: an untyped array of
  * pairs fails TS2769 in Deno.test(name, fn)).
- * @param {CaseEnv} env
+ * @param {HarnessEnv} harness
  * @returns {Array<[string, () => Promise<void>]>}
  */
-export function makeCases(env) {
+export function makeCases(harness) {
+  /** @type {CaseEnv} */
+  const env = { ...harness, sdk: sdkOf(harness.entries) };
   return [
     ...openaiCases(env),
     ...openaiResilienceCases(env),
