@@ -26,8 +26,13 @@ import { startAllPeers } from '../test/peers/start-all.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const COUNT_REPORT = resolve(ROOT, '.tmp/vitest-counts.json');
 
-// vitest project -> the runtime it stands for in the breakdown.
-const PROJECT_RUNTIME = { node: 'node', browser: 'chromium', workers: 'workerd pool' };
+// vitest project -> the runtime it stands for in the breakdown (a browser project is named after
+// its instance: "browser (chromium)").
+const PROJECT_RUNTIME = {
+  node: 'node',
+  'browser (chromium)': 'chromium',
+  workers: 'workerd pool',
+};
 // The emulator's own tests (Node only): counted apart from the SDK's node tests.
 const CHECKS = 'checks (build, typecheck, lint)';
 const EMULATOR_SELF_TEST = /^test\/emulator-[^/]+\.node\.test\.ts$/;

@@ -133,7 +133,9 @@ export function anthropicCases({ sdk, emulatorUrl, runtime }) {
         equal((await s.requests()).length, 2, 'one retry');
         const s2 = await scenario({ faults: [{ status: 529, times: 5 }] });
         const err = await rejects(model(s2.endpoint, { retryLimit: 1 }).chat('x'));
-        const last = err.lastError ?? err;
+        assert(err instanceof sdk.core.RetryError, `RetryError, got ${err?.name}`);
+        equal(err.errors.length, 2, 'both attempts kept');
+        const last = err.lastError;
         equal(last.status, 529);
         equal(last.errorType, 'overloaded_error');
         assert(last.requestId, 'request id');
