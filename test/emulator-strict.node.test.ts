@@ -233,10 +233,11 @@ describe('OpenAI dialect: request rules', () => {
 });
 
 const gemini = (model: string, body: Json) =>
-  postJson(`/v1beta/models/${model}:generateContent`, {
-    contents: [{ role: 'user', parts: [{ text: 'hi' }] }],
-    ...body,
-  });
+  postJson(
+    `/v1beta/models/${model}:generateContent`,
+    { contents: [{ role: 'user', parts: [{ text: 'hi' }] }], ...body },
+    { 'x-goog-api-key': 'k' },
+  );
 async function googleRefused(model: string, body: Json) {
   const { res, json } = await gemini(model, body);
   expect(res.status, JSON.stringify(json)).toBe(400);

@@ -21,13 +21,13 @@ export interface CacheKeyInput {
    */
   headerNames?: readonly string[];
   /** The header sets of the request in the order they are merged (later ones win). */
-  headers: readonly (Readonly<Record<string, string>> | undefined)[];
+  headers?: readonly (Readonly<Record<string, string>> | undefined)[];
   /** The request body exactly as sent (every request parameter). */
   body: unknown;
 }
 
 /** The answer-changing headers of a request, lower-cased, or undefined when it has none. */
-function keyedHeaders({ headerNames = [], headers }: CacheKeyInput) {
+function keyedHeaders({ headerNames = [], headers = [] }: CacheKeyInput) {
   const picked: Record<string, string> = {};
   for (const [name, value] of headers.flatMap((set) => Object.entries(set ?? {}))) {
     if (headerNames.includes(name.toLowerCase())) picked[name.toLowerCase()] = value;

@@ -15,8 +15,11 @@ import * as xai from '../../dist/providers/xai/index.js';
 import * as anthropic from '../../dist/providers/anthropic/index.js';
 import * as google from '../../dist/providers/google/index.js';
 import * as registry from '../../dist/registry/index.js';
+import * as fsEntry from '../../dist/cache/fs/index.js';
+import * as indexeddb from '../../dist/cache/indexeddb/index.js';
+import * as kv from '../../dist/cache/kv/index.js';
+import * as unstorage from '../../dist/cache/unstorage/index.js';
 import { makeCases } from '../shared/cases.mjs';
-import { fsStore } from '../../dist/cache/fs/index.js';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 
 const need = (name: string): string => {
@@ -31,7 +34,7 @@ const cacheRoot = new URL('../../node_modules/.cache/alea-runtime-test-bun/', im
 await rm(cacheRoot, { recursive: true, force: true });
 process.env.ALEA_CACHE_DIR = `${cacheRoot}default`;
 const fs = {
-  fsStore,
+  fsStore: fsEntry.fsStore,
   dir: cacheRoot,
   readFile: async (path: string) => new Uint8Array(await readFile(path)),
   writeFile: (path: string, bytes: Uint8Array) => writeFile(path, bytes),
@@ -45,7 +48,22 @@ if (cache.defaultStore().name !== 'fs') {
 }
 
 const cases = makeCases({
-  sdk: { core, openai, xai, vllm, compat, cache, anthropic, google, registry },
+  // package.json "exports" -> module: every entry point loads in Bun.
+  entries: {
+    '.': core,
+    './openai': openai,
+    './xai': xai,
+    './google': google,
+    './vllm': vllm,
+    './anthropic': anthropic,
+    './openai-compatible': compat,
+    './cache': cache,
+    './cache/fs': fsEntry,
+    './cache/indexeddb': indexeddb,
+    './cache/kv': kv,
+    './cache/unstorage': unstorage,
+    './registry': registry,
+  },
   emulatorUrl: need('EMULATOR_URL'),
   steadyUrl: need('STEADY_URL'),
   prismAnthropicUrl: need('PRISM_ANTHROPIC_URL'),

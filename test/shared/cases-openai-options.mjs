@@ -25,7 +25,7 @@ export function openaiOptionCases({ sdk, emulatorUrl }) {
     [
       'openai family: toolChoice auto, none, required and { name } reach the body; bad choices fail before sending',
       async () => {
-        const s = await scenario(emulatorUrl);
+        const s = await scenario(emulatorUrl, { requireAuth: false });
         const tools = [weatherTool, { ...weatherTool, name: 'get_time' }];
         const classes = [
           model(s.endpoint, { cache: false }),
@@ -87,7 +87,10 @@ export function openaiOptionCases({ sdk, emulatorUrl }) {
     [
       'openai-compatible: structuredOutput json_schema, structured_outputs, guided_json and prompt; jsonObject: false',
       async () => {
-        const s = await scenario(emulatorUrl, { reply: { text: '{"name":"Al","age":3}' } });
+        const s = await scenario(emulatorUrl, {
+          reply: { text: '{"name":"Al","age":3}' },
+          requireAuth: false,
+        });
         const modes = ['json_schema', 'structured_outputs', 'guided_json', 'prompt'];
         for (const structuredOutput of modes) {
           const r = await compat(s.endpoint, { structuredOutput }).object('x', { schema: person });
@@ -120,7 +123,7 @@ export function openaiOptionCases({ sdk, emulatorUrl }) {
     [
       'vllm: serverVersion below 0.12 sends guided_json, 0.12 and later structured_outputs',
       async () => {
-        const s = await scenario(emulatorUrl);
+        const s = await scenario(emulatorUrl, { requireAuth: false });
         const versions = ['0.9.1', '0.11.2', '0.12.0', '0.13', '1.0.0', undefined];
         for (const serverVersion of versions) {
           const m = new VLLMModel({ endpoint: s.endpoint, serverVersion, cache: false });

@@ -203,7 +203,7 @@ export function openaiWireCases({ sdk, emulatorUrl }) {
     [
       'base URLs: a versioned path is used as given; a bare host or an unversioned path gets /v1',
       async () => {
-        const s = await scenario(emulatorUrl, { strictModels: true });
+        const s = await scenario(emulatorUrl, { strictModels: true, requireAuth: false });
         const at = (endpoint) =>
           new OpenAICompatibleModel({ model: 'gpt-4o-mini', endpoint, cache: false });
         for (const base of ['', '/v1', '/v1/', '/v1beta/openai/', '/api/v4', '/openai/v1'])
