@@ -26,6 +26,25 @@ export {
 } from './pipeline/options.ts';
 export { LanguageModel } from './pipeline/language-model.ts';
 export type {
+  BatchCallOptions,
+  BatchJob,
+  BatchRequest,
+  BatchResult,
+  BatchStatus,
+  ModelBatch,
+} from './pipeline/batch-types.ts';
+export type {
+  BatchCounts,
+  BatchHttp,
+  BatchHttpRequest,
+  BatchLine,
+  BatchLineError,
+  BatchLineResult,
+  BatchState,
+  ProviderBatchAdapter,
+  ProviderBatchStatus,
+} from './core/batch-adapter.ts';
+export type {
   CallMethod,
   KeyPolicy,
   ModelCall,

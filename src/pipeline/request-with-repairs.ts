@@ -4,7 +4,8 @@ import { mergeHeaders } from '../core/merge-headers.ts';
 import { withRetries, type RetryPolicy } from './retry.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
 import { sendRequest } from './send-request.ts';
-import type { JSONModelResponse, JSONValue, ModelResponse, Usage } from '../core/types.ts';
+import { toModelResponse } from './to-model-response.ts';
+import type { JSONModelResponse, ModelResponse, Usage } from '../core/types.ts';
 
 /** Checks parsed JSON: the value to return (possibly transformed by a schema), or what is wrong. */
 export type OutputCheck = (
@@ -43,14 +44,6 @@ function addUsage(total: Usage | undefined, next: Usage): Usage {
     if (total[k] !== undefined || next[k] !== undefined) sum[k] = (total[k] ?? 0) + (next[k] ?? 0);
   }
   return sum;
-}
-
-/** Drops undefined members so a result and its cached copy compare equal. */
-function compact<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) {
-    if (value[key] === undefined) delete value[key];
-  }
-  return value;
 }
 
 /**
@@ -92,25 +85,15 @@ export async function requestWithRepairs(
     );
     const parsed = adapter.parseResponse(body, call, url);
     usage = addUsage(usage, parsed.usage);
-    const response: ModelResponse = compact({
-      text: parsed.text,
-      choices: parsed.choices,
-      finishReason: parsed.finishReason,
-      rawFinishReason: parsed.rawFinishReason,
-      id: parsed.id,
+    const response = await toModelResponse({
       provider: adapter.provider,
-      model: parsed.model ?? ctx.model,
-      usage: compact(usage),
-      // Pricing code comes with the registry data: only calls to known models load it.
-      cost: call.spec
-        ? (await import('../registry/compute-cost.ts')).computeCost(call.spec, usage)
-        : undefined,
-      thinking: parsed.thinking,
-      toolCalls: parsed.toolCalls,
-      messages: [...plan.call.messages, parsed.assistant],
-      cached: false,
-      warnings: wire.warnings?.length ? wire.warnings : undefined,
-      raw: body as JSONValue,
+      model: ctx.model,
+      asked: plan.call,
+      answered: call,
+      parsed,
+      usage,
+      warnings: wire.warnings,
+      raw: body,
     });
     // Tool calls are an answer too: the caller runs them and continues with `messages`. No repair turn
     // may follow them (providers refuse a user turn after unanswered calls), and there is no data yet.

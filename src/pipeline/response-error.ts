@@ -41,6 +41,7 @@ export function apiError(init: SendRequestInit, response: Response, text: string
   const errorInit: APICallErrorInit = {
     provider: init.provider,
     url: init.url,
+    method: init.method,
     status,
     detail: redact(detail.message ?? fallback, init.secrets),
     responseBody: redact(text.slice(0, 4000), init.secrets),

@@ -65,7 +65,8 @@ async function cacheProblem(
   (await import('../core/cache-warning.ts')).reportCacheProblem(store, problem, message);
 }
 
-async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan: CallPlan) {
+/** Reads a call's cached result: a miss for a corrupt entry or one its check refuses now. */
+export async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan: CallPlan) {
   let entry: unknown;
   try {
     // The store's own read warnings (an unreadable or corrupt entry) are routed here too.
@@ -95,7 +96,8 @@ async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan
   return { ...response, cached: true };
 }
 
-async function writeCache(
+/** Stores a result; a failed write is reported, never thrown. */
+export async function writeCache(
   ctx: ModelContext,
   store: CacheStore,
   key: string,
@@ -168,7 +170,7 @@ async function fetchResult(
 }
 
 /** Everything before the request: registry checks, the wire request, and the cache key. */
-async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheStore | undefined) {
+export async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheStore | undefined) {
   const { model } = plan.call;
   plan.call.spec =
     ctx.options.registry?.getModelDetails(model) ?? (await ctx.adapter.loadSpec?.(model));

@@ -5,8 +5,13 @@ import { NetworkError } from '../core/errors/network-error.ts';
 export interface SendRequestInit {
   provider: string;
   url: string;
+  /** @default 'POST' */
+  method?: 'GET' | 'POST';
   headers: Record<string, string>;
+  /** A JSON body; a `FormData` goes as it is (batch file uploads); none for GET. */
   body: unknown;
+  /** Return the answer's text instead of parsing it (batch results are JSONL). */
+  text?: boolean;
   fetch: typeof globalThis.fetch;
   signal: AbortSignal;
   /** Values that must never appear in an error (the key). */
@@ -15,7 +20,7 @@ export interface SendRequestInit {
 }
 
 /**
- * POSTs JSON and reads a JSON answer: the only place the SDK calls `fetch`. Failures become typed
+ * POSTs JSON (or GETs, for batch jobs) and reads a JSON answer: the only place the SDK calls `fetch`. Failures become typed
  * errors; an abort propagates as the signal's reason for the caller to interpret. A network failure
  * is built here (where the network is gone, no code can be loaded); what reads an answer that is an
  * error loads on demand.
@@ -24,10 +29,11 @@ export interface SendRequestInit {
 export async function sendRequest(init: SendRequestInit): Promise<unknown> {
   let response: Response;
   try {
+    const { method = 'POST', body } = init;
     response = await init.fetch(init.url, {
-      method: 'POST',
+      method,
       headers: init.headers,
-      body: JSON.stringify(init.body),
+      body: method === 'GET' ? undefined : body instanceof FormData ? body : JSON.stringify(body),
       signal: init.signal,
     });
   } catch (error) {
@@ -55,6 +61,7 @@ export async function sendRequest(init: SendRequestInit): Promise<unknown> {
   }
   // The server answered, so the code that reads its errors can load now (not with the entry).
   if (!response.ok) throw (await import('./response-error.ts')).apiError(init, response, text);
+  if (init.text) return text;
   try {
     return JSON.parse(text);
   } catch (error) {

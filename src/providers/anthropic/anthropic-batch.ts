@@ -1,0 +1,114 @@
+import * as v from 'valibot';
+import type {
+  BatchLineResult,
+  BatchState,
+  ProviderBatchAdapter,
+} from '../../core/batch-adapter.ts';
+import { parseJsonl, readWire } from '../../core/read-wire.ts';
+
+// Anthropic Message Batches (https://docs.anthropic.com/en/docs/build-with-claude/batch-processing,
+// API reference "Create/Retrieve a Message Batch", "Retrieve Message Batch results"): POST
+// /v1/messages/batches with `requests: [{ custom_id, params }]` (custom_id `^[a-zA-Z0-9_-]{1,64}$`),
+// poll GET /v1/messages/batches/{id} until `processing_status: "ended"`, then read the JSONL at
+// `results_url`: `{ custom_id, result: { type: succeeded|errored|canceled|expired, … } }`.
+
+const batchSchema = v.object({
+  id: v.string(),
+  processing_status: v.string(),
+  request_counts: v.object({
+    processing: v.number(),
+    succeeded: v.number(),
+    errored: v.number(),
+    canceled: v.number(),
+    expired: v.number(),
+  }),
+  cancel_initiated_at: v.nullish(v.string()),
+  results_url: v.nullish(v.string()),
+});
+const lineSchema = v.object({
+  custom_id: v.string(),
+  result: v.object({
+    type: v.string(),
+    message: v.optional(v.unknown()),
+    error: v.optional(
+      v.object({
+        error: v.optional(
+          v.object({ type: v.optional(v.string()), message: v.optional(v.string()) }),
+        ),
+      }),
+    ),
+  }),
+});
+
+/** Anthropic's error types and the statuses they come with (docs: "Errors", HTTP errors). */
+const STATUS_OF: Record<string, number> = {
+  invalid_request_error: 400,
+  authentication_error: 401,
+  permission_error: 403,
+  not_found_error: 404,
+  request_too_large: 413,
+  rate_limit_error: 429,
+  api_error: 500,
+  overloaded_error: 529,
+};
+
+function stateOf(batch: v.InferOutput<typeof batchSchema>): BatchState {
+  if (batch.processing_status === 'in_progress') return 'running';
+  if (batch.processing_status === 'canceling') return 'cancelling';
+  if (batch.cancel_initiated_at) return 'cancelled';
+  return batch.request_counts.expired > 0 ? 'expired' : 'completed';
+}
+
+/** The Anthropic batch adapter; `headers` carry `anthropic-version` (and the browser opt-in). */
+export function anthropicBatch(headers: Record<string, string>): ProviderBatchAdapter {
+  const provider = 'anthropic';
+  return {
+    headers,
+    async submit(lines, http) {
+      const path = '/v1/messages/batches';
+      const requests = lines.map(({ customId, wire }) => ({
+        custom_id: customId,
+        params: wire.body,
+      }));
+      const raw = await http({ method: 'POST', path, body: { requests } });
+      return readWire(batchSchema, raw, provider, path).id;
+    },
+
+    async status(jobId, http) {
+      const path = `/v1/messages/batches/${encodeURIComponent(jobId)}`;
+      const raw = await http({ method: 'GET', path });
+      const batch = readWire(batchSchema, raw, provider, path);
+      const c = batch.request_counts;
+      return {
+        state: stateOf(batch),
+        counts: {
+          succeeded: c.succeeded,
+          failed: c.errored + c.canceled + c.expired,
+          pending: c.processing,
+        },
+        raw,
+      };
+    },
+
+    async results(jobId, status, http) {
+      const path =
+        (status.raw as { results_url?: string | null }).results_url ??
+        `/v1/messages/batches/${encodeURIComponent(jobId)}/results`;
+      const text = await http({ method: 'GET', path, text: true });
+      return parseJsonl(text, provider, path).map((item): BatchLineResult => {
+        const { custom_id: customId, result } = readWire(lineSchema, item, provider, path);
+        if (result.type === 'succeeded') return { customId, body: result.message };
+        if (result.type === 'expired' || result.type === 'canceled') {
+          const reason = result.type === 'expired' ? 'expired' : 'cancelled';
+          return { customId, error: { reason, message: `the request was ${result.type}.` } };
+        }
+        const type = result.error?.error?.type;
+        const message = result.error?.error?.message ?? `the request ${result.type}.`;
+        return {
+          customId,
+          error: { reason: 'errored', type, status: type ? STATUS_OF[type] : undefined, message },
+        };
+      });
+    },
+  };
+}
