@@ -42,20 +42,17 @@ export function advance(job) {
   if (job.ended) return job;
   job.polls += 1;
   const last = job.polls >= job.totalPolls;
-  const target =
+  const n = job.lines.length;
+  // A completed job has processed every line by its last poll; an expired or cancelled one stops at
+  // `processed`; a failed one processes none.
+  const cap =
     job.outcome === 'completed'
-      ? Math.ceil((job.lines.length * job.polls) / job.totalPolls)
+      ? n
       : job.outcome === 'failed'
         ? 0
-        : Math.min(job.processedAtEnd, Math.floor((job.lines.length * job.polls) / job.totalPolls));
-  for (const line of job.lines.slice(
-    job.results.size,
-    last
-      ? job.outcome === 'completed'
-        ? job.lines.length
-        : Math.min(job.processedAtEnd, job.lines.length)
-      : target,
-  )) {
+        : Math.min(job.processedAtEnd, n);
+  const target = last ? cap : Math.min(cap, Math.ceil((n * job.polls) / job.totalPolls));
+  for (const line of job.lines.slice(job.results.size, target)) {
     job.results.set(line.customId, line.run());
   }
   if (last) job.ended = true;
@@ -66,6 +63,9 @@ export function advance(job) {
 export function tally(job) {
   let ok = 0;
   let failed = 0;
-  for (const r of job.results.values()) (r.status ?? 200) < 300 ? ok++ : failed++;
+  for (const r of job.results.values()) {
+    if ((r.status ?? 200) < 300) ok++;
+    else failed++;
+  }
   return { ok, failed, unprocessed: job.lines.length - job.results.size };
 }

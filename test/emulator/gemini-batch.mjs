@@ -20,8 +20,8 @@ const unknownName = (name, at) =>
 function checkBatch(b) {
   if (!isObject(b) || !isObject(b.batch)) return invalidArgument('batch is required.');
   const batch = b.batch;
-  const known = ['displayName', 'model', 'inputConfig', 'priority'];
-  const extra = Object.keys(batch).find((k) => !known.includes(k));
+  const known = new Set(['displayName', 'model', 'inputConfig', 'priority']);
+  const extra = Object.keys(batch).find((k) => !known.has(k));
   if (extra) return unknownName(extra, 'batch');
   if (typeof batch.displayName !== 'string' || !batch.displayName)
     return invalidArgument('batch.display_name is required.');
