@@ -220,7 +220,8 @@ function createBatch(ctx) {
     metadata: b.metadata ?? null,
   };
   const job = createJob(ctx, id, runs, { object, errors });
-  if (errors.length) job.outcome = 'failed';
+  // A file that fails validation fails the batch at the first poll: it never runs.
+  if (errors.length) Object.assign(job, { outcome: 'failed', totalPolls: 1 });
   return { json: batchObject(ctx, job) };
 }
 

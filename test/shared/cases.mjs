@@ -13,6 +13,7 @@ import { steadyCases } from './cases-steady.mjs';
 import { registryCases } from './cases-registry.mjs';
 import { cacheCases } from './cases-cache.mjs';
 import { batchCases } from './cases-batch.mjs';
+import { batchPeerCases } from './cases-batch-peers.mjs';
 import { keysCases } from './cases-keys.mjs';
 import { anthropicCases } from './cases-anthropic.mjs';
 import { anthropicOutputCases } from './cases-anthropic-output.mjs';
@@ -57,6 +58,7 @@ export function makeCases(harness) {
   return [
     ...openaiCases(env),
     ...batchCases(env),
+    ...batchPeerCases(env),
     ...openaiResilienceCases(env),
     ...openaiOutputCases(env),
     ...openaiWireCases(env),
