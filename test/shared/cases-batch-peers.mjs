@@ -77,6 +77,17 @@ export function batchPeerCases({ sdk, steadyUrl, prismAnthropicUrl, prismGeminiU
         });
         await bad.body?.cancel();
         assert(violations(bad) !== null, 'Steady flags completion_window 48h');
+        // Negative control for the multipart upload: a purpose the spec does not list.
+        const form = new FormData();
+        form.append('purpose', 'nonsense');
+        form.append('file', new Blob(['{}\n']), 'in.jsonl');
+        const badUpload = await fetch(`${steadyUrl}/v1/files`, {
+          method: 'POST',
+          headers: { authorization: 'Bearer sk-steady' },
+          body: form,
+        });
+        await badUpload.body?.cancel();
+        assert(violations(badUpload) !== null, 'Steady flags purpose nonsense');
       },
     ],
     [
