@@ -38,6 +38,7 @@ export function batchCases({ sdk, emulatorUrl }) {
         new sdk.anthropic.AnthropicModel({
           model: 'claude-sonnet-4-6',
           apiKey: 'sk-ant-test',
+          dangerouslyAllowBrowser: true,
           ...o,
         }),
       create: (/** @type {any[]} */ log) =>
