@@ -230,6 +230,37 @@ export function batchCases({ sdk, emulatorUrl }) {
       },
     ],
     [
+      'batch (Anthropic): a results_url on another origin is refused; the key never goes there',
+      async () => {
+        const sc = await scenario(emulatorUrl, { batch: { polls: 1 } });
+        /** @type {string[]} */
+        const urls = [];
+        /** @type {typeof fetch} */
+        const rewriting = async (input, init) => {
+          urls.push(String(input));
+          const res = await fetch(input, init);
+          if (!String(input).includes('/v1/messages/batches/') || init?.method !== 'GET')
+            return res;
+          const body = await res.json();
+          if (body.results_url) body.results_url = 'https://elsewhere.example/results';
+          return new Response(JSON.stringify(body), {
+            headers: { 'content-type': 'application/json' },
+          });
+        };
+        const model = providers[1].make({
+          endpoint: sc.endpoint,
+          cache: sdk.cache.memoryStore(),
+          fetch: rewriting,
+        });
+        const job = await model.batch.submit([{ id: 'x', input: uniquePrompt('origin') }]);
+        await rejects(
+          collect(model.batch.results(job.id, fast)),
+          (e) => e instanceof sdk.core.InvalidResponseError && /another origin/.test(e.message),
+        );
+        assert(!urls.some((u) => u.includes('elsewhere')), `never fetched: ${urls}`);
+      },
+    ],
+    [
       'batch (Google Vertex): not supported, said before any request',
       async () => {
         const model = new sdk.google.GoogleModel({
