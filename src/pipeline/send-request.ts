@@ -43,6 +43,7 @@ export async function sendRequest(init: SendRequestInit): Promise<unknown> {
     throw new NetworkError({
       provider: init.provider,
       url: init.url,
+      method: init.method,
       cause: error,
       secrets: init.secrets,
     });
@@ -55,6 +56,7 @@ export async function sendRequest(init: SendRequestInit): Promise<unknown> {
     throw new NetworkError({
       provider: init.provider,
       url: init.url,
+      method: init.method,
       cause: error,
       secrets: init.secrets,
     });
