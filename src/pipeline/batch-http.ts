@@ -1,12 +1,11 @@
 import type { BatchHttp, ProviderBatchAdapter } from '../core/batch-adapter.ts';
-import { apiUrl } from '../core/base-url.ts';
 import { InvalidResponseError } from '../core/errors/invalid-response-error.ts';
-import { mergeHeaders } from '../core/merge-headers.ts';
-import { resolveKey } from '../keys/resolve-key.ts';
-import { DEFAULT_RETRY_DELAY, DEFAULT_RETRY_LIMIT } from './options.ts';
-import { withRetries } from './retry.ts';
+import type { BatchKit } from './batch-kit.ts';
 import type { ModelContext } from './run-call.ts';
-import { sendRequest } from './send-request.ts';
+
+// The model defaults (options.ts), repeated: importing them would pull options.ts out of the entry.
+const DEFAULT_RETRY_LIMIT = 2;
+const DEFAULT_RETRY_DELAY = 500;
 
 /** The global fetch, looked up per request so tests and polyfills can replace it. */
 const globalFetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
@@ -17,12 +16,13 @@ const globalFetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(i
  * `results_url`) are only followed on the endpoint's own origin, so the key never goes elsewhere.
  */
 export async function batchHttp(
+  kit: BatchKit,
   ctx: ModelContext,
   batch: ProviderBatchAdapter,
   signal: AbortSignal,
 ): Promise<BatchHttp> {
   const settings = ctx.options;
-  const key = await resolveKey({
+  const key = await kit.resolveKey({
     provider: ctx.adapter.provider,
     endpoint: ctx.endpoint,
     policy: ctx.adapter.keys,
@@ -31,9 +31,9 @@ export async function batchHttp(
     env: settings.env,
     signal,
   });
-  const origin = new URL(apiUrl(ctx.endpoint, '/')).origin;
+  const origin = new URL(kit.apiUrl(ctx.endpoint, '/')).origin;
   return async ({ method, path, body, text }) => {
-    const url = /^https?:\/\//.test(path) ? path : apiUrl(ctx.endpoint, path);
+    const url = /^https?:\/\//.test(path) ? path : kit.apiUrl(ctx.endpoint, path);
     if (new URL(url).origin !== origin) {
       throw new InvalidResponseError({
         provider: ctx.adapter.provider,
@@ -42,16 +42,16 @@ export async function batchHttp(
         body: url,
       });
     }
-    const headers = mergeHeaders(
+    const headers = kit.mergeHeaders(
       // A FormData body sets its own multipart content type (with the boundary).
       body === undefined || body instanceof FormData ? {} : { 'content-type': 'application/json' },
       ctx.adapter.authHeaders(key),
       batch.headers,
       settings.headers,
     );
-    return withRetries(
+    return kit.withRetries(
       () =>
-        sendRequest({
+        kit.sendRequest({
           provider: ctx.adapter.provider,
           url,
           method,

@@ -3,6 +3,7 @@ import type { CallMethod, OutputFormat, ProviderAdapter } from '../core/adapter.
 import { baseUrl } from '../core/base-url.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { normalizeMessages } from './normalize-messages.ts';
+import { batchKit } from './batch-kit.ts';
 import type { ModelBatch } from './batch-types.ts';
 import { buildCall } from './build-call.ts';
 import type { CallOptions, ModelOptions, ObjectOptions } from './options.ts';
@@ -56,10 +57,10 @@ export class LanguageModel {
     const ctx = this.#ctx;
     const run = () => import('./run-batch.ts');
     this.batch = {
-      submit: async (requests, opts) => (await run()).submitBatch(ctx, requests, opts),
-      status: async (id, opts) => (await run()).batchStatus(ctx, id, opts),
+      submit: async (requests, opts) => (await run()).submitBatch(batchKit, ctx, requests, opts),
+      status: async (id, opts) => (await run()).batchStatus(batchKit, ctx, id, opts),
       async *results(id, opts) {
-        yield* (await run()).batchResults(ctx, id, opts);
+        yield* (await run()).batchResults(batchKit, ctx, id, opts);
       },
     };
   }

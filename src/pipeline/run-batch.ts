@@ -5,7 +5,6 @@ import { BatchItemError } from '../core/errors/batch-item-error.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { isLLMError } from '../core/errors/llm-error.ts';
 import { UnsupportedFeatureError } from '../core/errors/unsupported-feature-error.ts';
-import { apiUrl } from '../core/base-url.ts';
 import { memoryStore } from '../cache/memory-store.ts';
 import { batchHttp } from './batch-http.ts';
 import {
@@ -21,10 +20,8 @@ import type {
   BatchResult,
   BatchStatus,
 } from './batch-types.ts';
-import { buildCall } from './build-call.ts';
-import { normalizeMessages } from './normalize-messages.ts';
-import { prepare, readCache, writeCache, type CallPlan, type ModelContext } from './run-call.ts';
-import { toModelResponse } from './to-model-response.ts';
+import type { BatchKit } from './batch-kit.ts';
+import type { CallPlan, ModelContext } from './run-call.ts';
 import { waitForBatch, isEnded } from './wait-for-batch.ts';
 
 /** Batch jobs cost half the listed price at OpenAI, Anthropic and Google (see the README). */
@@ -75,6 +72,7 @@ function checkRequest(request: BatchRequest, index: number, ids: Set<string>) {
 
 /** Builds each request as `chat` would, answers cached ones, sends the rest as one job. */
 export async function submitBatch(
+  kit: BatchKit,
   ctx: ModelContext,
   requests: readonly BatchRequest[],
   options: BatchCallOptions = {},
@@ -90,13 +88,13 @@ export async function submitBatch(
   for (const [index, request] of requests.entries()) {
     checkRequest(request, index, ids);
     const callOptions = request.options ?? {};
-    const messages = normalizeMessages(request.input, callOptions.system);
-    const call = await buildCall('chat', ctx.model, messages, { type: 'text' }, callOptions);
+    const messages = kit.normalizeMessages(request.input, callOptions.system);
+    const call = await kit.buildCall('chat', ctx.model, messages, { type: 'text' }, callOptions);
     const plan: CallPlan = { method: 'chat', call, options: callOptions };
     const ignore = callOptions.ignoreCache ?? ctx.options.ignoreCache ?? false;
     const store = ignore ? undefined : ctx.store;
-    const { wire, key } = await prepare(ctx, plan, store);
-    if (store && key && (await readCache(ctx, store, key, plan))) {
+    const { wire, key } = await kit.prepare(ctx, plan, store);
+    if (store && key && (await kit.readCache(ctx, store, key, plan))) {
       recorded.push({ id: request.id, key, cached: true });
       continue;
     }
@@ -108,7 +106,7 @@ export async function submitBatch(
   let id = `cached-${crypto.randomUUID()}`;
   if (lines.length) {
     const batch = await providerBatch(ctx);
-    const http = await batchHttp(ctx, batch, options.signal ?? neverAborted());
+    const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
     id = await batch.submit(lines, http, ctx.model);
   }
   const record: BatchJobRecord = {
@@ -135,6 +133,7 @@ export async function submitBatch(
 
 /** A job's state; cached requests count as succeeded. */
 export async function batchStatus(
+  kit: BatchKit,
   ctx: ModelContext,
   id: string,
   options: BatchCallOptions = {},
@@ -147,7 +146,7 @@ export async function batchStatus(
     return { id, state: 'completed', done: true, counts };
   }
   const batch = await providerBatch(ctx);
-  const http = await batchHttp(ctx, batch, options.signal ?? neverAborted());
+  const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
   const status = await batch.status(id, http);
   const { succeeded, failed, pending } = status.counts;
   return {
@@ -162,6 +161,7 @@ export async function batchStatus(
 
 /** The result of a sent request from its provider line (or the lack of one). */
 async function lineResult(
+  kit: BatchKit,
   ctx: ModelContext,
   record: BatchJobRecord,
   request: RecordedRequest,
@@ -187,10 +187,10 @@ async function lineResult(
   const call: ModelCall = { ...request.call! };
   call.spec =
     ctx.options.registry?.getModelDetails(call.model) ?? (await ctx.adapter.loadSpec?.(call.model));
-  const url = apiUrl(ctx.endpoint, '/');
+  const url = kit.apiUrl(ctx.endpoint, '/');
   try {
     const parsed = ctx.adapter.parseResponse(line.body, call, url);
-    const response = await toModelResponse({
+    const response = await kit.toModelResponse({
       provider: ctx.adapter.provider,
       model: ctx.model,
       asked: call,
@@ -201,7 +201,7 @@ async function lineResult(
       priceFactor: BATCH_PRICE_FACTOR,
     });
     if (ctx.store && request.key) {
-      await writeCache(ctx, ctx.store, request.key, response, neverAborted());
+      await kit.writeCache(ctx, ctx.store, request.key, response, neverAborted());
     }
     return { id: request.id, response };
   } catch (error) {
@@ -212,6 +212,7 @@ async function lineResult(
 
 /** Waits for the job, then yields each request's result in submission order. */
 export async function* batchResults(
+  kit: BatchKit,
   ctx: ModelContext,
   id: string,
   options: BatchCallOptions = {},
@@ -221,18 +222,19 @@ export async function* batchResults(
   let jobError: string | undefined;
   if (record.sent) {
     const batch = await providerBatch(ctx);
-    const http = await batchHttp(ctx, batch, options.signal ?? neverAborted());
-    const status = await waitForBatch(batch, id, http, options);
+    const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
+    const status = await waitForBatch(batch, id, http, options, kit.delay);
     jobError = status.error && `the job failed: ${status.error}`;
     for (const line of await batch.results(id, status, http)) lines.set(line.customId, line);
   }
   for (const request of record.requests) {
     if (!request.cached) {
-      yield await lineResult(ctx, record, request, lines.get(request.customId!), jobError);
+      yield await lineResult(kit, ctx, record, request, lines.get(request.customId!), jobError);
       continue;
     }
     const plan: CallPlan = { method: 'chat', call: { extra: {} } as never, options: {} };
-    const hit = ctx.store && request.key && (await readCache(ctx, ctx.store, request.key, plan));
+    const hit =
+      ctx.store && request.key && (await kit.readCache(ctx, ctx.store, request.key, plan));
     yield hit
       ? { id: request.id, response: hit }
       : {

@@ -3,7 +3,6 @@ import type {
   ProviderBatchAdapter,
   ProviderBatchStatus,
 } from '../core/batch-adapter.ts';
-import { delay } from '../core/delay.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 
 /** The first wait between polls: providers finish most jobs in minutes to hours. */
@@ -33,6 +32,7 @@ export async function waitForBatch(
   jobId: string,
   http: BatchHttp,
   options: { signal?: AbortSignal; pollInterval?: number; maxPollInterval?: number },
+  delay: (ms: number, signal?: AbortSignal) => Promise<void>,
 ): Promise<ProviderBatchStatus> {
   let wait = interval('pollInterval', options.pollInterval, DEFAULT_POLL_INTERVAL);
   const max = interval('maxPollInterval', options.maxPollInterval, DEFAULT_MAX_POLL_INTERVAL);

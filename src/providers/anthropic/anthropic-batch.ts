@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import type {
   BatchLineResult,
   BatchState,
@@ -12,33 +11,35 @@ import { parseJsonl, readWire } from '../../core/read-wire.ts';
 // poll GET /v1/messages/batches/{id} until `processing_status: "ended"`, then read the JSONL at
 // `results_url`: `{ custom_id, result: { type: succeeded|errored|canceled|expired, … } }`.
 
-const batchSchema = v.object({
-  id: v.string(),
-  processing_status: v.string(),
-  request_counts: v.object({
-    processing: v.number(),
-    succeeded: v.number(),
-    errored: v.number(),
-    canceled: v.number(),
-    expired: v.number(),
-  }),
-  cancel_initiated_at: v.nullish(v.string()),
-  results_url: v.nullish(v.string()),
-});
-const lineSchema = v.object({
-  custom_id: v.string(),
-  result: v.object({
-    type: v.string(),
-    message: v.optional(v.unknown()),
-    error: v.optional(
-      v.object({
-        error: v.optional(
-          v.object({ type: v.optional(v.string()), message: v.optional(v.string()) }),
-        ),
-      }),
-    ),
-  }),
-});
+interface MessageBatch {
+  id: string;
+  processing_status: string;
+  request_counts: Record<'processing' | 'succeeded' | 'errored' | 'canceled' | 'expired', number>;
+  cancel_initiated_at?: string | null;
+  results_url?: string | null;
+}
+interface ResultLine {
+  custom_id: string;
+  result: {
+    type: string;
+    message?: unknown;
+    error?: { error?: { type?: string; message?: string } };
+  };
+}
+const BATCH = {
+  id: 'string',
+  processing_status: 'string',
+  request_counts: 'object',
+  cancel_initiated_at: 'string?',
+  results_url: 'string?',
+};
+const COUNTS = {
+  processing: 'number',
+  succeeded: 'number',
+  errored: 'number',
+  canceled: 'number',
+  expired: 'number',
+};
 
 /** Anthropic's error types and the statuses they come with (docs: "Errors", HTTP errors). */
 const STATUS_OF: Record<string, number> = {
@@ -52,7 +53,7 @@ const STATUS_OF: Record<string, number> = {
   overloaded_error: 529,
 };
 
-function stateOf(batch: v.InferOutput<typeof batchSchema>): BatchState {
+function stateOf(batch: MessageBatch): BatchState {
   if (batch.processing_status === 'in_progress') return 'running';
   if (batch.processing_status === 'canceling') return 'cancelling';
   if (batch.cancel_initiated_at) return 'cancelled';
@@ -71,14 +72,19 @@ export function anthropicBatch(headers: Record<string, string>): ProviderBatchAd
         params: wire.body,
       }));
       const raw = await http({ method: 'POST', path, body: { requests } });
-      return readWire(batchSchema, raw, provider, path).id;
+      return readWire<MessageBatch>(raw, BATCH, provider, path).id;
     },
 
     async status(jobId, http) {
       const path = `/v1/messages/batches/${encodeURIComponent(jobId)}`;
       const raw = await http({ method: 'GET', path });
-      const batch = readWire(batchSchema, raw, provider, path);
-      const c = batch.request_counts;
+      const batch = readWire<MessageBatch>(raw, BATCH, provider, path);
+      const c = readWire<MessageBatch['request_counts']>(
+        batch.request_counts,
+        COUNTS,
+        provider,
+        path,
+      );
       return {
         state: stateOf(batch),
         counts: {
@@ -96,7 +102,13 @@ export function anthropicBatch(headers: Record<string, string>): ProviderBatchAd
         `/v1/messages/batches/${encodeURIComponent(jobId)}/results`;
       const text = await http({ method: 'GET', path, text: true });
       return parseJsonl(text, provider, path).map((item): BatchLineResult => {
-        const { custom_id: customId, result } = readWire(lineSchema, item, provider, path);
+        const line = readWire<ResultLine>(
+          item,
+          { custom_id: 'string', result: 'object' },
+          provider,
+          path,
+        );
+        const { custom_id: customId, result } = line;
         if (result.type === 'succeeded') return { customId, body: result.message };
         if (result.type === 'expired' || result.type === 'canceled') {
           const reason = result.type === 'expired' ? 'expired' : 'cancelled';

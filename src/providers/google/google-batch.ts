@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import type {
   BatchLineResult,
   BatchState,
@@ -15,29 +14,25 @@ import { geminiPath } from './vertex-url.ts';
 // `batches/{id}`; poll GET batches/{id} (`metadata.state`, `metadata.batchStats`); inline results
 // come back in order in `response.inlinedResponses.inlinedResponses[]: { response | error, metadata }`.
 
-const operationSchema = v.object({
-  name: v.string(),
-  metadata: v.nullish(
-    v.object({
-      state: v.nullish(v.string()),
-      batchStats: v.nullish(
-        v.object({
-          successfulRequestCount: v.nullish(v.union([v.string(), v.number()])),
-          failedRequestCount: v.nullish(v.union([v.string(), v.number()])),
-          pendingRequestCount: v.nullish(v.union([v.string(), v.number()])),
-        }),
-      ),
-    }),
-  ),
-  error: v.nullish(v.object({ message: v.nullish(v.string()) })),
-});
-const responsesSchema = v.array(
-  v.object({
-    response: v.optional(v.unknown()),
-    error: v.nullish(v.object({ code: v.nullish(v.number()), message: v.nullish(v.string()) })),
-    metadata: v.nullish(v.object({ key: v.nullish(v.string()) })),
-  }),
-);
+type Count = string | number | null | undefined;
+interface Operation {
+  name: string;
+  metadata?: {
+    state?: string | null;
+    batchStats?: {
+      successfulRequestCount?: Count;
+      failedRequestCount?: Count;
+      pendingRequestCount?: Count;
+    } | null;
+  } | null;
+  error?: { message?: string | null } | null;
+}
+interface InlinedResponse {
+  response?: unknown;
+  error?: { code?: number | null; message?: string | null } | null;
+  metadata?: { key?: string | null } | null;
+}
+const OPERATION = { name: 'string', metadata: 'object?', error: 'object?' };
 
 const STATES: Record<string, BatchState> = {
   PENDING: 'pending',
@@ -59,7 +54,7 @@ const HTTP_OF: Record<number, number> = {
   16: 401,
 };
 
-const count = (n: string | number | null | undefined) => Number(n ?? 0) || 0;
+const count = (n: Count) => Number(n ?? 0) || 0;
 
 function jobPath(jobId: string): string {
   if (!/^batches\/[A-Za-z0-9_-]+$/.test(jobId)) {
@@ -88,14 +83,14 @@ export function googleBatch(): ProviderBatchAdapter {
           inputConfig: { requests: { requests } },
         },
       };
-      return readWire(operationSchema, await http({ method: 'POST', path, body }), provider, path)
-        .name;
+      const op = await http({ method: 'POST', path, body });
+      return readWire<Operation>(op, OPERATION, provider, path).name;
     },
 
     async status(jobId, http) {
       const path = jobPath(jobId);
       const raw = await http({ method: 'GET', path });
-      const op = readWire(operationSchema, raw, provider, path);
+      const op = readWire<Operation>(raw, OPERATION, provider, path);
       // The REST reference names the states BATCH_STATE_*; some responses use JOB_STATE_*.
       const state = (op.metadata?.state ?? '').replace(/^(BATCH|JOB)_STATE_/, '');
       const stats = op.metadata?.batchStats;
@@ -118,8 +113,11 @@ export function googleBatch(): ProviderBatchAdapter {
         op.response?.inlinedResponses?.inlinedResponses ??
         op.metadata?.output?.inlinedResponses?.inlinedResponses ??
         [];
-      const items = readWire(responsesSchema, list, provider, jobPath(jobId));
-      return items.flatMap((item): BatchLineResult[] => {
+      if (!Array.isArray(list)) return [];
+      const url = jobPath(jobId);
+      const fields = { metadata: 'object?', error: 'object?' };
+      return list.flatMap((raw): BatchLineResult[] => {
+        const item = readWire<InlinedResponse>(raw, fields, provider, url);
         const customId = item.metadata?.key;
         if (!customId) return [];
         if (!item.error) return [{ customId, body: item.response }];

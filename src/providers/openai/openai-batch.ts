@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import type {
   BatchLineError,
   BatchLineResult,
@@ -13,24 +12,27 @@ import { parseJsonl, readWire } from '../../core/read-wire.ts';
 // through /v1/files/{id}/content. Each input line is `{ custom_id, method, url, body }`; each output
 // line `{ custom_id, response: { status_code, body }, error }`.
 
-const batchSchema = v.object({
-  id: v.string(),
-  status: v.string(),
-  output_file_id: v.nullish(v.string()),
-  error_file_id: v.nullish(v.string()),
-  request_counts: v.nullish(
-    v.object({ total: v.number(), completed: v.number(), failed: v.number() }),
-  ),
-  errors: v.nullish(
-    v.object({ data: v.nullish(v.array(v.object({ message: v.nullish(v.string()) }))) }),
-  ),
-});
-const fileSchema = v.object({ id: v.string() });
-const lineSchema = v.object({
-  custom_id: v.string(),
-  response: v.nullish(v.object({ status_code: v.number(), body: v.unknown() })),
-  error: v.nullish(v.object({ code: v.nullish(v.string()), message: v.nullish(v.string()) })),
-});
+interface OpenAIBatch {
+  id: string;
+  status: string;
+  output_file_id?: string | null;
+  error_file_id?: string | null;
+  request_counts?: { total: number; completed: number; failed: number } | null;
+  errors?: { data?: { message?: string | null }[] | null } | null;
+}
+interface OpenAIBatchLine {
+  custom_id: string;
+  response?: { status_code: number; body: unknown } | null;
+  error?: { code?: string | null; message?: string | null } | null;
+}
+const BATCH = {
+  id: 'string',
+  status: 'string',
+  output_file_id: 'string?',
+  error_file_id: 'string?',
+  request_counts: 'object?',
+  errors: 'object?',
+};
 
 const STATES: Record<string, BatchState> = {
   validating: 'pending',
@@ -44,7 +46,7 @@ const STATES: Record<string, BatchState> = {
 };
 
 /** A line's failure: a non-2xx answer, or an `error` such as `batch_expired`. */
-function lineError(line: v.InferOutput<typeof lineSchema>): BatchLineError {
+function lineError(line: OpenAIBatchLine): BatchLineError {
   if (line.error) {
     const code = line.error.code ?? undefined;
     const reason =
@@ -73,22 +75,29 @@ export function openaiBatch(provider: string): ProviderBatchAdapter {
       const form = new FormData();
       form.append('purpose', 'batch');
       form.append('file', new Blob([jsonl], { type: 'application/jsonl' }), 'batch.jsonl');
-      const file = readWire(
-        fileSchema,
+      const file = readWire<{ id: string }>(
         await http({ method: 'POST', path: '/v1/files', body: form }),
+        { id: 'string' },
         provider,
         '/v1/files',
       );
       const body = { input_file_id: file.id, endpoint, completion_window: '24h' };
       const batch = await http({ method: 'POST', path: '/v1/batches', body });
-      return readWire(batchSchema, batch, provider, '/v1/batches').id;
+      return readWire<OpenAIBatch>(batch, BATCH, provider, '/v1/batches').id;
     },
 
     async status(jobId, http) {
       const path = `/v1/batches/${encodeURIComponent(jobId)}`;
       const raw = await http({ method: 'GET', path });
-      const batch = readWire(batchSchema, raw, provider, path);
-      const counts = batch.request_counts ?? { total: 0, completed: 0, failed: 0 };
+      const batch = readWire<OpenAIBatch>(raw, BATCH, provider, path);
+      const counts = batch.request_counts
+        ? readWire<{ total: number; completed: number; failed: number }>(
+            batch.request_counts,
+            { total: 'number', completed: 'number', failed: 'number' },
+            provider,
+            path,
+          )
+        : { total: 0, completed: 0, failed: 0 };
       const done = counts.completed + counts.failed;
       return {
         state: STATES[batch.status] ?? 'running',
@@ -103,14 +112,19 @@ export function openaiBatch(provider: string): ProviderBatchAdapter {
     },
 
     async results(_jobId, status, http) {
-      const batch = status.raw as v.InferOutput<typeof batchSchema>;
+      const batch = status.raw as OpenAIBatch;
       const out: BatchLineResult[] = [];
       for (const fileId of [batch.output_file_id, batch.error_file_id]) {
         if (!fileId) continue;
         const path = `/v1/files/${encodeURIComponent(fileId)}/content`;
         const text = await http({ method: 'GET', path, text: true });
         for (const item of parseJsonl(text, provider, path)) {
-          const line = readWire(lineSchema, item, provider, path);
+          const line = readWire<OpenAIBatchLine>(
+            item,
+            { custom_id: 'string', response: 'object?', error: 'object?' },
+            provider,
+            path,
+          );
           const ok = !line.error && line.response && line.response.status_code < 300;
           out.push(
             ok
