@@ -1,6 +1,5 @@
 import type { CacheEntry, CacheStore } from '../cache/cache-store.ts';
 import { isCacheEntry } from '../cache/is-cache-entry.ts';
-import type { WireRequest } from './adapter.ts';
 import { untilAborted } from './call-signal.ts';
 import { joinable, lead } from './in-flight.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
