@@ -17,7 +17,15 @@ export type {
   ToolCall,
   Usage,
 } from './core/types.ts';
-export type { CallOptions, ModelOptions, ObjectOptions } from './core/options.ts';
+export type {
+  CallOptions,
+  ModelOptions,
+  ObjectOptions,
+  ResponsesOptions,
+  ToolInput,
+} from './core/options.ts';
+export { EFFORTS, SERVICE_TIERS, type Effort, type ServiceTier } from './core/effort.ts';
+export { MAX_GRAMMAR_LENGTH, type GrammarSyntax } from './core/validate-grammar.ts';
 export {
   DEFAULT_MAX_REPAIRS,
   DEFAULT_RETRY_DELAY,
@@ -26,8 +34,13 @@ export {
 } from './core/options.ts';
 export { LanguageModel } from './core/language-model.ts';
 export type {
+  AdapterFeatures,
   CallMethod,
+  ConstraintKind,
+  GrammarToolDefinition,
   KeyPolicy,
+  OutputConstraint,
+  ToolGrammar,
   ModelCall,
   OutputFormat,
   ParsedResponse,
