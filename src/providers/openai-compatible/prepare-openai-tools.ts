@@ -12,20 +12,36 @@ import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts'
  * @throws {@link InvalidRequestError} when `toolChoice` requires a tool call and there are no tools.
  */
 export function prepareOpenAITools(call: ModelCall, body: Record<string, unknown>): string[] {
-  if (call.tools?.length) {
-    body.tools = call.tools.map((tool) => ({
-      type: 'function',
-      function: {
-        name: tool.name,
-        ...(tool.description === undefined ? {} : { description: tool.description }),
-        parameters: tool.parameters,
-      },
-    }));
+  const described = (d: string | undefined) => (d === undefined ? {} : { description: d });
+  if (call.tools?.length || call.grammarTools?.length) {
+    body.tools = [
+      ...(call.tools ?? []).map((tool) => ({
+        type: 'function',
+        function: { name: tool.name, ...described(tool.description), parameters: tool.parameters },
+      })),
+      // Chat Completions nests custom tools differently from Responses (openai-openapi.yaml
+      // ChatCompletionCustomTool): `{ type: 'custom', custom: { name, format: { grammar } } }`.
+      ...(call.grammarTools ?? []).map((tool) => ({
+        type: 'custom',
+        custom: {
+          name: tool.name,
+          ...described(tool.description),
+          format: { type: 'grammar', grammar: tool.grammar },
+        },
+      })),
+    ];
   }
   const choice = call.toolChoice;
   if (choice !== undefined) {
+    const custom = call.grammarTools?.some(
+      (t) => typeof choice === 'object' && t.name === choice.name,
+    );
     body.tool_choice =
-      typeof choice === 'string' ? choice : { type: 'function', function: { name: choice.name } };
+      typeof choice === 'string'
+        ? choice
+        : custom
+          ? { type: 'custom', custom: { name: choice.name } }
+          : { type: 'function', function: { name: choice.name } };
   }
   if (Array.isArray(body.tools) && body.tools.length === 0) delete body.tools;
   if (body.tool_choice === undefined || body.tools !== undefined) return [];
