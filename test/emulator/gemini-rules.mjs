@@ -119,3 +119,25 @@ export function checkToolConfig(b) {
     );
   return null;
 }
+
+/**
+ * `serviceTier` (gemini-openapi.json GenerateContentRequest: unspecified, standard, flex, priority)
+ * on the Gemini API, for models that offer the tier (registry data; Gemini 3 for unknown ids).
+ * Vertex AI's GenerateContentRequest has no such member: its JSON parser refuses unknown names.
+ */
+export function checkServiceTier(b, model, vertex) {
+  const tier = b.serviceTier;
+  if (tier === undefined) return null;
+  if (vertex)
+    return invalidArgument(
+      'Invalid JSON payload received. Unknown name "serviceTier": Cannot find field.',
+    );
+  if (!['unspecified', 'standard', 'flex', 'priority'].includes(tier))
+    return invalidArgument(
+      `Invalid value at 'service_tier' (type.googleapis.com/google.ai.generativelanguage.v1beta.GenerateContentRequest.ServiceTier), "${tier}"`,
+    );
+  if (tier !== 'flex' && tier !== 'priority') return null;
+  const known = googleModel(model);
+  const offered = known ? known[`${tier}Tier`] : isGemini3(model);
+  return offered ? null : invalidArgument(`Service tier ${tier} is not supported for this model.`);
+}

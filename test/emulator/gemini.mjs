@@ -19,7 +19,13 @@ import {
   issueSignature,
 } from './gemini-common.mjs';
 import { tokenRoute } from './gemini-token.mjs';
-import { checkContents, checkGeneration, checkThinking, checkToolConfig } from './gemini-rules.mjs';
+import {
+  checkContents,
+  checkGeneration,
+  checkServiceTier,
+  checkThinking,
+  checkToolConfig,
+} from './gemini-rules.mjs';
 
 export { dialect };
 
@@ -57,7 +63,10 @@ function generateContent(ctx, model) {
   if (contentsError) return contentsError;
   const gen = isObject(b.generationConfig) ? b.generationConfig : {};
   const ruleError =
-    checkThinking(gen.thinkingConfig, model) ?? checkGeneration(gen) ?? checkToolConfig(b);
+    checkThinking(gen.thinkingConfig, model) ??
+    checkGeneration(gen) ??
+    checkToolConfig(b) ??
+    checkServiceTier(b, model, ctx.path.includes('/projects/'));
   if (ruleError) return ruleError;
 
   const system = partsText(b.systemInstruction?.parts);

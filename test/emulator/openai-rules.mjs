@@ -3,6 +3,7 @@
 // models), reasoning models' refused parameters (from the registry data, like the SDK), tools and
 // tool_choice, tool results paired with calls, and strict JSON schemas.
 import { apiError, badRequest, isObject, isReasoningModel } from './openai-common.mjs';
+import { effortError, grammarError, serviceTierError } from './openai-effort-rules.mjs';
 import { nameError, strictSchemaError } from './openai-strict-schema.mjs';
 import { knowsChatModel, openaiModel } from './registry-data.mjs';
 
@@ -91,7 +92,19 @@ function toolsError(b) {
       'tool_choice',
     );
   }
-  for (const [i, tool] of (Array.isArray(b.tools) ? b.tools : []).entries()) {
+  const tools = Array.isArray(b.tools) ? b.tools : [];
+  const tc = b.tool_choice;
+  if (isObject(tc) && tc.type === 'custom') {
+    const name = tc.custom?.name;
+    if (!tools.some((t) => t?.type === 'custom' && t.custom?.name === name))
+      return badRequest(`Tool choice '${name}' not found in 'tools' parameter.`, 'tool_choice');
+  }
+  for (const [i, tool] of tools.entries()) {
+    if (tool?.type === 'custom') {
+      const problem = grammarError(tool.custom?.format, `tools[${i}].custom.format`);
+      if (problem) return problem;
+      continue;
+    }
     const fn = tool?.function;
     if (tool?.type !== 'function' || !isObject(fn)) continue;
     const param = `tools[${i}].function.name`;
@@ -166,5 +179,12 @@ export function chatRulesError(b, scenario) {
       'This is not a chat model and thus not supported in the v1/chat/completions endpoint. Did you mean to use v1/completions?',
     );
   }
-  return parameterError(b) ?? toolsError(b) ?? responseFormatError(b) ?? toolTurnsError(b.messages);
+  return (
+    parameterError(b) ??
+    effortError(b.model, b.reasoning_effort, 'reasoning_effort') ??
+    serviceTierError(b.model, b.service_tier) ??
+    toolsError(b) ??
+    responseFormatError(b) ??
+    toolTurnsError(b.messages)
+  );
 }
