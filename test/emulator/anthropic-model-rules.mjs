@@ -61,7 +61,7 @@ function checkStructuredOutputs(b, m, ctx) {
   return null;
 }
 
-const EFFORT_LEVELS = ['low', 'medium', 'high', 'xhigh', 'max'];
+const EFFORT_LEVELS = new Set(['low', 'medium', 'high', 'xhigh', 'max']);
 
 /**
  * `service_tier` (anthropic-openapi.json: 'auto' or 'standard_only') and `output_config.effort`
@@ -75,7 +75,7 @@ export function checkEffortAndTier(b, ctx) {
     return invalidRequest("service_tier: Input should be 'auto' or 'standard_only'", ctx);
   const effort = b.output_config?.effort;
   if (effort === undefined || effort === null) return null;
-  if (!EFFORT_LEVELS.includes(effort))
+  if (!EFFORT_LEVELS.has(effort))
     return invalidRequest(
       "output_config.effort: Input should be 'low', 'medium', 'high', 'xhigh' or 'max'",
       ctx,

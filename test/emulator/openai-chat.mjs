@@ -107,7 +107,9 @@ function toolCallsFor(reply, b) {
   // A forced custom tool (tool_choice { type: 'custom', custom: { name } }): its input is the answer.
   const forced = b.tool_choice?.type === 'custom' ? b.tool_choice.custom?.name : undefined;
   if (forced) {
-    const input = reply?.text ?? 'yes';
+    const scripted = reply?.toolCalls?.find((/** @type {any} */ c) => c.name === forced);
+    const input =
+      typeof scripted?.arguments === 'string' ? scripted.arguments : (reply?.text ?? 'yes');
     return [
       { id: stableId('call_', forced, input), type: 'custom', custom: { name: forced, input } },
     ];

@@ -21,6 +21,11 @@ import { pipelineSignalCases } from './cases-pipeline-signals.mjs';
 import { pipelineCallCases } from './cases-pipeline-calls.mjs';
 import { pipelineInputCases } from './cases-pipeline-inputs.mjs';
 import { crossProviderCases } from './cases-cross-provider.mjs';
+import { responsesCases } from './cases-responses.mjs';
+import { effortCases } from './cases-effort.mjs';
+import { grammarCases } from './cases-grammar.mjs';
+import { responsesSteadyCases } from './cases-responses-steady.mjs';
+import { effortPrismCases } from './cases-effort-prism.mjs';
 
 /**
  * @typedef {{ core: any, openai: any, xai: any, vllm: any, compat: any, cache: any, anthropic?: any, google?: any, registry?: any }} Sdk
@@ -55,6 +60,11 @@ export function makeCases(env) {
     ...pipelineCallCases(env),
     ...pipelineInputCases(env),
     ...crossProviderCases(env),
+    ...responsesCases(env),
+    ...effortCases(env),
+    ...grammarCases(env),
+    ...responsesSteadyCases(env),
+    ...effortPrismCases(env),
     [
       'entry points load',
       async () => {
