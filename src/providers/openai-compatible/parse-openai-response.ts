@@ -20,7 +20,8 @@ function usageOf(usage: OpenAIUsage, body: unknown): Usage {
   };
 }
 
-function parseArguments(text: string): unknown {
+/** Tool-call arguments parsed from JSON; invalid JSON is kept as text, so nothing is lost. */
+export function parseArguments(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

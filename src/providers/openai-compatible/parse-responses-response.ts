@@ -3,15 +3,8 @@ import { APICallError } from '../../core/errors/api-call-error.ts';
 import { ContentFilterError } from '../../core/errors/content-filter-error.ts';
 import { invalidWireBody } from '../../core/invalid-wire-body.ts';
 import type { FinishReason, JSONValue, ReasoningPart, ToolCall, Usage } from '../../core/types.ts';
+import { parseArguments } from './parse-openai-response.ts';
 import { parseResponsesBody, type ResponsesBody } from './responses-api.ts';
-
-function parseArguments(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text; // invalid JSON arguments are kept as text, as on Chat Completions
-  }
-}
 
 function usageOf(usage: ResponsesBody['usage'], body: unknown): Usage {
   if (!usage) return {};

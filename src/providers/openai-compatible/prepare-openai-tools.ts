@@ -33,24 +33,35 @@ export function prepareOpenAITools(call: ModelCall, body: Record<string, unknown
   }
   const choice = call.toolChoice;
   if (choice !== undefined) {
-    const custom = call.grammarTools?.some(
-      (t) => typeof choice === 'object' && t.name === choice.name,
-    );
     body.tool_choice =
       typeof choice === 'string'
         ? choice
-        : custom
+        : isGrammarTool(call, choice.name)
           ? { type: 'custom', custom: { name: choice.name } }
           : { type: 'function', function: { name: choice.name } };
   }
   if (Array.isArray(body.tools) && body.tools.length === 0) delete body.tools;
+  return checkToolChoice(call, body);
+}
+
+/** Whether a tool named in `toolChoice` is one of the call's grammar (custom) tools. */
+export const isGrammarTool = (call: ModelCall, name: string): boolean =>
+  call.grammarTools?.some((t) => t.name === name) ?? false;
+
+/**
+ * The rule for a `tool_choice` without tools, the same on Chat Completions and Responses: `auto` and
+ * `none` are dropped with a warning, a choice that requires a call is an error.
+ * @returns Warnings.
+ * @throws {@link InvalidRequestError} when the choice requires a tool call.
+ */
+export function checkToolChoice(call: ModelCall, body: Record<string, unknown>): string[] {
   if (body.tool_choice === undefined || body.tools !== undefined) return [];
   if (body.tool_choice === 'auto' || body.tool_choice === 'none') {
     delete body.tool_choice;
     return ['tool_choice was not sent: there are no tools for it to apply to.'];
   }
   throw new InvalidRequestError(
-    `toolChoice ${JSON.stringify(choice ?? body.tool_choice)} asks for a tool call, but the call ` +
+    `toolChoice ${JSON.stringify(call.toolChoice ?? body.tool_choice)} asks for a tool call, but the call ` +
       'has no tools: pass `tools`, or leave toolChoice out.',
   );
 }

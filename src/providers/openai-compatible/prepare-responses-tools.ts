@@ -1,6 +1,6 @@
 import type { ModelCall } from '../../core/adapter.ts';
-import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts';
 import { GRAMMAR_TOOL, grammarOf } from './prepare-openai-constraint.ts';
+import { checkToolChoice, isGrammarTool } from './prepare-openai-tools.ts';
 
 /**
  * Maps portable tools, grammar tools, the tool choice and a forced grammar answer to Responses API
@@ -34,13 +34,10 @@ export function prepareResponsesTools(call: ModelCall, body: Record<string, unkn
   ];
   const choice = call.toolChoice;
   if (choice !== undefined) {
-    const custom = call.grammarTools?.some(
-      (t) => typeof choice === 'object' && t.name === choice.name,
-    );
     body.tool_choice =
       typeof choice === 'string'
         ? choice
-        : { type: custom ? 'custom' : 'function', name: choice.name };
+        : { type: isGrammarTool(call, choice.name) ? 'custom' : 'function', name: choice.name };
   }
   if (call.constraint) {
     tools.push({
@@ -53,13 +50,5 @@ export function prepareResponsesTools(call: ModelCall, body: Record<string, unkn
   }
   if (tools.length) body.tools = tools;
   else delete body.tools;
-  if (body.tool_choice === undefined || body.tools !== undefined) return [];
-  if (body.tool_choice === 'auto' || body.tool_choice === 'none') {
-    delete body.tool_choice;
-    return ['tool_choice was not sent: there are no tools for it to apply to.'];
-  }
-  throw new InvalidRequestError(
-    `toolChoice ${JSON.stringify(choice ?? body.tool_choice)} asks for a tool call, but the call ` +
-      'has no tools: pass `tools`, or leave toolChoice out.',
-  );
+  return checkToolChoice(call, body);
 }
