@@ -14,12 +14,17 @@ import { openaiModel, xaiModel } from './registry-data.mjs';
 
 const TIERS = ['auto', 'default', 'flex', 'scale', 'priority', 'fast'];
 
-/** What the registry says of a model served on these routes, or the name rule for unknown ids. */
+/**
+ * What the registry says of a model served on these routes; the name rule for OpenAI-looking ids it
+ * does not know; for any other id (a vLLM or local server's model) no rule, as those servers take
+ * `reasoning_effort` and ignore tiers.
+ */
 function modelOf(id) {
   const known = openaiModel(id) ?? xaiModel(id);
   if (known) return known;
-  const reasoning = isReasoningModel(id);
-  return { reasoning, efforts: reasoning ? [] : undefined, flexTier: true, unknown: true };
+  const openaiLike = /^(gpt-|o\d|chatgpt-|grok-)/.test(id);
+  const reasoning = openaiLike ? isReasoningModel(id) : true;
+  return { reasoning, efforts: [], flexTier: true, unknown: true };
 }
 
 const list = (values) =>

@@ -65,6 +65,13 @@ export function effortCases(env) {
         equal(bodies[1].reasoning_effort, undefined, 'grok-4');
         equal(bodies[1].service_tier, undefined, 'no tier on xAI');
         equal(bodies[2].reasoning_effort, 'low', 'grok-3-mini takes low and high');
+        // vLLM and compatible servers take reasoning_effort as asked; they have no service tiers.
+        const vllm = new sdk.vllm.VLLMModel({ endpoint: s.endpoint, cache: false });
+        const v = await vllm.chat('x', { effort: 'high', serviceTier: 'flex' });
+        const last = (await s.requests()).at(-1).body;
+        equal(last.reasoning_effort, 'high', 'vLLM effort');
+        equal(last.service_tier, undefined, 'no tier on vLLM');
+        has(v, /vllm has no service tiers/);
       },
     ],
     [
