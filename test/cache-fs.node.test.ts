@@ -169,7 +169,7 @@ it('refuses keys that would leave the folder', async () => {
   );
   const warnings: string[] = [];
   expect(await store.get('/etc/passwd', { onWarning: (m) => warnings.push(m) })).toBeUndefined();
-  expect(warnings[0]).toMatch(/Invalid fs cache key/);
+  expect(warnings[0]).toMatch(/is not a cache key/);
   expect(await readdir(root)).not.toContain('escape');
 });
 
@@ -186,4 +186,20 @@ it('modelCachePrefix matches the keys of a model’s calls', async () => {
   const prefix = await cache.modelCachePrefix(model);
   expect(await cache.listCacheKeys(store, prefix)).toHaveLength(1);
   expect(await cache.listCacheKeys(store, 'openai/0000000000000000/')).toEqual([]);
+});
+
+it('without onWarning, an unwritable ALEA_CACHE_DIR is reported once on stderr, saying how to fix it', async () => {
+  const blocker = join(root, `file-${n++}`);
+  await writeFile(blocker, 'a file where the cache folder should be');
+  const sc = await scenario(emulatorUrl);
+  const env = { ...process.env, ALEA_CACHE_DIR: join(blocker, 'cache') };
+  const args = { endpoint: sc.endpoint, prompt: uniquePrompt('loud'), calls: 3 };
+  const child = await runCacheChild({ ...args, noOnWarning: true }, env);
+  expect(child.cached).toBe(false);
+  const lines = child.stderr.split('\n').filter((line) => line.includes('[cache:fs]'));
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(
+    /\[cache:fs\] write failed: Error: Cannot use the cache folder .*cache \(ENOTDIR: .*\): point ALEA_CACHE_DIR or fsStore\(\{ dir \}\) at a folder .*shown once for this store/,
+  );
+  expect(await sc.requests()).toHaveLength(3);
 });

@@ -1,12 +1,17 @@
 // The IndexedDB store in real Chromium: the conformance suite, its own database, and entries that
 // survive a page reload: a fresh same-origin document (new JS realm, new IndexedDB connection)
 // loads the store module from the dev server and reads what this page wrote.
-import { createStore, set } from 'idb-keyval';
+import { createStore, get, set } from 'idb-keyval';
 import { expect, inject, it } from 'vitest';
 import * as cache from '../src/cache/index.ts';
 import { indexedDBStore } from '../src/cache/indexeddb/index.ts';
 import * as openai from '../src/providers/openai/index.ts';
-import { cacheStoreCases } from './conformance/cache-store-suite.mjs';
+import {
+  cacheStoreCases,
+  entryOf,
+  randomKey,
+  sampleResponse,
+} from './conformance/cache-store-suite.mjs';
 import { scenario, uniquePrompt } from './shared/emulator-client.mjs';
 
 const emulatorUrl = inject('emulatorUrl');
@@ -88,4 +93,86 @@ it('a reloaded page reuses the IndexedDB cache: no request', async () => {
   const result = await inFreshDocument(script);
   expect(result).toEqual({ cached: true, text: first.text, warnings: [] });
   expect(await sc.requests()).toHaveLength(1);
+});
+
+/** Creates a database with one object store of the app's and one value in it, then closes it. */
+async function appDatabase(dbName: string): Promise<void> {
+  const request = indexedDB.open(dbName);
+  request.addEventListener('upgradeneeded', () =>
+    request.result.createObjectStore('app').put('app data', 'k'),
+  );
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    request.addEventListener('success', () => resolve(request.result));
+    request.addEventListener('error', () => reject(request.error));
+  });
+  db.close();
+}
+
+it('a database that exists without the cache’s object store gets it, keeping its other stores', async () => {
+  const dbName = `alea-shared-${Date.now()}`;
+  await appDatabase(dbName);
+  const first = indexedDBStore({ dbName, storeName: 'llm' });
+  const second = indexedDBStore({ dbName, storeName: 'llm-other' });
+  const [a, b] = [randomKey(), randomKey()];
+  // Both add their store at once: each upgrade closes the other's connection, which reopens.
+  await Promise.all([
+    first.set(a, entryOf(sampleResponse('first'))),
+    second.set(b, entryOf(sampleResponse('second'))),
+  ]);
+  expect((await first.get(a))?.response.text).toBe('first');
+  expect((await second.get(b))?.response.text).toBe('second');
+  expect(await first.keys!()).toEqual([a]);
+  const app = createStore(dbName, 'app');
+  expect(await get('k', app)).toBe('app data');
+  const sc = await scenario(emulatorUrl);
+  const warnings: string[] = [];
+  const model = new openai.OpenAIModel({
+    endpoint: sc.endpoint,
+    apiKey: 'sk-test',
+    cache: first,
+    onWarning: (m) => warnings.push(m),
+  });
+  const prompt = uniquePrompt('shared db');
+  await model.chat(prompt);
+  expect((await model.chat(prompt)).cached).toBe(true);
+  expect(warnings).toEqual([]);
+});
+
+it('an upgrade blocked by a connection that never closes is a clear warning, not a hang or a failed call', async () => {
+  const dbName = `alea-blocked-${Date.now()}`;
+  await appDatabase(dbName);
+  const held = await new Promise<IDBDatabase>((resolve) => {
+    const request = indexedDB.open(dbName);
+    request.addEventListener('success', () => resolve(request.result));
+  });
+  try {
+    const store = indexedDBStore({ dbName, storeName: 'llm' });
+    await expect(store.set(randomKey(), entryOf(sampleResponse('x')))).rejects.toThrow(
+      /"alea-blocked-\d+" needs a new version to add the object store "llm".*blocks the upgrade/,
+    );
+    const sc = await scenario(emulatorUrl);
+    const warnings: string[] = [];
+    const model = new openai.OpenAIModel({
+      endpoint: sc.endpoint,
+      apiKey: 'sk-test',
+      cache: store,
+      onWarning: (m) => warnings.push(m),
+    });
+    expect((await model.chat(uniquePrompt('blocked'))).cached).toBe(false);
+    expect(warnings.join('\n')).toMatch(/\[cache:indexeddb\] write failed: .*own \(`dbName`\)/);
+    // Once the other connection closes, the waiting upgrade completes and the store works.
+    held.close();
+    const key = randomKey();
+    await expect
+      .poll(() =>
+        Promise.resolve(store.set(key, entryOf(sampleResponse('later')))).then(
+          () => true,
+          () => false,
+        ),
+      )
+      .toBe(true);
+    expect((await store.get(key))?.response.text).toBe('later');
+  } finally {
+    held.close();
+  }
 });

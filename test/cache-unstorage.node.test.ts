@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import * as cache from '../src/cache/index.ts';
 import { unstorageStore } from '../src/cache/unstorage/index.ts';
 import * as openai from '../src/providers/openai/index.ts';
-import { cacheStoreCases } from './conformance/cache-store-suite.mjs';
+import { cacheStoreCases, randomKey } from './conformance/cache-store-suite.mjs';
 import { scenario, uniquePrompt } from './shared/emulator-client.mjs';
 import { runCacheChild } from './support/build-cache-child.ts';
 
@@ -104,12 +104,14 @@ it('two separate Node processes share results through Redis', async () => {
   expect(keys[0]).toMatch(/^openai\/[0-9a-f]{16}\/[0-9a-f]{64}$/);
 });
 
-it('clear removes only its own base; the driver TTL is set', async () => {
+it('clear removes only its own entries; the driver TTL is set', async () => {
   const storage = open();
   await storage.setItem('someone-else:key', 'kept');
   const store = unstorageStore(storage, { base: `ttl-${process.pid}` });
+  await storage.setItem(`ttl-${process.pid}:notes`, 'not an entry, kept');
+  const key = randomKey();
   await store.set(
-    'openai/a/b',
+    key,
     { v: 1, createdAt: Date.now(), response: { text: 't', messages: [] } as never },
     { ttl: 90 },
   );
@@ -117,9 +119,11 @@ it('clear removes only its own base; the driver TTL is set', async () => {
     storage.getMount('').driver as { getInstance(): { ttl(k: string): Promise<number> } }
   )
     .getInstance()
-    .ttl(`ttl-${process.pid}:openai:a:b`);
+    .ttl(`ttl-${process.pid}:${key.replaceAll('/', ':')}`);
   expect(ttl).toBeGreaterThan(80);
+  expect(await store.keys!()).toEqual([key]);
   await store.clear!();
   expect(await store.keys!()).toEqual([]);
   expect(await storage.getItem('someone-else:key')).toBe('kept');
+  expect(await storage.getItem(`ttl-${process.pid}:notes`)).toBe('not an entry, kept');
 });

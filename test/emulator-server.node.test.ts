@@ -42,6 +42,15 @@ describe('server basics', () => {
     expect(res.headers.get('x-request-id')).toMatch(/^req_\d+$/);
   });
 
+  it('lists models (GET /v1/models, a route the SDK does not call) with CORS', async () => {
+    const res = await fetch(`${emu.url}/v1/models`, { headers: { authorization: 'Bearer sk-x' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    const body = (await res.json()) as Json;
+    expect(body.object).toBe('list');
+    expect(body.data.map((m: Json) => m.id)).toContain('gpt-4o-mini');
+  });
+
   it('logs scenario requests (prefix stripped) and not control requests', async () => {
     await control('log', {});
     await post('/s/log/v1/chat/completions', chat());
@@ -79,7 +88,7 @@ describe('server basics', () => {
     expect(bad.json.error.message).toMatch(/could not parse the JSON body/);
   });
 
-  it('checks auth: bad-key always, missing key only with requireAuth', async () => {
+  it('checks auth: bad-key always, a missing key unless the scenario opts out', async () => {
     const bad = await postJson('/v1/chat/completions', chat(), { authorization: 'Bearer bad-key' });
     expect(bad.res.status).toBe(401);
     expect(bad.json.error).toMatchObject({
@@ -88,14 +97,56 @@ describe('server basics', () => {
       param: null,
     });
     expect(bad.json.error.message).toContain('Incorrect API key provided: ba***ey.');
-    await control('auth', { requireAuth: true });
-    const none = await fetch(`${emu.url}/s/auth/v1/chat/completions`, {
-      method: 'POST',
-      body: JSON.stringify(chat()),
-    });
+    const noKey = (path: string) =>
+      fetch(`${emu.url}${path}`, { method: 'POST', body: JSON.stringify(chat()) });
+    const none = await noKey('/v1/chat/completions');
     expect(none.status).toBe(401);
-    expect(((await none.json()) as Json).error.message).toMatch(/didn't provide an API key/);
-    expect((await post('/s/auth/v1/chat/completions', chat())).status).toBe(200);
+    expect(((await none.json()) as Json).error).toMatchObject({
+      message: expect.stringMatching(/^You didn't provide an API key/),
+      type: 'invalid_request_error',
+      code: null,
+    });
+    await control('keyless', { requireAuth: false });
+    expect((await noKey('/s/keyless/v1/chat/completions')).status).toBe(200);
+    expect((await post('/s/keyless/v1/chat/completions', chat())).status).toBe(200);
+  });
+
+  it('echoKey: every dialect rejects any key with a 401 that repeats it', async () => {
+    const key = 'sk-echo-0123456789abcdef';
+    await control('echo', { echoKey: true });
+    const openai = await postJson('/s/echo/v1/chat/completions', chat(), {
+      authorization: `Bearer ${key}`,
+    });
+    expect(openai.res.status).toBe(401);
+    expect(openai.json.error.message).toContain(`Incorrect API key provided: ${key}.`);
+    const anthropic = await postJson(
+      '/s/echo/v1/messages',
+      { model: 'claude-sonnet-4-5', max_tokens: 10, messages: [] },
+      { authorization: '', 'x-api-key': key, 'anthropic-version': '2023-06-01' },
+    );
+    expect(anthropic.res.status).toBe(401);
+    expect(anthropic.json.error).toEqual({
+      type: 'authentication_error',
+      message: `invalid x-api-key: ${key}`,
+    });
+    const gemini = await postJson(
+      '/s/echo/v1beta/models/gemini-2.5-flash:generateContent',
+      {},
+      {
+        authorization: '',
+        'x-goog-api-key': key,
+      },
+    );
+    expect(gemini.res.status).toBe(400);
+    expect(gemini.json.error.details[0]).toMatchObject({ reason: 'API_KEY_INVALID' });
+    expect(JSON.stringify(gemini.json)).toContain(key);
+    const vertex = await postJson(
+      '/s/echo/v1/projects/p/locations/us-central1/publishers/google/models/gemini-2.5-flash:generateContent',
+      {},
+      { authorization: `Bearer ${key}` },
+    );
+    expect(vertex.res.status).toBe(401);
+    expect(vertex.json.error.message).toContain(key);
   });
 });
 
@@ -105,16 +156,22 @@ describe('cli', () => {
     const child = spawn(process.execPath, [cli, '--port', '0'], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const line = await new Promise<string>((resolve) =>
-      child.stdout.once('data', (d) => resolve(String(d))),
-    );
-    expect(line).toMatch(/^EMULATOR_URL=http:\/\/127\.0\.0\.1:\d+\n$/);
-    const url = line.trim().slice('EMULATOR_URL='.length);
-    expect((await fetch(`${url}/v1/models`)).status).toBe(200);
+    // The child is stopped even when an expectation fails, or it would outlive the test run.
     const exited = new Promise<number | null>((resolve) =>
       child.once('exit', (code) => resolve(code)),
     );
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    try {
+      const line = await new Promise<string>((resolve) =>
+        child.stdout.once('data', (d) => resolve(String(d))),
+      );
+      expect(line).toMatch(/^EMULATOR_URL=http:\/\/127\.0\.0\.1:\d+\n$/);
+      const url = line.trim().slice('EMULATOR_URL='.length);
+      const models = await fetch(`${url}/v1/models`, { headers: { authorization: 'Bearer sk-x' } });
+      expect(models.status).toBe(200);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
   });
 });

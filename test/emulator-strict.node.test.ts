@@ -179,6 +179,51 @@ describe('OpenAI dialect: request rules', () => {
     await ok('/v1/chat/completions', body); // lenient by default
   });
 
+  it('takes tool_choice as one of three words or a declared function, and forced choices call it', async () => {
+    const fn = (name: string) => ({
+      type: 'function',
+      function: { name, parameters: { type: 'object', properties: { q: { type: 'string' } } } },
+    });
+    const tools = [fn('f'), fn('g')];
+    expect(await refused('/v1/chat/completions', chat({ tools, tool_choice: 'any' }))).toEqual({
+      message: "Invalid value: 'any'. Supported values are: 'none', 'auto', and 'required'.",
+      type: 'invalid_request_error',
+      param: 'tool_choice',
+      code: 'invalid_value',
+    });
+    const named = (name: string) => ({ type: 'function', function: { name } });
+    const unknown = await refused('/v1/chat/completions', chat({ tools, tool_choice: named('h') }));
+    expect(unknown).toMatchObject({
+      message: "Tool choice 'h' not found in 'tools' parameter.",
+      param: 'tool_choice',
+    });
+    const flat = { type: 'function', name: 'g' }; // the Responses API's form
+    expect(await refused('/v1/chat/completions', chat({ tools, tool_choice: flat }))).toMatchObject(
+      { param: 'tool_choice' },
+    );
+    const called = async (tool_choice: Json) => {
+      const { json } = await postJson('/v1/chat/completions', chat({ tools, tool_choice }));
+      return json.choices[0].message.tool_calls?.map((c: Json) => c.function.name);
+    };
+    expect(await called('auto')).toBeUndefined();
+    expect(await called('none')).toBeUndefined();
+    expect(await called('required')).toEqual(['f']);
+    expect(await called(named('g'))).toEqual(['g']);
+  });
+
+  it("refuses content parts that are not OpenAI's", async () => {
+    const user = (part: Json) => chat({ messages: [{ role: 'user', content: [part] }] });
+    const image = await refused('/v1/chat/completions', user({ type: 'image', url: 'x' }));
+    expect(image).toMatchObject({ param: 'messages[0].content[0].type', code: 'invalid_value' });
+    expect(image.message).toContain("Invalid value: 'image'. Supported values are: 'text'");
+    const noUrl = await refused('/v1/chat/completions', user({ type: 'image_url', image_url: {} }));
+    expect(noUrl).toMatchObject({ param: 'messages[0].content[0].image_url.url' });
+    await ok(
+      '/v1/chat/completions',
+      user({ type: 'image_url', image_url: { url: 'https://x/a.png' } }),
+    );
+  });
+
   it('serves versioned mounts as given, and not twice-versioned paths', async () => {
     for (const mount of ['/v1', '/v1beta/openai', '/api/v4', '/openai/v1'])
       await ok(`${mount}/chat/completions`, chat());
@@ -188,10 +233,11 @@ describe('OpenAI dialect: request rules', () => {
 });
 
 const gemini = (model: string, body: Json) =>
-  postJson(`/v1beta/models/${model}:generateContent`, {
-    contents: [{ role: 'user', parts: [{ text: 'hi' }] }],
-    ...body,
-  });
+  postJson(
+    `/v1beta/models/${model}:generateContent`,
+    { contents: [{ role: 'user', parts: [{ text: 'hi' }] }], ...body },
+    { 'x-goog-api-key': 'k' },
+  );
 async function googleRefused(model: string, body: Json) {
   const { res, json } = await gemini(model, body);
   expect(res.status, JSON.stringify(json)).toBe(400);
@@ -240,6 +286,52 @@ describe('Gemini dialect: request rules', () => {
     await googleOk('gemini-2.5-flash', {
       generationConfig: { responseJsonSchema: schema, responseMimeType: 'application/json' },
     });
+  });
+
+  it('refuses members the API does not define, in the body, generationConfig and parts', async () => {
+    expect(await googleRefused('gemini-2.5-flash', { n: 2 })).toBe(
+      'Invalid JSON payload received. Unknown name "n": Cannot find field.',
+    );
+    expect(await googleRefused('gemini-2.5-flash', { generationConfig: { max_tokens: 5 } })).toBe(
+      'Invalid JSON payload received. Unknown name "max_tokens" at \'generation_config\': Cannot find field.',
+    );
+    const parts = (part: Json) => ({ contents: [{ role: 'user', parts: [{ text: 'a' }, part] }] });
+    expect(await googleRefused('gemini-2.5-flash', parts({ type: 'image', url: 'x' }))).toBe(
+      'Invalid JSON payload received. Unknown name "type" at \'contents[0].parts[1]\': Cannot find field.',
+    );
+    expect(
+      await googleRefused('gemini-2.5-flash', parts({ inlineData: { data: 'AA==' } })),
+    ).toContain('inline_data');
+    expect(
+      await googleRefused('gemini-2.5-flash', parts({ fileData: { mimeType: 'image/png' } })),
+    ).toContain('file_uri');
+    await googleOk('gemini-2.5-flash', {
+      ...parts({ inlineData: { mimeType: 'image/png', data: 'AA==' } }),
+      safetySettings: [],
+      generationConfig: { candidateCount: 1, topK: 3 },
+    });
+    // Vertex has `labels`, the Gemini API does not.
+    expect(await googleRefused('gemini-2.5-flash', { labels: { team: 'a' } })).toContain(
+      '"labels"',
+    );
+    const { res } = await postJson(
+      '/v1/projects/p/locations/us-central1/publishers/google/models/gemini-2.5-flash:generateContent',
+      { contents: [{ role: 'user', parts: [{ text: 'hi' }] }], labels: { team: 'a' } },
+    );
+    expect(res.status).toBe(200);
+  });
+
+  it('refuses function names that do not start with a letter or an underscore', async () => {
+    const declare = (name: string) => ({
+      tools: [{ functionDeclarations: [{ name, parametersJsonSchema: { type: 'object' } }] }],
+    });
+    for (const name of ['1f', '-f', 'get weather', 'x'.repeat(65)]) {
+      expect(await googleRefused('gemini-2.5-flash', declare(name))).toContain(
+        'function_declarations[0].name: Invalid function name. Must start with a letter or an underscore.',
+      );
+    }
+    for (const name of ['_f', 'ns.get:weather-2', 'x'.repeat(64)])
+      await googleOk('gemini-2.5-flash', declare(name));
   });
 
   it('takes allowedFunctionNames only with mode ANY, and a toolConfig only with functions', async () => {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { generateRegistryFiles } from '../scripts/generate-registry.mjs';
+import { getAllModels, getProviderModels } from '../src/registry/index.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = fileURLToPath(new URL('../../shared/data/', import.meta.url));
@@ -25,6 +26,24 @@ describe('generated registry data', () => {
     );
     for (const [name, content] of Object.entries(files)) {
       expect(readFileSync(`${root}src/registry/data/${name}`, 'utf8'), name).toBe(content);
+    }
+  });
+});
+
+describe('the README and the registry agree', () => {
+  it('"knows N text models" is the number of models in the registry', () => {
+    const readme = readFileSync(`${root}README.md`, 'utf8');
+    const claims = [...readme.matchAll(/knows (\d+) text models/g)].map((m) => Number(m[1]));
+    expect(claims.length, 'the README states the count').toBeGreaterThan(0);
+    for (const n of claims) expect(n).toBe(getAllModels().length);
+  });
+  it('the README names every provider the registry has models for', () => {
+    const readme = readFileSync(`${root}README.md`, 'utf8');
+    const sentence = /knows \d+ text models of ([^.]*)/.exec(readme)?.[1] ?? '';
+    const names = { openai: 'OpenAI', anthropic: 'Anthropic', google: 'Google', xai: 'xAI' };
+    for (const [p, name] of Object.entries(names)) {
+      expect(getProviderModels(p).length, p).toBeGreaterThan(0);
+      expect(sentence).toContain(name);
     }
   });
 });

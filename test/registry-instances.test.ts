@@ -16,13 +16,17 @@ import {
 } from '../src/registry/index.ts';
 
 describe('built-in data', () => {
-  it('has at least 130 text models across the four providers, with unique ids', () => {
+  // Exact figures: a data refresh that adds or drops models must update these and the README's
+  // "knows N text models" (checked against getAllModels() in registry-data.node.test.ts).
+  it('has exactly 147 text models: 80 OpenAI, 29 Anthropic, 20 Google, 18 xAI, unique ids', () => {
     const all = getAllModels();
-    expect(all.length).toBeGreaterThanOrEqual(130);
-    expect(new Set(all).size).toBe(all.length);
-    for (const p of ['openai', 'anthropic', 'google', 'xai']) {
-      expect(getProviderModels(p).length).toBeGreaterThan(10);
+    const perProvider = { openai: 80, anthropic: 29, google: 20, xai: 18 };
+    for (const [p, count] of Object.entries(perProvider)) {
+      expect(getProviderModels(p).length, p).toBe(count);
     }
+    expect(all.length).toBe(147);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.slice().sort()).toEqual(Object.keys(perProvider).flatMap(getProviderModels).sort());
     for (const id of all) expect(getModelDetails(id)?.outputModalities).toEqual(['text']);
   });
 

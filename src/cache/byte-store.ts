@@ -1,64 +1,136 @@
-import type { CacheStore } from './cache-store.ts';
-import { decodeEntry, encodeEntry } from './encode-entry.ts';
+import { printWarning } from '../core/cache-warning.ts';
+import type { CacheStore } from '../core/cache-store.ts';
+import { decodeEntry, encodeEntry, type DecodedEntry } from './encode-entry.ts';
+import { checkEntryKey, isEntryKey } from './entry-key.ts';
 
-/** The raw operations a persistent store supplies; {@link byteStore} adds the entry codec. */
+/** What the store knows when it writes an entry, for backends that keep it beside the bytes. */
+export interface WriteInfo {
+  /** The entry's `createdAt`. */
+  createdAt: number;
+  /** When it expires (ms since the epoch), if it does. */
+  expiresAt?: number;
+  /** Seconds until then: a hint for backends that expire keys themselves. */
+  ttl?: number;
+}
+
+/** What reading one entry found: decoded, absent, or not readable just now (kept by pruning). */
+export type Inspection =
+  DecodedEntry | { status: 'missing' } | { status: 'unreadable'; error: unknown };
+
+/** The raw operations a persistent store supplies; {@link byteStore} adds the codec and the rules. */
 export interface ByteBackend {
   /** The store's name, for warnings. */
   name: string;
   /** Reads the bytes under a key, or undefined when there are none. May throw. */
   read(key: string): Promise<Uint8Array | undefined>;
-  /** Writes bytes; `ttl` (seconds) is a hint for backends that expire keys themselves. */
-  write(key: string, bytes: Uint8Array, ttl?: number): Promise<void>;
+  write(key: string, bytes: Uint8Array, info: WriteInfo): Promise<void>;
   remove(key: string): Promise<void>;
-  /** Lists keys starting with `prefix`. */
+  /** Lists keys starting with `prefix`; anything not in the entry layout is dropped by the caller. */
   list(prefix: string): Promise<string[]>;
-  /** Removes every entry; defaults to removing each listed key. */
+  /** Removes every entry; defaults to removing each listed entry, then {@link ByteBackend.sweep}. */
   clear?(): Promise<void>;
+  /** Prunes by itself (KV, to stay within its per-invocation limit); defaults to a listed walk. */
+  prune?(
+    cutoff: number,
+    prefix: string,
+    inspect: (key: string) => Promise<Inspection>,
+  ): Promise<number>;
+  /** Removes what interrupted writes left behind (the fs store's stale temporary files). */
+  sweep?(): Promise<void>;
 }
 
 /**
- * Builds a {@link CacheStore} over a byte backend: entries are gzipped JSON, and an unreadable,
- * corrupt or expired value is a miss. Unreadable and corrupt values are reported through both the
- * store's hook and the read's (`get(key, { onWarning })`); the next good write replaces them.
- * Write errors are thrown, for the caller (the core turns them into warnings).
+ * Whether pruning deletes an inspected entry: old, expired and corrupt ones go; what could not be
+ * read just now (a busy disk, a codec chunk that failed to load) stays, since it may be fine.
+ */
+export function doomed(found: Inspection, cutoff: number): boolean {
+  if (found.status === 'ok') return found.entry.createdAt < cutoff;
+  return found.status === 'expired' || found.status === 'corrupt';
+}
+
+/**
+ * Builds a {@link CacheStore} over a byte backend: entries are gzipped JSON under keys of the
+ * client's layout only, and an unreadable, corrupt or expired value is a miss. Unreadable and
+ * corrupt values are reported through both the store's hook and the read's (`get(key, { onWarning
+ * })`); the next good write replaces them. Write errors are thrown, for the caller (the core turns
+ * them into warnings).
  * @param backend - Raw reads and writes.
  * @param onWarning - The store's own warning hook.
- * @returns A store with `delete`, `clear` and `keys`.
+ * @returns A store with `delete`, `clear`, `keys`, `prune` and TTL.
  */
 export function byteStore(backend: ByteBackend, onWarning?: (message: string) => void): CacheStore {
+  const { name } = backend;
+  const entries = async (prefix: string) => (await backend.list(prefix)).filter(isEntryKey);
+  const inspect = async (key: string): Promise<Inspection> => {
+    try {
+      const bytes = await backend.read(key);
+      return bytes === undefined ? { status: 'missing' } : await decodeEntry(bytes);
+    } catch (error) {
+      return { status: 'unreadable', error };
+    }
+  };
   return {
-    name: backend.name,
+    name,
     async get(key, options) {
       const warn = (message: string) => {
         onWarning?.(message);
         if (options?.onWarning !== onWarning) options?.onWarning?.(message);
       };
-      let decoded;
-      try {
-        const bytes = await backend.read(key);
-        if (bytes === undefined) return undefined;
-        decoded = await decodeEntry(bytes);
-      } catch (error) {
-        warn(`[cache:${backend.name}] cannot read ${key}, treated as a miss: ${String(error)}`);
+      if (!isEntryKey(key)) {
+        warn(`[cache:${name}] ${JSON.stringify(key)} is not a cache key; treated as a miss.`);
         return undefined;
       }
-      if (decoded.status === 'ok') return decoded.entry;
-      if (decoded.status === 'corrupt') {
+      const found = await inspect(key);
+      if (found.status === 'ok') return found.entry;
+      if (found.status === 'unreadable') {
+        warn(`[cache:${name}] cannot read ${key}, treated as a miss: ${String(found.error)}`);
+      } else if (found.status === 'corrupt') {
         warn(
-          `[cache:${backend.name}] entry ${key} is corrupt (${decoded.reason}); treated as a miss, ` +
+          `[cache:${name}] entry ${key} is corrupt (${found.reason}); treated as a miss, ` +
             'the next result replaces it.',
         );
       }
       return undefined;
     },
     async set(key, entry, options) {
-      await backend.write(key, await encodeEntry(entry, options?.ttl), options?.ttl);
+      checkEntryKey(name, key);
+      const ttl = options?.ttl;
+      // A TTL of 0 keeps nothing: not even an older result under the same key.
+      if (ttl !== undefined && ttl <= 0) return backend.remove(key);
+      const expiresAt = ttl === undefined ? undefined : Date.now() + ttl * 1000;
+      const bytes = await encodeEntry(entry, expiresAt);
+      await backend.write(key, bytes, { createdAt: entry.createdAt, expiresAt, ttl });
     },
-    delete: (key) => backend.remove(key),
+    async delete(key) {
+      checkEntryKey(name, key);
+      await backend.remove(key);
+    },
     async clear() {
       if (backend.clear) return backend.clear();
-      for (const key of await backend.list('')) await backend.remove(key);
+      for (const key of await entries('')) await backend.remove(key);
+      await backend.sweep?.();
     },
-    keys: (prefix = '') => backend.list(prefix),
+    keys: (prefix = '') => entries(prefix),
+    async prune(olderThan, prefix = '') {
+      const cutoff = olderThan.getTime();
+      if (backend.prune) return backend.prune(cutoff, prefix, inspect);
+      let removed = 0;
+      const kept: string[] = [];
+      for (const key of await entries(prefix)) {
+        const found = await inspect(key);
+        if (found.status === 'unreadable') kept.push(`${key}: ${String(found.error)}`);
+        if (!doomed(found, cutoff)) continue;
+        await backend.remove(key);
+        removed++;
+      }
+      await backend.sweep?.();
+      if (kept.length) {
+        (onWarning ?? printWarning)(
+          `[cache:${name}] pruneCache kept ${kept.length} entries it could not read just now ` +
+            `(first: ${kept[0]}); run it again later to check them.`,
+        );
+      }
+      return removed;
+    },
   };
 }

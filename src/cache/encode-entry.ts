@@ -1,4 +1,4 @@
-import type { CacheEntry } from './cache-store.ts';
+import type { CacheEntry } from '../core/cache-store.ts';
 import { gunzipText, gzipText, loadPako } from './gzip.ts';
 import { isCacheEntry } from './is-cache-entry.ts';
 
@@ -12,11 +12,11 @@ interface StoredEntry extends CacheEntry {
 /**
  * Encodes an entry for a byte store: JSON, then gzip.
  * @param entry - The entry to store.
- * @param ttl - Seconds until it expires; absent for never.
+ * @param expiresAt - When it expires (ms since the epoch); absent for never.
  * @returns The gzip bytes.
  */
-export async function encodeEntry(entry: CacheEntry, ttl?: number): Promise<Uint8Array> {
-  const stored: StoredEntry = ttl ? { ...entry, expiresAt: Date.now() + ttl * 1000 } : entry;
+export async function encodeEntry(entry: CacheEntry, expiresAt?: number): Promise<Uint8Array> {
+  const stored: StoredEntry = expiresAt === undefined ? entry : { ...entry, expiresAt };
   return gzipText(JSON.stringify(stored));
 }
 
@@ -29,7 +29,7 @@ export type DecodedEntry =
 /**
  * Decodes bytes written by {@link encodeEntry}. Truncated gzip, bad JSON and a wrong shape come back
  * as `corrupt`, with the reason, so the store can warn and treat it as a miss; it throws only when
- * the codec itself cannot be loaded.
+ * the codec itself cannot be loaded (a failed chunk load is not the entry's fault).
  * @param bytes - The stored bytes.
  * @returns The entry, `expired`, or `corrupt`.
  */

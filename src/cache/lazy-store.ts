@@ -1,4 +1,4 @@
-import type { CacheStore } from './cache-store.ts';
+import type { CacheStore } from '../core/cache-store.ts';
 
 /**
  * A store whose implementation is loaded with a dynamic import() on first use, so that a web
@@ -22,5 +22,7 @@ export function lazyStore(name: string, load: () => Promise<CacheStore>): CacheS
     delete: async (key) => (await real()).delete?.(key),
     clear: async () => (await real()).clear?.(),
     keys: async (prefix) => (await (await real()).keys?.(prefix)) ?? [],
+    // The stores loaded this way (IndexedDB, memory) both prune by themselves.
+    prune: async (olderThan, prefix) => (await (await real()).prune?.(olderThan, prefix)) ?? 0,
   };
 }

@@ -1,7 +1,9 @@
 // Cache management: plain functions over any CacheStore, so they work the same on memory, files,
 // IndexedDB, KV and unstorage, and tree-shake away when unused.
+import { baseUrl } from '../core/base-url.ts';
 import { canonicalJson } from '../core/canonical-json.ts';
-import type { CacheStore } from './cache-store.ts';
+import { sha256Hex } from '../core/sha256-hex.ts';
+import type { CacheStore } from '../core/cache-store.ts';
 
 function need<K extends 'keys' | 'delete' | 'clear'>(
   store: CacheStore,
@@ -46,20 +48,24 @@ export async function clearCache(store: CacheStore): Promise<void> {
 }
 
 /**
- * Deletes the entries written before a date, and those that are expired, corrupt or unreadable.
+ * Deletes the entries written before a date, and those that are expired or corrupt. Entries that
+ * cannot be read just now (a transient error) are kept, and only what the cache wrote is touched:
+ * in the fs store, files named like its entries. Stores with their own `prune` (every built-in
+ * persistent store) do the work; for others, entries that `get` returns older than the date go.
  * @param store - The store.
  * @param olderThan - Entries created before this instant are deleted.
  * @param prefix - Only keys starting with it.
  * @returns How many entries were deleted.
  */
 export async function pruneCache(store: CacheStore, olderThan: Date, prefix = ''): Promise<number> {
-  const cutoff = olderThan.getTime();
+  const cutoff = olderThan instanceof Date ? olderThan.getTime() : Number.NaN;
   if (Number.isNaN(cutoff)) throw new TypeError('pruneCache() needs a valid Date as olderThan.');
+  if (typeof store.prune === 'function') return store.prune(olderThan, prefix);
   const remove = need(store, 'delete');
   let removed = 0;
   for (const key of await listCacheKeys(store, prefix)) {
     const entry = await Promise.resolve(store.get(key)).catch(() => undefined);
-    if (entry === undefined || entry.createdAt < cutoff) {
+    if (entry !== undefined && entry.createdAt < cutoff) {
       await remove(key);
       removed++;
     }
@@ -69,7 +75,8 @@ export async function pruneCache(store: CacheStore, olderThan: Date, prefix = ''
 
 /**
  * The key prefix of one model's entries (`{provider}/{16 hex of endpoint and model}/`), to list,
- * prune or clear just that model's results.
+ * prune or clear just that model's results. The endpoint is normalised as the models do it, so
+ * `https://api.openai.com/v1/` and the model's own `endpoint` give the same prefix.
  * @param model - A model instance, or its provider, endpoint and model id.
  * @returns The prefix, ending with `/`.
  */
@@ -78,11 +85,7 @@ export async function modelCachePrefix(model: {
   endpoint: string;
   model: string;
 }): Promise<string> {
-  // Mirrors core/cache-key.ts (checked by test/cache-manage.test.ts against real call keys).
-  const text = canonicalJson([model.endpoint.trim().replace(/\/+$/, ''), model.model]);
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  let hex = '';
-  for (const byte of new Uint8Array(digest).subarray(0, 8))
-    hex += byte.toString(16).padStart(2, '0');
-  return `${model.provider}/${hex}/`;
+  // Mirrors core/cache-key.ts (checked in test/cache-fs.node.test.ts against real call keys).
+  const group = await sha256Hex(canonicalJson([baseUrl(model.endpoint), model.model]));
+  return `${model.provider}/${group.slice(0, 16)}/`;
 }

@@ -1,4 +1,4 @@
-import type { CacheEntry, CacheStore } from './cache-store.ts';
+import type { CacheEntry, CacheStore } from '../core/cache-store.ts';
 
 /** Options of {@link memoryStore}. */
 export interface MemoryStoreOptions {
@@ -10,7 +10,7 @@ export interface MemoryStoreOptions {
  * An in-memory cache store. Entries are kept as JSON text, so a caller mutating a result cannot
  * change what later hits return, and hits are independent copies.
  * @param options - Size limit.
- * @returns A store, with `delete`, `clear` and `keys`.
+ * @returns A store, with `delete`, `clear`, `keys` and `prune`.
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function memoryStore(options: MemoryStoreOptions = {}): CacheStore {
@@ -21,7 +21,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): CacheStore {
     get(key) {
       const hit = map.get(key);
       if (!hit) return undefined;
-      if (hit.expires < Date.now()) {
+      if (hit.expires <= Date.now()) {
         map.delete(key);
         return undefined;
       }
@@ -30,9 +30,10 @@ export function memoryStore(options: MemoryStoreOptions = {}): CacheStore {
     set(key, entry, setOptions) {
       map.delete(key);
       const ttl = setOptions?.ttl;
+      if (ttl !== undefined && ttl <= 0) return; // a TTL of 0 keeps nothing
       map.set(key, {
         text: JSON.stringify(entry),
-        expires: ttl ? Date.now() + ttl * 1000 : Infinity,
+        expires: ttl === undefined ? Infinity : Date.now() + ttl * 1000,
       });
       if (map.size > maxEntries) map.delete(map.keys().next().value!);
     },
@@ -43,7 +44,21 @@ export function memoryStore(options: MemoryStoreOptions = {}): CacheStore {
       map.clear();
     },
     keys(prefix = '') {
-      return [...map.keys()].filter((key) => key.startsWith(prefix));
+      const now = Date.now();
+      return [...map]
+        .filter(([key, hit]) => key.startsWith(prefix) && hit.expires > now)
+        .map(([key]) => key);
+    },
+    prune(olderThan, prefix = '') {
+      const now = Date.now();
+      const cutoff = olderThan.getTime();
+      let removed = 0;
+      for (const [key, hit] of map) {
+        if (!key.startsWith(prefix)) continue;
+        const old = (JSON.parse(hit.text) as CacheEntry).createdAt < cutoff;
+        if (old || hit.expires <= now) removed += Number(map.delete(key));
+      }
+      return removed;
     },
   };
 }

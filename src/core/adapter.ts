@@ -1,5 +1,5 @@
-import type { ModelSpec } from '../registry/types.ts';
 import type { Effort, ServiceTier } from './effort.ts';
+import type { ModelSpec } from './model-spec.ts';
 import type { JSONSchema } from './standard-schema.ts';
 import type { FinishReason, MaybePromise, Message, ToolCall, Usage } from './types.ts';
 import type { GrammarSyntax } from './validate-grammar.ts';
@@ -152,6 +152,12 @@ export interface ProviderAdapter {
   readonly keys: KeyPolicy;
   /** What it can do besides the four common methods; the core refuses the rest before any request. */
   readonly features?: AdapterFeatures;
+  /**
+   * Request headers (lower-case names) that change the answer, such as Anthropic's
+   * `anthropic-version` and `anthropic-beta`: their values are part of the cache key, wherever they
+   * are set (adapter, model or call). Credentials never are.
+   */
+  readonly cacheKeyHeaders?: readonly string[];
   /** Headers that carry the key (`Authorization`, `x-api-key`, …), and any fixed headers. */
   authHeaders(key: string | undefined): Record<string, string>;
   /**

@@ -4,7 +4,7 @@ import { InvalidResponseError } from '../core/errors/invalid-response-error.ts';
 import { NetworkError } from '../core/errors/network-error.ts';
 import { ioContextCheck } from '../core/io-context-check.ts';
 import { redact } from '../core/redact.ts';
-import type { KeyResolver } from './key-resolver.ts';
+import type { KeyResolver } from '../core/key-resolver.ts';
 import { importRs256Key, signJwt } from './sign-jwt.ts';
 
 /** The fields of a Google service-account JSON key that the resolver uses. */
@@ -68,8 +68,9 @@ interface Token {
  * A {@link KeyResolver} that turns a Google service-account JSON key into OAuth access tokens for
  * Vertex AI, in any runtime: it signs an RS256 JWT with WebCrypto and exchanges it by `fetch`
  * (`grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer`). A token is reused until shortly before
- * it expires; concurrent calls share one exchange; a failed exchange is not remembered. Errors never
- * contain the private key, the signed assertion or a token.
+ * it expires, or until a request is refused with 401 (the client then calls its `invalidate`);
+ * concurrent calls share one exchange; a failed exchange is not remembered. Errors never contain
+ * the private key, the signed assertion or a token.
  * @param serviceAccountJson - The key file's contents, as text or parsed.
  * @throws {@link InvalidRequestError} at once for a key without `client_email` or `private_key`.
  * @example
@@ -117,7 +118,12 @@ export function serviceAccountKeyResolver(
       const cause = deadline.signal.aborted
         ? new Error(`no answer within ${timeoutMs} ms (the resolver's timeoutMs)`)
         : error;
-      throw new NetworkError({ provider: 'google', url: tokenUrl, cause });
+      throw new NetworkError({
+        provider: 'google',
+        url: tokenUrl,
+        cause,
+        secrets: [assertion, key.private_key],
+      });
     } finally {
       clearTimeout(timer);
     }
@@ -157,7 +163,7 @@ export function serviceAccountKeyResolver(
     return value;
   }
 
-  return () => {
+  const resolver: KeyResolver = () => {
     if (token && Date.now() < token.renewAt) return token.value;
     if (!pending?.here()) {
       const promise = exchange().finally(() => {
@@ -167,4 +173,10 @@ export function serviceAccountKeyResolver(
     }
     return pending.promise;
   };
+  // A 401 means Google no longer accepts the token (revoked, or the key was disabled): forget it,
+  // unless it was already replaced, so the next call exchanges a new one.
+  resolver.invalidate = (rejected) => {
+    if (token?.value === rejected) token = undefined;
+  };
+  return resolver;
 }

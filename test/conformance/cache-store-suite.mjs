@@ -1,7 +1,7 @@
 // The one conformance suite every CacheStore passes in its real runtime: memory everywhere (through
 // test/shared/cases-cache.mjs), fs in Node/Deno/Bun, IndexedDB in Chromium, KV in workerd, unstorage
 // with Redis in Node. Runtime-neutral: only web APIs and test/shared/assert.mjs.
-import { assert, deepEqual, equal } from '../shared/assert.mjs';
+import { assert, deepEqual, equal, rejects } from '../shared/assert.mjs';
 import { scenario } from '../shared/emulator-client.mjs';
 
 /**
@@ -126,34 +126,55 @@ export function cacheStoreCases(makeStore, opts) {
         await Promise.all(keys.map((k, i) => store.set(k, entryOf(sampleResponse(`v${i}`)))));
         const got = await Promise.all(keys.map((k) => store.get(k)));
         got.forEach((e, i) => equal(e?.response.text, `v${i}`, `key ${i}`));
+        // One key written 12 times while it is read 12 times: with an entry there from the start,
+        // every read must return a whole entry (the old one or a new one), never a miss or a tear.
         const same = randomKey();
         const texts = Array.from({ length: 12 }, (_, i) => `same${i}`);
-        const reads = await Promise.all(
-          texts.flatMap((t) => [store.set(same, entryOf(sampleResponse(t))), store.get(same)]),
+        await store.set(same, entryOf(sampleResponse('before')));
+        const writes = texts.map((t) => store.set(same, entryOf(sampleResponse(t))));
+        const reads = await Promise.all(texts.map(() => store.get(same)));
+        await Promise.all(writes);
+        reads.forEach((r, i) =>
+          assert(
+            r && ['before', ...texts].includes(r.response.text),
+            `${label}: read ${i} under concurrent writes: ${r?.response.text}`,
+          ),
         );
-        for (const r of reads)
-          if (r !== undefined) assert(texts.includes(r.response.text), 'valid read');
         const last = await store.get(same);
-        assert(last && texts.includes(last.response.text), `${label}: one valid entry remains`);
+        assert(last && texts.includes(last.response.text), `${label}: one new entry remains`);
         equal(warnings.length, 0, `no corrupt reads under concurrency: ${warnings.join('; ')}`);
       }),
     ],
     [
       `cache ${label}: keys lists by prefix; delete and clear remove entries`,
       withStore(async ({ store }) => {
-        const keys = ['aa/x1/k1', 'aa/x1/k2', 'aa/y2/k3', 'bb/z3/k4'];
+        const [g1, g2] = [hex(16), hex(16)];
+        const [k1, k2, k3, k4] = [`aa/${g1}/`, `aa/${g1}/`, `aa/${g2}/`, `bb/${g1}/`].map(
+          (group) => group + hex(64),
+        );
+        const keys = /** @type {string[]} */ ([k1, k2, k3, k4]);
         for (const k of keys) await store.set(k, entryOf(sampleResponse(k)));
-        deepEqual([...(await store.keys())].sort(), keys, 'all keys');
-        deepEqual([...(await store.keys('aa/x1/'))].sort(), ['aa/x1/k1', 'aa/x1/k2'], 'prefix');
+        deepEqual([...(await store.keys())].sort(), [...keys].sort(), 'all keys');
+        deepEqual([...(await store.keys(`aa/${g1}/`))].sort(), [k1, k2].sort(), 'prefix');
         deepEqual([...(await store.keys('cc/'))], [], 'no match');
-        await store.delete('aa/x1/k1');
-        await store.delete('aa/x1/never');
-        equal(await store.get('aa/x1/k1'), undefined, 'deleted');
-        equal((await store.get('aa/x1/k2'))?.response.text, 'aa/x1/k2', 'sibling kept');
-        deepEqual([...(await store.keys())].sort(), keys.slice(1), 'after delete');
+        await store.delete(k1);
+        await store.delete(`aa/${g1}/${hex(64)}`);
+        equal(await store.get(k1), undefined, 'deleted');
+        equal((await store.get(k2))?.response.text, k2, 'sibling kept');
+        deepEqual([...(await store.keys())].sort(), keys.slice(1).sort(), 'after delete');
         await store.clear();
         deepEqual([...(await store.keys())], [], 'after clear');
-        equal(await store.get('bb/z3/k4'), undefined, 'cleared');
+        equal(await store.get(k4), undefined, 'cleared');
+      }),
+    ],
+    [
+      `cache ${label}: a TTL of 0 keeps nothing, not even an older entry`,
+      withStore(async ({ store }) => {
+        const key = randomKey();
+        await store.set(key, entryOf(sampleResponse('kept')));
+        await store.set(key, entryOf(sampleResponse('not kept')), { ttl: 0 });
+        equal(await store.get(key), undefined, 'ttl 0');
+        deepEqual([...(await store.keys())], [], 'nothing listed');
       }),
     ],
   ];
@@ -182,7 +203,17 @@ export function cacheStoreCases(makeStore, opts) {
         const [old, fresh] = [randomKey(), randomKey()];
         await store.set(old, entryOf(sampleResponse('old'), Date.now() - 86_400_000));
         await store.set(fresh, entryOf(sampleResponse('fresh')));
+        const expiring = randomKey();
+        await store.set(expiring, entryOf(sampleResponse('expiring')), { ttl: 1 });
         equal(await sdk.cache.pruneCache(store, new Date(Date.now() - 3_600_000)), 1, 'pruned');
+        deepEqual([...(await sdk.cache.listCacheKeys(store))].sort(), [expiring, fresh].sort());
+        if (opts.ttl !== false) {
+          await sleep(1100);
+          // Stores whose backend expires keys itself (Redis) may have dropped it already; the others
+          // still list it until pruning deletes it.
+          const pruned = await sdk.cache.pruneCache(store, new Date(0));
+          assert(pruned <= 1, `the expired entry at most: ${pruned}`);
+        } else await sdk.cache.deleteCacheEntry(store, expiring);
         deepEqual(await sdk.cache.listCacheKeys(store), [fresh], 'left');
         await sdk.cache.deleteCacheEntry(store, fresh);
         deepEqual(await sdk.cache.listCacheKeys(store), [], 'deleted');
@@ -192,6 +223,32 @@ export function cacheStoreCases(makeStore, opts) {
 
   // Stores that keep JSON text in memory cannot hold torn bytes; every byte store must pass this.
   if (opts.corruptible) {
+    cases.push([
+      `cache ${label}: only keys of the client's layout are stored`,
+      withStore(async ({ store }, warnings) => {
+        for (const bad of ['aa/x1/k1', '../escape/x', `openai/${hex(16)}/${hex(64)}/x`]) {
+          await rejects(Promise.resolve().then(() => store.set(bad, entryOf(sampleResponse('x')))));
+          equal(await store.get(bad), undefined, `${bad}: a miss`);
+        }
+        assert(/is not a cache key/.test(warnings.join('\n')), 'reads of bad keys warn');
+        deepEqual([...(await store.keys())], [], 'nothing stored');
+      }),
+    ]);
+    if (opts.sdk) {
+      const { sdk } = opts;
+      cases.push([
+        `cache ${label}: pruneCache deletes corrupt entries`,
+        withStore(async ({ store, corrupt }) => {
+          assert(corrupt, `${label}: the harness must supply corrupt()`);
+          const [bad, good] = [randomKey(), randomKey()];
+          await store.set(bad, entryOf(sampleResponse('bad')));
+          await store.set(good, entryOf(sampleResponse('good')));
+          await corrupt(bad, 'garbage');
+          equal(await sdk.cache.pruneCache(store, new Date(0)), 1, 'one corrupt entry');
+          deepEqual(await sdk.cache.listCacheKeys(store), [good], 'the good one stays');
+        }),
+      ]);
+    }
     cases.push([
       `cache ${label}: corrupt and truncated entries are misses that warn and heal`,
       withStore(async ({ store, corrupt }, warnings) => {
@@ -221,7 +278,7 @@ export function cacheStoreCases(makeStore, opts) {
       `cache ${label}: a call made with an API key leaves the key in no cache key or value`,
       withStore(async ({ store }) => {
         const secret = `sk-conformance-${hex(24)}`;
-        const sc = await scenario(emulatorUrl, { requireAuth: true });
+        const sc = await scenario(emulatorUrl);
         const model = new sdk.openai.OpenAIModel({
           endpoint: sc.endpoint,
           apiKey: secret,
@@ -231,7 +288,9 @@ export function cacheStoreCases(makeStore, opts) {
         const again = await model.chat('keep my key out of the cache');
         equal(first.cached, false, 'first call sent');
         equal(again.cached, true, 'second call cached');
-        equal((await sc.requests()).length, 1, 'one request');
+        const sent = await sc.requests();
+        equal(sent.length, 1, 'one request');
+        equal(sent[0].headers.authorization, `Bearer ${secret}`, 'the call carried the key');
         const keys = await store.keys();
         equal(keys.length, 1, 'one entry');
         for (const k of keys) {

@@ -104,15 +104,12 @@ export const dialect = {
         ctx,
       );
     }
-    // Keys starting with `bad-key` are refused. Anthropic's message never quotes the key; with the
-    // scenario's `echoKey` it does, as a proxy's might, so tests can check the SDK redacts it.
-    if (typeof key === 'string' && key.startsWith('bad-key'))
-      return anthropicError(
-        401,
-        'authentication_error',
-        ctx.scenario.echoKey ? `invalid x-api-key: ${key}` : 'invalid x-api-key',
-        ctx,
-      );
+    // Keys starting with `bad-key` are refused; with the scenario's `echoKey` every key is, and the
+    // message quotes it (Anthropic's never does, a proxy's might), so tests can check the redaction.
+    if (typeof key === 'string' && (key.startsWith('bad-key') || (key && ctx.scenario.echoKey))) {
+      const shown = ctx.scenario.echoKey ? `: ${key}` : '';
+      return anthropicError(401, 'authentication_error', `invalid x-api-key${shown}`, ctx);
+    }
     if (ctx.scenario.requireAuth && !key) {
       return anthropicError(401, 'authentication_error', 'x-api-key header is required', ctx);
     }

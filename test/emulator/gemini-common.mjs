@@ -43,6 +43,23 @@ function bearer(ctx) {
   return typeof auth === 'string' ? /^Bearer\s+(\S+)$/i.exec(auth)?.[1] : undefined;
 }
 
+/** Google's answer to a wrong API key (400, with an ErrorInfo detail); `echoed` repeats the key. */
+function invalidKey(echoed) {
+  const error = googleError(
+    400,
+    `API key not valid. Please pass a valid API key.${echoed ? ` (${echoed})` : ''}`,
+  );
+  error.json.error.details = [
+    {
+      '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+      reason: 'API_KEY_INVALID',
+      domain: 'googleapis.com',
+      metadata: { service: 'generativelanguage.googleapis.com', ...(echoed && { key: echoed }) },
+    },
+  ];
+  return error;
+}
+
 /** The server uses this for faults, 404s, auth and unparsable bodies on the Google routes. */
 export const dialect = {
   name: 'google',
@@ -58,6 +75,8 @@ export const dialect = {
     if (VERTEX_RE.test(ctx.path)) {
       const token = bearer(ctx);
       // Tokens the emulated OAuth endpoint issues look like Google's (ya29.…) and must be ones it issued.
+      if (token && ctx.scenario.echoKey)
+        return googleError(401, `${FAULT_MESSAGES[401]} Rejected token: ${token}`);
       if (token === 'bad-key' || (token?.startsWith('ya29.') && !isIssuedToken(token)))
         return googleError(401, FAULT_MESSAGES[401]);
       if (ctx.scenario.requireAuth && !token)
@@ -68,8 +87,8 @@ export const dialect = {
       return null;
     }
     const key = ctx.headers['x-goog-api-key'] ?? ctx.query.get('key');
-    if (key === 'bad-key')
-      return invalidArgument('API key not valid. Please pass a valid API key.');
+    if (key === 'bad-key' || (key && ctx.scenario.echoKey))
+      return invalidKey(ctx.scenario.echoKey ? key : undefined);
     if (ctx.scenario.requireAuth && !key)
       return googleError(
         403,

@@ -123,15 +123,11 @@ export function checkToolConfig(b) {
 /**
  * `serviceTier` (gemini-openapi.json GenerateContentRequest: unspecified, standard, flex, priority)
  * on the Gemini API, for models that offer the tier (registry data; Gemini 3 for unknown ids).
- * Vertex AI's GenerateContentRequest has no such member: its JSON parser refuses unknown names.
+ * Vertex AI's GenerateContentRequest has no such member: checkFields refuses it there.
  */
-export function checkServiceTier(b, model, vertex) {
+export function checkServiceTier(b, model) {
   const tier = b.serviceTier;
   if (tier === undefined) return null;
-  if (vertex)
-    return invalidArgument(
-      'Invalid JSON payload received. Unknown name "serviceTier": Cannot find field.',
-    );
   if (!['unspecified', 'standard', 'flex', 'priority'].includes(tier))
     return invalidArgument(
       `Invalid value at 'service_tier' (type.googleapis.com/google.ai.generativelanguage.v1beta.GenerateContentRequest.ServiceTier), "${tier}"`,
@@ -140,4 +136,22 @@ export function checkServiceTier(b, model, vertex) {
   const known = googleModel(model);
   const offered = known ? known[`${tier}Tier`] : isGemini3(model);
   return offered ? null : invalidArgument(`Service tier ${tier} is not supported for this model.`);
+}
+
+// Function names: "Must start with a letter or an underscore. Must be alphameric (a-z, A-Z, 0-9),
+// underscores (_), dots (.), colons (:), or dashes (-), with a maximum length of 64." (the API's
+// 400, as users report it; the same rule is in both APIs' FunctionDeclaration.name).
+const FUNCTION_NAME = /^[a-zA-Z_][a-zA-Z0-9_.:-]{0,63}$/;
+
+/** Function declarations with names Google refuses; or null. */
+export function checkFunctionNames(b) {
+  for (const [i, tool] of (Array.isArray(b.tools) ? b.tools : []).entries()) {
+    for (const [j, d] of (tool?.functionDeclarations ?? []).entries()) {
+      if (typeof d?.name === 'string' && FUNCTION_NAME.test(d.name)) continue;
+      return invalidArgument(
+        `* GenerateContentRequest.tools[${i}].function_declarations[${j}].name: Invalid function name. Must start with a letter or an underscore. Must be alphameric (a-z, A-Z, 0-9), underscores (_), dots (.), colons (:), or dashes (-), with a maximum length of 64.\n`,
+      );
+    }
+  }
+  return null;
 }

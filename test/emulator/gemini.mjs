@@ -19,8 +19,10 @@ import {
   issueSignature,
 } from './gemini-common.mjs';
 import { tokenRoute } from './gemini-token.mjs';
+import { checkFields } from './gemini-fields.mjs';
 import {
   checkContents,
+  checkFunctionNames,
   checkGeneration,
   checkServiceTier,
   checkThinking,
@@ -55,18 +57,19 @@ function lastUserText(contents) {
   return partsText(last?.parts);
 }
 
-function generateContent(ctx, model) {
+function generateContent(ctx, model, api) {
   const b = ctx.body;
   const reply = ctx.scenario.reply ?? {};
   if (!isObject(b)) return invalidArgument('Invalid JSON payload received. Expected an object.');
-  const contentsError = checkContents(b.contents, model);
+  const contentsError = checkFields(b, api) ?? checkContents(b.contents, model);
   if (contentsError) return contentsError;
   const gen = isObject(b.generationConfig) ? b.generationConfig : {};
   const ruleError =
     checkThinking(gen.thinkingConfig, model) ??
     checkGeneration(gen) ??
     checkToolConfig(b) ??
-    checkServiceTier(b, model, ctx.path.includes('/projects/'));
+    checkFunctionNames(b) ??
+    checkServiceTier(b, model);
   if (ruleError) return ruleError;
 
   const system = partsText(b.systemInstruction?.parts);
@@ -168,14 +171,15 @@ export const routes = [
     method: 'POST',
     match: (p) => GEMINI_RE.test(p),
     dialect,
-    handle: (ctx) => generateContent(ctx, decodeURIComponent(GEMINI_RE.exec(ctx.path)[1])),
+    handle: (ctx) =>
+      generateContent(ctx, decodeURIComponent(GEMINI_RE.exec(ctx.path)[1]), 'gemini'),
   },
   {
     method: 'POST',
     match: (p) => VERTEX_RE.test(p),
     dialect,
     handle: (ctx) => {
-      const res = generateContent(ctx, decodeURIComponent(VERTEX_RE.exec(ctx.path)[3]));
+      const res = generateContent(ctx, decodeURIComponent(VERTEX_RE.exec(ctx.path)[3]), 'vertex');
       // Vertex adds createTime and names the role in each candidate's content.
       if (res.json?.responseId) res.json.createTime = new Date().toISOString();
       return res;

@@ -103,7 +103,22 @@ function structuredText(b, lastUser, texts) {
   return null;
 }
 
+/** The calls a forcing tool_choice makes the model send: the named function, or the first one. */
+function forcedCalls(b) {
+  const tc = b.tool_choice;
+  const named = isObject(tc) ? tc.function?.name : undefined;
+  if (tc !== 'required' && named === undefined) return null;
+  const fn = b.tools
+    .map((t) => t?.function)
+    .find((f) => f && (named === undefined || f.name === named));
+  return fn
+    ? [{ name: fn.name, arguments: jsonFromSchema(fn.parameters ?? { type: 'object' }) }]
+    : null;
+}
+
+/** The tool calls of the answer: the scenario's, else what tool_choice forces; none for 'none'. */
 function toolCallsFor(reply, b) {
+  if (!Array.isArray(b.tools) || b.tools.length === 0 || b.tool_choice === 'none') return null;
   // A forced custom tool (tool_choice { type: 'custom', custom: { name } }): its input is the answer.
   const forced = b.tool_choice?.type === 'custom' ? b.tool_choice.custom?.name : undefined;
   if (forced) {
@@ -114,9 +129,9 @@ function toolCallsFor(reply, b) {
       { id: stableId('call_', forced, input), type: 'custom', custom: { name: forced, input } },
     ];
   }
-  if (!Array.isArray(reply?.toolCalls) || !Array.isArray(b.tools) || b.tools.length === 0)
-    return null;
-  return reply.toolCalls.map((tc, i) => {
+  const calls = Array.isArray(reply?.toolCalls) ? reply.toolCalls : forcedCalls(b);
+  if (!calls) return null;
+  return calls.map((tc, i) => {
     const args =
       typeof tc.arguments === 'string' ? tc.arguments : JSON.stringify(tc.arguments ?? {});
     const tool = b.tools.find((t) => t?.custom?.name === tc.name);

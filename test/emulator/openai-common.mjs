@@ -101,10 +101,11 @@ export const dialect = {
     const auth = ctx.headers.authorization;
     const m = typeof auth === 'string' ? /^Bearer\s+(\S.*)$/i.exec(auth) : null;
     const key = m?.[1]?.trim();
-    if (key === 'bad-key') {
+    if (key === 'bad-key' || (key && ctx.scenario.echoKey)) {
+      // The real message masks the key; `echoKey` sends it whole, the worst a server could do.
       return apiError(
         401,
-        `Incorrect API key provided: ${maskKey(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+        `Incorrect API key provided: ${ctx.scenario.echoKey ? key : maskKey(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
         { code: 'invalid_api_key' },
       );
     }

@@ -2,7 +2,7 @@
 // status and messages: models (known ids when the scenario sets strictModels, chat vs completion
 // models), reasoning models' refused parameters (from the registry data, like the SDK), tools and
 // tool_choice, tool results paired with calls, and strict JSON schemas.
-import { apiError, badRequest, isObject, isReasoningModel } from './openai-common.mjs';
+import { apiError, badRequest, isObject, isReasoningModel, missing } from './openai-common.mjs';
 import { effortError, grammarError, serviceTierError } from './openai-effort-rules.mjs';
 import { nameError, strictSchemaError } from './openai-strict-schema.mjs';
 import { knowsChatModel, openaiModel } from './registry-data.mjs';
@@ -78,6 +78,33 @@ export function parameterError(b) {
   return refused ? unsupported(refused) : null;
 }
 
+const CHOICES = new Set(['none', 'auto', 'required']);
+
+/**
+ * tool_choice as OpenAI checks it: one of its three words, `{ type: 'function', function: { name } }`
+ * naming a declared function, or `{ type: 'custom', custom: { name } }` naming a declared custom
+ * tool (the wording of the unknown-name error is the API's, as users report it).
+ */
+function toolChoiceError(b) {
+  const tc = b.tool_choice;
+  if (tc === undefined || tc === null || b.tools === undefined) return null;
+  if (typeof tc === 'string') {
+    if (CHOICES.has(tc)) return null;
+    return badRequest(
+      `Invalid value: '${tc}'. Supported values are: 'none', 'auto', and 'required'.`,
+      'tool_choice',
+      'invalid_value',
+    );
+  }
+  const kind = isObject(tc) && tc.type === 'custom' ? 'custom' : 'function';
+  const name = isObject(tc) && tc.type === kind ? tc[kind]?.name : undefined;
+  if (typeof name !== 'string')
+    return badRequest(`Missing required parameter: 'tool_choice.${kind}.name'.`, 'tool_choice');
+  const tools = Array.isArray(b.tools) ? b.tools : [];
+  if (tools.some((t) => t?.type === kind && t[kind]?.name === name)) return null;
+  return badRequest(`Tool choice '${name}' not found in 'tools' parameter.`, 'tool_choice');
+}
+
 function toolsError(b) {
   if (Array.isArray(b.tools) && b.tools.length === 0) {
     return badRequest(
@@ -92,14 +119,9 @@ function toolsError(b) {
       'tool_choice',
     );
   }
-  const tools = Array.isArray(b.tools) ? b.tools : [];
-  const tc = b.tool_choice;
-  if (isObject(tc) && tc.type === 'custom') {
-    const name = tc.custom?.name;
-    if (!tools.some((t) => t?.type === 'custom' && t.custom?.name === name))
-      return badRequest(`Tool choice '${name}' not found in 'tools' parameter.`, 'tool_choice');
-  }
-  for (const [i, tool] of tools.entries()) {
+  const choiceError = toolChoiceError(b);
+  if (choiceError) return choiceError;
+  for (const [i, tool] of (Array.isArray(b.tools) ? b.tools : []).entries()) {
     if (tool?.type === 'custom') {
       const problem = grammarError(tool.custom?.format, `tools[${i}].custom.format`);
       if (problem) return problem;
@@ -169,6 +191,29 @@ function toolTurnsError(messages) {
   return unanswered();
 }
 
+const PART_TYPES = new Set(['text', 'image_url', 'input_audio', 'refusal', 'audio', 'file']);
+
+/** Content parts of user and system turns: OpenAI's part types, each with its required member. */
+function contentPartsError(messages) {
+  for (const [i, m] of messages.entries()) {
+    if (!Array.isArray(m.content) || m.role === 'assistant' || m.role === 'tool') continue;
+    for (const [j, part] of m.content.entries()) {
+      const param = `messages[${i}].content[${j}]`;
+      if (!PART_TYPES.has(part?.type)) {
+        return badRequest(
+          `Invalid value: '${part?.type}'. Supported values are: 'text', 'image_url', 'input_audio', 'refusal', 'audio', and 'file'.`,
+          `${param}.type`,
+          'invalid_value',
+        );
+      }
+      if (part.type === 'text' && typeof part.text !== 'string') return missing(`${param}.text`);
+      if (part.type === 'image_url' && typeof part.image_url?.url !== 'string')
+        return missing(`${param}.image_url.url`);
+    }
+  }
+  return null;
+}
+
 /** Every rule of POST /v1/chat/completions beyond the body's shape; the first broken one. */
 export function chatRulesError(b, scenario) {
   const unknown = unknownModelError(b, scenario);
@@ -185,6 +230,7 @@ export function chatRulesError(b, scenario) {
     serviceTierError(b.model, b.service_tier) ??
     toolsError(b) ??
     responseFormatError(b) ??
+    contentPartsError(b.messages) ??
     toolTurnsError(b.messages)
   );
 }

@@ -26,7 +26,12 @@ import * as gemini from './gemini.mjs';
  * Result = { status?, headers?, json? } | { status?, headers?, body: string, contentType? }
  *        | { status?, headers?, sse: string[] }  (sse: fully framed events, written one by one)
  * ctx = { method, path, query: URLSearchParams, headers, body, rawBody, bodyError: boolean,
- *         scenario: { id, reply, requireAuth, strictModels, echoKey }, requestId }
+ *         scenario: { id, reply, requireAuth, echoKey, strictModels }, requestId }
+ *
+ * Auth: like the providers, every dialect refuses a request without a key (its own 401/403 body)
+ * unless the scenario opts out with `requireAuth: false` (vLLM and compatible servers run keyless).
+ * `echoKey: true` makes the dialect reject every key it is given with a 401 whose body repeats the
+ * key in full (OpenAI's real message echoes it masked), to prove the SDK never lets it through.
  */
 // ---- Provider route modules. Add Anthropic (POST /v1/messages), Gemini, Vertex here. ----
 const ROUTE_MODULES = [openai, anthropic, gemini];
@@ -44,6 +49,7 @@ const EXPOSED = [
   'retry-after',
   'retry-after-ms',
   'x-request-id',
+  'x-should-retry',
   'request-id',
   'x-emulator-request-count',
   'openai-processing-ms',
@@ -61,9 +67,9 @@ function freshScenario(id) {
     id,
     faults: [],
     reply: undefined,
-    requireAuth: false,
-    strictModels: false,
+    requireAuth: true,
     echoKey: false,
+    strictModels: false,
     requests: [],
   };
 }
@@ -178,11 +184,10 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
       const next = freshScenario(id);
       next.faults = faultQueue(cfg.faults);
       next.reply = cfg.reply ?? undefined;
-      next.requireAuth = cfg.requireAuth === true;
+      next.requireAuth = cfg.requireAuth !== false;
+      next.echoKey = cfg.echoKey === true;
       // Unknown model ids get the provider's 404 (dialects that know the registry check them).
       next.strictModels = cfg.strictModels === true;
-      // A 401 quotes the rejected key, as OpenAI's does and a proxy might: key redaction is tested.
-      next.echoKey = cfg.echoKey === true;
       scenarios.set(id, next);
       return send(res, { json: { ok: true } }, baseHeaders(requestId, next));
     }
@@ -250,8 +255,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
           ? sc.reply[Math.min(sc.requests.length - 1, sc.reply.length - 1)]
           : sc.reply,
         requireAuth: sc.requireAuth,
-        strictModels: sc.strictModels,
         echoKey: sc.echoKey,
+        strictModels: sc.strictModels,
       },
       requestId,
     };

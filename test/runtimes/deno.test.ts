@@ -14,17 +14,27 @@ import { makeCases } from '../shared/cases.mjs';
 // that imports a type from './index.js' fails TS2305 although tsc and npm consumers are fine. The
 // cost: dynamic imports of computed local paths need --allow-read for dist/ and node_modules/.
 const dist = (p: string) => import(new URL(`../../dist/${p}`, import.meta.url).href);
-const [core, openai, xai, vllm, compat, cache, anthropic, google, registry] = await Promise.all([
-  dist('index.js'),
-  dist('providers/openai/index.js'),
-  dist('providers/xai/index.js'),
-  dist('providers/vllm/index.js'),
-  dist('providers/openai-compatible/index.js'),
-  dist('cache/index.js'),
-  dist('providers/anthropic/index.js'),
-  dist('providers/google/index.js'),
-  dist('registry/index.js'),
-]);
+// package.json "exports" -> its dist file; every entry point loads in Deno.
+const ENTRY_FILES: Record<string, string> = {
+  '.': 'index.js',
+  './openai': 'providers/openai/index.js',
+  './xai': 'providers/xai/index.js',
+  './google': 'providers/google/index.js',
+  './vllm': 'providers/vllm/index.js',
+  './anthropic': 'providers/anthropic/index.js',
+  './openai-compatible': 'providers/openai-compatible/index.js',
+  './cache': 'cache/index.js',
+  './cache/fs': 'cache/fs/index.js',
+  './cache/indexeddb': 'cache/indexeddb/index.js',
+  './cache/kv': 'cache/kv/index.js',
+  './cache/unstorage': 'cache/unstorage/index.js',
+  './registry': 'registry/index.js',
+};
+const entries = Object.fromEntries(
+  await Promise.all(
+    Object.entries(ENTRY_FILES).map(async ([entry, file]) => [entry, await dist(file)]),
+  ),
+);
 
 const need = (name: string): string => {
   const v = Deno.env.get(name);
@@ -37,10 +47,10 @@ const need = (name: string): string => {
 const cacheRoot = new URL('../../node_modules/.cache/alea-runtime-test/', import.meta.url).pathname;
 await Deno.remove(cacheRoot, { recursive: true }).catch(() => undefined);
 Deno.env.set('ALEA_CACHE_DIR', `${cacheRoot}default`);
-const fsCache = await dist('cache/fs/index.js');
+const fsCache = entries['./cache/fs'];
 
 const cases = makeCases({
-  sdk: { core, openai, xai, vllm, compat, cache, anthropic, google, registry },
+  entries,
   emulatorUrl: need('EMULATOR_URL'),
   steadyUrl: need('STEADY_URL'),
   prismAnthropicUrl: need('PRISM_ANTHROPIC_URL'),

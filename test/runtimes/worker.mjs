@@ -2,7 +2,12 @@
 // dist/worker.bundle.js by rollup.config.mjs) and answers JSON { passed, failed, cases, failures }.
 // Loaded by scripts/run-worker-bundle.mjs in plain Miniflare WITHOUT compatibility flags: this is the
 // proof that the built package runs unchanged in workerd with no Node APIs (runtimes.md §4 path 2).
+// Besides the shared cases it runs the cache-store conformance suite on kvStore over the real KV
+// binding env.CACHE, and a cached call whose entry is read back from KV itself.
 import * as cache from '../../dist/cache/index.js';
+import * as indexeddb from '../../dist/cache/indexeddb/index.js';
+import * as kv from '../../dist/cache/kv/index.js';
+import * as unstorage from '../../dist/cache/unstorage/index.js';
 import * as core from '../../dist/index.js';
 import * as compat from '../../dist/providers/openai-compatible/index.js';
 import * as openai from '../../dist/providers/openai/index.js';
@@ -11,22 +16,99 @@ import * as xai from '../../dist/providers/xai/index.js';
 import * as anthropic from '../../dist/providers/anthropic/index.js';
 import * as google from '../../dist/providers/google/index.js';
 import * as registry from '../../dist/registry/index.js';
+import { cacheStoreCases } from '../conformance/cache-store-suite.mjs';
+import { assert, deepEqual, equal } from '../shared/assert.mjs';
 import { makeCases } from '../shared/cases.mjs';
+import { scenario, uniquePrompt } from '../shared/emulator-client.mjs';
+
+let n = 0;
+
+/**
+ * The KV cases: conformance over env.CACHE, and a cached call read back from KV.
+ * @param {any} namespace the KV binding
+ * @param {string} emulatorUrl
+ * @returns {Array<[string, () => Promise<void>]>}
+ */
+function kvCases(namespace, emulatorUrl) {
+  const run = `bundle-${Date.now().toString(36)}`;
+  return [
+    ...cacheStoreCases(
+      async (onWarning) => {
+        const prefix = `${run}-${n++}/`;
+        return {
+          store: kv.kvStore(namespace, { prefix, onWarning }),
+          async corrupt(key, mode) {
+            const raw = new Uint8Array(await namespace.get(prefix + key, 'arrayBuffer'));
+            await namespace.put(
+              prefix + key,
+              mode === 'truncate' ? raw.slice(0, raw.length >> 1) : 'junk',
+            );
+          },
+        };
+      },
+      { label: 'kv (workerd-bundle)', sdk: { cache, openai }, emulatorUrl, corruptible: true },
+    ),
+    [
+      'kv (workerd-bundle): a second identical call is a hit read from the KV binding',
+      async () => {
+        const prefix = `${run}-call/`;
+        const sc = await scenario(emulatorUrl);
+        const make = () =>
+          new openai.OpenAIModel({
+            endpoint: sc.endpoint,
+            apiKey: 'sk-test',
+            cache: kv.kvStore(namespace, { prefix }),
+          });
+        const prompt = uniquePrompt('kv');
+        const first = await make().chat(prompt);
+        // A new store object over the same binding: a hit can only come from KV itself.
+        const second = await make().chat(prompt);
+        equal(first.cached, false, 'first call sent');
+        equal(second.cached, true, 'second call from KV');
+        equal(second.text, first.text, 'same answer');
+        equal((await sc.requests()).length, 1, 'one request');
+        const listed = await namespace.list({ prefix });
+        equal(listed.keys.length, 1, 'one KV key');
+        const name = listed.keys[0].name;
+        assert(/^openai\/[0-9a-f]{16}\/[0-9a-f]{64}$/.test(name.slice(prefix.length)), name);
+        const raw = new Uint8Array(await namespace.get(name, 'arrayBuffer'));
+        deepEqual([raw[0], raw[1]], [0x1f, 0x8b], 'the raw KV value is gzip');
+        await namespace.delete(name);
+        equal((await make().chat(prompt)).cached, false, 'deleting the KV key makes a miss');
+      },
+    ],
+  ];
+}
 
 export default {
-  /** @param {Request} _request @param {{ EMULATOR_URL: string, STEADY_URL: string, CACHE: unknown }} env */
+  /** @param {Request} _request @param {{ EMULATOR_URL: string, STEADY_URL: string, PRISM_ANTHROPIC_URL: string, PRISM_GEMINI_URL: string, PRISM_VERTEX_URL: string, CACHE: any }} env */
   async fetch(_request, env) {
-    const cases = makeCases({
-      sdk: { core, openai, xai, vllm, compat, cache, anthropic, google, registry },
-      emulatorUrl: env.EMULATOR_URL,
-      steadyUrl: env.STEADY_URL,
-      prismAnthropicUrl: env.PRISM_ANTHROPIC_URL,
-      prismGeminiUrl: env.PRISM_GEMINI_URL,
-      prismVertexUrl: env.PRISM_VERTEX_URL,
-      runtime: 'workerd-bundle',
-      // Extra, for cases that want the real KV binding (ignored by cases that do not).
-      kv: env.CACHE,
-    });
+    const cases = [
+      ...makeCases({
+        // package.json "exports" -> module; ./cache/fs needs node:fs, which this Worker lacks.
+        entries: {
+          '.': core,
+          './openai': openai,
+          './xai': xai,
+          './google': google,
+          './vllm': vllm,
+          './anthropic': anthropic,
+          './openai-compatible': compat,
+          './cache': cache,
+          './cache/indexeddb': indexeddb,
+          './cache/kv': kv,
+          './cache/unstorage': unstorage,
+          './registry': registry,
+        },
+        emulatorUrl: env.EMULATOR_URL,
+        steadyUrl: env.STEADY_URL,
+        prismAnthropicUrl: env.PRISM_ANTHROPIC_URL,
+        prismGeminiUrl: env.PRISM_GEMINI_URL,
+        prismVertexUrl: env.PRISM_VERTEX_URL,
+        runtime: 'workerd-bundle',
+      }),
+      ...kvCases(env.CACHE, env.EMULATOR_URL),
+    ];
     const results = [];
     const failures = [];
     for (const [name, fn] of cases) {

@@ -80,3 +80,69 @@ export async function rejects(promise, predicate, msg) {
   }
   throw new AssertionError(`${msg ? msg + ': ' : ''}expected a rejection, but it resolved`);
 }
+
+/**
+ * Asserts that a value is plain data: only strings, finite numbers, booleans, null and undefined,
+ * in arrays and objects whose prototype is Array.prototype or Object.prototype all the way down,
+ * with no functions, getters, symbol keys, cycles, Dates, Maps or class instances. Then checks that
+ * it survives `structuredClone` and a `postMessage` round trip through a MessageChannel (where the
+ * runtime has one; `requirePostMessage` makes its absence a failure) unchanged. A JSON round trip
+ * proves none of this: JSON.stringify drops functions and turns Dates and Maps into strings or {}.
+ * @param {unknown} value
+ * @param {string} label
+ * @param {{ requirePostMessage?: boolean }} [opts]
+ */
+export async function assertPlainData(value, label, opts = {}) {
+  checkPlain(value, label, new Set());
+  deepEqual(structuredClone(value), value, `${label}: structuredClone`);
+  if (typeof MessageChannel !== 'function') {
+    assert(!opts.requirePostMessage, `${label}: this runtime has no MessageChannel`);
+    return;
+  }
+  deepEqual(await postMessageRoundTrip(value), value, `${label}: postMessage round trip`);
+}
+
+/** @param {unknown} v @param {string} path @param {Set<object>} seen */
+function checkPlain(v, path, seen) {
+  if (v === null || v === undefined || typeof v === 'string' || typeof v === 'boolean') return;
+  if (typeof v === 'number') {
+    assert(Number.isFinite(v), `${path}: ${v} is not a finite number`);
+    return;
+  }
+  assert(typeof v === 'object', `${path}: a ${typeof v} is not plain data`);
+  assert(!seen.has(v), `${path}: a cycle`);
+  seen.add(v);
+  const proto = Object.getPrototypeOf(v);
+  const isArray = Array.isArray(v);
+  assert(
+    isArray ? proto === Array.prototype : proto === Object.prototype,
+    `${path}: an instance of ${proto?.constructor?.name ?? 'a null prototype'}, not a plain ${isArray ? 'array' : 'object'}`,
+  );
+  assert(Object.getOwnPropertySymbols(v).length === 0, `${path}: symbol keys`);
+  for (const [key, d] of Object.entries(Object.getOwnPropertyDescriptors(v))) {
+    if (isArray && key === 'length') continue;
+    assert('value' in d, `${path}.${key}: a getter or setter`);
+    checkPlain(d.value, `${path}.${key}`, seen);
+  }
+  seen.delete(v);
+}
+
+/** Sends a value through a MessageChannel and resolves with what arrives. @param {unknown} value */
+function postMessageRoundTrip(value) {
+  const { port1, port2 } = new MessageChannel();
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  return new Promise((resolve, reject) => {
+    timer = setTimeout(() => reject(new AssertionError('postMessage: no message in 5 s')), 5000);
+    port2.addEventListener('message', (e) => resolve(e.data), { once: true });
+    port2.addEventListener('messageerror', () =>
+      reject(new AssertionError('postMessage: messageerror')),
+    );
+    port2.start();
+    port1.postMessage(value);
+  }).finally(() => {
+    clearTimeout(timer);
+    port1.close();
+    port2.close();
+  });
+}

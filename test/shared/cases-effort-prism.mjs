@@ -152,7 +152,7 @@ export function effortPrismCases({
         await gemini('gemini-3-pro-preview', {
           endpoint: vertexUrl,
           vertex: true,
-          projectId: 'p',
+          projectId: 'proj-1',
           location: 'us-central1',
         }).chat('x', { effort: 'max', serviceTier: 'flex' });
         rec.clean();

@@ -84,6 +84,20 @@ export function googlePrismCases(env) {
       { temperature: 0.5, topP: 0.9, maxTokens: 64, stop: ['END'], seed: 7 },
     );
     await m.complete('Once upon a time');
+    await m.chat(
+      [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Compare' },
+            { type: 'image', url: 'https://example.com/cat.jpg' },
+            { type: 'image', url: 'gs://bucket/raw', mediaType: 'image/webp' },
+          ],
+        },
+      ],
+      { temperature: 0.3, generationConfig: { candidateCount: 1, topK: 3, temperature: 0.7 } },
+    );
+    await m.chat('hi', { tools: [{ ...weatherTool, name: '_weather-v2' }], toolChoice: 'auto' });
     await m.chat('hi', { thinking: { type: 'enabled', budgetTokens: 1024 } });
     await m.chat('hi', { thinking: { type: 'disabled' } });
     const g3 = prism(api, { model: 'gemini-3-flash-preview' });
@@ -176,6 +190,8 @@ export function googlePrismCases(env) {
             `${api} ULTRA`,
           );
           equal(await rawPrism(api, { contents: 'hi' }), 422, `${api} contents string`);
+          const file = { role: 'user', parts: [{ fileData: { fileUri: 5 } }] };
+          equal(await rawPrism(api, { contents: [file] }), 422, `${api} fileUri number`);
           equal(
             await rawPrism(api, {
               ...ok,

@@ -3,30 +3,7 @@
 // pair generated here with WebCrypto).
 import { assert, deepEqual, equal, rejects } from './assert.mjs';
 import { googleHarness, named } from './google-helpers.mjs';
-
-/** A PKCS #8 PEM and a public JWK from a fresh WebCrypto RSA key pair. */
-export async function keyPair() {
-  const pair = /** @type {CryptoKeyPair} */ (
-    await crypto.subtle.generateKey(
-      {
-        name: 'RSASSA-PKCS1-v1_5',
-        modulusLength: 2048,
-        publicExponent: new Uint8Array([1, 0, 1]),
-        hash: 'SHA-256',
-      },
-      true,
-      ['sign', 'verify'],
-    )
-  );
-  const der = new Uint8Array(
-    /** @type {ArrayBuffer} */ (await crypto.subtle.exportKey('pkcs8', pair.privateKey)),
-  );
-  let bin = '';
-  for (const b of der) bin += String.fromCharCode(b);
-  const body = btoa(bin).replace(/.{64}/g, '$&\n');
-  const pem = `-----BEGIN PRIVATE KEY-----\n${body}\n-----END PRIVATE KEY-----\n`;
-  return { pem, jwk: await crypto.subtle.exportKey('jwk', pair.publicKey) };
-}
+import { importPublic, keyPair } from './google-keys.mjs';
 
 /**
  * @param {{ sdk: any, emulatorUrl: string, prismGeminiUrl?: string, prismVertexUrl?: string, runtime: string }} env
@@ -64,7 +41,7 @@ export function googleVertexCases(env) {
         assert(/projectId|VERTEX_PROJECT_ID/.test(e.message), e.message);
         equal((await s.requests()).length, 2, 'no request for the missing project');
         const unauth = await rejects(
-          gemini(s.endpoint, { vertex: true, projectId: 'p', apiKey: 'bad-key' }).chat('Hi'),
+          gemini(s.endpoint, { vertex: true, projectId: 'proj-1', apiKey: 'bad-key' }).chat('Hi'),
           named('AuthenticationError'),
         );
         equal(unauth.status, 401);
@@ -110,6 +87,28 @@ export function googleVertexCases(env) {
         equal(claims.aud, `${tok.endpoint}/token`);
         equal(claims.scope, 'https://www.googleapis.com/auth/cloud-platform');
         equal(claims.exp - claims.iat, 3600);
+      },
+    ],
+    [
+      'google/vertex: a token Vertex refuses with 401 is dropped, so the next call exchanges a new one',
+      async () => {
+        const { pem, jwk } = await keyPair();
+        const tok = await scenario({ reply: { publicKey: jwk } });
+        // The first request is refused as a revoked token is; later ones are served.
+        const v = await scenario({ requireAuth: true, faults: [{ status: 401 }] });
+        const resolver = serviceAccountKeyResolver(
+          { client_email: 'sa@proj-1.iam.gserviceaccount.com', private_key: pem },
+          { tokenUrl: `${tok.endpoint}/token` },
+        );
+        const m = vertex(v.endpoint, { apiKey: undefined, keyResolver: resolver });
+        const e = await rejects(m.chat('a'), named('AuthenticationError'));
+        equal(e.status, 401);
+        equal((await m.chat('b')).text, 'Echo: b');
+        equal((await tok.requests()).length, 2, 'a new exchange after the 401');
+        const [refused, served] = await v.requests();
+        assert(refused.headers.authorization !== served.headers.authorization, 'a new token');
+        await m.chat('c');
+        equal((await tok.requests()).length, 2, 'the new token is kept');
       },
     ],
     [
@@ -172,25 +171,4 @@ export function googleVertexCases(env) {
       },
     ],
   ];
-}
-
-/** Derives the public key of a PKCS #8 PEM by importing it extractable and re-exporting as JWK. */
-async function importPublic(/** @type {string} */ pem) {
-  const b64 = pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
-  const der = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-  const priv = await crypto.subtle.importKey(
-    'pkcs8',
-    der,
-    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
-    true,
-    ['sign'],
-  );
-  const jwk = /** @type {JsonWebKey} */ (await crypto.subtle.exportKey('jwk', priv));
-  return crypto.subtle.importKey(
-    'jwk',
-    { kty: jwk.kty, n: jwk.n, e: jwk.e, alg: 'RS256', ext: true },
-    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
-    true,
-    ['verify'],
-  );
 }

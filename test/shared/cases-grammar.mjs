@@ -169,7 +169,7 @@ export function grammarCases({ sdk, emulatorUrl }) {
     [
       'grammar: vLLM sends structured_outputs (guided_* before 0.12); llama.cpp a GBNF grammar',
       async () => {
-        const s = await scenario(emulatorUrl, { reply: { text: 'no' } });
+        const s = await scenario(emulatorUrl, { reply: { text: 'no' }, requireAuth: false });
         const vllm = new sdk.vllm.VLLMModel({ endpoint: s.endpoint, cache: false });
         equal((await vllm.chat('x', { grammar: YES_NO })).text, 'no', 'text as the server sent it');
         await vllm.chat('x', { regex: '\\d+' });

@@ -49,7 +49,8 @@ export function openaiOutputCases({ sdk, emulatorUrl }) {
       'json() reads fenced JSON from servers without JSON mode',
       async () => {
         const text = 'Sure!\n```json\n{"name": "Alice", "age": 30}\n```\nHope it helps.';
-        const s = await scenario(emulatorUrl, { reply: { text } });
+        // A local server without a key: the emulator requires one unless told otherwise.
+        const s = await scenario(emulatorUrl, { reply: { text }, requireAuth: false });
         const m = new sdk.compat.OpenAICompatibleModel({
           model: 'local',
           endpoint: `${s.endpoint}/v1`,
@@ -150,6 +151,7 @@ export function openaiOutputCases({ sdk, emulatorUrl }) {
         equal((await grok.chat('hi')).thinking, 'Let me think.', 'reasoning_content');
         const l = await scenario(emulatorUrl, {
           reply: { reasoning: 'Hmm.', reasoningField: 'reasoning' },
+          requireAuth: false,
         });
         const vllm = new sdk.vllm.VLLMModel({ endpoint: l.endpoint, cache: false });
         equal((await vllm.chat('hi')).thinking, 'Hmm.', 'reasoning');
@@ -158,7 +160,7 @@ export function openaiOutputCases({ sdk, emulatorUrl }) {
     [
       'vLLM structured outputs by server version',
       async () => {
-        const s = await scenario(emulatorUrl);
+        const s = await scenario(emulatorUrl, { requireAuth: false });
         const schema = v.object({ n: v.number() });
         const current = new sdk.vllm.VLLMModel({ endpoint: s.endpoint, cache: false });
         equal(typeof (await current.object('n', { schema })).data.n, 'number', 'new form parsed');

@@ -203,7 +203,7 @@ export function openaiWireCases({ sdk, emulatorUrl }) {
     [
       'base URLs: a versioned path is used as given; a bare host or an unversioned path gets /v1',
       async () => {
-        const s = await scenario(emulatorUrl, { strictModels: true });
+        const s = await scenario(emulatorUrl, { strictModels: true, requireAuth: false });
         const at = (endpoint) =>
           new OpenAICompatibleModel({ model: 'gpt-4o-mini', endpoint, cache: false });
         for (const base of ['', '/v1', '/v1/', '/v1beta/openai/', '/api/v4', '/openai/v1'])
@@ -263,13 +263,13 @@ export function openaiWireCases({ sdk, emulatorUrl }) {
         await new GoogleModel({
           ...common,
           endpoint: 'https://asia-east1-aiplatform.googleapis.com/v1',
-          projectId: 'p',
+          projectId: 'proj-1',
         }).chat('hi');
         deepEqual(
           google.urls,
           [
             'https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent',
-            'https://asia-east1-aiplatform.googleapis.com/v1/projects/p/locations/asia-east1/publishers/google/models/gemini-2.5-flash:generateContent',
+            'https://asia-east1-aiplatform.googleapis.com/v1/projects/proj-1/locations/asia-east1/publishers/google/models/gemini-2.5-flash:generateContent',
           ],
           'Gemini API and Vertex',
         );

@@ -2,7 +2,7 @@
 // attempt it lands in, and `timeout`/`signal` bound the whole call, key resolution and waiting on a
 // shared in-flight request included.
 import { assert, equal, rejects } from './assert.mjs';
-import { keyPair } from './cases-google-vertex.mjs';
+import { keyPair } from './google-keys.mjs';
 import { scenario, uniquePrompt } from './emulator-client.mjs';
 import { openaiModelFactory } from './openai-fixture.mjs';
 

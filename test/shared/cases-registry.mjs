@@ -104,7 +104,7 @@ export function registryCases({ sdk, emulatorUrl }) {
     [
       "registry: a user's own registry drives requests and prices (a vLLM model)",
       async () => {
-        const s = await scenario(emulatorUrl);
+        const s = await scenario(emulatorUrl, { requireAuth: false });
         const registry = sdk.registry.createRegistry({
           models: [
             {

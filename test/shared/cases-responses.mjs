@@ -237,7 +237,8 @@ export function responsesCases({ sdk, emulatorUrl }) {
     [
       'responses: Anthropic, Google and compatible servers without responses: true refuse before any request; xAI and vLLM serve it',
       async () => {
-        const s = await scenario(emulatorUrl);
+        // vLLM and compatible servers run keyless.
+        const s = await scenario(emulatorUrl, { requireAuth: false });
         const refused = [
           new sdk.anthropic.AnthropicModel({ endpoint: s.endpoint, apiKey: 'k', cache: false }),
           new sdk.google.GoogleModel({ endpoint: s.endpoint, apiKey: 'k', cache: false }),

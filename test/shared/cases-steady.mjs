@@ -93,6 +93,19 @@ export function steadyCases({ sdk, steadyUrl }) {
     (m) => m.chat('hi', { frequency_penalty: 0.5, presence_penalty: 0.1, user: 'u-1', n: 1 }),
     (m) => m.chat(conversation, { tools, toolChoice: 'auto' }),
     (m) => m.chat('hi', { tools, toolChoice: { name: 'lookup' } }),
+    (m) => m.chat('hi', { tools, toolChoice: 'none' }),
+    (m) => m.chat('hi', { tools, toolChoice: 'required' }),
+    (m) => m.chat('hi', { n: 2 }),
+    (m) =>
+      m.chat([
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'And this?' },
+            { type: 'image', url: 'data:image/png;base64,iVBORw0KGgo=', mediaType: 'image/png' },
+          ],
+        },
+      ]),
     (m) => m.json('Give JSON', { maxRepairs: 0 }).catch(() => undefined),
     (m) => m.object('a person', { schema: person, maxRepairs: 0 }).catch(() => undefined),
     (m) =>
@@ -105,6 +118,14 @@ export function steadyCases({ sdk, steadyUrl }) {
     (m) => m.complete('Once upon', { maxTokens: 16 }),
     (m) => m.chat('hi', { tools: [], toolChoice: 'auto' }),
   ];
+
+  /** A request body sent to Steady as is (with the model), for the negative controls. */
+  const rawChat = (/** @type {object} */ body) =>
+    fetch(`${steadyUrl}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer x' },
+      body: JSON.stringify({ model: 'gpt-4o-mini', ...body }),
+    });
 
   return [
     [
@@ -174,11 +195,7 @@ export function steadyCases({ sdk, steadyUrl }) {
     [
       'Steady negative controls: violations are reported',
       async () => {
-        const raw = await fetch(`${steadyUrl}/v1/chat/completions`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: 'Bearer x' },
-          body: JSON.stringify({ model: 'gpt-4o-mini' }),
-        });
+        const raw = await rawChat({});
         equal(raw.status, 400, 'missing messages is rejected');
         await raw.body?.cancel();
         const rec = recordingFetch();
@@ -188,25 +205,36 @@ export function steadyCases({ sdk, steadyUrl }) {
           Number(rec.responses[0].headers.get('x-steady-error-count')) >= 1,
           'temperature 7 is flagged',
         );
-        // The structured-output member is validated too: a strict flag of the wrong type is flagged.
-        const badStrict = await fetch(`${steadyUrl}/v1/chat/completions`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: 'Bearer x' },
-          body: JSON.stringify({
-            model: 'gpt-4o-mini',
-            messages: [{ role: 'user', content: 'hi' }],
-            response_format: {
-              type: 'json_schema',
-              json_schema: { name: 'p', schema: { type: 'object' }, strict: 'yes' },
+        // The structured-output member, tool choices and content parts are validated too (the SDK
+        // checks these itself, so they go raw). Steady refuses a malformed member outright and serves an
+        // unknown enum value, counting the violation either way.
+        for (const [label, extra, status] of [
+          [
+            "strict: 'yes'",
+            {
+              response_format: {
+                type: 'json_schema',
+                json_schema: { name: 'p', schema: { type: 'object' }, strict: 'yes' },
+              },
             },
-          }),
-        });
-        equal(badStrict.status, 400, "strict: 'yes' is refused");
-        assert(
-          Number(badStrict.headers.get('x-steady-error-count')) >= 1,
-          "strict: 'yes' is flagged",
-        );
-        await badStrict.body?.cancel();
+            400,
+          ],
+          [
+            'tool_choice "sometimes"',
+            { tools: [{ type: 'function', function: { name: 'f' } }], tool_choice: 'sometimes' },
+            200,
+          ],
+          [
+            'an image part',
+            { messages: [{ role: 'user', content: [{ type: 'image', url: 'x' }] }] },
+            400,
+          ],
+        ]) {
+          const bad = await rawChat({ messages: [{ role: 'user', content: 'hi' }], ...extra });
+          equal(bad.status, status, `${label}: status`);
+          assert(Number(bad.headers.get('x-steady-error-count')) >= 1, `${label} is flagged`);
+          await bad.body?.cancel();
+        }
         const error = await rejects(m.chat('hi', { n: 'many' }));
         assert(
           error instanceof sdk.core.APICallError && error.status === 400,

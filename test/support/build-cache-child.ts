@@ -43,21 +43,21 @@ function bundle(): Promise<string> {
 
 /**
  * Runs one chat call in a fresh Node process.
- * @returns What the child printed: the result's text and `cached`, and its warnings.
+ * @returns What the child printed: the result's text and `cached`, its warnings, and its stderr.
  */
 export async function runCacheChild(
   args: Record<string, unknown>,
   env: Record<string, string | undefined> = process.env,
-): Promise<{ text: string; cached: boolean; warnings: string[] }> {
+): Promise<{ text: string; cached: boolean; warnings: string[]; stderr: string }> {
   const script = await bundle();
-  const stdout = await new Promise<string>((resolve, reject) => {
+  const [stdout, stderr] = await new Promise<[string, string]>((resolve, reject) => {
     execFile(
       process.execPath,
       [script, JSON.stringify(args)],
       { env, timeout: 30_000 },
       (error, so, se) =>
-        error ? reject(new Error(`child failed: ${error.message}\n${se}`)) : resolve(so),
+        error ? reject(new Error(`child failed: ${error.message}\n${se}`)) : resolve([so, se]),
     );
   });
-  return JSON.parse(stdout);
+  return { ...JSON.parse(stdout), stderr };
 }

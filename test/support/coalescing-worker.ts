@@ -4,7 +4,7 @@
 import { GoogleModel } from '../../src/providers/google/index.ts';
 import { serviceAccountKeyResolver } from '../../src/keys/service-account-resolver.ts';
 import { OpenAIModel } from '../../src/providers/openai/index.ts';
-import type { KeyResolver } from '../../src/keys/key-resolver.ts';
+import type { KeyResolver } from '../../src/core/key-resolver.ts';
 
 const models = new Map<string, OpenAIModel>();
 const resolvers = new Map<string, KeyResolver>();
@@ -19,7 +19,13 @@ function modelFor(q: URLSearchParams): OpenAIModel | GoogleModel {
       keyResolver = serviceAccountKeyResolver(key, { tokenUrl: `${q.get('tok')}/token` });
       resolvers.set(endpoint, keyResolver);
     }
-    return new GoogleModel({ endpoint, vertex: true, projectId: 'p', keyResolver, cache: false });
+    return new GoogleModel({
+      endpoint,
+      vertex: true,
+      projectId: 'proj-1',
+      keyResolver,
+      cache: false,
+    });
   }
   if (q.get('fresh')) return new OpenAIModel({ endpoint, apiKey: 'sk-test' });
   let model = models.get(endpoint);

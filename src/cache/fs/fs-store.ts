@@ -2,12 +2,13 @@
 // The only node: importer in the package besides the key-file reader. Reachable only through
 // `alea-llm-client/cache/fs` and the node/deno/bun flavour of `#default-store`, so browser and
 // Worker bundles never see node:fs.
-import { mkdir, readdir, readFile, rename, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readEnv } from '../../core/env.ts';
 import { byteStore } from '../byte-store.ts';
-import type { CacheStore } from '../cache-store.ts';
+import type { CacheStore } from '../../core/cache-store.ts';
+import { fsProblem, homeProblem, isMissing } from './fs-problem.ts';
 
 /** Options of {@link fsStore}. */
 export interface FsStoreOptions {
@@ -17,37 +18,60 @@ export interface FsStoreOptions {
   onWarning?: (message: string) => void;
 }
 
+// The layout, level by level: {provider}/{16 hex}/{64 hex}.json.gz. Nothing else is listed or
+// deleted, so a `dir` that points at a project or home folder loses nothing but cache files.
 const SUFFIX = '.json.gz';
-const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+const PROVIDER = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$/;
+const GROUP = /^[0-9a-f]{16}$/;
+const ENTRY = /^([0-9a-f]{64})\.json\.gz$/;
+// `{entry file}.{uuid}.tmp`, written then renamed; a process killed in between leaves it behind.
+const TEMP = /^[0-9a-f]{64}\.json\.gz\.[0-9a-f-]{36}\.tmp$/;
+/** Older temporary files belong to no write still running: a write takes milliseconds. */
+const STALE_TEMP_MS = 10 * 60_000;
 
-function isMissing(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === 'ENOENT';
-}
-
-/** Turns a key into a relative file path, refusing anything that could leave the folder. */
-function fileOf(key: string): string {
-  const segments = key.split('/');
-  if (!segments.every((segment) => SEGMENT.test(segment) && !segment.endsWith(SUFFIX))) {
-    throw new TypeError(
-      `Invalid fs cache key ${JSON.stringify(key)}: use '/'-separated segments of letters, digits, ` +
-        "'.', '_' and '-' (keys made by the client look like provider/16hex/64hex).",
-    );
-  }
-  return join(...segments) + SUFFIX;
-}
-
-async function walk(root: string, rel: string, out: string[]): Promise<void> {
-  let items;
+async function remove(path: string): Promise<void> {
   try {
-    items = await readdir(join(root, rel), { withFileTypes: true });
+    await unlink(path);
   } catch (error) {
-    if (isMissing(error)) return;
+    if (!isMissing(error)) throw error;
+  }
+}
+
+/** A folder's entries, or none when it is missing or (for folders below the root) unreadable. */
+async function children(path: string, quiet: boolean) {
+  try {
+    return await readdir(path, { withFileTypes: true });
+  } catch (error) {
+    if (quiet || isMissing(error)) return [];
     throw error;
   }
-  for (const item of items) {
-    const path = rel ? `${rel}/${item.name}` : item.name;
-    if (item.isDirectory()) await walk(root, path, out);
-    else if (item.name.endsWith(SUFFIX)) out.push(path.slice(0, -SUFFIX.length));
+}
+
+/**
+ * Visits every `{provider}/{16 hex}` folder under the root with its file names.
+ * @param root - The cache folder.
+ * @param visit - Receives the folder's key prefix (`openai/0123…`) and its file names.
+ */
+async function eachGroup(root: string, visit: (group: string, files: string[]) => Promise<void>) {
+  for (const provider of await children(root, false)) {
+    if (!provider.isDirectory() || !PROVIDER.test(provider.name)) continue;
+    for (const group of await children(join(root, provider.name), true)) {
+      if (!group.isDirectory() || !GROUP.test(group.name)) continue;
+      const files = await children(join(root, provider.name, group.name), true);
+      await visit(
+        `${provider.name}/${group.name}`,
+        files.map((file) => file.name),
+      );
+    }
+  }
+}
+
+/** Deletes a group folder's temporary files that no running write can still own. */
+async function sweepTemps(folder: string, files: string[]): Promise<void> {
+  for (const file of files.filter((name) => TEMP.test(name))) {
+    const path = join(folder, file);
+    const info = await stat(path).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > STALE_TEMP_MS) await remove(path);
   }
 }
 
@@ -55,69 +79,85 @@ async function walk(root: string, rel: string, out: string[]): Promise<void> {
  * A cache store of gzipped JSON files, `{dir}/{provider}/{16hex}/{64hex}.json.gz`, for Node, Deno
  * (with read and write permission for the folder, and `--allow-sys=homedir` for the default folder)
  * and Bun. Writes go to a temporary file that is then renamed, so concurrent writers and a killed
- * process never leave a torn entry. A truncated or corrupt file is a miss reported to `onWarning`.
- * Folders are created on the first write; nothing touches the disk before the first call.
+ * process never leave a torn entry; `pruneCache` and `clearCache` remove temporary files older than
+ * ten minutes. Only files and folders named like entries are listed, pruned or cleared. A truncated
+ * or corrupt file is a miss reported to `onWarning`. Folders are created on the first write;
+ * nothing touches the disk before the first call.
  * @param options - Folder and warning hook.
- * @returns A store with `delete`, `clear`, `keys`, and TTL (kept inside each entry).
+ * @returns A store with `delete`, `clear`, `keys`, `prune`, and TTL (kept inside each entry).
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function fsStore(options: FsStoreOptions = {}): CacheStore {
   // Resolved on first use: Deno without --allow-sys=homedir must not fail at model construction.
   let root = options.dir;
-  const dir = () => (root ??= readEnv('ALEA_CACHE_DIR') ?? join(homedir(), '.alea', 'cache'));
-  const remove = async (path: string) => {
+  const dir = () => {
+    if (root !== undefined) return root;
+    const env = readEnv('ALEA_CACHE_DIR');
+    if (env) return (root = env);
     try {
-      await unlink(path);
+      return (root = join(homedir(), '.alea', 'cache'));
     } catch (error) {
-      if (!isMissing(error)) throw error;
+      throw homeProblem(error);
     }
   };
+  const fileOf = (key: string) => join(dir(), ...key.split('/')) + SUFFIX;
   return byteStore(
     {
       name: 'fs',
       async read(key) {
+        let file: string;
         try {
-          return new Uint8Array(await readFile(join(dir(), fileOf(key))));
+          file = fileOf(key);
+        } catch {
+          return undefined; // no folder, no entry: the write that follows says why
+        }
+        try {
+          return new Uint8Array(await readFile(file));
         } catch (error) {
           if (isMissing(error)) return undefined;
-          throw error;
+          throw fsProblem(error, dir());
         }
       },
       async write(key, bytes) {
-        const file = join(dir(), fileOf(key));
-        await mkdir(file.slice(0, file.lastIndexOf(sep)), { recursive: true });
+        const file = fileOf(key);
         const temp = `${file}.${crypto.randomUUID()}.tmp`;
         try {
+          await mkdir(dirname(file), { recursive: true });
           await writeFile(temp, bytes);
           await rename(temp, file);
         } catch (error) {
           await remove(temp).catch(() => undefined);
-          throw error;
+          throw fsProblem(error, dir());
         }
       },
-      remove: async (key) => remove(join(dir(), fileOf(key))),
+      remove: async (key) => remove(fileOf(key)),
       async list(prefix) {
         const keys: string[] = [];
-        await walk(dir(), '', keys);
-        return keys.filter((key) => key.startsWith(prefix)).sort();
+        await eachGroup(dir(), async (group, files) => {
+          for (const file of files) {
+            const hash = ENTRY.exec(file)?.[1];
+            if (hash && `${group}/${hash}`.startsWith(prefix)) keys.push(`${group}/${hash}`);
+          }
+        });
+        return keys.sort();
+      },
+      async sweep() {
+        await eachGroup(dir(), (group, files) => sweepTemps(join(dir(), group), files));
       },
       async clear() {
-        // Only entries are removed, then the folders they leave empty: a mistaken `dir` (say, a
-        // home folder) loses nothing but cache files.
-        const keys: string[] = [];
-        await walk(dir(), '', keys);
-        for (const key of keys) await remove(join(dir(), key + SUFFIX));
-        const folders = new Set(keys.flatMap((key) => ancestors(key)));
-        for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+        const groups: string[] = [];
+        await eachGroup(dir(), async (group, files) => {
+          for (const file of files) if (ENTRY.test(file)) await remove(join(dir(), group, file));
+          await sweepTemps(join(dir(), group), files);
+          groups.push(group);
+        });
+        // Then the folders the entries leave empty (a folder with anything else in it stays).
+        const providers = new Set(groups.map((group) => group.split('/')[0]!));
+        for (const folder of [...groups, ...providers]) {
           await rmdir(join(dir(), folder)).catch(() => undefined);
         }
       },
     },
     options.onWarning,
   );
-}
-
-function ancestors(key: string): string[] {
-  const parts = key.split('/').slice(0, -1);
-  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
 }

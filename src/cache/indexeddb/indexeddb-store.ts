@@ -1,12 +1,16 @@
-import { clear, createStore, del, get, promisifyRequest, set } from 'idb-keyval';
+import { del, get, promisifyRequest, set } from 'idb-keyval';
 import { byteStore } from '../byte-store.ts';
-import type { CacheStore } from '../cache-store.ts';
+import type { CacheStore } from '../../core/cache-store.ts';
+import { openStore } from './open-store.ts';
 
 /** Options of {@link indexedDBStore}. */
 export interface IndexedDBStoreOptions {
   /** The database, kept apart from idb-keyval's shared default one. @default 'alea-llm-cache' */
   dbName?: string;
-  /** The object store inside it. @default 'entries' */
+  /**
+   * The object store inside it. In a database that exists without it, the database is upgraded to
+   * add it (its other stores are kept). @default 'entries'
+   */
   storeName?: string;
   /** Receives unreadable and corrupt entries (each is a miss that the next result replaces). */
   onWarning?: (message: string) => void;
@@ -17,11 +21,11 @@ export interface IndexedDBStoreOptions {
  * and object store. Entries survive page reloads. The database is opened on first use. A full quota
  * makes `set` throw, which the client reports as a warning; the call still succeeds.
  * @param options - Database names and warning hook.
- * @returns A store with `delete`, `clear`, `keys`, and TTL (kept inside each entry).
+ * @returns A store with `delete`, `clear`, `keys`, `prune`, and TTL (kept inside each entry).
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function indexedDBStore(options: IndexedDBStoreOptions = {}): CacheStore {
-  const db = createStore(options.dbName ?? 'alea-llm-cache', options.storeName ?? 'entries');
+  const db = openStore(options.dbName ?? 'alea-llm-cache', options.storeName ?? 'entries');
   return byteStore(
     {
       name: 'indexeddb',
@@ -39,7 +43,6 @@ export function indexedDBStore(options: IndexedDBStoreOptions = {}): CacheStore 
             store.getAllKeys(prefix ? IDBKeyRange.bound(prefix, `${prefix}\uffff`) : undefined),
           ),
         ).then((keys) => keys.map(String)),
-      clear: () => clear(db),
     },
     options.onWarning,
   );

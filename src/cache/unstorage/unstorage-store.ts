@@ -1,5 +1,6 @@
 import { byteStore } from '../byte-store.ts';
-import type { CacheStore } from '../cache-store.ts';
+import type { CacheStore } from '../../core/cache-store.ts';
+import { isEntryKey } from '../entry-key.ts';
 
 /**
  * The part of an unstorage `Storage` (`createStorage({ driver })`) that the store uses; unstorage
@@ -41,7 +42,7 @@ function toBytes(value: unknown): Uint8Array | undefined {
  * ```
  * @param storage - The unstorage instance.
  * @param options - Base and warning hook.
- * @returns A store with `delete`, `clear`, `keys`, and TTL (driver TTL where supported, and exact
+ * @returns A store with `delete`, `clear`, `keys`, `prune`, and TTL (driver TTL where supported, and exact
  *   expiry inside each entry).
  */
 /* @__NO_SIDE_EFFECTS__ */
@@ -61,16 +62,18 @@ export function unstorageStore(
     {
       name: 'unstorage',
       read: async (key) => toBytes(await storage.getItemRaw(full(key))),
-      write: (key, bytes, ttl) =>
+      write: (key, bytes, { ttl }) =>
         storage.setItemRaw(full(key), bytes, ttl ? { ttl: Math.ceil(ttl) } : undefined),
       remove: (key) => storage.removeItem(full(key)),
       async list(prefix) {
         const keys = (await storage.getKeys(base)).map(strip);
         return keys.filter((key) => key.startsWith(prefix)).sort();
       },
-      // Not storage.clear(base): some drivers (redis in unstorage 1.17) miss keys under a base.
+      // Not storage.clear(base): some drivers (redis in unstorage 1.17) miss keys under a base, and
+      // it would also take values under the base that are not entries.
       async clear() {
-        await Promise.all((await storage.getKeys(base)).map((key) => storage.removeItem(key)));
+        const keys = (await storage.getKeys(base)).filter((key) => isEntryKey(strip(key)));
+        await Promise.all(keys.map((key) => storage.removeItem(key)));
       },
     },
     options.onWarning,

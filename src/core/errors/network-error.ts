@@ -1,3 +1,4 @@
+import { redactError } from '../redact.ts';
 import { LLMError } from './llm-error.ts';
 
 /** No HTTP response arrived: DNS, refused or dropped connection, CORS in a browser. Retried. */
@@ -7,12 +8,22 @@ export class NetworkError extends LLMError {
   readonly provider: string;
   readonly url: string;
 
-  constructor(init: { provider: string; url: string; cause: unknown }) {
-    const reason = init.cause instanceof Error ? init.cause.message : String(init.cause);
+  /**
+   * @param init - `cause` is the runtime's error; `secrets` (the key, a token) are taken out of its
+   *   text and of the message, since runtimes quote the header values they refuse.
+   */
+  constructor(init: {
+    provider: string;
+    url: string;
+    cause: unknown;
+    secrets?: readonly (string | undefined)[];
+  }) {
+    const cause = redactError(init.cause, init.secrets ?? []);
+    const reason = cause instanceof Error ? cause.message : String(cause);
     super(
       `${init.provider}: network error calling POST ${init.url}: ${reason}. Check the endpoint, ` +
         'your connection and, in a browser, that the server allows CORS.',
-      init,
+      { cause },
     );
     this.provider = init.provider;
     this.url = init.url;

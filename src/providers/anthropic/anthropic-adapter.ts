@@ -45,6 +45,8 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
       required: true,
       hosts: ['api.anthropic.com'],
     },
+    // The API version and beta features change answers: they are part of the cache key.
+    cacheKeyHeaders: ['anthropic-version', 'anthropic-beta'],
     loadSpec: (model) => import('./anthropic-spec.ts').then((m) => m.anthropicSpec(model)),
     authHeaders: (key): Record<string, string> => (key ? { 'x-api-key': key } : {}),
 

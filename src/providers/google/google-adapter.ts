@@ -1,9 +1,8 @@
 import type { KeyPolicy, ModelCall, ProviderAdapter, WireRequest } from '../../core/adapter.ts';
 import { readEnv, type EnvSource } from '../../core/env.ts';
-import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts';
 import { convertToGoogleContents } from './convert-to-google-contents.ts';
 import { parseGoogleResponse } from './parse-google-response.ts';
-import { geminiPath, vertexPath } from './vertex-url.ts';
+import { geminiPath } from './vertex-url.ts';
 
 /** How a {@link createGoogleAdapter} adapter reaches Google. */
 export type GoogleAdapterConfig =
@@ -103,14 +102,10 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
         Object.assign(body, tools.members);
         warnings.push(...tools.warnings);
       }
-      if (!vertex) return { path: geminiPath(call.model), body, warnings };
+      if (!vertex) return { path: await geminiPath(call.model), body, warnings };
       const project = vertex.projectId ?? readEnv('VERTEX_PROJECT_ID', vertex.env);
-      if (!project) {
-        throw new InvalidRequestError(
-          'Vertex AI needs a Google Cloud project: pass `projectId` to GoogleModel or set VERTEX_PROJECT_ID.',
-        );
-      }
-      return { path: vertexPath(project, vertex.location, call.model), body, warnings };
+      const { vertexPath } = await import('./vertex-path.ts');
+      return { path: await vertexPath(project, vertex.location, call.model), body, warnings };
     },
 
     parseResponse: (body, _call, url) => parseGoogleResponse(body, url, provider),

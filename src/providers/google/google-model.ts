@@ -1,15 +1,15 @@
 import { baseUrl } from '../../core/base-url.ts';
 import { readEnv } from '../../core/env.ts';
 import { hostOf } from '../../core/host-of.ts';
-import { LanguageModel } from '../../core/language-model.ts';
-import type { ModelOptions } from '../../core/options.ts';
+import { LanguageModel } from '../../pipeline/language-model.ts';
+import type { ModelOptions } from '../../pipeline/options.ts';
 import { createGoogleAdapter } from './google-adapter.ts';
 import {
   GEMINI_ENDPOINT,
   VERTEX_DEFAULT_LOCATION,
   isVertexHost,
   locationOfHost,
-  vertexHost,
+  vertexEndpoint,
 } from './vertex-url.ts';
 
 /** Google's default model (the original's 0.3 default). */
@@ -49,10 +49,12 @@ function resolveTarget(options: GoogleModelOptions) {
     locationOfHost(host) ??
     readEnv('VERTEX_LOCATION_ID', options.env) ??
     VERTEX_DEFAULT_LOCATION;
-  const endpoint = explicit ?? `https://${vertexHost(location)}`;
+  // Checked even with an explicit endpoint: the location is also part of every request path.
+  const regional = vertexEndpoint(location);
+  const endpoint = explicit ?? regional;
   // Environment and key-file tokens only go to the Vertex host in use; a custom endpoint (a proxy,
   // an emulator) needs an explicit token.
-  const hosts = [isVertexHost(hostOf(endpoint)) ? hostOf(endpoint) : vertexHost(location)];
+  const hosts = [isVertexHost(hostOf(endpoint)) ? hostOf(endpoint) : hostOf(regional)];
   const adapter = createGoogleAdapter({
     api: 'vertex',
     projectId: options.projectId,
@@ -69,9 +71,10 @@ function resolveTarget(options: GoogleModelOptions) {
  * Gemini API keys come from `apiKey`, `keyResolver`, `GEMINI_API_KEY`, `GOOGLE_API_KEY` or
  * `~/.alea/keys/gemini` and travel in the `x-goog-api-key` header. Vertex AI takes an OAuth access
  * token from `apiKey`, `keyResolver` (see `serviceAccountKeyResolver`), `VERTEX_ACCESS_TOKEN` or
- * `~/.alea/keys/vertex`. Keys from the environment or a file only go to Google's own hosts.
- * Construction does no I/O and never throws for missing settings: the location is read here (it picks
- * the host), the project at call time.
+ * `~/.alea/keys/vertex`. Keys from the environment or a file only go to Google's own hosts, over
+ * https. Construction does no I/O and never throws for missing settings: the location is read and
+ * checked here (it picks the host; a malformed one is an `InvalidRequestError`), the project is read
+ * and checked at call time.
  */
 export class GoogleModel extends LanguageModel {
   /** True when requests go to Vertex AI. */

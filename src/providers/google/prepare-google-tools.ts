@@ -24,8 +24,8 @@ const declares = (tools: unknown) =>
  * @param call - The call.
  * @param nativeTools - A provider-native `tools` member passed through, if any.
  * @returns The body members and warnings.
- * @throws {@link InvalidRequestError} when `toolChoice` names a tool that is not in `tools`, or
- *   requires a call when there is no function to call.
+ * @throws {@link InvalidRequestError} for a tool name Gemini refuses, or when `toolChoice` names a
+ *   tool that is not in `tools` or requires a call when there is no function to call.
  */
 export function prepareGoogleTools(
   call: ModelCall,
@@ -33,6 +33,15 @@ export function prepareGoogleTools(
 ): { members: Record<string, unknown>; warnings: string[] } {
   const out: Record<string, unknown> = {};
   if (call.tools?.length) {
+    // Both APIs' FunctionDeclaration.name: "Must start with a letter or an underscore", which the
+    // portable name check (letters, digits, _ and -) does not require.
+    const bad = call.tools.find((tool) => !/^[a-zA-Z_]/.test(tool.name));
+    if (bad) {
+      throw new InvalidRequestError(
+        `Tool name ${JSON.stringify(bad.name)} is refused by Gemini, which needs function names ` +
+          'that start with a letter or an underscore: rename the tool.',
+      );
+    }
     out.tools = [
       {
         functionDeclarations: call.tools.map((tool) => ({

@@ -2,8 +2,13 @@ import type { ModelCall } from '../../core/adapter.ts';
 import type { Message } from '../../core/types.ts';
 import type { OpenAICompatibleConfig } from './openai-compatible-adapter.ts';
 
+// OpenAI refuses json_object unless a message mentions JSON; text parts count as the API reads them.
 const mentionsJson = (messages: readonly Message[]) =>
-  messages.some((m) => typeof m.content === 'string' && /json/i.test(m.content));
+  messages.some((m) =>
+    typeof m.content === 'string'
+      ? /json/i.test(m.content)
+      : m.content.some((part) => part.type === 'text' && /json/i.test(part.text)),
+  );
 
 /** Adds an instruction to the system prompt (creating one when there is none). */
 function withInstruction(messages: Message[], instruction: string): Message[] {
@@ -30,7 +35,6 @@ export async function prepareOpenAIOutput(
   const messages = call.messages;
   if (output.type === 'json' && config.jsonObject) {
     body.response_format = { type: 'json_object' };
-    // OpenAI rejects json_object unless a message mentions JSON.
     return mentionsJson(messages) ? messages : withInstruction(messages, 'Respond in JSON.');
   }
   if (

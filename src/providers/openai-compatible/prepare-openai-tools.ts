@@ -1,6 +1,45 @@
 import type { ModelCall } from '../../core/adapter.ts';
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts';
 
+const CHOICES = new Set(['auto', 'none', 'required']);
+
+/** A tool's name in either wire shape: Chat Completions nests it, Responses does not. */
+const toolName = (t: unknown): unknown => {
+  const tool = t as { name?: unknown; function?: { name?: unknown }; custom?: { name?: unknown } };
+  return tool?.function?.name ?? tool?.custom?.name ?? tool?.name;
+};
+
+/**
+ * OpenAI answers a 400 for any other word ("Supported values are: 'none', 'auto', and 'required'") and
+ * for a named tool that is not in `tools` ("Tool choice '…' not found in 'tools' parameter"), on Chat
+ * Completions and Responses alike: both are said here, before any request, naming the option.
+ * @param choice - The call's `toolChoice`.
+ * @param tools - The wire `tools` so far (function and custom tools, in either API's shape).
+ * @throws {@link InvalidRequestError} for another word, or a name that is not one of the tools.
+ */
+export function checkChoiceValue(
+  choice: NonNullable<ModelCall['toolChoice']>,
+  tools: unknown,
+): void {
+  if (typeof choice === 'string') {
+    if (CHOICES.has(choice)) return;
+    throw new InvalidRequestError(
+      `toolChoice must be "auto", "none", "required" or { name }; got ${JSON.stringify(choice)}.`,
+    );
+  }
+  if (typeof choice?.name !== 'string')
+    throw new InvalidRequestError('toolChoice { name } needs the name of one of the tools passed.');
+  const names = (Array.isArray(tools) ? tools : [])
+    .map(toolName)
+    .filter((n) => typeof n === 'string');
+  if (names.length && !names.includes(choice.name)) {
+    throw new InvalidRequestError(
+      `toolChoice names ${JSON.stringify(choice.name)}, which is not one of the tools passed ` +
+        `(${names.map((n) => JSON.stringify(n)).join(', ')}).`,
+    );
+  }
+}
+
 /**
  * Maps portable tools and tool choice to Chat Completions `tools` and `tool_choice`, in place. OpenAI
  * refuses `tools: []` ("Invalid 'tools': empty array") and a `tool_choice` without tools ("'tool_choice'
@@ -9,7 +48,8 @@ import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts'
  * @param call - The call.
  * @param body - The body so far (a provider-native `tools` array may be in it); changed in place.
  * @returns Warnings.
- * @throws {@link InvalidRequestError} when `toolChoice` requires a tool call and there are no tools.
+ * @throws {@link InvalidRequestError} for a `toolChoice` OpenAI does not take, one naming a function
+ *   that is not in `tools`, or one that requires a tool call when there are no tools.
  */
 export function prepareOpenAITools(call: ModelCall, body: Record<string, unknown>): string[] {
   const described = (d: string | undefined) => (d === undefined ? {} : { description: d });
@@ -33,6 +73,7 @@ export function prepareOpenAITools(call: ModelCall, body: Record<string, unknown
   }
   const choice = call.toolChoice;
   if (choice !== undefined) {
+    checkChoiceValue(choice, body.tools);
     body.tool_choice =
       typeof choice === 'string'
         ? choice

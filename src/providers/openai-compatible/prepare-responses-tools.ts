@@ -1,6 +1,6 @@
 import type { ModelCall } from '../../core/adapter.ts';
 import { GRAMMAR_TOOL, grammarOf } from './prepare-openai-constraint.ts';
-import { checkToolChoice, isGrammarTool } from './prepare-openai-tools.ts';
+import { checkChoiceValue, checkToolChoice, isGrammarTool } from './prepare-openai-tools.ts';
 
 /**
  * Maps portable tools, grammar tools, the tool choice and a forced grammar answer to Responses API
@@ -12,7 +12,8 @@ import { checkToolChoice, isGrammarTool } from './prepare-openai-tools.ts';
  * @param call - The call.
  * @param body - The body so far (a provider-native `tools` array may be in it).
  * @returns Warnings.
- * @throws {@link InvalidRequestError} when `toolChoice` requires a tool call and there are no tools.
+ * @throws {@link InvalidRequestError} for a `toolChoice` OpenAI does not take, one naming a tool that
+ *   is not in `tools`, or one that requires a tool call when there are no tools.
  */
 export function prepareResponsesTools(call: ModelCall, body: Record<string, unknown>): string[] {
   // An undefined description is dropped when the body is serialised.
@@ -34,6 +35,7 @@ export function prepareResponsesTools(call: ModelCall, body: Record<string, unkn
   ];
   const choice = call.toolChoice;
   if (choice !== undefined) {
+    checkChoiceValue(choice, tools);
     body.tool_choice =
       typeof choice === 'string'
         ? choice

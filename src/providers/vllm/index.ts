@@ -10,4 +10,4 @@ export type {
   CallOptions,
   ObjectOptions,
   ResponsesOptions,
-} from '../../core/options.ts';
+} from '../../pipeline/options.ts';

@@ -5,4 +5,4 @@ export type {
   CallOptions,
   ObjectOptions,
   ResponsesOptions,
-} from '../../core/options.ts';
+} from '../../pipeline/options.ts';

@@ -1,0 +1,248 @@
+import { defaultStore } from '#default-store';
+import type { CallMethod, ModelCall, OutputFormat, ProviderAdapter } from '../core/adapter.ts';
+import { baseUrl } from '../core/base-url.ts';
+import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
+import { normalizeMessages } from './normalize-messages.ts';
+import { isPortableTools } from './is-portable-tools.ts';
+import {
+  CALL_OPTION_KEYS,
+  LAZY_OPTION_KEYS,
+  type CallOptions,
+  type ModelOptions,
+  type ObjectOptions,
+  type ResponsesOptions,
+} from './options.ts';
+import { runCall, type ModelContext } from './run-call.ts';
+import type { InferSchemaOutput, StandardSchemaV1 } from '../core/standard-schema.ts';
+import type { OutputCheck } from './request-with-repairs.ts';
+import type { JSONModelResponse, Message, ModelResponse, ToolCallResponse } from '../core/types.ts';
+
+function checkNumber(name: string, value: unknown, min: number, integer = false): void {
+  if (value === undefined) return;
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < min ||
+    (integer && !Number.isInteger(value))
+  ) {
+    throw new InvalidRequestError(
+      `\`${name}\` must be ${integer ? 'an integer' : 'a number'} of at least ${min}; got ${JSON.stringify(value)}.`,
+    );
+  }
+}
+
+/** Splits call options into the portable settings and the verbatim body members. */
+function toCall(
+  method: CallMethod,
+  model: string,
+  messages: Message[],
+  output: OutputFormat,
+  options: CallOptions,
+): ModelCall {
+  checkNumber('maxTokens', options.maxTokens, 1, true);
+  checkNumber('temperature', options.temperature, 0);
+  checkNumber('topP', options.topP, 0);
+  checkNumber('seed', options.seed, Number.MIN_SAFE_INTEGER, true);
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (!CALL_OPTION_KEYS.has(key) && value !== undefined) extra[key] = value;
+  }
+  const { stop } = options;
+  return {
+    method,
+    model,
+    messages,
+    output,
+    maxTokens: options.maxTokens,
+    temperature: options.temperature,
+    topP: options.topP,
+    stop: stop === undefined ? undefined : Array.isArray(stop) ? stop : [stop],
+    seed: options.seed,
+    extra,
+  };
+}
+
+/**
+ * The shared implementation of every model class: `complete`, `chat`, `json` and `object` over a
+ * provider adapter. Construction never does I/O and never throws for a missing key.
+ */
+export class LanguageModel {
+  /** The provider key, for example `openai`. */
+  readonly provider: string;
+  /** The model id sent with each request. */
+  readonly model: string;
+  /** The API base URL. */
+  readonly endpoint: string;
+  readonly #ctx: ModelContext;
+
+  /**
+   * @param adapter - Builds and parses this provider's requests.
+   * @param model - The resolved model id.
+   * @param endpoint - The resolved base URL.
+   * @param options - The caller's settings.
+   */
+  protected constructor(
+    adapter: ProviderAdapter,
+    model: string,
+    endpoint: string,
+    options: ModelOptions,
+  ) {
+    this.provider = adapter.provider;
+    this.model = model;
+    this.endpoint = baseUrl(endpoint);
+    this.#ctx = {
+      adapter,
+      endpoint: this.endpoint,
+      model,
+      options,
+      store: options.cache === false ? undefined : (options.cache ?? defaultStore()),
+    };
+  }
+
+  /**
+   * Completes a prompt. Providers without a text-completion endpoint send it as one user turn.
+   * @param prompt - The text to continue.
+   * @param options - Sampling, cache, cancellation and pass-through body options.
+   */
+  async complete(prompt: string, options: CallOptions = {}): Promise<ModelResponse> {
+    if (typeof prompt !== 'string') {
+      throw new InvalidRequestError('complete() takes the prompt as a string.');
+    }
+    const messages = normalizeMessages(prompt, options.system);
+    return this.#run('complete', messages, { type: 'text' }, options, undefined, prompt);
+  }
+
+  /**
+   * Sends a conversation and returns the model's answer.
+   * @param input - A user prompt, or messages in the portable format (`response.messages` of an
+   *   earlier call continues a conversation).
+   * @param options - Sampling, cache, cancellation and pass-through body options.
+   */
+  async chat(
+    input: string | readonly Message[],
+    options: CallOptions = {},
+  ): Promise<ModelResponse> {
+    return this.#run('chat', normalizeMessages(input, options.system), { type: 'text' }, options);
+  }
+
+  /**
+   * Asks for JSON and parses it into `data`: the provider's JSON mode where it has one, tolerant
+   * extraction (code fences, JSON inside prose) otherwise. Unparseable answers are re-asked up to
+   * `maxRepairs` times, then throw `OutputValidationError`. With `tools`, the model may call them
+   * instead: the result is then a {@link ToolCallResponse} (`toolCalls`, no `data`).
+   */
+  json<T = unknown>(
+    input: string | readonly Message[],
+    options?: CallOptions & { tools?: undefined },
+  ): Promise<JSONModelResponse<T>>;
+  json<T = unknown>(
+    input: string | readonly Message[],
+    options: CallOptions,
+  ): Promise<JSONModelResponse<T> | ToolCallResponse>;
+  async json<T = unknown>(
+    input: string | readonly Message[],
+    options: CallOptions = {},
+  ): Promise<JSONModelResponse<T> | ToolCallResponse> {
+    const messages = normalizeMessages(input, options.system);
+    const check: OutputCheck = async (value) => ({ ok: true, value });
+    return (await this.#run('json', messages, { type: 'json' }, options, check)) as
+      JSONModelResponse<T> | ToolCallResponse;
+  }
+
+  /**
+   * Asks for an object matching a schema, using the provider's native structured output, and
+   * validates it: `data` is typed by the schema. Invalid answers are re-asked with the issues, up to
+   * `maxRepairs` times, then throw `OutputValidationError`. With `tools`, the model may call them
+   * instead: the result is then a {@link ToolCallResponse} (`toolCalls`, no `data`).
+   * @param options - `schema` (valibot or any Standard Schema), plus the usual call options.
+   */
+  object<S extends StandardSchemaV1>(
+    input: string | readonly Message[],
+    options: ObjectOptions<S> & { tools?: undefined },
+  ): Promise<JSONModelResponse<InferSchemaOutput<S>>>;
+  object<S extends StandardSchemaV1>(
+    input: string | readonly Message[],
+    options: ObjectOptions<S>,
+  ): Promise<JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse>;
+  async object<S extends StandardSchemaV1>(
+    input: string | readonly Message[],
+    options: ObjectOptions<S>,
+  ): Promise<JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse> {
+    // Schema conversion and validation load on first use: chat-only bundles do not carry them.
+    const { output, check } = await (
+      await import('./prepare-object-output.ts')
+    ).prepareObjectOutput(options);
+    const messages = normalizeMessages(input, options.system);
+    const response = await this.#run('object', messages, output, options, check);
+    return response as JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse;
+  }
+
+  /**
+   * OpenAI's Responses API (`POST /v1/responses`), on OpenAI, xAI, and vLLM or compatible servers
+   * constructed with `responses: true`; any other model rejects with `UnsupportedFeatureError` before
+   * any request. Same input, result and pipeline as `chat` (cache, retries, keys, timeouts, tools),
+   * plus `instructions`, `reasoning`, `verbosity`, `previousResponseId`, `store` (default `false`),
+   * `include` and `parallelToolCalls`; `maxTokens` is sent as `max_output_tokens`. Reasoning items
+   * come back in `messages`, so tool loops work without server-side state. With `json: true` or a
+   * `schema` the result has `data`, checked and repaired as in `json()` and `object()`; with
+   * `grammar` the answer matches it.
+   * @param input - A user prompt, or messages in the portable format.
+   * @param options - The call options and the Responses API's own.
+   */
+  responses(
+    input: string | readonly Message[],
+    options?: ResponsesOptions & { schema?: undefined; json?: false },
+  ): Promise<ModelResponse>;
+  responses<S extends StandardSchemaV1>(
+    input: string | readonly Message[],
+    options: ResponsesOptions & { schema: S; tools?: undefined },
+  ): Promise<JSONModelResponse<InferSchemaOutput<S>>>;
+  responses<S extends StandardSchemaV1>(
+    input: string | readonly Message[],
+    options: ResponsesOptions & { schema: S },
+  ): Promise<JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse>;
+  responses<T = unknown>(
+    input: string | readonly Message[],
+    options: ResponsesOptions & { json: true; tools?: undefined },
+  ): Promise<JSONModelResponse<T>>;
+  responses<T = unknown>(
+    input: string | readonly Message[],
+    options: ResponsesOptions & { json: true },
+  ): Promise<JSONModelResponse<T> | ToolCallResponse>;
+  async responses(
+    input: string | readonly Message[],
+    options: ResponsesOptions = {},
+  ): Promise<ModelResponse | JSONModelResponse> {
+    // Loaded on first use: bundles that never call responses() carry none of it.
+    const { prepareResponses } = await import('./prepare-responses.ts');
+    const { output, check } = await prepareResponses(this.#ctx.adapter, options);
+    const messages = normalizeMessages(input, options.system);
+    return this.#run('responses', messages, output, options, check);
+  }
+
+  async #run(
+    method: CallMethod,
+    messages: Message[],
+    output: OutputFormat,
+    options: CallOptions,
+    check?: OutputCheck,
+    prompt?: string,
+  ): Promise<ModelResponse | JSONModelResponse> {
+    const call = toCall(method, this.model, messages, output, options);
+    if (prompt !== undefined) call.prompt = prompt;
+    const settings = this.#ctx.options;
+    if (
+      isPortableTools(options.tools) ||
+      settings.effort ||
+      settings.serviceTier ||
+      LAZY_OPTION_KEYS.some((key) => options[key] !== undefined)
+    ) {
+      // Loaded on demand: chat-only bundles carry no tool, effort or grammar code.
+      await (
+        await import('./prepare-call.ts')
+      ).prepareCall(call, options, settings, this.#ctx.adapter);
+    }
+    if (options.toolChoice !== undefined) call.toolChoice = options.toolChoice;
+    return runCall(this.#ctx, { method, call, options, check });
+  }
+}

@@ -1,0 +1,136 @@
+import type { WireRequest } from '../core/adapter.ts';
+import { apiUrl } from '../core/base-url.ts';
+import { mergeHeaders } from '../core/merge-headers.ts';
+import { withRetries, type RetryPolicy } from './retry.ts';
+import type { CallPlan, ModelContext } from './run-call.ts';
+import { sendRequest } from './send-request.ts';
+import type { JSONModelResponse, JSONValue, ModelResponse, Usage } from '../core/types.ts';
+
+/** Checks parsed JSON: the value to return (possibly transformed by a schema), or what is wrong. */
+export type OutputCheck = (
+  value: unknown,
+) => Promise<{ ok: true; value: unknown } | { ok: false; issues: string[] }>;
+
+/** Everything one uncached call needs. */
+export interface RequestInit {
+  ctx: ModelContext;
+  plan: CallPlan;
+  wire: WireRequest;
+  key: string | undefined;
+  signal: AbortSignal;
+  fetch: typeof globalThis.fetch;
+  retry: RetryPolicy;
+  maxRepairs: number;
+  /** Receives the JSON as parsed from the answer, before the schema transformed it. */
+  rawData: { value?: unknown };
+}
+
+const USAGE_COUNTS = [
+  'inputTokens',
+  'outputTokens',
+  'totalTokens',
+  'reasoningTokens',
+  'cachedInputTokens',
+  'cacheWriteTokens',
+  'cacheWrite1hTokens',
+] as const;
+
+/** Adds the token counts of a repair round to those before it: every round is paid for. */
+function addUsage(total: Usage | undefined, next: Usage): Usage {
+  if (!total) return next;
+  const sum: Usage = { ...next };
+  for (const k of USAGE_COUNTS) {
+    if (total[k] !== undefined || next[k] !== undefined) sum[k] = (total[k] ?? 0) + (next[k] ?? 0);
+  }
+  return sum;
+}
+
+/** Drops undefined members so a result and its cached copy compare equal. */
+function compact<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) {
+    if (value[key] === undefined) delete value[key];
+  }
+  return value;
+}
+
+/**
+ * Sends a call (with transport retries) and, for `json` and `object`, checks the answer and asks
+ * again with the problems spelled out, up to `maxRepairs` times. Invalid answers never leave here;
+ * an answer with tool calls returns as it is, without `data`.
+ */
+export async function requestWithRepairs(
+  init: RequestInit,
+): Promise<ModelResponse | JSONModelResponse> {
+  const { ctx, plan, signal } = init;
+  const { adapter } = ctx;
+  let call = plan.call;
+  let wire = init.wire;
+  let usage: Usage | undefined;
+  for (let round = 0; ; round++) {
+    const url = apiUrl(ctx.endpoint, wire.path);
+    const headers = mergeHeaders(
+      { 'content-type': 'application/json' },
+      adapter.authHeaders(init.key),
+      wire.headers,
+      ctx.options.headers,
+      plan.options.headers,
+    );
+    const body = await withRetries(
+      () =>
+        sendRequest({
+          provider: adapter.provider,
+          url,
+          headers,
+          body: wire.body,
+          fetch: init.fetch,
+          signal,
+          secrets: [init.key],
+          errorDetail: adapter.errorDetail,
+        }),
+      init.retry,
+      signal,
+    );
+    const parsed = await adapter.parseResponse(body, call, url);
+    usage = addUsage(usage, parsed.usage);
+    const response: ModelResponse = compact({
+      text: parsed.text,
+      choices: parsed.choices,
+      finishReason: parsed.finishReason,
+      rawFinishReason: parsed.rawFinishReason,
+      id: parsed.id,
+      provider: adapter.provider,
+      model: parsed.model ?? ctx.model,
+      usage: compact(usage),
+      // Pricing code comes with the registry data: only calls to known models load it.
+      cost: call.spec
+        ? (await import('../registry/compute-cost.ts')).computeCost(call.spec, usage)
+        : undefined,
+      thinking: parsed.thinking,
+      toolCalls: parsed.toolCalls,
+      messages: [...plan.call.messages, parsed.assistant],
+      cached: false,
+      warnings: wire.warnings?.length ? wire.warnings : undefined,
+      raw: body as JSONValue,
+    });
+    // Tool calls are an answer too: the caller runs them and continues with `messages`. No repair turn
+    // may follow them (providers refuse a user turn after unanswered calls), and there is no data yet.
+    if (!plan.check || response.toolCalls?.length) return response;
+
+    // Loaded on demand: only json() and object() read JSON out of answers.
+    const { checkAnswer } = await import('./check-answer.ts');
+    const checked = await checkAnswer(parsed.text, plan.check, round, init.maxRepairs);
+    if (checked.ok) {
+      init.rawData.value = checked.raw;
+      return { ...response, data: checked.value };
+    }
+    call = {
+      ...call,
+      messages: [
+        ...call.messages,
+        parsed.assistant,
+        { role: 'user', content: checked.repairPrompt },
+      ],
+    };
+    wire = await adapter.buildRequest(call);
+  }
+}

@@ -1,0 +1,75 @@
+import { APICallError, type APICallErrorInit } from '../core/errors/api-call-error.ts';
+import { AuthenticationError } from '../core/errors/authentication-error.ts';
+import { InvalidResponseError } from '../core/errors/invalid-response-error.ts';
+import { RateLimitError } from '../core/errors/rate-limit-error.ts';
+import { redact, redactError } from '../core/redact.ts';
+import { parseRetryAfter } from '../core/retry-after.ts';
+import type { SendRequestInit } from './send-request.ts';
+
+/** Reads `error.message` and `error.type`/`status`/`code` as OpenAI, Anthropic and Google send them. */
+function defaultErrorDetail(body: unknown): { message?: string; type?: string } {
+  const error = (body as { error?: unknown } | null)?.error;
+  if (typeof error === 'string') return { message: error };
+  if (typeof error !== 'object' || error === null) return {};
+  const e = error as Record<string, unknown>;
+  const type = [e.type, e.status, e.code].find((v) => typeof v === 'string') as string | undefined;
+  return { message: typeof e.message === 'string' ? e.message : undefined, type };
+}
+
+function headersToObject(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, key) => (out[key] = value));
+  return out;
+}
+
+/**
+ * The typed error for an HTTP error status: {@link AuthenticationError} for 401/403,
+ * {@link RateLimitError} for 429, {@link APICallError} otherwise, with the provider's message and type,
+ * the request id, `Retry-After` and OpenAI's `x-should-retry`. Secrets are redacted from the text.
+ */
+export function apiError(init: SendRequestInit, response: Response, text: string): APICallError {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // An HTML error page from a proxy or gateway: keep its title as the detail.
+  }
+  const detail = parsed === undefined ? {} : (init.errorDetail ?? defaultErrorDetail)(parsed);
+  const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+  const status = response.status;
+  const fallback = `${response.statusText || 'HTTP error'}${title ? ` (${title})` : ''}`;
+  const errorInit: APICallErrorInit = {
+    provider: init.provider,
+    url: init.url,
+    status,
+    detail: redact(detail.message ?? fallback, init.secrets),
+    responseBody: redact(text.slice(0, 4000), init.secrets),
+    responseHeaders: headersToObject(response.headers),
+    requestId:
+      response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined,
+    errorType: detail.type,
+    retryAfterMs: parseRetryAfter(response.headers),
+  };
+  // OpenAI's `x-should-retry` overrides the status-based decision.
+  const shouldRetry = response.headers.get('x-should-retry');
+  if (shouldRetry === 'true' || shouldRetry === 'false')
+    errorInit.isRetryable = shouldRetry === 'true';
+  if (status === 401 || status === 403)
+    return new AuthenticationError({ ...errorInit, isRetryable: false });
+  if (status === 429) return new RateLimitError(errorInit);
+  return new APICallError(errorInit);
+}
+
+/**
+ * The error for a 2xx body that is not JSON: an {@link InvalidResponseError} with the text, redacted
+ * (`JSON.parse` quotes the text it failed on, which may be an echoed key).
+ */
+export function notJsonError(init: SendRequestInit, text: string, error: unknown) {
+  return new InvalidResponseError({
+    provider: init.provider,
+    url: init.url,
+    detail: 'the body is not valid JSON',
+    body: redact(text, init.secrets),
+    cause: redactError(error, init.secrets),
+  });
+}

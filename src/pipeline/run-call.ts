@@ -1,0 +1,185 @@
+import type { CacheStore } from '../core/cache-store.ts';
+import { resolveKey } from '../keys/resolve-key.ts';
+import type { CallMethod, ModelCall, ProviderAdapter, WireRequest } from '../core/adapter.ts';
+import { apiUrl } from '../core/base-url.ts';
+import { createCallSignal, untilAborted } from './call-signal.ts';
+import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
+import { isLLMError } from '../core/errors/llm-error.ts';
+import { RetryError } from '../core/errors/retry-error.ts';
+import { TimeoutError } from '../core/errors/timeout-error.ts';
+import {
+  DEFAULT_MAX_REPAIRS,
+  DEFAULT_RETRY_DELAY,
+  DEFAULT_RETRY_LIMIT,
+  DEFAULT_TIMEOUT,
+  type CallOptions,
+  type ModelOptions,
+} from './options.ts';
+import { requestWithRepairs, type OutputCheck } from './request-with-repairs.ts';
+import type { JSONModelResponse, ModelResponse } from '../core/types.ts';
+
+/** The global fetch, looked up per call so tests and polyfills can replace it. */
+const defaultFetch: typeof globalThis.fetch = (input, init) => {
+  if (typeof globalThis.fetch !== 'function') {
+    throw new InvalidRequestError(
+      'No global fetch in this runtime: pass `fetch` to the model, or use Node 18 or later.',
+    );
+  }
+  return globalThis.fetch(input, init);
+};
+
+/** A model's fixed context for its calls. */
+export interface ModelContext {
+  adapter: ProviderAdapter;
+  endpoint: string;
+  model: string;
+  options: ModelOptions;
+  /** The cache in effect, or undefined when caching is off for the model. */
+  store: CacheStore | undefined;
+}
+
+/** One call to run: what was asked, and how its output is checked. */
+export interface CallPlan {
+  method: CallMethod;
+  call: ModelCall;
+  options: CallOptions;
+  /** For `json` and `object`: checks the parsed JSON. */
+  check?: OutputCheck;
+}
+
+type Result = ModelResponse | JSONModelResponse;
+
+/** Whether a call failed because the provider refused its key (HTTP 401), after retries or not. */
+function keyRefused(error: unknown): boolean {
+  const last = error instanceof RetryError ? error.lastError : error;
+  // An APICallError's status, read by shape: its class loads only with a failed request.
+  return isLLMError(last) && (last as { status?: number }).status === 401;
+}
+
+async function fetchResult(
+  ctx: ModelContext,
+  plan: CallPlan,
+  wire: WireRequest,
+  signal: AbortSignal,
+  rawData: { value?: unknown },
+) {
+  const { options } = plan;
+  const settings = ctx.options;
+  // A key resolver that ignores its signal is still bounded by the call's.
+  const key = await untilAborted(
+    resolveKey({
+      provider: ctx.adapter.provider,
+      endpoint: ctx.endpoint,
+      policy: ctx.adapter.keys,
+      apiKey: settings.apiKey,
+      keyResolver: settings.keyResolver,
+      env: settings.env,
+      signal,
+    }),
+    [signal],
+  );
+  try {
+    return await requestWithRepairs({
+      ctx,
+      plan,
+      wire,
+      key,
+      signal,
+      fetch: settings.fetch ?? defaultFetch,
+      retry: {
+        retryLimit: options.retryLimit ?? settings.retryLimit ?? DEFAULT_RETRY_LIMIT,
+        retryDelay: settings.retryDelay ?? DEFAULT_RETRY_DELAY,
+      },
+      maxRepairs: options.maxRepairs ?? settings.maxRepairs ?? DEFAULT_MAX_REPAIRS,
+      rawData,
+    });
+  } catch (error) {
+    // A resolver that keeps keys or tokens must not hand out the refused one again.
+    if (key !== undefined && keyRefused(error)) settings.keyResolver?.invalidate?.(key);
+    throw error;
+  }
+}
+
+/** Everything before the request: registry checks, the wire request, and the cache key. */
+async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheStore | undefined) {
+  const { model } = plan.call;
+  plan.call.spec =
+    ctx.options.registry?.getModelDetails(model) ?? (await ctx.adapter.loadSpec?.(model));
+  if (plan.call.spec) {
+    // The checks come with the registry data: only calls to models the registry knows load them.
+    const { checkCapabilities } = await import('./check-capabilities.ts');
+    checkCapabilities(plan.call, plan.call.spec, ctx.adapter.provider);
+  }
+  const wire = await ctx.adapter.buildRequest(plan.call);
+  if (!store) return { wire, key: undefined };
+  // Key derivation (canonical JSON, SHA-256) loads with the first cached call, as the stores do.
+  const { cacheKey } = await import('./cache-key.ts');
+  const key = await cacheKey({
+    provider: ctx.adapter.provider,
+    endpoint: ctx.endpoint,
+    model: ctx.model,
+    method: plan.method,
+    path: wire.path,
+    headerNames: ctx.adapter.cacheKeyHeaders,
+    headers: [wire.headers, ctx.options.headers, plan.options.headers],
+    body: wire.body,
+  });
+  return { wire, key };
+}
+
+/** The call under its signal; `where.url` follows it, for the timeout's message. */
+async function callWithin(
+  ctx: ModelContext,
+  plan: CallPlan,
+  signal: AbortSignal,
+  where: { url: string },
+): Promise<Result> {
+  const ignore = plan.options.ignoreCache ?? ctx.options.ignoreCache ?? false;
+  const store = ignore ? undefined : ctx.store;
+  // Bounded too: a registry chunk, a schema converter or a cache read that never loads must not
+  // outlive the deadline.
+  const { wire, key } = await untilAborted(prepare(ctx, plan, store), [signal]);
+  where.url = apiUrl(ctx.endpoint, wire.path);
+  if (!store || key === undefined) return fetchResult(ctx, plan, wire, signal, {});
+  // The cache path is its own chunk (see cachedCall), bounded like the rest.
+  const { cachedCall } = await untilAborted(import('./cached-call.ts'), [signal]);
+  return cachedCall({
+    ctx,
+    plan,
+    store,
+    key,
+    signal,
+    fetchResult: (rawData) => fetchResult(ctx, plan, wire, signal, rawData),
+    again: () => callWithin(ctx, plan, signal, where),
+  });
+}
+
+/**
+ * Runs one call through the pipeline: cache lookup, key, request with retries, output checks and
+ * repairs, cache write. `timeout` and `signal` bound all of it, waiting on an identical call in
+ * flight included. Failures and invalid answers are never cached; cache faults never fail a call
+ * that the provider answered.
+ */
+export async function runCall(ctx: ModelContext, plan: CallPlan): Promise<Result> {
+  const settings = ctx.options;
+  const ttl = settings.cacheTtl;
+  if (ttl !== undefined) (await import('./check-cache-ttl.ts')).checkCacheTtl(ttl);
+  const timeoutMs = plan.options.timeout ?? settings.timeout ?? DEFAULT_TIMEOUT;
+  const callSignal = createCallSignal(timeoutMs, [settings.signal, plan.options.signal]);
+  const where = { url: ctx.endpoint };
+  try {
+    return await callWithin(ctx, plan, callSignal.signal, where);
+  } catch (error) {
+    if (callSignal.timedOut()) {
+      throw new TimeoutError({
+        provider: ctx.adapter.provider,
+        url: where.url,
+        timeoutMs,
+        cause: error,
+      });
+    }
+    throw error;
+  } finally {
+    callSignal.dispose();
+  }
+}

@@ -1,0 +1,63 @@
+import { isLLMError } from '../core/errors/llm-error.ts';
+import { NetworkError } from '../core/errors/network-error.ts';
+
+/** One HTTP attempt. */
+export interface SendRequestInit {
+  provider: string;
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+  fetch: typeof globalThis.fetch;
+  signal: AbortSignal;
+  /** Values that must never appear in an error (the key). */
+  secrets: readonly (string | undefined)[];
+  errorDetail?: (body: unknown) => { message?: string; type?: string };
+}
+
+/**
+ * POSTs JSON and reads a JSON answer: the only place the SDK calls `fetch`. Failures become typed
+ * errors; an abort propagates as the signal's reason for the caller to interpret. A network failure
+ * is built here (where the network is gone, no code can be loaded); what reads an answer that is an
+ * error loads on demand.
+ * @returns The parsed body.
+ */
+export async function sendRequest(init: SendRequestInit): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await init.fetch(init.url, {
+      method: 'POST',
+      headers: init.headers,
+      body: JSON.stringify(init.body),
+      signal: init.signal,
+    });
+  } catch (error) {
+    if (init.signal.aborted) throw init.signal.reason;
+    // Our own errors (a missing global fetch) are not network failures and must not be retried.
+    if (isLLMError(error)) throw error;
+    throw new NetworkError({
+      provider: init.provider,
+      url: init.url,
+      cause: error,
+      secrets: init.secrets,
+    });
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (init.signal.aborted) throw init.signal.reason;
+    throw new NetworkError({
+      provider: init.provider,
+      url: init.url,
+      cause: error,
+      secrets: init.secrets,
+    });
+  }
+  // The server answered, so the code that reads its errors can load now (not with the entry).
+  if (!response.ok) throw (await import('./response-error.ts')).apiError(init, response, text);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw (await import('./response-error.ts')).notJsonError(init, text, error);
+  }
+}

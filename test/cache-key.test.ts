@@ -1,0 +1,57 @@
+// Hashing for cache keys where WebCrypto is missing (issue 9 item 15), in Node and Chromium: the
+// pure SHA-256 gives WebCrypto's digests, and a model in a runtime without `crypto.subtle` (an http
+// page, some webviews) still caches, under the very keys WebCrypto gives.
+import { afterEach, expect, inject, it, vi } from 'vitest';
+import { memoryStore } from '../src/cache/index.ts';
+import { sha256 } from '../src/core/sha256.ts';
+import { OpenAIModel } from '../src/providers/openai/index.ts';
+import { scenario, uniquePrompt } from './shared/emulator-client.mjs';
+
+const emulatorUrl = inject('emulatorUrl');
+afterEach(() => vi.unstubAllGlobals());
+
+const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+const subtleHex = async (bytes: Uint8Array<ArrayBuffer>) =>
+  hex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+
+it('the pure SHA-256 gives the published test vectors and WebCrypto’s digest for every length', async () => {
+  const text = (s: string) => new TextEncoder().encode(s);
+  expect(hex(sha256(text('')))).toBe(
+    'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  );
+  expect(hex(sha256(text('abc')))).toBe(
+    'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+  );
+  expect(hex(sha256(text('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')))).toBe(
+    '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+  );
+  // Every padding case (lengths around each 64-byte block), random bytes, and 1 MB of UTF-8.
+  for (let length = 0; length < 200; length++) {
+    const bytes = crypto.getRandomValues(new Uint8Array(length));
+    expect(hex(sha256(bytes)), `length ${length}`).toBe(await subtleHex(bytes));
+  }
+  const big = text('Grüße 👋 '.repeat(100_000));
+  expect(hex(sha256(big))).toBe(await subtleHex(big));
+});
+
+it('without crypto.subtle a call is still cached, under the key WebCrypto gives', async () => {
+  const sc = await scenario(emulatorUrl);
+  const prompt = uniquePrompt('no subtle');
+  const withSubtle = memoryStore();
+  const model = (cache: ReturnType<typeof memoryStore>) =>
+    new OpenAIModel({ endpoint: sc.endpoint, apiKey: 'sk-test', cache, onWarning: () => {} });
+  await model(withSubtle).chat(prompt);
+
+  const withoutSubtle = memoryStore();
+  const { getRandomValues, randomUUID } = crypto;
+  vi.stubGlobal('crypto', {
+    getRandomValues: getRandomValues.bind(crypto),
+    randomUUID: randomUUID.bind(crypto),
+  });
+  expect(globalThis.crypto.subtle).toBeUndefined();
+  const plain = model(withoutSubtle);
+  expect((await plain.chat(prompt)).cached).toBe(false);
+  expect((await plain.chat(prompt)).cached).toBe(true);
+  expect(await withoutSubtle.keys!()).toEqual(await withSubtle.keys!());
+  expect(await sc.requests()).toHaveLength(2);
+});
