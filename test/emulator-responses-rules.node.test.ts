@@ -139,6 +139,15 @@ describe('POST /v1/responses: tools', () => {
       { message: "Tool choice 'nope' not found in 'tools' parameter.", param: 'tool_choice' },
       responses({ tools: [fn], tool_choice: { type: 'function', name: 'f' } }),
     );
+    await refuses(
+      '/v1/responses',
+      responses({ tools: [fn], tool_choice: 'any' }),
+      {
+        message: "Invalid value: 'any'. Supported values are: 'none', 'auto', and 'required'.",
+        param: 'tool_choice',
+      },
+      responses({ tools: [fn], tool_choice: 'required' }),
+    );
     await refuses('/v1/responses', responses({ tool_choice: 'required' }), {
       message: /only allowed when 'tools' are specified/,
     });

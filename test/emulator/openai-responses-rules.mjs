@@ -100,6 +100,13 @@ function toolRules(b) {
   }
   const tc = b.tool_choice;
   if (tc === undefined || tc === null || tc === 'auto' || tc === 'none') return null;
+  // ToolChoiceOptions: the same three words as Chat Completions, and the same error.
+  if (typeof tc === 'string' && tc !== 'required')
+    return badRequest(
+      `Invalid value: '${tc}'. Supported values are: 'none', 'auto', and 'required'.`,
+      'tool_choice',
+      'invalid_value',
+    );
   if (!tools.length)
     return badRequest(
       "Invalid value for 'tool_choice': 'tool_choice' is only allowed when 'tools' are specified.",

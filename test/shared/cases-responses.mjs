@@ -284,6 +284,17 @@ export function responsesCases({ sdk, emulatorUrl }) {
           (e) => e.name === 'InvalidRequestError' && /minimum of 16/.test(e.message),
           'maxTokens below 16',
         );
+        // toolChoice as OpenAI checks it on /v1/responses too: its three words, or a passed tool.
+        const sql = { name: 'sql', grammar: { syntax: 'regex', definition: 'SELECT .+' } };
+        for (const [toolChoice, why] of [
+          ['any', /"auto", "none", "required"/],
+          [{ name: 'get_time' }, /not one of the tools passed \("get_weather", "sql"\)/],
+        ])
+          await rejects(
+            reasoning(s.endpoint).responses('x', { tools: [weatherTool, sql], toolChoice }),
+            (e) => e.name === 'InvalidRequestError' && why.test(e.message),
+            `toolChoice ${JSON.stringify(toolChoice)}`,
+          );
         equal((await s.requests()).length, 0, 'refused before any request');
         const r = await reasoning(s.endpoint).responses('x', {
           max_tokens: 64,
