@@ -21,15 +21,20 @@ export function responsesCases({ sdk, emulatorUrl }) {
 
   return [
     [
-      'responses: POST /v1/responses, store false, max_output_tokens, usage, id and encrypted reasoning',
+      'responses: POST /v1/responses, store false, max_output_tokens, verbosity, parallel_tool_calls, usage, id and encrypted reasoning',
       async () => {
         const s = await scenario(emulatorUrl);
         const r = await reasoning(s.endpoint).responses('hi there', {
           maxTokens: 200,
           instructions: 'Be brief.',
           reasoning: { summary: 'auto' },
+          verbosity: 'low',
+          parallelToolCalls: false,
         });
         const [req] = await s.requests();
+        deepEqual(req.body.text, { verbosity: 'low' }, 'verbosity in text');
+        equal(req.body.parallel_tool_calls, false, 'parallel_tool_calls');
+        deepEqual(req.body.reasoning, { summary: 'auto' }, 'reasoning as given');
         equal(req.path, '/v1/responses', 'path');
         equal(req.body.store, false, 'nothing kept on the server unless asked');
         equal(req.body.max_output_tokens, 200, 'max_output_tokens');
