@@ -90,7 +90,7 @@ export async function requestWithRepairs(
       init.retry,
       signal,
     );
-    const parsed = adapter.parseResponse(body, call, url);
+    const parsed = await adapter.parseResponse(body, call, url);
     usage = addUsage(usage, parsed.usage);
     const response: ModelResponse = compact({
       text: parsed.text,
