@@ -464,7 +464,7 @@ export const MUTANTS = [
     find: 'if (seen.has(problem)) return;',
     replace: '',
     bug: 'a store that cannot write prints a warning on every call',
-    tests: [...CACHE, 'test/cache-fs.node.test.ts'],
+    tests: CACHE,
   },
   {
     id: 'warning-once-per-store-only',
