@@ -605,6 +605,22 @@ export const MUTANTS = [
     tests: [SHARED],
   },
   {
+    id: 'settings-warnings-not-reported',
+    file: 'src/pipeline/run-call.ts',
+    find: 'for (const warning of wire.warnings ?? []) ctx.options.onWarning?.(warning);',
+    replace: '',
+    bug: "settings the provider cannot take reach response.warnings but not the model's onWarning",
+    tests: [SHARED],
+  },
+  {
+    id: 'cache-write-failure-fails-call',
+    file: 'src/pipeline/run-call.ts',
+    find: "  } catch (error) {\n    await cacheProblem(ctx, store, 'write',",
+    replace: "  } catch (error) {\n    if (error) throw error;\n    await cacheProblem(ctx, store, 'write',",
+    bug: 'a failed cache write (full quota, unreachable Redis) fails a call the provider answered',
+    tests: [...CACHE],
+  },
+  {
     id: 'optional-nulls-kept',
     file: 'src/providers/openai-compatible/strip-optional-nulls.ts',
     find: 'if (optionalNull && !acceptsNull(resolve(props[key], root) ?? props[key])) continue;',
