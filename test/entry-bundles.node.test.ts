@@ -8,7 +8,10 @@
 // Sizes count what loads up front (the entry chunk and the chunks it imports statically: esbuild
 // moves code shared with on-demand chunks there) and every chunk emitted. The budgets (gzip -9
 // bytes) are about 10% above the sizes measured when they were set (printed by each case as
-// [entry-bundle]); growing past one needs a look, and raising it a reason. Needs dist/.
+// [entry-bundle]); growing past one needs a look, and raising it a reason: the `all` budgets were
+// raised about 6 kB when issue 14 split pako into deflate and inflate halves loaded apart (each half
+// carries pako's shared code; the first call downloads less), and unstorage's up-front one by 200 B
+// for its entry encoding. Needs dist/.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -53,25 +56,25 @@ const ROWS: Record<string, Row> = {
     code: `import { extractJson, RateLimitError, cacheKey } from 'alea-llm-client';
 console.log(extractJson('{}'), new RateLimitError({ provider: 'p', url: 'u', status: 429 }), cacheKey);`,
     own: /RateLimitError/,
-    budget: { upfront: 3300, all: 31200 },
+    budget: { upfront: 3300, all: 37600 },
   },
   './openai': {
     code: chat('openai', 'OpenAIModel', "{ model: 'gpt-4o-mini' }"),
     own: PROVIDERS.openai,
     allows: ['openai', 'chatCompletions'],
-    budget: { upfront: 11100, all: 45800 },
+    budget: { upfront: 11100, all: 52100 },
   },
   './xai': {
     code: chat('xai', 'GrokModel'),
     own: PROVIDERS.xai,
     allows: ['xai', 'chatCompletions'],
-    budget: { upfront: 11000, all: 45000 },
+    budget: { upfront: 11000, all: 51300 },
   },
   './vllm': {
     code: chat('vllm', 'VLLMModel'),
     own: PROVIDERS.vllm,
     allows: ['vllm', 'chatCompletions'],
-    budget: { upfront: 11000, all: 44100 },
+    budget: { upfront: 11000, all: 50400 },
   },
   './openai-compatible': {
     code: chat(
@@ -81,51 +84,51 @@ console.log(extractJson('{}'), new RateLimitError({ provider: 'p', url: 'u', sta
     ),
     own: PROVIDERS.chatCompletions,
     allows: ['chatCompletions'],
-    budget: { upfront: 11000, all: 44100 },
+    budget: { upfront: 11000, all: 50400 },
   },
   './anthropic': {
     code: chat('anthropic', 'AnthropicModel'),
     own: PROVIDERS.anthropic,
     allows: ['anthropic'],
-    budget: { upfront: 12000, all: 48400 },
+    budget: { upfront: 12000, all: 54800 },
   },
   './google': {
     code: chat('google', 'GoogleModel'),
     own: PROVIDERS.google,
     allows: ['google'],
-    budget: { upfront: 13300, all: 47200 },
+    budget: { upfront: 13300, all: 53500 },
   },
   './cache': {
     code: `import { memoryStore, listCacheKeys, pruneCache } from 'alea-llm-client/cache';
 const s = memoryStore({ maxEntries: 10 });
 console.log(await listCacheKeys(s), await pruneCache(s, new Date()));`,
     own: /use a store that supports it/,
-    budget: { upfront: 1000, all: 19300 },
+    budget: { upfront: 1000, all: 25700 },
   },
   './cache/fs': {
     code: `import { fsStore } from 'alea-llm-client/cache/fs';
 console.log(await fsStore({ dir: '/tmp/x' }).get('k'));`,
     own: /json\.gz/,
     node: true,
-    budget: { upfront: 2900, all: 17900 },
+    budget: { upfront: 2900, all: 24300 },
   },
   './cache/indexeddb': {
     code: `import { indexedDBStore } from 'alea-llm-client/cache/indexeddb';
 console.log(await indexedDBStore().get('k'));`,
     own: /alea-llm-cache/,
-    budget: { upfront: 2500, all: 17500 },
+    budget: { upfront: 2500, all: 23900 },
   },
   './cache/kv': {
     code: `import { kvStore } from 'alea-llm-client/cache/kv';
 console.log(await kvStore(globalThis.CACHE).get('k'));`,
     own: /alea-cache\//,
-    budget: { upfront: 2300, all: 17200 },
+    budget: { upfront: 2300, all: 23600 },
   },
   './cache/unstorage': {
     code: `import { unstorageStore } from 'alea-llm-client/cache/unstorage';
 console.log(await unstorageStore(globalThis.storage).get('k'));`,
     own: /alea-cache/,
-    budget: { upfront: 1800, all: 16800 },
+    budget: { upfront: 2000, all: 23200 },
   },
   './registry': {
     code: `import { getModelDetails, computeCost } from 'alea-llm-client/registry';
