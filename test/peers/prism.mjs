@@ -25,8 +25,6 @@ export async function startPrism(specPath, opts) {
   return retryOnEarlyExit(() => startPrismOnce(specPath, opts));
 }
 
-// Three Prisms start at once per test run; on 2 cores shared with other runs one alone can take over a
-// minute, so the start timeout is generous (a peer that never listens still fails the run).
 /** @param {string} specPath @param {{ timeoutMs?: number }} [opts] */
 async function startPrismOnce(specPath, { timeoutMs = 180_000 } = {}) {
   const spec = resolve(ROOT, specPath);

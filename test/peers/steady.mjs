@@ -80,9 +80,8 @@ export async function retryOnEarlyExit(start) {
   }
 }
 
-// Generous on a loaded machine (Steady took over 20 s to report healthy on 2 shared cores).
 /** @param {{ spec?: string, timeoutMs?: number }} [opts] */
-async function startSteadyOnce({ spec = OPENAI_SPEC, timeoutMs = 60_000 } = {}) {
+async function startSteadyOnce({ spec = OPENAI_SPEC, timeoutMs = 180_000 } = {}) {
   if (!existsSync(BIN)) throw new Error(`Steady binary missing: ${BIN} (run npm ci)`);
   if (!existsSync(spec))
     throw new Error(`OpenAPI spec missing: ${spec} (../shared beside the repo?)`);
