@@ -616,7 +616,8 @@ export const MUTANTS = [
     id: 'cache-write-failure-fails-call',
     file: 'src/pipeline/run-call.ts',
     find: "  } catch (error) {\n    await cacheProblem(ctx, store, 'write',",
-    replace: "  } catch (error) {\n    if (error) throw error;\n    await cacheProblem(ctx, store, 'write',",
+    replace:
+      "  } catch (error) {\n    if (error) throw error;\n    await cacheProblem(ctx, store, 'write',",
     bug: 'a failed cache write (full quota, unreachable Redis) fails a call the provider answered',
     tests: [...CACHE],
   },
