@@ -109,10 +109,30 @@ describe('canonical JSON and cache keys', () => {
       method: 'json',
       body: { messages: [], temperature: 0.5, model: 'm' },
     });
+    // Each field the README says the key covers moves it: provider, endpoint, model, path, and an
+    // answer-changing header; a header the adapter does not name never does.
+    const body = { model: 'm', temperature: 0.5, messages: [] };
+    const changed = await Promise.all(
+      [
+        { provider: 'xai' },
+        { endpoint: 'https://proxy.example' },
+        { model: 'n' },
+        { path: '/v1/completions' },
+        { headerNames: ['anthropic-beta'], headers: [{ 'Anthropic-Beta': 'x' }] },
+      ].map((change) => cacheKey({ ...base, ...change, body })),
+    );
+    const unkeyed = await cacheKey({
+      ...base,
+      headerNames: ['anthropic-beta'],
+      headers: [{ authorization: 'Bearer sk-1', 'OpenAI-Organization': 'org-1' }],
+      body,
+    });
     expect(a).toBe(b);
-    expect(new Set([a, c, d]).size).toBe(3);
+    expect(unkeyed).toBe(a);
+    expect(new Set([a, c, d, ...changed]).size).toBe(8);
     expect(a).toMatch(/^openai\/[0-9a-f]{16}\/[0-9a-f]{64}$/);
     expect(a.split('/')[1]).toBe(c.split('/')[1]); // same endpoint and model, same folder
+    expect(changed[1]!.split('/')[1]).not.toBe(a.split('/')[1]); // another endpoint, another one
   });
 });
 

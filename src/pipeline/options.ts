@@ -64,9 +64,10 @@ export interface ModelOptions {
    */
   registry?: { getModelDetails(id: string): ModelSpec | undefined };
   /**
-   * Receives non-fatal problems: cache read or write failures, settings the provider ignored.
-   * Without it, cache problems are printed with `console.warn` once per store and kind;
-   * `() => {}` silences them.
+   * Receives non-fatal problems: cache read, write and corrupt-entry problems, and each call's
+   * settings that were not sent as given (the lines of `response.warnings`, once per call, cache
+   * hits included). Without it, cache problems are printed with `console.warn` once per store and
+   * kind, and settings warnings are only in `response.warnings`; `() => {}` silences the printing.
    */
   onWarning?: (message: string) => void;
   /** The reasoning effort of every call that sets none (see {@link CallOptions.effort}). */

@@ -111,6 +111,9 @@ async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheStore | un
     checkCapabilities(plan.call, plan.call.spec, ctx.adapter.provider);
   }
   const wire = await ctx.adapter.buildRequest(plan.call);
+  // Settings the provider cannot take reach the hook as well as `response.warnings`, on hits too:
+  // each call was asked for them.
+  for (const warning of wire.warnings ?? []) ctx.options.onWarning?.(warning);
   if (!store) return { wire, key: undefined };
   // Key derivation (canonical JSON, SHA-256) loads with the first cached call, as the stores do.
   const { cacheKey } = await import('./cache-key.ts');
