@@ -111,7 +111,7 @@ describe('faults', () => {
   });
 
   it('/_closed_port names a loopback port that refuses connections', async () => {
-    const { port } = await (await fetch(`${emu.url}/_closed_port`)).json();
+    const { port } = (await (await fetch(`${emu.url}/_closed_port`)).json()) as { port: number };
     expect(port).toBeGreaterThan(0);
     await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow(TypeError);
   });

@@ -15,9 +15,10 @@ const NOT_UTF8 = 'e9ff/sMoKA==';
 
 /**
  * @typedef {{ status?: number, retryAfterMs?: number | [number, number], type?: string, errorType?: string, detail?: RegExp, bodyMax?: number, maxElapsedMs?: number }} Expect
- * @typedef {{ id: string, readme?: string, faults: () => object[] | 'refused', opts?: Record<string, unknown>, error?: string, retried: boolean, attempts: number, expect?: Expect }} FaultRow
+ * @typedef {{ id: string, readme?: string, readmeError?: string, readmeRetried?: string, faults: () => object[] | 'refused', opts?: Record<string, unknown>, error?: string, retried: boolean, attempts: number, expect?: Expect }} FaultRow
  * `error` is the error's class name (undefined: the call succeeds); `retried` is what the README
- * states; `readme` marks the row that represents its scenario in the README table.
+ * states; `readme` marks the row that represents its scenario in the README table, `readmeError`
+ * (default: `error`) and `readmeRetried` (default: yes/no from `retried`) are its other cells.
  */
 
 /** @type {FaultRow[]} */
@@ -25,7 +26,8 @@ export const FAULT_ROWS = [
   // ---- HTTP statuses that are retried ----
   ...[408, 409, 500, 502, 503, 504, 529].map((status) => ({
     id: `${status} once, then an answer`,
-    readme: `HTTP ${status}`,
+    readme: status === 408 ? 'HTTP 408, 409, 500, 502, 503, 504, 529' : undefined,
+    readmeError: '`APICallError`',
     faults: () => [{ status }],
     retried: true,
     attempts: 2,
@@ -33,6 +35,7 @@ export const FAULT_ROWS = [
   {
     id: '500 on every attempt',
     readme: '5xx on every attempt',
+    readmeError: '`RetryError` holding each `APICallError`',
     faults: () => [{ status: 500, times: 3 }],
     error: 'RetryError',
     retried: true,
@@ -43,6 +46,7 @@ export const FAULT_ROWS = [
   {
     id: '429 with Retry-After: 0, then an answer',
     readme: 'HTTP 429',
+    readmeError: '`RateLimitError`',
     faults: () => [{ status: 429, headers: { 'retry-after': '0' } }],
     retried: true,
     attempts: 2,
@@ -58,6 +62,7 @@ export const FAULT_ROWS = [
   {
     id: '429 with Retry-After in seconds',
     readme: 'Retry-After (seconds, HTTP date) or retry-after-ms',
+    readmeError: '`RateLimitError` with `retryAfterMs`; the retry waits that long',
     faults: () => [{ status: 429, headers: { 'retry-after': '3' } }],
     opts: { retryLimit: 0 },
     error: 'RateLimitError',
@@ -102,6 +107,7 @@ export const FAULT_ROWS = [
   {
     id: '429 with an absurd Retry-After (capped at 60 s)',
     readme: 'Retry-After absurd or negative',
+    readmeError: '`retryAfterMs` capped to 0–60 s',
     faults: () => [{ status: 429, headers: { 'retry-after': '99999999' } }],
     opts: { retryLimit: 0 },
     error: 'RateLimitError',
@@ -127,6 +133,8 @@ export const FAULT_ROWS = [
   {
     id: '400 with x-should-retry: true, then an answer',
     readme: '`x-should-retry: true` / `false`',
+    readmeError: '`APICallError`',
+    readmeRetried: 'as the header says',
     faults: () => [{ status: 400, headers: { 'x-should-retry': 'true' } }],
     retried: true,
     attempts: 2,
@@ -143,6 +151,7 @@ export const FAULT_ROWS = [
   ...[400, 404, 422].map((status) => ({
     id: `${status}`,
     readme: status === 400 ? 'HTTP 400, 404, 422 (other 4xx)' : undefined,
+    readmeError: '`APICallError`',
     faults: () => [{ status }],
     error: 'APICallError',
     retried: false,
@@ -152,6 +161,7 @@ export const FAULT_ROWS = [
   ...[401, 403].map((status) => ({
     id: `${status}`,
     readme: status === 401 ? 'HTTP 401, 403' : undefined,
+    readmeError: '`AuthenticationError`',
     faults: () => [{ status }],
     error: 'AuthenticationError',
     retried: false,
@@ -162,6 +172,7 @@ export const FAULT_ROWS = [
   {
     id: 'connection reset before the headers, then an answer',
     readme: 'Connection reset (before headers or mid-body)',
+    readmeError: '`NetworkError`',
     faults: () => [{ drop: true }],
     retried: true,
     attempts: 2,
@@ -183,6 +194,7 @@ export const FAULT_ROWS = [
   {
     id: 'connection refused (closed port)',
     readme: 'Connection refused',
+    readmeError: '`RetryError` holding each `NetworkError`',
     faults: () => 'refused',
     error: 'RetryError',
     retried: true,
@@ -217,6 +229,7 @@ export const FAULT_ROWS = [
   {
     id: 'an HTML error page from a proxy (502), then an answer',
     readme: 'HTML error page from a proxy (5xx)',
+    readmeError: '`APICallError` with the page title',
     faults: () => [{ html: true, status: 502 }],
     retried: true,
     attempts: 2,
@@ -260,6 +273,7 @@ export const FAULT_ROWS = [
   {
     id: 'a 200 carrying an error envelope',
     readme: '200 carrying an `error` envelope',
+    readmeError: "`InvalidResponseError` with the server's message",
     faults: () => [
       { status: 200, json: { error: { message: 'upstream overloaded', type: 'server_error' } } },
     ],
@@ -278,7 +292,9 @@ export const FAULT_ROWS = [
   },
   {
     id: 'a huge (3 MB) 200 that is not JSON',
-    readme: 'Huge body (kept to its first 2,000–4,000 characters)',
+    readme: 'Huge body (the error keeps its first 2,000–4,000 characters)',
+    readmeError: '`InvalidResponseError` (2xx) or `APICallError`',
+    readmeRetried: 'as its status says',
     faults: () => [{ hugeBytes: 3_000_000, contentType: 'application/json' }],
     error: 'InvalidResponseError',
     retried: false,
@@ -294,3 +310,15 @@ export const FAULT_ROWS = [
     expect: { type: 'APICallError', status: 500, bodyMax: 4_000 },
   },
 ];
+
+/**
+ * The README's "Failure handling" table, as [scenario, error, retried] rows, from the matrix.
+ * @returns {string[][]}
+ */
+export function failureTable() {
+  return FAULT_ROWS.filter((row) => row.readme).map((row) => [
+    /** @type {string} */ (row.readme),
+    row.readmeError ?? `\`${row.error}\``,
+    row.readmeRetried ?? (row.retried ? 'yes' : 'no'),
+  ]);
+}
