@@ -273,7 +273,11 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
       if (closed || res.destroyed) return;
       const outcome = faultOutcome(fault, dialect, ctx);
       if (outcome.action === 'hang') return; // held open until the client aborts or close()
-      if (outcome.action === 'drop') return void req.socket.destroy();
+      // Half a status line, then a reset: a network error before the headers. The bytes keep
+      // Chromium from silently resending the request on a fresh socket (it does after a reset
+      // with no bytes on a reused keep-alive socket), so every runtime sees one attempt per drop.
+      if (outcome.action === 'drop')
+        return void req.socket.end('HTTP/1.1 5', () => req.socket.destroy());
       if (outcome.action === 'cut' || outcome.action === 'stall')
         return writePartial(req, res, outcome, out);
       if (outcome.action === 'answer') return send(res, outcome.result, out);

@@ -163,7 +163,11 @@ function foreignHostCases(sdk) {
   const rows = [
     ['openai', 'OPENAI_API_KEY', (o) => new sdk.openai.OpenAIModel(o)],
     ['xai', 'XAI_API_KEY', (o) => new sdk.xai.GrokModel(o)],
-    ['anthropic', 'ANTHROPIC_API_KEY', (o) => new sdk.anthropic.AnthropicModel(o)],
+    [
+      'anthropic',
+      'ANTHROPIC_API_KEY',
+      (o) => new sdk.anthropic.AnthropicModel({ dangerouslyAllowBrowser: true, ...o }),
+    ],
     [
       'gemini',
       'GEMINI_API_KEY',
