@@ -15,6 +15,9 @@ const CACHE = [
   'test/cache-unstorage.node.test.ts',
 ];
 const KEYS = [SHARED, 'test/anthropic.test.ts', 'test/key-file.node.test.ts'];
+// Issue 10 (Responses, effort and tiers, grammars): its cases are all shared ones, the emulator's rules
+// are in their own test file.
+const RESPONSES = [SHARED, 'test/emulator-responses-rules.node.test.ts'];
 
 /** @type {Array<{ id: string, file: string, find: string, replace: string, bug: string, tests?: string[], equivalent?: string }>} */
 export const MUTANTS = [
@@ -69,7 +72,7 @@ export const MUTANTS = [
   },
   {
     id: 'cache-hit-not-revalidated',
-    file: 'src/pipeline/run-call.ts',
+    file: 'src/pipeline/cached-call.ts',
     find: 'if (!checked.ok) return undefined;',
     replace: 'if (!checked.ok) return { ...response, cached: true };',
     bug: 'a cache hit that fails the (changed) schema is returned anyway',
@@ -208,16 +211,16 @@ export const MUTANTS = [
   },
   {
     id: 'no-coalescing',
-    file: 'src/pipeline/run-call.ts',
-    find: 'const shared = pending.get(key);',
-    replace: 'const shared = undefined as InFlight | undefined;',
+    file: 'src/pipeline/cached-call.ts',
+    find: 'const shared = joinable<Result>(store, key);',
+    replace: 'const shared = false && joinable<Result>(store, key);',
     bug: 'identical concurrent calls each send a request',
     tests: CORE,
   },
   {
     id: 'leader-abort-fails-followers',
-    file: 'src/pipeline/run-call.ts',
-    find: 'if (!shared.cancelled() || cancelled(ctx, plan)) throw error;',
+    file: 'src/pipeline/cached-call.ts',
+    find: 'if (!shared.cancelled() || signal.aborted) throw error;',
     replace: 'throw error;',
     bug: "the first caller's abort fails every caller that joined it",
     tests: CORE,
@@ -232,7 +235,7 @@ export const MUTANTS = [
   },
   {
     id: 'cache-ttl-dropped',
-    file: 'src/pipeline/run-call.ts',
+    file: 'src/pipeline/cached-call.ts',
     find: 'ttl === undefined ? undefined : { ttl }',
     replace: 'undefined',
     bug: 'the cacheTtl option is not passed to the store',
@@ -240,7 +243,7 @@ export const MUTANTS = [
   },
   {
     id: 'invalid-entry-served',
-    file: 'src/pipeline/run-call.ts',
+    file: 'src/pipeline/cached-call.ts',
     find: 'if (!isCacheEntry(entry)) {',
     replace: 'if (false) {',
     bug: 'a store value that is not a cache entry is served as a hit',
@@ -343,5 +346,54 @@ export const MUTANTS = [
     replace: 'expiresIn * 1000',
     bug: 'a token is used until it expires, not renewed 5 minutes before',
     tests: KEYS,
+  },
+  // ---- issue 10: the Responses API, effort and tiers ----
+  {
+    id: 'effort-not-nearest',
+    file: 'src/core/nearest-effort.ts',
+    find: 'return lower.length ? lower[lower.length - 1] : known.find',
+    replace: 'return lower.length ? lower[0] : known.find',
+    bug: "an effort a model lacks becomes its lowest effort, not the nearest one below ('xhigh' on o3 sent as 'low')",
+    tests: [SHARED],
+  },
+  {
+    id: 'effort-chat-name-on-responses',
+    file: 'src/providers/openai-compatible/prepare-openai-effort.ts',
+    find: "if (value !== undefined && api === 'chat') body.reasoning_effort = value;",
+    replace: 'if (value !== undefined) body.reasoning_effort = value;',
+    bug: "responses() sends effort as Chat Completions' reasoning_effort, not reasoning.effort",
+    tests: RESPONSES,
+  },
+  {
+    id: 'responses-max-tokens-name',
+    file: 'src/providers/openai-compatible/build-responses-request.ts',
+    find: 'if (call.maxTokens !== undefined) body.max_output_tokens = call.maxTokens;',
+    replace: 'if (call.maxTokens !== undefined) body.max_tokens = call.maxTokens;',
+    bug: "maxTokens goes out as max_tokens on /v1/responses (the original's bug: OpenAI answers 400)",
+    tests: RESPONSES,
+  },
+  {
+    id: 'responses-stored-by-default',
+    file: 'src/providers/openai-compatible/build-responses-request.ts',
+    find: 'const keep = store === true;',
+    replace: 'const keep = store !== false;',
+    bug: 'responses() keeps every response on the server unless told not to',
+    tests: RESPONSES,
+  },
+  {
+    id: 'custom-tool-call-dropped',
+    file: 'src/providers/openai-compatible/parse-responses-response.ts',
+    find: "} else if (item.type === 'custom_tool_call' && item.call_id && item.name) {",
+    replace: "} else if (item.type === 'custom_tool_call' && false) {",
+    bug: "custom_tool_call items are dropped (the original's bug): grammar answers and custom calls are lost",
+    tests: RESPONSES,
+  },
+  {
+    id: 'refusal-is-empty-success',
+    file: 'src/providers/openai-compatible/parse-responses-response.ts',
+    find: 'if (blocked && !text && !toolCalls.length) {',
+    replace: 'if (false) {',
+    bug: 'a Responses refusal is an empty answer (and cached), not a ContentFilterError',
+    tests: RESPONSES,
   },
 ];

@@ -91,9 +91,9 @@ export async function requestWithRepairs(
       init.retry,
       signal,
     );
-    let parsed: ReturnType<typeof adapter.parseResponse>;
+    let parsed: Awaited<ReturnType<typeof adapter.parseResponse>>;
     try {
-      parsed = adapter.parseResponse(body, call, url);
+      parsed = await adapter.parseResponse(body, call, url);
     } catch (error) {
       throw scrubError(error, [init.key]);
     }

@@ -25,6 +25,11 @@ import { pipelineSignalCases } from './cases-pipeline-signals.mjs';
 import { pipelineCallCases } from './cases-pipeline-calls.mjs';
 import { pipelineInputCases } from './cases-pipeline-inputs.mjs';
 import { crossProviderCases } from './cases-cross-provider.mjs';
+import { responsesCases } from './cases-responses.mjs';
+import { effortCases } from './cases-effort.mjs';
+import { grammarCases } from './cases-grammar.mjs';
+import { responsesSteadyCases } from './cases-responses-steady.mjs';
+import { effortPrismCases } from './cases-effort-prism.mjs';
 import { googleOptionCases } from './cases-google-options.mjs';
 import { googleServiceAccountCases } from './cases-google-service-account.mjs';
 import { providerEnvCases } from './cases-provider-env.mjs';
@@ -88,6 +93,11 @@ export function makeCases(harness) {
     ...keyChainCases(env),
     ...cacheOptionCases(env),
     ...entryPointCases(env),
+    ...responsesCases(env),
+    ...effortCases(env),
+    ...grammarCases(env),
+    ...responsesSteadyCases(env),
+    ...effortPrismCases(env),
     ...plainDataCases(env),
   ];
 }
