@@ -62,9 +62,10 @@ export async function sendRequest(init: SendRequestInit): Promise<unknown> {
     throw (await import('./response-error.ts')).notJsonError(init, text, error);
   }
   // A 2xx carrying an `error` envelope (proxies and some compatible servers answer so) is the
-  // server's failure, not a malformed answer: its message is what the caller needs to see.
-  const envelope = (body as { error?: unknown } | null)?.error;
-  if (envelope !== undefined && envelope !== null)
+  // server's failure, not a malformed answer: its message is what the caller needs to see. A typed
+  // API object (`object: "response"` with status failed) is left to its adapter.
+  const b = body as { error?: unknown; object?: unknown } | null;
+  if (b?.error !== undefined && b.error !== null && b.object === undefined)
     throw (await import('./response-error.ts')).errorEnvelopeError(init, body, text);
   return body;
 }
