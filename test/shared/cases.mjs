@@ -34,6 +34,8 @@ import { googleOptionCases } from './cases-google-options.mjs';
 import { googleServiceAccountCases } from './cases-google-service-account.mjs';
 import { providerEnvCases } from './cases-provider-env.mjs';
 import { keyLeakCases } from './cases-key-leaks.mjs';
+import { faultMatrixCases } from './cases-fault-matrix.mjs';
+import { secretsCases } from './cases-secrets.mjs';
 import { pipelineCases } from './cases-pipeline.mjs';
 import { keyChainCases } from './cases-key-chain.mjs';
 import { cacheOptionCases } from './cases-cache-options.mjs';
@@ -85,6 +87,8 @@ export function makeCases(harness) {
     ...googleServiceAccountCases(env),
     ...providerEnvCases(env),
     ...keyLeakCases(env),
+    ...faultMatrixCases(env),
+    ...secretsCases(env),
     ...pipelineCases(env),
     ...keyChainCases(env),
     ...cacheOptionCases(env),
