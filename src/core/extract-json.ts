@@ -1,7 +1,6 @@
 /** The result of {@link extractJson}: the value and the JSON text it came from, or why none was read. */
 export type ExtractedJson =
-  | { ok: true; value: unknown; json: string }
-  | { ok: false; error: string };
+  { ok: true; value: unknown; json: string } | { ok: false; error: string };
 
 function tryParse(text: string): ExtractedJson {
   try {
