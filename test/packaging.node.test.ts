@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
 import { rollup } from 'rollup';
-import nodeResolve from '@rollup/plugin-node-resolve';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from './support/bundle-consumer.ts';
 import { installPackedPackage, packedTarball } from './support/pack-package.ts';
