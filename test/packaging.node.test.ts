@@ -14,7 +14,7 @@ import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from './support/bundle-consumer.ts';
-import { installPackedPackage, packedTarball } from './support/pack-package.ts';
+import { installPackedPackage, packedTarball } from './support/pack-package.mjs';
 import { scenario, uniquePrompt } from './shared/emulator-client.mjs';
 
 const run = promisify(execFile);

@@ -4,22 +4,26 @@
 // esbuild would otherwise apply to dist/), so package.json "exports" and "imports" conditions decide
 // alone, as they do for an installed copy. The tarball is packed once per test run and shared by
 // every test file (they run in separate workers): the first to need it packs, the others wait.
+// Plain JavaScript, so `npm run example` (scripts/run-example.mjs) installs the examples' package the
+// same way the tests do.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { ROOT, requireDist } from './bundle-consumer.ts';
 
 const run = promisify(execFile);
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /**
  * The packed tarball of the current build (one `npm pack` per build and test run).
- * @returns Its path.
+ * @returns {Promise<string>} Its path.
  */
-export async function packedTarball(): Promise<string> {
-  requireDist();
+export async function packedTarball() {
+  if (!existsSync(join(ROOT, 'dist/index.js')))
+    throw new Error('dist/ is missing: run `npm run build` first');
   const dir = join(process.env.ALEA_VITEST_CACHE_DIR ?? tmpdir(), 'packed');
   mkdirSync(dir, { recursive: true });
   const stamp = Math.round(statSync(join(ROOT, 'dist/index.js')).mtimeMs);
@@ -38,7 +42,7 @@ export async function packedTarball(): Promise<string> {
       const { stdout } = await run('npm', ['pack', '--silent', '--pack-destination', scratch], {
         cwd: ROOT,
       });
-      await rename(join(scratch, stdout.trim().split('\n').pop()!), tarball);
+      await rename(join(scratch, /** @type {string} */ (stdout.trim().split('\n').pop())), tarball);
       rmSync(scratch, { recursive: true, force: true });
     } finally {
       rmSync(lock, { recursive: true, force: true });
@@ -49,9 +53,10 @@ export async function packedTarball(): Promise<string> {
 
 /**
  * Installs the packed package into a fresh scratch folder.
- * @returns The scratch folder: `import 'alea-llm-client/…'` works from scripts placed in it.
+ * @returns {Promise<string>} The scratch folder: `import 'alea-llm-client/…'` works from scripts
+ *   placed in it.
  */
-export async function installPackedPackage(): Promise<string> {
+export async function installPackedPackage() {
   const tarball = await packedTarball();
   const scratch = await mkdtemp(join(tmpdir(), 'alea-packed-'));
   await run('tar', ['-xzf', tarball, '-C', scratch]);
