@@ -233,13 +233,18 @@ await new AnthropicModel({ dangerouslyAllowBrowser: true }).chat('hi');`;
 });
 
 describe('the installed alea bin', () => {
-  it('runs from the package (it imports the package by name) in Node and Bun', async () => {
+  it('runs from the package (it imports the package by name) in Node, Bun and Deno', async () => {
     const cli = join(installed, 'dist/cli/alea.js');
     expect(readFileSync(cli, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
-    for (const runtime of [process.execPath, bin('bun')]) {
-      const { stdout } = await run(runtime, [cli, 'models', '--provider', 'openai', '--json'], {
-        cwd: scratch,
-      });
+    const deno = ['run', '--no-prompt', '--allow-read', '--allow-env', '--allow-sys'];
+    const runtimes = [
+      [process.execPath, []],
+      [bin('bun'), []],
+      [bin('deno'), deno],
+    ] as const;
+    for (const [runtime, flags] of runtimes) {
+      const args = [...flags, cli, 'models', '--provider', 'openai', '--json'];
+      const { stdout } = await run(runtime, args, { cwd: scratch });
       expect(JSON.parse(stdout).length, runtime).toBeGreaterThan(10);
     }
   }, 60_000);
