@@ -21,7 +21,7 @@ export const MUTANTS = [
   // ---- the eight of issue 15 ----
   {
     id: 'x-should-retry-ignored',
-    file: 'src/core/send-request.ts',
+    file: 'src/pipeline/send-request.ts',
     find: "response.headers.get('x-should-retry')",
     replace: '(null as string | null)',
     bug: 'the x-should-retry header is ignored',
@@ -45,7 +45,7 @@ export const MUTANTS = [
   },
   {
     id: 'no-backoff-cap',
-    file: 'src/core/retry.ts',
+    file: 'src/pipeline/retry.ts',
     find: 'Math.min(policy.retryDelay * 2 ** retry, MAX_BACKOFF_MS)',
     replace: 'policy.retryDelay * 2 ** retry',
     bug: 'the backoff is not capped at 8 s',
@@ -53,7 +53,7 @@ export const MUTANTS = [
   },
   {
     id: '429-not-rate-limit-error',
-    file: 'src/core/send-request.ts',
+    file: 'src/pipeline/send-request.ts',
     find: 'status === 429) return new RateLimitError',
     replace: 'status === 0) return new RateLimitError',
     bug: 'a 429 is a plain APICallError, not a RateLimitError',
@@ -61,7 +61,7 @@ export const MUTANTS = [
   },
   {
     id: 'model-headers-dropped',
-    file: 'src/core/request-with-repairs.ts',
+    file: 'src/pipeline/request-with-repairs.ts',
     find: '...ctx.options.headers,',
     replace: '',
     bug: "the model's headers option is not sent",
@@ -69,7 +69,7 @@ export const MUTANTS = [
   },
   {
     id: 'cache-hit-not-revalidated',
-    file: 'src/core/run-call.ts',
+    file: 'src/pipeline/run-call.ts',
     find: 'if (!checked.ok) return undefined;',
     replace: 'if (!checked.ok) return { ...response, cached: true };',
     bug: 'a cache hit that fails the (changed) schema is returned anyway',
@@ -118,7 +118,7 @@ export const MUTANTS = [
   },
   {
     id: 'retry-limit-off-by-one',
-    file: 'src/core/retry.ts',
+    file: 'src/pipeline/retry.ts',
     find: 'n >= policy.retryLimit',
     replace: 'n > policy.retryLimit',
     bug: 'one retry more than retryLimit',
@@ -126,7 +126,7 @@ export const MUTANTS = [
   },
   {
     id: 'no-jitter',
-    file: 'src/core/retry.ts',
+    file: 'src/pipeline/retry.ts',
     find: 'backoff * (1 - Math.random() * 0.25)',
     replace: 'backoff',
     bug: 'no jitter: clients that failed together retry together',
@@ -143,7 +143,7 @@ export const MUTANTS = [
   // ---- core: secrets ----
   {
     id: 'detail-not-redacted',
-    file: 'src/core/send-request.ts',
+    file: 'src/pipeline/send-request.ts',
     find: 'detail: redact(detail.message ?? fallback, init.secrets),',
     replace: 'detail: detail.message ?? fallback,',
     bug: "the provider's error message (and so error.message) is not redacted",
@@ -151,7 +151,7 @@ export const MUTANTS = [
   },
   {
     id: 'body-not-redacted',
-    file: 'src/core/send-request.ts',
+    file: 'src/pipeline/send-request.ts',
     find: 'responseBody: redact(text.slice(0, 4000), init.secrets),',
     replace: 'responseBody: text.slice(0, 4000),',
     bug: 'error.responseBody is not redacted',
@@ -184,7 +184,7 @@ export const MUTANTS = [
   },
   {
     id: 'cache-key-version-dropped',
-    file: 'src/core/cache-key.ts',
+    file: 'src/pipeline/cache-key.ts',
     find: '{ v: CACHE_KEY_VERSION, ...input }',
     replace: '{ ...input }',
     bug: 'the cache key changes (old entries silently become misses everywhere)',
@@ -192,7 +192,7 @@ export const MUTANTS = [
   },
   {
     id: 'timeout-reported-as-abort',
-    file: 'src/core/call-signal.ts',
+    file: 'src/pipeline/call-signal.ts',
     find: 'timedOut: () => timedOut,',
     replace: 'timedOut: () => false,',
     bug: 'a timeout surfaces as an AbortError, not a TimeoutError',
@@ -200,7 +200,7 @@ export const MUTANTS = [
   },
   {
     id: 'abort-reported-as-timeout',
-    file: 'src/core/run-call.ts',
+    file: 'src/pipeline/run-call.ts',
     find: 'if (callSignal.timedOut()) {',
     replace: 'if (callSignal.signal.aborted) {',
     bug: "the caller's abort surfaces as a TimeoutError",
@@ -208,7 +208,7 @@ export const MUTANTS = [
   },
   {
     id: 'no-coalescing',
-    file: 'src/core/run-call.ts',
+    file: 'src/pipeline/run-call.ts',
     find: 'const shared = pending.get(key);',
     replace: 'const shared = undefined as InFlight | undefined;',
     bug: 'identical concurrent calls each send a request',
@@ -216,7 +216,7 @@ export const MUTANTS = [
   },
   {
     id: 'leader-abort-fails-followers',
-    file: 'src/core/run-call.ts',
+    file: 'src/pipeline/run-call.ts',
     find: 'if (!shared.cancelled() || cancelled(ctx, plan)) throw error;',
     replace: 'throw error;',
     bug: "the first caller's abort fails every caller that joined it",
@@ -224,7 +224,7 @@ export const MUTANTS = [
   },
   {
     id: 'ignore-cache-precedence',
-    file: 'src/core/run-call.ts',
+    file: 'src/pipeline/run-call.ts',
     find: 'plan.options.ignoreCache ?? ctx.options.ignoreCache',
     replace: 'ctx.options.ignoreCache ?? plan.options.ignoreCache',
     bug: "the model's ignoreCache wins over the call's",
@@ -232,7 +232,7 @@ export const MUTANTS = [
   },
   {
     id: 'cache-ttl-dropped',
-    file: 'src/core/run-call.ts',
+    file: 'src/pipeline/run-call.ts',
     find: 'ttl === undefined ? undefined : { ttl }',
     replace: 'undefined',
     bug: 'the cacheTtl option is not passed to the store',
@@ -240,7 +240,7 @@ export const MUTANTS = [
   },
   {
     id: 'invalid-entry-served',
-    file: 'src/core/run-call.ts',
+    file: 'src/pipeline/run-call.ts',
     find: 'if (!isCacheEntry(entry)) {',
     replace: 'if (false) {',
     bug: 'a store value that is not a cache entry is served as a hit',
@@ -248,7 +248,7 @@ export const MUTANTS = [
   },
   {
     id: 'repair-usage-not-summed',
-    file: 'src/core/request-with-repairs.ts',
+    file: 'src/pipeline/request-with-repairs.ts',
     find: 'sum[k] = (total[k] ?? 0) + (next[k] ?? 0);',
     replace: 'sum[k] = next[k] ?? 0;',
     bug: 'usage and cost leave out the repair rounds',

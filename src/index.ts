@@ -17,14 +17,14 @@ export type {
   ToolCall,
   Usage,
 } from './core/types.ts';
-export type { CallOptions, ModelOptions, ObjectOptions } from './core/options.ts';
+export type { CallOptions, ModelOptions, ObjectOptions } from './pipeline/options.ts';
 export {
   DEFAULT_MAX_REPAIRS,
   DEFAULT_RETRY_DELAY,
   DEFAULT_RETRY_LIMIT,
   DEFAULT_TIMEOUT,
-} from './core/options.ts';
-export { LanguageModel } from './core/language-model.ts';
+} from './pipeline/options.ts';
+export { LanguageModel } from './pipeline/language-model.ts';
 export type {
   CallMethod,
   KeyPolicy,
@@ -37,7 +37,7 @@ export type {
 } from './core/adapter.ts';
 export type { InferSchemaOutput, JSONSchema, StandardSchemaV1 } from './core/standard-schema.ts';
 export { extractJson, type ExtractedJson } from './core/extract-json.ts';
-export { cacheKey, type CacheKeyInput } from './core/cache-key.ts';
+export { cacheKey, type CacheKeyInput } from './pipeline/cache-key.ts';
 export { readEnv, type EnvSource } from './core/env.ts';
-export type { KeyContext, KeyResolver } from './keys/key-resolver.ts';
-export type { CacheEntry, CacheSetOptions, CacheStore } from './cache/cache-store.ts';
+export type { KeyContext, KeyResolver } from './core/key-resolver.ts';
+export type { CacheEntry, CacheSetOptions, CacheStore } from './core/cache-store.ts';

@@ -14,7 +14,7 @@ import {
 import { canonicalJson } from '../src/core/canonical-json.ts';
 import { redact } from '../src/core/redact.ts';
 import { parseRetryAfter, MAX_RETRY_AFTER_MS } from '../src/core/retry-after.ts';
-import { withRetries } from '../src/core/retry.ts';
+import { withRetries } from '../src/pipeline/retry.ts';
 
 const apiError = (status: number, retryAfterMs?: number) =>
   new APICallError({ provider: 'p', url: 'https://x/v1', status, detail: 'd', retryAfterMs });

@@ -1,5 +1,5 @@
 import { printWarning } from '../core/cache-warning.ts';
-import type { CacheStore } from './cache-store.ts';
+import type { CacheStore } from '../core/cache-store.ts';
 import { decodeEntry, encodeEntry, type DecodedEntry } from './encode-entry.ts';
 import { checkEntryKey, isEntryKey } from './entry-key.ts';
 

@@ -1,4 +1,4 @@
-import type { CacheStore } from './cache-store.ts';
+import type { CacheStore } from '../core/cache-store.ts';
 import { memoryStore } from './memory-store.ts';
 
 let store: CacheStore | undefined;

@@ -1,4 +1,4 @@
-import type { CacheEntry } from './cache-store.ts';
+import type { CacheEntry } from '../core/cache-store.ts';
 import { gunzipText, gzipText, loadPako } from './gzip.ts';
 import { isCacheEntry } from './is-cache-entry.ts';
 

@@ -1,5 +1,10 @@
 /** @module Cache stores, their contract, and cache management. */
-export type { CacheEntry, CacheGetOptions, CacheSetOptions, CacheStore } from './cache-store.ts';
+export type {
+  CacheEntry,
+  CacheGetOptions,
+  CacheSetOptions,
+  CacheStore,
+} from '../core/cache-store.ts';
 export { memoryStore, type MemoryStoreOptions } from './memory-store.ts';
 export { defaultStore } from '#default-store';
 export {

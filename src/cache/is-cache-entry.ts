@@ -1,4 +1,4 @@
-import type { CacheEntry } from './cache-store.ts';
+import type { CacheEntry } from '../core/cache-store.ts';
 
 /**
  * Checks the shape of a decoded entry, so that a file from another version or a hand-edited value

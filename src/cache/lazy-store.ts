@@ -1,4 +1,4 @@
-import type { CacheStore } from './cache-store.ts';
+import type { CacheStore } from '../core/cache-store.ts';
 
 /**
  * A store whose implementation is loaded with a dynamic import() on first use, so that a web

@@ -3,7 +3,7 @@
 import { baseUrl } from '../core/base-url.ts';
 import { canonicalJson } from '../core/canonical-json.ts';
 import { sha256Hex } from '../core/sha256-hex.ts';
-import type { CacheStore } from './cache-store.ts';
+import type { CacheStore } from '../core/cache-store.ts';
 
 function need<K extends 'keys' | 'delete' | 'clear'>(
   store: CacheStore,

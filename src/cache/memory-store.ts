@@ -1,4 +1,4 @@
-import type { CacheEntry, CacheStore } from './cache-store.ts';
+import type { CacheEntry, CacheStore } from '../core/cache-store.ts';
 
 /** Options of {@link memoryStore}. */
 export interface MemoryStoreOptions {

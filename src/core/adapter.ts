@@ -1,4 +1,4 @@
-import type { ModelSpec } from '../registry/types.ts';
+import type { ModelSpec } from './model-spec.ts';
 import type { JSONSchema } from './standard-schema.ts';
 import type { FinishReason, Message, ToolCall, Usage } from './types.ts';
 

@@ -1,4 +1,4 @@
-import type { CacheStore } from '../cache/cache-store.ts';
+import type { CacheStore } from './cache-store.ts';
 
 /** The kinds of cache trouble that are reported once each per store when no `onWarning` is set. */
 export type CacheProblem = 'read' | 'corrupt' | 'write';

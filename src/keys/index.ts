@@ -1,2 +1,2 @@
-export type { KeyContext, KeyResolver } from './key-resolver.ts';
+export type { KeyContext, KeyResolver } from '../core/key-resolver.ts';
 export { resolveKey, type ResolveKeyInit } from './resolve-key.ts';

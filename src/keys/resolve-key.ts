@@ -2,7 +2,7 @@ import { readKeyFile, KEY_FILE_DIR } from '#key-file';
 import type { KeyPolicy } from '../core/adapter.ts';
 import { readEnv, type EnvSource } from '../core/env.ts';
 import { checkKey } from './check-key.ts';
-import type { KeyResolver } from './key-resolver.ts';
+import type { KeyResolver } from '../core/key-resolver.ts';
 
 /** Everything the default key chain may consult. */
 export interface ResolveKeyInit {

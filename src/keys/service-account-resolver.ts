@@ -4,7 +4,7 @@ import { InvalidResponseError } from '../core/errors/invalid-response-error.ts';
 import { NetworkError } from '../core/errors/network-error.ts';
 import { ioContextCheck } from '../core/io-context-check.ts';
 import { redact } from '../core/redact.ts';
-import type { KeyResolver } from './key-resolver.ts';
+import type { KeyResolver } from '../core/key-resolver.ts';
 import { importRs256Key, signJwt } from './sign-jwt.ts';
 
 /** The fields of a Google service-account JSON key that the resolver uses. */

@@ -4,7 +4,7 @@
 import { GoogleModel } from '../../src/providers/google/index.ts';
 import { serviceAccountKeyResolver } from '../../src/keys/service-account-resolver.ts';
 import { OpenAIModel } from '../../src/providers/openai/index.ts';
-import type { KeyResolver } from '../../src/keys/key-resolver.ts';
+import type { KeyResolver } from '../../src/core/key-resolver.ts';
 
 const models = new Map<string, OpenAIModel>();
 const resolvers = new Map<string, KeyResolver>();

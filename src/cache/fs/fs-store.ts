@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { readEnv } from '../../core/env.ts';
 import { byteStore } from '../byte-store.ts';
-import type { CacheStore } from '../cache-store.ts';
+import type { CacheStore } from '../../core/cache-store.ts';
 import { fsProblem, homeProblem, isMissing } from './fs-problem.ts';
 
 /** Options of {@link fsStore}. */

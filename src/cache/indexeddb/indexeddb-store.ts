@@ -1,6 +1,6 @@
 import { del, get, promisifyRequest, set } from 'idb-keyval';
 import { byteStore } from '../byte-store.ts';
-import type { CacheStore } from '../cache-store.ts';
+import type { CacheStore } from '../../core/cache-store.ts';
 import { openStore } from './open-store.ts';
 
 /** Options of {@link indexedDBStore}. */

@@ -1,6 +1,6 @@
 import { printWarning } from '../../core/cache-warning.ts';
 import { byteStore, doomed } from '../byte-store.ts';
-import type { CacheStore } from '../cache-store.ts';
+import type { CacheStore } from '../../core/cache-store.ts';
 import { isEntryKey } from '../entry-key.ts';
 
 /**

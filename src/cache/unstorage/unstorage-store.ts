@@ -1,5 +1,5 @@
 import { byteStore } from '../byte-store.ts';
-import type { CacheStore } from '../cache-store.ts';
+import type { CacheStore } from '../../core/cache-store.ts';
 import { isEntryKey } from '../entry-key.ts';
 
 /**

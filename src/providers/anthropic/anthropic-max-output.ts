@@ -1,4 +1,4 @@
-import type { ModelSpec } from '../../registry/types.ts';
+import type { ModelSpec } from '../../core/model-spec.ts';
 
 // Families, for models the registry does not list yet, by prefix, first match wins. Values are Anthropic's documented maximum output tokens.
 const FAMILIES: readonly (readonly [RegExp, number])[] = [

@@ -1,7 +1,7 @@
 import { baseUrl } from '../../core/base-url.ts';
 import { hostOf } from '../../core/host-of.ts';
-import { LanguageModel } from '../../core/language-model.ts';
-import type { ModelOptions } from '../../core/options.ts';
+import { LanguageModel } from '../../pipeline/language-model.ts';
+import type { ModelOptions } from '../../pipeline/options.ts';
 import { createAnthropicAdapter } from './anthropic-adapter.ts';
 import type { AnthropicStructuredOutput } from './anthropic-structured-output.ts';
 

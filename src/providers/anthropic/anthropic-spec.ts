@@ -1,6 +1,6 @@
 import { anthropicModels } from '../../registry/data/anthropic.ts';
 import { findModelSpec } from '../../registry/find-model-spec.ts';
-import type { ModelSpec } from '../../registry/types.ts';
+import type { ModelSpec } from '../../core/model-spec.ts';
 
 /**
  * Looks a Claude model up in the registry, also under its undated alias (`…-20250514` → `…`).

@@ -1,4 +1,4 @@
-import type { ModelSpec } from '../../registry/types.ts';
+import type { ModelSpec } from '../../core/model-spec.ts';
 
 /** How `object()` asks Claude for schema-shaped output. */
 export type AnthropicStructuredOutput =

@@ -10,4 +10,4 @@ export { BrowserAccessError } from './browser-access-error.ts';
 export type { AnthropicThinking } from './prepare-anthropic-thinking.ts';
 export type { AnthropicCacheControl } from './anthropic-cache-control.ts';
 export type { AnthropicStructuredOutput } from './anthropic-structured-output.ts';
-export type { ModelOptions, CallOptions, ObjectOptions } from '../../core/options.ts';
+export type { ModelOptions, CallOptions, ObjectOptions } from '../../pipeline/options.ts';

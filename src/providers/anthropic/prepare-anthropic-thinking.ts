@@ -1,5 +1,5 @@
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts';
-import type { ModelSpec } from '../../registry/types.ts';
+import type { ModelSpec } from '../../core/model-spec.ts';
 
 /** The original library's budget for `thinking: true` and `{ enabled: true }` without a budget. */
 export const DEFAULT_THINKING_BUDGET = 1600;

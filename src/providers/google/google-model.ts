@@ -1,8 +1,8 @@
 import { baseUrl } from '../../core/base-url.ts';
 import { readEnv } from '../../core/env.ts';
 import { hostOf } from '../../core/host-of.ts';
-import { LanguageModel } from '../../core/language-model.ts';
-import type { ModelOptions } from '../../core/options.ts';
+import { LanguageModel } from '../../pipeline/language-model.ts';
+import type { ModelOptions } from '../../pipeline/options.ts';
 import { createGoogleAdapter } from './google-adapter.ts';
 import {
   GEMINI_ENDPOINT,

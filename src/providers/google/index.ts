@@ -8,4 +8,4 @@ export {
   type ServiceAccountKey,
   type ServiceAccountResolverOptions,
 } from '../../keys/service-account-resolver.ts';
-export type { ModelOptions, CallOptions, ObjectOptions } from '../../core/options.ts';
+export type { ModelOptions, CallOptions, ObjectOptions } from '../../pipeline/options.ts';

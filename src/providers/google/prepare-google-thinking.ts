@@ -1,5 +1,5 @@
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts';
-import type { ModelSpec } from '../../registry/types.ts';
+import type { ModelSpec } from '../../core/model-spec.ts';
 
 /** A Gemini `thinkingLevel`, in the portable lower-case spelling. */
 export type GoogleThinkingLevel = 'minimal' | 'low' | 'medium' | 'high';

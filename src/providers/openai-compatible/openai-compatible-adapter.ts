@@ -6,7 +6,7 @@ import type {
   WireRequest,
 } from '../../core/adapter.ts';
 import type { JSONSchema } from '../../core/standard-schema.ts';
-import type { ModelSpec } from '../../registry/types.ts';
+import type { ModelSpec } from '../../core/model-spec.ts';
 import { convertToOpenAIMessages } from './convert-to-openai-messages.ts';
 import { parseChatResponse, parseCompletionResponse } from './parse-openai-response.ts';
 import { prepareOpenAIOutput } from './prepare-openai-output.ts';

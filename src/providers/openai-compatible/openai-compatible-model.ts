@@ -1,6 +1,6 @@
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts';
-import { LanguageModel } from '../../core/language-model.ts';
-import type { ModelOptions } from '../../core/options.ts';
+import { LanguageModel } from '../../pipeline/language-model.ts';
+import type { ModelOptions } from '../../pipeline/options.ts';
 import {
   createOpenAICompatibleAdapter,
   type StructuredOutputMode,

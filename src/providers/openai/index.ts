@@ -1,3 +1,3 @@
 /** @module OpenAI. */
 export { OpenAIModel, OPENAI_DEFAULT_MODEL, OPENAI_ENDPOINT } from './openai-model.ts';
-export type { ModelOptions, CallOptions, ObjectOptions } from '../../core/options.ts';
+export type { ModelOptions, CallOptions, ObjectOptions } from '../../pipeline/options.ts';

@@ -1,4 +1,4 @@
-import type { ModelSpec } from '../../registry/types.ts';
+import type { ModelSpec } from '../../core/model-spec.ts';
 
 /**
  * Tells whether an OpenAI model is served by the legacy text-completion endpoint (`/v1/completions`),

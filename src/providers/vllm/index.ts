@@ -5,4 +5,4 @@ export {
   VLLM_ENDPOINT,
   type VLLMModelOptions,
 } from './vllm-model.ts';
-export type { ModelOptions, CallOptions, ObjectOptions } from '../../core/options.ts';
+export type { ModelOptions, CallOptions, ObjectOptions } from '../../pipeline/options.ts';

@@ -1,5 +1,5 @@
-import { LanguageModel } from '../../core/language-model.ts';
-import type { ModelOptions } from '../../core/options.ts';
+import { LanguageModel } from '../../pipeline/language-model.ts';
+import type { ModelOptions } from '../../pipeline/options.ts';
 import { createOpenAICompatibleAdapter } from '../openai-compatible/openai-compatible-adapter.ts';
 
 /** xAI's default model (the original's 0.3 default). */

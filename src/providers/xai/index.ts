@@ -1,3 +1,3 @@
 /** @module xAI Grok. */
 export { GrokModel, XAI_DEFAULT_MODEL, XAI_ENDPOINT } from './grok-model.ts';
-export type { ModelOptions, CallOptions, ObjectOptions } from '../../core/options.ts';
+export type { ModelOptions, CallOptions, ObjectOptions } from '../../pipeline/options.ts';

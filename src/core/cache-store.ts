@@ -1,4 +1,4 @@
-import type { JSONModelResponse, MaybePromise, ModelResponse } from '../core/types.ts';
+import type { JSONModelResponse, MaybePromise, ModelResponse } from './types.ts';
 
 /** What the cache keeps for one call: the result, and when it was made. Plain JSON. */
 export interface CacheEntry {

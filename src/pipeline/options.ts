@@ -1,9 +1,9 @@
-import type { CacheStore } from '../cache/cache-store.ts';
-import type { KeyResolver } from '../keys/key-resolver.ts';
-import type { ModelSpec } from '../registry/types.ts';
-import type { EnvSource } from './env.ts';
-import type { ToolChoice } from './adapter.ts';
-import type { JSONSchema, StandardSchemaV1 } from './standard-schema.ts';
+import type { CacheStore } from '../core/cache-store.ts';
+import type { KeyResolver } from '../core/key-resolver.ts';
+import type { ModelSpec } from '../core/model-spec.ts';
+import type { EnvSource } from '../core/env.ts';
+import type { ToolChoice } from '../core/adapter.ts';
+import type { JSONSchema, StandardSchemaV1 } from '../core/standard-schema.ts';
 
 /** Default retry count: a failed attempt is retried twice (three attempts at most). */
 export const DEFAULT_RETRY_LIMIT = 2;

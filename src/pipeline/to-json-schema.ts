@@ -1,5 +1,5 @@
-import { InvalidRequestError } from './errors/invalid-request-error.ts';
-import type { JSONSchema, StandardSchemaV1 } from './standard-schema.ts';
+import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
+import type { JSONSchema, StandardSchemaV1 } from '../core/standard-schema.ts';
 
 /**
  * Turns the caller's schema into JSON Schema for the provider. Loaded on demand by `object()` and

@@ -1,7 +1,7 @@
 import { defaultStore } from '#default-store';
-import type { CallMethod, ModelCall, OutputFormat, ProviderAdapter } from './adapter.ts';
-import { baseUrl } from './base-url.ts';
-import { InvalidRequestError } from './errors/invalid-request-error.ts';
+import type { CallMethod, ModelCall, OutputFormat, ProviderAdapter } from '../core/adapter.ts';
+import { baseUrl } from '../core/base-url.ts';
+import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { normalizeMessages } from './normalize-messages.ts';
 import { isPortableTools } from './is-portable-tools.ts';
 import {
@@ -11,9 +11,9 @@ import {
   type ObjectOptions,
 } from './options.ts';
 import { runCall, type ModelContext } from './run-call.ts';
-import type { InferSchemaOutput, StandardSchemaV1 } from './standard-schema.ts';
+import type { InferSchemaOutput, StandardSchemaV1 } from '../core/standard-schema.ts';
 import type { OutputCheck } from './request-with-repairs.ts';
-import type { JSONModelResponse, Message, ModelResponse, ToolCallResponse } from './types.ts';
+import type { JSONModelResponse, Message, ModelResponse, ToolCallResponse } from '../core/types.ts';
 
 function checkNumber(name: string, value: unknown, min: number, integer = false): void {
   if (value === undefined) return;

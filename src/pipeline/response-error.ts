@@ -1,9 +1,9 @@
-import { APICallError, type APICallErrorInit } from './errors/api-call-error.ts';
-import { AuthenticationError } from './errors/authentication-error.ts';
-import { InvalidResponseError } from './errors/invalid-response-error.ts';
-import { RateLimitError } from './errors/rate-limit-error.ts';
-import { redact, redactError } from './redact.ts';
-import { parseRetryAfter } from './retry-after.ts';
+import { APICallError, type APICallErrorInit } from '../core/errors/api-call-error.ts';
+import { AuthenticationError } from '../core/errors/authentication-error.ts';
+import { InvalidResponseError } from '../core/errors/invalid-response-error.ts';
+import { RateLimitError } from '../core/errors/rate-limit-error.ts';
+import { redact, redactError } from '../core/redact.ts';
+import { parseRetryAfter } from '../core/retry-after.ts';
 import type { SendRequestInit } from './send-request.ts';
 
 /** Reads `error.message` and `error.type`/`status`/`code` as OpenAI, Anthropic and Google send them. */

@@ -1,4 +1,4 @@
-import type { MaybePromise } from '../core/types.ts';
+import type { MaybePromise } from './types.ts';
 
 /** What a {@link KeyResolver} is asked for. */
 export interface KeyContext {

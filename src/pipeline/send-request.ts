@@ -1,5 +1,5 @@
-import { isLLMError } from './errors/llm-error.ts';
-import { NetworkError } from './errors/network-error.ts';
+import { isLLMError } from '../core/errors/llm-error.ts';
+import { NetworkError } from '../core/errors/network-error.ts';
 
 /** One HTTP attempt. */
 export interface SendRequestInit {

@@ -1,7 +1,7 @@
-import type { ModelSpec } from '../registry/types.ts';
-import type { ModelCall } from './adapter.ts';
-import { InvalidRequestError } from './errors/invalid-request-error.ts';
-import { UnsupportedFeatureError } from './errors/unsupported-feature-error.ts';
+import type { ModelSpec } from '../core/model-spec.ts';
+import type { ModelCall } from '../core/adapter.ts';
+import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
+import { UnsupportedFeatureError } from '../core/errors/unsupported-feature-error.ts';
 
 /** True when the call's `thinking` option asks for thinking (rather than turning it off). */
 function wantsThinking(thinking: unknown): boolean {

@@ -1,4 +1,4 @@
-import { InvalidRequestError } from './errors/invalid-request-error.ts';
+import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 
 /**
  * Checks the `cacheTtl` option (loaded only when a model sets one): seconds, at least 0 (0 keeps

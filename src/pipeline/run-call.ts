@@ -1,14 +1,14 @@
-import type { CacheEntry, CacheStore } from '../cache/cache-store.ts';
+import type { CacheEntry, CacheStore } from '../core/cache-store.ts';
 import { isCacheEntry } from '../cache/is-cache-entry.ts';
 import { resolveKey } from '../keys/resolve-key.ts';
-import type { CallMethod, ModelCall, ProviderAdapter, WireRequest } from './adapter.ts';
-import { apiUrl } from './base-url.ts';
-import type { CacheProblem } from './cache-warning.ts';
+import type { CallMethod, ModelCall, ProviderAdapter, WireRequest } from '../core/adapter.ts';
+import { apiUrl } from '../core/base-url.ts';
+import type { CacheProblem } from '../core/cache-warning.ts';
 import { createCallSignal, untilAborted } from './call-signal.ts';
-import { InvalidRequestError } from './errors/invalid-request-error.ts';
-import { isLLMError } from './errors/llm-error.ts';
-import { RetryError } from './errors/retry-error.ts';
-import { TimeoutError } from './errors/timeout-error.ts';
+import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
+import { isLLMError } from '../core/errors/llm-error.ts';
+import { RetryError } from '../core/errors/retry-error.ts';
+import { TimeoutError } from '../core/errors/timeout-error.ts';
 import {
   DEFAULT_MAX_REPAIRS,
   DEFAULT_RETRY_DELAY,
@@ -18,7 +18,7 @@ import {
   type ModelOptions,
 } from './options.ts';
 import { requestWithRepairs, type OutputCheck } from './request-with-repairs.ts';
-import type { JSONModelResponse, ModelResponse } from './types.ts';
+import type { JSONModelResponse, ModelResponse } from '../core/types.ts';
 
 /** The global fetch, looked up per call so tests and polyfills can replace it. */
 const defaultFetch: typeof globalThis.fetch = (input, init) => {
@@ -62,7 +62,7 @@ async function cacheProblem(
   message: string,
 ) {
   if (ctx.options.onWarning) return ctx.options.onWarning(message);
-  (await import('./cache-warning.ts')).reportCacheProblem(store, problem, message);
+  (await import('../core/cache-warning.ts')).reportCacheProblem(store, problem, message);
 }
 
 async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan: CallPlan) {

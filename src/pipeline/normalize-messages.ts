@@ -1,5 +1,5 @@
-import { InvalidRequestError } from './errors/invalid-request-error.ts';
-import type { Message } from './types.ts';
+import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
+import type { Message } from '../core/types.ts';
 
 const ROLES = new Set(['system', 'user', 'assistant', 'tool']);
 

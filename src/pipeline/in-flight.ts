@@ -1,4 +1,4 @@
-import { ioContextCheck } from './io-context-check.ts';
+import { ioContextCheck } from '../core/io-context-check.ts';
 
 /** A call whose answer identical calls may wait for instead of sending their own request. */
 export interface InFlight<T> {

@@ -1,4 +1,4 @@
-import type { SchemaIssue, StandardSchemaV1 } from './standard-schema.ts';
+import type { SchemaIssue, StandardSchemaV1 } from '../core/standard-schema.ts';
 
 function formatIssue(issue: SchemaIssue): string {
   const path = (issue.path ?? [])

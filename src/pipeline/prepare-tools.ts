@@ -1,7 +1,7 @@
-import type { ToolDefinition } from './adapter.ts';
-import { InvalidRequestError } from './errors/invalid-request-error.ts';
+import type { ToolDefinition } from '../core/adapter.ts';
+import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import type { ToolInput } from './options.ts';
-import type { JSONSchema, StandardSchemaV1 } from './standard-schema.ts';
+import type { JSONSchema, StandardSchemaV1 } from '../core/standard-schema.ts';
 import { toJsonSchema } from './to-json-schema.ts';
 
 /**

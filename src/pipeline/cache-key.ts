@@ -1,5 +1,5 @@
-import { canonicalJson } from './canonical-json.ts';
-import { sha256Hex } from './sha256-hex.ts';
+import { canonicalJson } from '../core/canonical-json.ts';
+import { sha256Hex } from '../core/sha256-hex.ts';
 
 /**
  * Bumped when what a key covers changes, so that old entries become misses. 2: the request path

@@ -1,5 +1,5 @@
-import { OutputValidationError } from './errors/output-validation-error.ts';
-import { extractJson } from './extract-json.ts';
+import { OutputValidationError } from '../core/errors/output-validation-error.ts';
+import { extractJson } from '../core/extract-json.ts';
 import type { OutputCheck } from './request-with-repairs.ts';
 
 /** A usable answer, or the message that asks the model to correct it. */

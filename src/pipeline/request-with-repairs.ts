@@ -1,10 +1,10 @@
-import type { WireRequest } from './adapter.ts';
-import { apiUrl } from './base-url.ts';
-import { mergeHeaders } from './merge-headers.ts';
+import type { WireRequest } from '../core/adapter.ts';
+import { apiUrl } from '../core/base-url.ts';
+import { mergeHeaders } from '../core/merge-headers.ts';
 import { withRetries, type RetryPolicy } from './retry.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
 import { sendRequest } from './send-request.ts';
-import type { JSONModelResponse, JSONValue, ModelResponse, Usage } from './types.ts';
+import type { JSONModelResponse, JSONValue, ModelResponse, Usage } from '../core/types.ts';
 
 /** Checks parsed JSON: the value to return (possibly transformed by a schema), or what is wrong. */
 export type OutputCheck = (

@@ -1,6 +1,6 @@
-import { isLLMError } from './errors/llm-error.ts';
-import { RetryError } from './errors/retry-error.ts';
-import { delay } from './delay.ts';
+import { isLLMError } from '../core/errors/llm-error.ts';
+import { RetryError } from '../core/errors/retry-error.ts';
+import { delay } from '../core/delay.ts';
 
 /** How a call retries. */
 export interface RetryPolicy {
