@@ -75,6 +75,8 @@ it('writes results in input order; a malformed line names its number and the run
     /^batch: 5\/5 done · 0 cached · 3 failed · [\d.]+\/s · \$\d+\.\d{4}$/m,
   );
   expect(first.stderr).toMatch(/5 of 5 lines: 2 ok \(0 from the cache\), 3 failed; cost \$\d/);
+  expect(first.stderr).toMatch(/run the same command again to retry the failed calls\n/);
+  expect(first.stderr).toMatch(/fix the malformed input lines named above \(2\)\n/);
   const results = readJsonl(out);
   expect(results.map((r) => [r.line, r.ok])).toEqual([
     [1, true],
@@ -100,6 +102,8 @@ it('writes results in input order; a malformed line names its number and the run
   // The rerun sends only the failed line; the others come from the cache.
   const second = await alea(args, e);
   expect(second.code).toBe(1); // the two malformed lines are still malformed
+  expect(second.stderr).not.toMatch(/retry/); // no call failed: running it again would not help
+  expect(second.stderr).toMatch(/fix the malformed input lines named above \(2\)\n/);
   const again = readJsonl(out);
   expect(again.map((r) => [r.line, r.ok, r.cached])).toEqual([
     [1, true, true],

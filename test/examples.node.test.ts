@@ -158,6 +158,14 @@ describe('examples/deno and examples/bun', () => {
     const dir = copyExample('deno', scratch);
     const task = JSON.parse(readFileSync(join(dir, 'deno.json'), 'utf8')).tasks.start as string;
     expect(task).toMatch(/--no-prompt/);
+    // Minimal: every grant is scoped to a list (no bare --allow-read, no -A / --allow-all), and
+    // exactly the five the README's table explains.
+    const grants = [...task.matchAll(/--allow-([a-z]+)(=\S+)?/g)];
+    expect(grants.map((g) => [g[1], Boolean(g[2])])).toEqual(
+      ['net', 'env', 'sys', 'read', 'write'].map((g) => [g, true]),
+    );
+    expect(task).not.toMatch(/\s-A\b|--allow-all/);
+    expect(task).toContain('--allow-sys=homedir ');
     const s = await scenario(emulatorUrl);
     const { stdout, stderr } = await run(
       devBin('deno'),

@@ -158,7 +158,12 @@ export async function batchCommand(
     return 130;
   }
   if (counts.failed) {
-    stderr.write('alea batch: run the same command again to retry the failed lines\n');
+    // A rerun retries calls; a malformed line fails again until it is fixed.
+    const invalid = lines.filter((l) => !l.ok).length;
+    if (counts.failed > invalid)
+      stderr.write('alea batch: run the same command again to retry the failed calls\n');
+    if (invalid)
+      stderr.write(`alea batch: fix the malformed input lines named above (${invalid})\n`);
     return 1;
   }
   return 0;
