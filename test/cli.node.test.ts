@@ -64,6 +64,37 @@ describe('alea chat', () => {
     expect(sent[0]!.headers.authorization).toBe('Bearer sk-cli-test');
   });
 
+  it('--temperature and --effort reach the request; --effort on Anthropic is a usage error', async () => {
+    const s = await scenario(emulatorUrl);
+    const base = ['--endpoint', s.endpoint, '--key-env', 'TEST_KEY'];
+    const warm = await alea([
+      'chat',
+      'hi',
+      ...base,
+      '--model',
+      'gpt-4o-mini',
+      '--temperature',
+      '0.3',
+    ]);
+    const think = await alea(['chat', 'hi', ...base, '--model', 'o4-mini', '--effort', 'low']);
+    expect([warm.code, think.code]).toEqual([0, 0]);
+    const [a, b] = (await s.requests()).map((r) => r.body);
+    expect(a).toMatchObject({ model: 'gpt-4o-mini', temperature: 0.3 });
+    expect(b).toMatchObject({ model: 'o4-mini', reasoning_effort: 'low' });
+    const anthropic = await alea([
+      'chat',
+      'hi',
+      ...base,
+      '--provider',
+      'anthropic',
+      '--effort',
+      'low',
+    ]);
+    expect(anthropic.code).toBe(2);
+    expect(anthropic.stderr).toMatch(/--effort: Anthropic models take no effort level/);
+    expect(await s.requests()).toHaveLength(2);
+  });
+
   it('--schema: a JSON Schema file shapes and validates the answer, printed as JSON', async () => {
     const s = await scenario(emulatorUrl);
     const file = join(work, 'person.json');
