@@ -137,14 +137,18 @@ describe('canonical JSON and cache keys', () => {
 });
 
 describe('extractJson', () => {
-  it('reads whole, fenced and embedded JSON', () => {
-    expect(extractJson('{"a": 1}')).toEqual({ ok: true, value: { a: 1 } });
+  it('reads whole, fenced and embedded JSON, and says which text it read', () => {
+    expect(extractJson('{"a": 1}')).toEqual({ ok: true, value: { a: 1 }, json: '{"a": 1}' });
     expect(extractJson('Here:\n```json\n{"a": [1, 2]}\n```\nDone.')).toEqual({
       ok: true,
       value: { a: [1, 2] },
+      json: '{"a": [1, 2]}',
     });
-    expect(extractJson('Sure! {"a": "}"} hope it helps')).toEqual({ ok: true, value: { a: '}' } });
-    expect(extractJson('x [1, 2, 3] y')).toEqual({ ok: true, value: [1, 2, 3] });
+    expect(extractJson('Sure! {"a": "}"} hope it helps')).toMatchObject({
+      ok: true,
+      value: { a: '}' },
+    });
+    expect(extractJson('x [1, 2, 3] y')).toMatchObject({ ok: true, value: [1, 2, 3] });
   });
   it('reports truncated, empty and missing JSON instead of guessing', () => {
     expect(extractJson('{"a": 1, "b": [1,2')).toMatchObject({
@@ -156,6 +160,14 @@ describe('extractJson', () => {
       ok: false,
       error: expect.stringContaining('no JSON'),
     });
+  });
+  it('refuses JSON Lines and several values instead of keeping the first (the original did)', () => {
+    for (const text of ['{"a":1}\n{"b":2}', '{"a":1} {"b":2}', 'First [1] then [2].'])
+      expect(extractJson(text)).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('several JSON values'),
+      });
+    expect(extractJson('{"a": 1} then [note] and {oops')).toMatchObject({ ok: true });
   });
 });
 

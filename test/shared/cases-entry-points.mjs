@@ -126,6 +126,21 @@ export const ENTRY_POINTS = {
       SERVICE_TIERS: 'object',
     },
   },
+  './prompts': {
+    functions: [
+      'formatInstructions',
+      'formatModelPrompt',
+      'formatPrompt',
+      'formatPromptLlama3',
+      'formatPromptSections',
+      'formatSectionContent',
+      'getSectionTag',
+      'normalizeJsonResponse',
+      'normalizeSectionTitle',
+      'replaceJsonRefsWithEnum',
+    ],
+    values: { CONTENT_TYPE_REF: 'string', TOKEN_MAPPING: 'object', TokenType: 'object' },
+  },
 };
 
 /**
@@ -155,6 +170,7 @@ export const sdkOf = (entries) => ({
   anthropic: entries['./anthropic'],
   google: entries['./google'],
   registry: entries['./registry'],
+  prompts: entries['./prompts'],
 });
 
 /** The entry points a harness must load in `runtime`. @param {string} runtime */

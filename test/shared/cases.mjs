@@ -40,11 +40,12 @@ import { pipelineCases } from './cases-pipeline.mjs';
 import { keyChainCases } from './cases-key-chain.mjs';
 import { cacheOptionCases } from './cases-cache-options.mjs';
 import { entryPointCases, sdkOf } from './cases-entry-points.mjs';
+import { promptCases } from './cases-prompts.mjs';
 import { scenario, uniquePrompt } from './emulator-client.mjs';
 import * as v from 'valibot';
 
 /**
- * @typedef {{ core: any, openai: any, xai: any, vllm: any, compat: any, cache: any, anthropic?: any, google?: any, registry?: any }} Sdk
+ * @typedef {{ core: any, openai: any, xai: any, vllm: any, compat: any, cache: any, anthropic?: any, google?: any, registry?: any, prompts?: any }} Sdk
  * @typedef {{ entries: Record<string, any>, emulatorUrl: string, steadyUrl: string, runtime: string, prismAnthropicUrl?: string, prismGeminiUrl?: string, prismVertexUrl?: string, fs?: import('./cases-cache.mjs').FsHarness }} HarnessEnv
  * What a harness passes: `entries` maps package.json "exports" subpaths to the loaded modules, for
  * every entry point the runtime can load.
@@ -98,6 +99,7 @@ export function makeCases(harness) {
     ...grammarCases(env),
     ...responsesSteadyCases(env),
     ...effortPrismCases(env),
+    ...promptCases(env),
     ...plainDataCases(env),
   ];
 }
