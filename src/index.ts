@@ -17,7 +17,16 @@ export type {
   ToolCall,
   Usage,
 } from './core/types.ts';
-export type { CallOptions, ModelOptions, ObjectOptions } from './pipeline/options.ts';
+export type {
+  CallOptions,
+  ModelOptions,
+  ObjectOptions,
+  ResponsesOptions,
+  ToolInput,
+} from './pipeline/options.ts';
+export { EFFORTS, SERVICE_TIERS, type Effort, type ServiceTier } from './core/effort.ts';
+export { MAX_GRAMMAR_LENGTH, type GrammarSyntax } from './core/validate-grammar.ts';
+export { llmOptions, type LLMOptionsInit } from './llm-options.ts';
 export {
   DEFAULT_MAX_REPAIRS,
   DEFAULT_RETRY_DELAY,
@@ -45,8 +54,13 @@ export type {
   ProviderBatchStatus,
 } from './core/batch-adapter.ts';
 export type {
+  AdapterFeatures,
   CallMethod,
+  ConstraintKind,
+  GrammarToolDefinition,
   KeyPolicy,
+  OutputConstraint,
+  ToolGrammar,
   ModelCall,
   OutputFormat,
   ParsedResponse,

@@ -58,6 +58,9 @@ export async function batchHttp(
           headers,
           body,
           text,
+          // Batch answers are job objects the batch adapter checks; a failed Gemini job's
+          // operation carries its `error` (google.longrunning.Operation), not an envelope.
+          ownErrors: true,
           fetch: settings.fetch ?? globalFetch,
           signal,
           secrets: [key],

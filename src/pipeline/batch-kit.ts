@@ -5,7 +5,8 @@ import { resolveKey } from '../keys/resolve-key.ts';
 import { buildCall } from './build-call.ts';
 import { normalizeMessages } from './normalize-messages.ts';
 import { withRetries } from './retry.ts';
-import { prepare, readCache, writeCache } from './run-call.ts';
+import type { readCache, writeCache } from './cached-call.ts';
+import { prepare } from './run-call.ts';
 import { sendRequest } from './send-request.ts';
 import { toModelResponse } from './to-model-response.ts';
 
@@ -15,6 +16,11 @@ import { toModelResponse } from './to-model-response.ts';
  * entry into shared chunks, and every chat-only page would then download more.
  */
 export const batchKit = {
+  // The cache path is its own chunk, loaded as run-call loads it (see cachedCall).
+  readCache: async (...args: Parameters<typeof readCache>) =>
+    (await import('./cached-call.ts')).readCache(...args),
+  writeCache: async (...args: Parameters<typeof writeCache>) =>
+    (await import('./cached-call.ts')).writeCache(...args),
   apiUrl,
   delay,
   mergeHeaders,
@@ -23,8 +29,6 @@ export const batchKit = {
   normalizeMessages,
   withRetries,
   prepare,
-  readCache,
-  writeCache,
   sendRequest,
   toModelResponse,
 };

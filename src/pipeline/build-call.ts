@@ -2,7 +2,8 @@ import type { CallMethod, ModelCall, OutputFormat } from '../core/adapter.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import type { Message } from '../core/types.ts';
 import { isPortableTools } from './is-portable-tools.ts';
-import { CALL_OPTION_KEYS, type CallOptions } from './options.ts';
+import { CALL_OPTION_KEYS, LAZY_OPTION_KEYS, type CallOptions } from './options.ts';
+import type { ModelContext } from './run-call.ts';
 
 function checkNumber(name: string, value: unknown, min: number, integer = false): void {
   if (value === undefined) return;
@@ -51,24 +52,30 @@ function toCall(
 
 /**
  * Normalises one call for the adapter: portable options checked and mapped, pass-through members in
- * `extra`, portable tools converted (that code loads only when tools are given). Shared by the
- * model's methods and `model.batch`, so a batched request is built exactly as `chat` builds it.
+ * `extra`; tools, effort, service tier and output constraints resolved by `prepareCall` (that code
+ * loads only when one of them is given). Shared by the model's methods and `model.batch`, so a
+ * batched request is built exactly as `chat` builds it (and has the same cache key).
+ * @param ctx - The model: its id, its options (default effort and tier) and its adapter.
  */
 export async function buildCall(
+  ctx: Pick<ModelContext, 'model' | 'options' | 'adapter'>,
   method: CallMethod,
-  model: string,
   messages: Message[],
   output: OutputFormat,
   options: CallOptions,
   prompt?: string,
 ): Promise<ModelCall> {
-  const call = toCall(method, model, messages, output, options);
+  const call = toCall(method, ctx.model, messages, output, options);
   if (prompt !== undefined) call.prompt = prompt;
-  if (isPortableTools(options.tools)) {
-    delete call.extra.tools;
-    // Loaded on demand: chat-only bundles carry no tool or schema conversion code.
-    const { prepareTools } = await import('./prepare-tools.ts');
-    call.tools = await prepareTools(options.tools);
+  const settings = ctx.options;
+  if (
+    isPortableTools(options.tools) ||
+    settings.effort ||
+    settings.serviceTier ||
+    LAZY_OPTION_KEYS.some((key) => options[key] !== undefined)
+  ) {
+    // Loaded on demand: chat-only bundles carry no tool, effort or grammar code.
+    await (await import('./prepare-call.ts')).prepareCall(call, options, settings, ctx.adapter);
   }
   if (options.toolChoice !== undefined) call.toolChoice = options.toolChoice;
   return call;

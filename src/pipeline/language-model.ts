@@ -6,7 +6,7 @@ import { normalizeMessages } from './normalize-messages.ts';
 import { batchKit } from './batch-kit.ts';
 import type { ModelBatch } from './batch-types.ts';
 import { buildCall } from './build-call.ts';
-import type { CallOptions, ModelOptions, ObjectOptions } from './options.ts';
+import type { CallOptions, ModelOptions, ObjectOptions, ResponsesOptions } from './options.ts';
 import { runCall, type ModelContext } from './run-call.ts';
 import type { InferSchemaOutput, StandardSchemaV1 } from '../core/standard-schema.ts';
 import type { OutputCheck } from './request-with-repairs.ts';
@@ -134,30 +134,56 @@ export class LanguageModel {
     input: string | readonly Message[],
     options: ObjectOptions<S>,
   ): Promise<JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse> {
-    const schema = options?.schema;
-    if (!schema || typeof schema !== 'object' || !('~standard' in schema)) {
-      throw new InvalidRequestError(
-        'object() needs `schema`: a valibot schema or any Standard Schema, for example ' +
-          'object(prompt, { schema: v.object({ name: v.string() }) }).',
-      );
-    }
-    const messages = normalizeMessages(input, options.system);
     // Schema conversion and validation load on first use: chat-only bundles do not carry them.
-    const [{ toJsonSchema }, { validateWithSchema }] = await Promise.all([
-      import('./to-json-schema.ts'),
-      import('./validate-with-schema.ts'),
-    ]);
-    const output: OutputFormat = {
-      type: 'json-schema',
-      schema: await toJsonSchema(schema, options.jsonSchema),
-      // Every provider wants `^[a-zA-Z0-9_-]{1,64}$` for schema and tool names: fit it once here.
-      name:
-        (options.schemaName ?? 'response').replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64) ||
-        'response',
-    };
-    const check: OutputCheck = (value) => validateWithSchema(schema, value);
+    const { output, check } = await (
+      await import('./prepare-object-output.ts')
+    ).prepareObjectOutput(options);
+    const messages = normalizeMessages(input, options.system);
     const response = await this.#run('object', messages, output, options, check);
     return response as JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse;
+  }
+
+  /**
+   * OpenAI's Responses API (`POST /v1/responses`), on OpenAI, xAI, and vLLM or compatible servers
+   * constructed with `responses: true`; any other model rejects with `UnsupportedFeatureError` before
+   * any request. Same input, result and pipeline as `chat` (cache, retries, keys, timeouts, tools),
+   * plus `instructions`, `reasoning`, `verbosity`, `previousResponseId`, `store` (default `false`),
+   * `include` and `parallelToolCalls`; `maxTokens` is sent as `max_output_tokens`. Reasoning items
+   * come back in `messages`, so tool loops work without server-side state. With `json: true` or a
+   * `schema` the result has `data`, checked and repaired as in `json()` and `object()`; with
+   * `grammar` the answer matches it.
+   * @param input - A user prompt, or messages in the portable format.
+   * @param options - The call options and the Responses API's own.
+   */
+  responses(
+    input: string | readonly Message[],
+    options?: ResponsesOptions & { schema?: undefined; json?: false },
+  ): Promise<ModelResponse>;
+  responses<S extends StandardSchemaV1>(
+    input: string | readonly Message[],
+    options: ResponsesOptions & { schema: S; tools?: undefined },
+  ): Promise<JSONModelResponse<InferSchemaOutput<S>>>;
+  responses<S extends StandardSchemaV1>(
+    input: string | readonly Message[],
+    options: ResponsesOptions & { schema: S },
+  ): Promise<JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse>;
+  responses<T = unknown>(
+    input: string | readonly Message[],
+    options: ResponsesOptions & { json: true; tools?: undefined },
+  ): Promise<JSONModelResponse<T>>;
+  responses<T = unknown>(
+    input: string | readonly Message[],
+    options: ResponsesOptions & { json: true },
+  ): Promise<JSONModelResponse<T> | ToolCallResponse>;
+  async responses(
+    input: string | readonly Message[],
+    options: ResponsesOptions = {},
+  ): Promise<ModelResponse | JSONModelResponse> {
+    // Loaded on first use: bundles that never call responses() carry none of it.
+    const { prepareResponses } = await import('./prepare-responses.ts');
+    const { output, check } = await prepareResponses(this.#ctx.adapter, options);
+    const messages = normalizeMessages(input, options.system);
+    return this.#run('responses', messages, output, options, check);
   }
 
   async #run(
@@ -168,7 +194,7 @@ export class LanguageModel {
     check?: OutputCheck,
     prompt?: string,
   ): Promise<ModelResponse | JSONModelResponse> {
-    const call = await buildCall(method, this.model, messages, output, options, prompt);
+    const call = await buildCall(this.#ctx, method, messages, output, options, prompt);
     return runCall(this.#ctx, { method, call, options, check });
   }
 }

@@ -89,7 +89,7 @@ export async function submitBatch(
     checkRequest(request, index, ids);
     const callOptions = request.options ?? {};
     const messages = kit.normalizeMessages(request.input, callOptions.system);
-    const call = await kit.buildCall('chat', ctx.model, messages, { type: 'text' }, callOptions);
+    const call = await kit.buildCall(ctx, 'chat', messages, { type: 'text' }, callOptions);
     const plan: CallPlan = { method: 'chat', call, options: callOptions };
     const ignore = callOptions.ignoreCache ?? ctx.options.ignoreCache ?? false;
     const store = ignore ? undefined : ctx.store;
@@ -189,7 +189,7 @@ async function lineResult(
     ctx.options.registry?.getModelDetails(call.model) ?? (await ctx.adapter.loadSpec?.(call.model));
   const url = kit.apiUrl(ctx.endpoint, '/');
   try {
-    const parsed = ctx.adapter.parseResponse(line.body, call, url);
+    const parsed = await ctx.adapter.parseResponse(line.body, call, url);
     const response = await kit.toModelResponse({
       provider: ctx.adapter.provider,
       model: ctx.model,
