@@ -4,6 +4,8 @@ import type { ModelSpec } from '../core/model-spec.ts';
 import type { EnvSource } from '../core/env.ts';
 import type { ToolChoice } from '../core/adapter.ts';
 import type { JSONSchema, StandardSchemaV1 } from '../core/standard-schema.ts';
+import type { CallHooks } from './call-hooks.ts';
+import type { Limiter } from './limiter.ts';
 
 /** Default retry count: a failed attempt is retried twice (three attempts at most). */
 export const DEFAULT_RETRY_LIMIT = 2;
@@ -67,6 +69,21 @@ export interface ModelOptions {
    * `() => {}` silences them.
    */
   onWarning?: (message: string) => void;
+  /**
+   * The most requests of this model in flight at once; more wait their turn (their `signal` and
+   * `timeout` apply while waiting). Cache hits and calls that wait for an identical call in flight
+   * take no slot; a call waiting to retry holds none.
+   */
+  concurrency?: number;
+  /**
+   * Request and token budgets of this model, enforced before sending; see `createLimiter` for
+   * `windowMs`. Tokens are estimated before the call and corrected with its usage.
+   */
+  limits?: { requestsPerMinute?: number; tokensPerMinute?: number; windowMs?: number };
+  /** A limiter from `createLimiter`, shared with other models (instead of `concurrency`/`limits`). */
+  limiter?: Limiter;
+  /** Functions told about each request, retry, answer, cache hit and failure (see `CallHooks`). */
+  hooks?: CallHooks;
 }
 
 /** A tool in the portable shape: parameters as JSON Schema, or as a valibot or Standard Schema. */

@@ -4,6 +4,7 @@ import { InvalidResponseError } from '../core/errors/invalid-response-error.ts';
 import { RateLimitError } from '../core/errors/rate-limit-error.ts';
 import { redact, redactError } from '../core/redact.ts';
 import { parseRetryAfter } from '../core/retry-after.ts';
+import { parseRateLimit } from '../core/rate-limit.ts';
 import type { SendRequestInit } from './send-request.ts';
 
 /** Reads `error.message` and `error.type`/`status`/`code` as OpenAI, Anthropic and Google send them. */
@@ -25,9 +26,14 @@ function headersToObject(headers: Headers): Record<string, string> {
 /**
  * The typed error for an HTTP error status: {@link AuthenticationError} for 401/403,
  * {@link RateLimitError} for 429, {@link APICallError} otherwise, with the provider's message and type,
- * the request id, `Retry-After` and OpenAI's `x-should-retry`. Secrets are redacted from the text.
+ * the request id, `Retry-After`, the rate-limit headers and OpenAI's `x-should-retry`. Secrets are redacted from the text.
  */
-export function apiError(init: SendRequestInit, response: Response, text: string): APICallError {
+export function apiError(
+  init: SendRequestInit,
+  response: Response,
+  text: string,
+  latencyMs?: number,
+): APICallError {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -49,6 +55,8 @@ export function apiError(init: SendRequestInit, response: Response, text: string
       response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined,
     errorType: detail.type,
     retryAfterMs: parseRetryAfter(response.headers),
+    rateLimit: parseRateLimit(response.headers),
+    latencyMs,
   };
   // OpenAI's `x-should-retry` overrides the status-based decision.
   const shouldRetry = response.headers.get('x-should-retry');

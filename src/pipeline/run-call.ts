@@ -19,6 +19,8 @@ import {
 } from './options.ts';
 import { requestWithRepairs, type OutputCheck } from './request-with-repairs.ts';
 import type { JSONModelResponse, ModelResponse } from '../core/types.ts';
+import type { CallObserver } from './call-observer.ts';
+import type { Limiter } from './limiter.ts';
 
 /** The global fetch, looked up per call so tests and polyfills can replace it. */
 const defaultFetch: typeof globalThis.fetch = (input, init) => {
@@ -38,6 +40,8 @@ export interface ModelContext {
   options: ModelOptions;
   /** The cache in effect, or undefined when caching is off for the model. */
   store: CacheStore | undefined;
+  /** The model's own limiter (from `concurrency`/`limits`), made with its first call. */
+  limiter?: Limiter;
 }
 
 /** One call to run: what was asked, and how its output is checked. */
@@ -47,9 +51,20 @@ export interface CallPlan {
   options: CallOptions;
   /** For `json` and `object`: checks the parsed JSON. */
   check?: OutputCheck;
+  /** Present when the model has hooks or limits: watches the call for them. */
+  observer?: CallObserver;
 }
 
 type Result = ModelResponse | JSONModelResponse;
+
+/**
+ * An answer that sent no request: the original's `requestId` stays (it names the request that made
+ * the answer), but its rate-limit snapshot and latency describe a request this call did not send.
+ */
+function asHit<T extends Result>(response: T): T {
+  const { rateLimit: _r, latencyMs: _l, ...rest } = response;
+  return { ...rest, cached: true } as T;
+}
 
 /**
  * Sends a cache problem to the model's `onWarning`, or without one prints it once per store and
@@ -90,9 +105,9 @@ async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan
     // Re-validate, so a changed schema never returns stale or mistyped data.
     const checked = await plan.check((response as JSONModelResponse).data);
     if (!checked.ok) return undefined;
-    return { ...response, data: checked.value, cached: true };
+    return asHit({ ...response, data: checked.value });
   }
-  return { ...response, cached: true };
+  return asHit(response);
 }
 
 async function writeCache(
@@ -105,7 +120,7 @@ async function writeCache(
   const ttl = ctx.options.cacheTtl;
   if (ttl === 0) return; // `cacheTtl: 0` keeps nothing
   try {
-    const entry: CacheEntry = { v: 1, createdAt: Date.now(), response };
+    const entry: CacheEntry = { v: 1, createdAt: Date.now(), response: asHit(response) };
     // A write still pending at the deadline is given up: the answer arrived in time.
     await untilAborted(
       Promise.resolve(store.set(key, entry, ttl === undefined ? undefined : { ttl })),
@@ -207,6 +222,7 @@ async function callWithin(
   // outlive the deadline.
   const { wire, key } = await untilAborted(prepare(ctx, plan, store), [signal]);
   where.url = apiUrl(ctx.endpoint, wire.path);
+  if (plan.observer) plan.observer.cacheKey = key;
   if (!store || key === undefined) return fetchResult(ctx, plan, wire, signal, {});
   const hit = await untilAborted(readCache(ctx, store, key, plan), [signal]);
   if (hit) return hit;
@@ -217,7 +233,9 @@ async function callWithin(
   if (shared) {
     try {
       // This caller's own signal and deadline apply to the wait, whatever the shared request does.
-      return { ...(await untilAborted(shared.promise, [signal])), cached: true };
+      const answer = asHit(await untilAborted(shared.promise, [signal]));
+      if (plan.observer) plan.observer.source = 'in-flight';
+      return answer;
     } catch (error) {
       // The leader's call ended early (its abort or deadline): this one did not, so it asks itself.
       if (!shared.cancelled() || signal.aborted) throw error;
@@ -248,18 +266,24 @@ export async function runCall(ctx: ModelContext, plan: CallPlan): Promise<Result
   const timeoutMs = plan.options.timeout ?? settings.timeout ?? DEFAULT_TIMEOUT;
   const callSignal = createCallSignal(timeoutMs, [settings.signal, plan.options.signal]);
   const where = { url: ctx.endpoint };
+  // Hooks and limits load with the first call of a model that has them.
+  if (settings.hooks || settings.limiter || settings.concurrency !== undefined || settings.limits)
+    plan.observer = new (await import('./call-observer.ts')).CallObserver(ctx, plan);
   try {
-    return await callWithin(ctx, plan, callSignal.signal, where);
+    const result = await callWithin(ctx, plan, callSignal.signal, where);
+    plan.observer?.answered(result);
+    return result;
   } catch (error) {
-    if (callSignal.timedOut()) {
-      throw new TimeoutError({
-        provider: ctx.adapter.provider,
-        url: where.url,
-        timeoutMs,
-        cause: error,
-      });
-    }
-    throw error;
+    const failure = callSignal.timedOut()
+      ? new TimeoutError({
+          provider: ctx.adapter.provider,
+          url: where.url,
+          timeoutMs,
+          cause: error,
+        })
+      : error;
+    plan.observer?.failed(failure);
+    throw failure;
   } finally {
     callSignal.dispose();
   }
