@@ -33,6 +33,10 @@ import { pipelineCases } from './cases-pipeline.mjs';
 import { keyChainCases } from './cases-key-chain.mjs';
 import { cacheOptionCases } from './cases-cache-options.mjs';
 import { entryPointCases, sdkOf } from './cases-entry-points.mjs';
+import { limitsCases } from './cases-limits.mjs';
+import { limitsInfoCases } from './cases-limits-info.mjs';
+import { limitsFallbackCases } from './cases-limits-fallback.mjs';
+import { limitsHookCases } from './cases-limits-hooks.mjs';
 import { scenario, uniquePrompt } from './emulator-client.mjs';
 import * as v from 'valibot';
 
@@ -84,6 +88,10 @@ export function makeCases(harness) {
     ...keyChainCases(env),
     ...cacheOptionCases(env),
     ...entryPointCases(env),
+    ...limitsCases(env),
+    ...limitsInfoCases(env),
+    ...limitsFallbackCases(env),
+    ...limitsHookCases(env),
     ...plainDataCases(env),
   ];
 }
