@@ -50,6 +50,10 @@ export interface ResponseEvent extends CallEvent {
   /** The price in USD, when the registry knows it. */
   cost?: number;
   finishReason: FinishReason;
+  /** The model as the server named it (`response.model`). */
+  responseModel: string;
+  /** The provider's response id (`response.id`). */
+  responseId?: string;
   requestId?: string;
   rateLimit?: RateLimitInfo;
   /** The provider's response body, only with `includeBody: true`. */

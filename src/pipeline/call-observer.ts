@@ -155,6 +155,8 @@ export class CallObserver {
       usage,
       cost,
       finishReason: response.finishReason,
+      responseModel: response.model,
+      responseId: response.id,
       requestId: response.requestId,
       rateLimit: response.rateLimit,
     };
