@@ -1,6 +1,5 @@
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { isLLMError } from '../core/errors/llm-error.ts';
-import { parseRateLimit } from '../core/rate-limit.ts';
 import { printWarning } from '../core/cache-warning.ts';
 import type { JSONValue, ModelResponse, RateLimitInfo, Usage } from '../core/types.ts';
 import type { CallEvent, CallHooks } from './call-hooks.ts';
@@ -116,6 +115,7 @@ export class CallObserver {
     );
     try {
       const sent = await send();
+      const { parseRateLimit } = await import('../core/rate-limit.ts');
       ticket?.release({ rateLimit: parseRateLimit(sent.headers) });
       return sent;
     } catch (error) {

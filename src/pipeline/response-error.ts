@@ -4,7 +4,6 @@ import { InvalidResponseError } from '../core/errors/invalid-response-error.ts';
 import { RateLimitError } from '../core/errors/rate-limit-error.ts';
 import { redact, redactError } from '../core/redact.ts';
 import { parseRetryAfter } from '../core/retry-after.ts';
-import { parseRateLimit } from '../core/rate-limit.ts';
 import type { SendRequestInit } from './send-request.ts';
 
 /** Reads `error.message` and `error.type`/`status`/`code` as OpenAI, Anthropic and Google send them. */
@@ -28,12 +27,12 @@ function headersToObject(headers: Headers): Record<string, string> {
  * {@link RateLimitError} for 429, {@link APICallError} otherwise, with the provider's message and type,
  * the request id, `Retry-After`, the rate-limit headers and OpenAI's `x-should-retry`. Secrets are redacted from the text.
  */
-export function apiError(
+export async function apiError(
   init: SendRequestInit,
   response: Response,
   text: string,
   latencyMs?: number,
-): APICallError {
+): Promise<APICallError> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -55,7 +54,8 @@ export function apiError(
       response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined,
     errorType: detail.type,
     retryAfterMs: parseRetryAfter(response.headers),
-    rateLimit: parseRateLimit(response.headers),
+    // Every importer loads the parser on demand, so it stays one chunk of its own.
+    rateLimit: (await import('../core/rate-limit.ts')).parseRateLimit(response.headers),
     latencyMs,
   };
   // OpenAI's `x-should-retry` overrides the status-based decision.

@@ -64,7 +64,7 @@ export async function sendRequest(init: SendRequestInit): Promise<SentRequest> {
   // The server answered, so the code that reads its errors can load now (not with the entry).
   const latencyMs = Date.now() - started;
   if (!response.ok)
-    throw (await import('./response-error.ts')).apiError(init, response, text, latencyMs);
+    throw await (await import('./response-error.ts')).apiError(init, response, text, latencyMs);
   try {
     return { body: JSON.parse(text), headers: response.headers, latencyMs };
   } catch (error) {
