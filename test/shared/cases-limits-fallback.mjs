@@ -1,7 +1,7 @@
 // Fallbacks (README "Fallbacks"): the next model answers when one fails with a server error, a 429
 // after retries, a timeout or a network error; never on an input error, a refused key or a content
 // filter; `on` replaces the rule; each model's cache works as usual.
-import { equal, rejects } from './assert.mjs';
+import { assert, equal, rejects } from './assert.mjs';
 import { scenario, uniquePrompt } from './emulator-client.mjs';
 import { personJsonSchema, personSchema } from './fixtures.mjs';
 import { KEY } from './openai-fixture.mjs';
@@ -59,7 +59,10 @@ export function limitsFallbackCases({ sdk, emulatorUrl }) {
             const r = await chain.chat('hi');
             equal(r.provider, 'anthropic', 'the second model answered');
             equal((await good.requests()).length, 1, 'one request to it');
-            if (!fault.hang) equal((await bad.requests()).length, 2, 'the first used its retry');
+            // A browser may itself resend a request whose connection was dropped: at least two.
+            const sent = (await bad.requests()).length;
+            if (!fault.hang)
+              assert(fault.drop ? sent >= 2 : sent === 2, `the first used its retry (${sent})`);
           },
         ]),
     ),
