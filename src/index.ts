@@ -13,6 +13,8 @@ export type {
   MaybePromise,
   Message,
   ModelResponse,
+  RateLimitInfo,
+  RateLimitWindow,
   ReasoningPart,
   ToolCall,
   Usage,
@@ -34,6 +36,28 @@ export {
   DEFAULT_TIMEOUT,
 } from './pipeline/options.ts';
 export { LanguageModel } from './pipeline/language-model.ts';
+export {
+  createLimiter,
+  Limiter,
+  type LimiterOptions,
+  type LimiterReport,
+  type LimiterTicket,
+} from './pipeline/limiter.ts';
+export {
+  isFallbackError,
+  withFallback,
+  type FallbackModel,
+  type FallbackOptions,
+} from './pipeline/with-fallback.ts';
+export type {
+  CacheHitEvent,
+  CallEvent,
+  CallHooks,
+  ErrorEvent,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+} from './pipeline/call-hooks.ts';
 export type {
   BatchCallOptions,
   BatchJob,

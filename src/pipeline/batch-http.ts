@@ -49,7 +49,7 @@ export async function batchHttp(
       batch.headers,
       settings.headers,
     );
-    return kit.withRetries(
+    const sent = await kit.withRetries(
       () =>
         kit.sendRequest({
           provider: ctx.adapter.provider,
@@ -72,5 +72,6 @@ export async function batchHttp(
       },
       signal,
     );
+    return sent.body;
   };
 }

@@ -24,14 +24,22 @@ export interface SendRequestInit {
   errorDetail?: (body: unknown) => { message?: string; type?: string };
 }
 
+/** A successful answer: the parsed body (the text with `text`), the headers, and how long the exchange took. */
+export interface SentRequest {
+  body: unknown;
+  headers: Headers;
+  latencyMs: number;
+}
+
 /**
  * POSTs JSON (or GETs, for batch jobs) and reads a JSON answer: the only place the SDK calls `fetch`. Failures become typed
  * errors; an abort propagates as the signal's reason for the caller to interpret. A network failure
  * is built here (where the network is gone, no code can be loaded); what reads an answer that is an
  * error loads on demand.
- * @returns The parsed body.
+ * @returns The parsed body, with the headers and the round-trip time.
  */
-export async function sendRequest(init: SendRequestInit): Promise<unknown> {
+export async function sendRequest(init: SendRequestInit): Promise<SentRequest> {
+  const started = Date.now();
   let response: Response;
   try {
     const { method = 'POST', body } = init;
@@ -67,8 +75,10 @@ export async function sendRequest(init: SendRequestInit): Promise<unknown> {
     });
   }
   // The server answered, so the code that reads its errors can load now (not with the entry).
-  if (!response.ok) throw (await import('./response-error.ts')).apiError(init, response, text);
-  if (init.text) return text;
+  const latencyMs = Date.now() - started;
+  if (!response.ok)
+    throw await (await import('./response-error.ts')).apiError(init, response, text, latencyMs);
+  if (init.text) return { body: text, headers: response.headers, latencyMs };
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -81,5 +91,5 @@ export async function sendRequest(init: SendRequestInit): Promise<unknown> {
   const b = body as { error?: unknown; object?: unknown } | null;
   if (!init.ownErrors && b?.error !== undefined && b.error !== null && b.object === undefined)
     throw (await import('./response-error.ts')).errorEnvelopeError(init, body, text);
-  return body;
+  return { body, headers: response.headers, latencyMs };
 }

@@ -23,6 +23,10 @@ export interface ResponseParts {
   usage: Usage;
   warnings?: string[];
   raw: unknown;
+  /** The answer's headers (rate-limit information, the request id); none for batch results. */
+  headers?: Headers;
+  /** Time spent on the exchange (repair rounds added up). */
+  latencyMs?: number;
   /** The share of the listed price paid: 0.5 for batch jobs. @default 1 */
   priceFactor?: number;
 }
@@ -32,7 +36,7 @@ export interface ResponseParts {
  * batch answer in the cache is indistinguishable from a `chat` answer).
  */
 export async function toModelResponse(parts: ResponseParts): Promise<ModelResponse> {
-  const { parsed, usage, answered } = parts;
+  const { parsed, usage, answered, headers } = parts;
   // Pricing code comes with the registry data: only calls to known models load it.
   const listed = answered.spec
     ? (await import('../registry/compute-cost.ts')).computeCost(answered.spec, usage)
@@ -53,5 +57,12 @@ export async function toModelResponse(parts: ResponseParts): Promise<ModelRespon
     cached: false,
     warnings: parts.warnings?.length ? parts.warnings : undefined,
     raw: parts.raw as JSONValue,
+    // Only OpenAI, xAI and Anthropic send these: the parser loads when they are there.
+    rateLimit:
+      headers && [...headers.keys()].some((name) => name.includes('ratelimit'))
+        ? (await import('../core/rate-limit.ts')).parseRateLimit(headers)
+        : undefined,
+    requestId: headers?.get('x-request-id') ?? headers?.get('request-id') ?? undefined,
+    latencyMs: parts.latencyMs,
   });
 }
