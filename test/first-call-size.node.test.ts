@@ -9,13 +9,14 @@ import { pageDownloads, type PageDownload } from './support/page-download.ts';
 
 const emulatorUrl = inject('emulatorUrl');
 
-// Budgets in gzip bytes: today's measured sizes plus about 5%, so growth fails here. Issue 14's
+// Budgets in gzip bytes: the measured sizes plus about 3% (raised once, by 1.7 kB, when the
+// Responses API, limits and hooks landed), so growth fails here. Issue 14's
 // targets (entry <= 6 kB, first call <= 10 kB for OpenAI and <= 12 kB for Anthropic and Google) are
 // NOT met yet: the call path itself must shrink (README, Size).
 const budgets = {
-  openai: { entry: 9700, total: 17200 },
-  anthropic: { entry: 10200, total: 17500 },
-  google: { entry: 11100, total: 18500 },
+  openai: { entry: 9700, total: 19500 },
+  anthropic: { entry: 10200, total: 18800 },
+  google: { entry: 11100, total: 19400 },
 };
 
 const consumers = {
