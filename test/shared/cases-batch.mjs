@@ -109,6 +109,23 @@ export function batchCases({ sdk, emulatorUrl }) {
       },
     ]);
     cases.push([
+      `batch (${p.name}): requests are built as chat builds them (the model effort too): same cache key`,
+      async () => {
+        const sc = await scenario(emulatorUrl, { batch: { polls: 1 } });
+        const model = p.make({
+          endpoint: sc.endpoint,
+          cache: sdk.cache.memoryStore(),
+          effort: 'low',
+        });
+        const prompt = uniquePrompt('batch effort');
+        const early = await model.chat(prompt);
+        const job = await model.batch.submit([{ id: 'same', input: prompt }]);
+        equal(job.cached, 1, 'the chat answer (sent with the model effort) is the batch request');
+        const results = await collect(model.batch.results(job.id, fast));
+        equal(results[0].response.text, early.text, 'cached answer');
+      },
+    ]);
+    cases.push([
       `batch (${p.name}): a request the provider refuses is a BatchItemError, the others succeed`,
       async () => {
         const sc = await scenario(emulatorUrl, { batch: { polls: 1 } });
