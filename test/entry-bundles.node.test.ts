@@ -13,7 +13,10 @@
 // carries pako's shared code; the first call downloads less), and unstorage's up-front one by 200 B
 // for its entry encoding. The provider and root budgets were raised again (about 5% above the
 // measured sizes) when the Responses API, limits, hooks and fallbacks landed: the root entry's up-front
-// size went from 3.0 to 5.1 kB, to be looked at with issue 14's size work. Needs dist/.
+// size went from 3.0 to 5.1 kB, to be looked at with issue 14's size work. Batch jobs (issue 13) raised
+// them once more, about 4% above the measured sizes: their code is on demand (`all` grew 3 to 5 kB a
+// provider), and BatchItemError, one of the core's exports, adds about 0.4 kB to the root's up-front
+// size. Needs dist/.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -58,25 +61,25 @@ const ROWS: Record<string, Row> = {
     code: `import { extractJson, RateLimitError, cacheKey } from 'alea-llm-client';
 console.log(extractJson('{}'), new RateLimitError({ provider: 'p', url: 'u', status: 429 }), cacheKey);`,
     own: /RateLimitError/,
-    budget: { upfront: 5300, all: 43100 },
+    budget: { upfront: 5750, all: 46200 },
   },
   './openai': {
     code: chat('openai', 'OpenAIModel', "{ model: 'gpt-4o-mini' }"),
     own: PROVIDERS.openai,
     allows: ['openai', 'chatCompletions'],
-    budget: { upfront: 11700, all: 64100 },
+    budget: { upfront: 11700, all: 68500 },
   },
   './xai': {
     code: chat('xai', 'GrokModel'),
     own: PROVIDERS.xai,
     allows: ['xai', 'chatCompletions'],
-    budget: { upfront: 11600, all: 63300 },
+    budget: { upfront: 11600, all: 66300 },
   },
   './vllm': {
     code: chat('vllm', 'VLLMModel'),
     own: PROVIDERS.vllm,
     allows: ['vllm', 'chatCompletions'],
-    budget: { upfront: 11700, all: 62400 },
+    budget: { upfront: 11700, all: 65400 },
   },
   './openai-compatible': {
     code: chat(
@@ -86,19 +89,19 @@ console.log(extractJson('{}'), new RateLimitError({ provider: 'p', url: 'u', sta
     ),
     own: PROVIDERS.chatCompletions,
     allows: ['chatCompletions'],
-    budget: { upfront: 11700, all: 62500 },
+    budget: { upfront: 11700, all: 65500 },
   },
   './anthropic': {
     code: chat('anthropic', 'AnthropicModel'),
     own: PROVIDERS.anthropic,
     allows: ['anthropic'],
-    budget: { upfront: 12000, all: 60400 },
+    budget: { upfront: 12000, all: 65000 },
   },
   './google': {
     code: chat('google', 'GoogleModel'),
     own: PROVIDERS.google,
     allows: ['google'],
-    budget: { upfront: 13300, all: 58700 },
+    budget: { upfront: 13300, all: 63300 },
   },
   './cache': {
     code: `import { memoryStore, listCacheKeys, pruneCache } from 'alea-llm-client/cache';

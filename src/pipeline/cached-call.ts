@@ -44,7 +44,8 @@ async function cacheProblem(
   (await import('../core/cache-warning.ts')).reportCacheProblem(store, problem, message);
 }
 
-async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan: CallPlan) {
+/** Reads a call's cached result: a miss for a corrupt entry or one its check refuses now. */
+export async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan: CallPlan) {
   let entry: unknown;
   try {
     // The store's own read warnings (an unreadable or corrupt entry) are routed here too.
@@ -74,7 +75,8 @@ async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan
   return asHit(response);
 }
 
-async function writeCache(
+/** Stores a result; a failed write is reported, never thrown. */
+export async function writeCache(
   ctx: ModelContext,
   store: CacheStore,
   key: string,

@@ -5,7 +5,8 @@ import { scrubError } from '../core/redact.ts';
 import { withRetries, type RetryPolicy } from './retry.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
 import { sendRequest } from './send-request.ts';
-import type { JSONModelResponse, JSONValue, ModelResponse, Usage } from '../core/types.ts';
+import { toModelResponse } from './to-model-response.ts';
+import type { JSONModelResponse, ModelResponse, Usage } from '../core/types.ts';
 
 /** Checks parsed JSON: the value to return (possibly transformed by a schema), or what is wrong. */
 export type OutputCheck = (
@@ -44,14 +45,6 @@ function addUsage(total: Usage | undefined, next: Usage): Usage {
     if (total[k] !== undefined || next[k] !== undefined) sum[k] = (total[k] ?? 0) + (next[k] ?? 0);
   }
   return sum;
-}
-
-/** Drops undefined members so a result and its cached copy compare equal. */
-function compact<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) {
-    if (value[key] === undefined) delete value[key];
-  }
-  return value;
 }
 
 /**
@@ -105,30 +98,16 @@ export async function requestWithRepairs(
     }
     observer?.used(parsed.usage);
     usage = addUsage(usage, parsed.usage);
-    const response: ModelResponse = compact({
-      text: parsed.text,
-      choices: parsed.choices,
-      finishReason: parsed.finishReason,
-      rawFinishReason: parsed.rawFinishReason,
-      id: parsed.id,
+    const response = await toModelResponse({
       provider: adapter.provider,
-      model: parsed.model ?? ctx.model,
-      usage: compact(usage),
-      // Pricing code comes with the registry data: only calls to known models load it.
-      cost: call.spec
-        ? (await import('../registry/compute-cost.ts')).computeCost(call.spec, usage)
-        : undefined,
-      thinking: parsed.thinking,
-      toolCalls: parsed.toolCalls,
-      messages: [...plan.call.messages, parsed.assistant],
-      cached: false,
-      warnings: wire.warnings?.length ? wire.warnings : undefined,
-      raw: body as JSONValue,
-      // Only OpenAI, xAI and Anthropic send these: the parser loads when they are there.
-      rateLimit: [...answered.keys()].some((name) => name.includes('ratelimit'))
-        ? (await import('../core/rate-limit.ts')).parseRateLimit(answered)
-        : undefined,
-      requestId: answered.get('x-request-id') ?? answered.get('request-id') ?? undefined,
+      model: ctx.model,
+      asked: plan.call,
+      answered: call,
+      parsed,
+      usage,
+      warnings: wire.warnings,
+      raw: body,
+      headers: answered,
       latencyMs,
     });
     // Tool calls are an answer too: the caller runs them and continues with `messages`. No repair turn

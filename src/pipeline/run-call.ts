@@ -107,7 +107,7 @@ async function fetchResult(
 }
 
 /** Everything before the request: registry checks, the wire request, and the cache key. */
-async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheStore | undefined) {
+export async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheStore | undefined) {
   const { model } = plan.call;
   plan.call.spec =
     ctx.options.registry?.getModelDetails(model) ?? (await ctx.adapter.loadSpec?.(model));

@@ -19,9 +19,13 @@ import { RATE_LIMIT_HEADERS, spendRateLimit } from './rate-limits.mjs';
 import * as openai from './openai.mjs';
 import * as anthropic from './anthropic.mjs';
 import * as gemini from './gemini.mjs';
+import * as openaiBatch from './openai-batch.mjs';
+import * as anthropicBatch from './anthropic-batch.mjs';
+import * as geminiBatch from './gemini-batch.mjs';
 
 /**
- * Route = { method: 'GET'|'POST'|..., match(path) => boolean, dialect, handle(ctx) => Result }
+ * Route = { method: 'GET'|'POST'|..., match(path) => boolean, dialect, handle(ctx) => Result,
+ *           raw?: true (the body need not be JSON) }
  * Dialect = { name, headers?(ctx) => object, notFound(ctx), invalidJson(ctx), checkAuth(ctx) => Result|null,
  *             faultError(status, ctx) => Result }
  * Result = { status?, headers?, json? } | { status?, headers?, body: string, contentType? }
@@ -35,7 +39,7 @@ import * as gemini from './gemini.mjs';
  * key in full (OpenAI's real message echoes it masked), to prove the SDK never lets it through.
  */
 // ---- Provider route modules. Add Anthropic (POST /v1/messages), Gemini, Vertex here. ----
-const ROUTE_MODULES = [openai, anthropic, gemini];
+const ROUTE_MODULES = [openai, anthropic, gemini, openaiBatch, anthropicBatch, geminiBatch];
 const DEFAULT_DIALECT = openai.dialect;
 
 const routeTable = ROUTE_MODULES.flatMap((m) => m.routes);
@@ -69,6 +73,7 @@ function freshScenario(id) {
     requireAuth: true,
     echoKey: false,
     strictModels: false,
+    batch: undefined,
     rateLimit: undefined,
     rateWindow: undefined,
     requests: [],
@@ -189,6 +194,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
       next.echoKey = cfg.echoKey === true;
       // Unknown model ids get the provider's 404 (dialects that know the registry check them).
       next.strictModels = cfg.strictModels === true;
+      // Batch jobs: `{ polls, outcome, processed }` (see batch-jobs.mjs).
+      next.batch = cfg.batch ?? undefined;
       // `{ requests, tokens, windowMs }`: the scenario's rate limits (see rate-limits.mjs).
       next.rateLimit = cfg.rateLimit ?? undefined;
       scenarios.set(id, next);
@@ -263,6 +270,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
         requireAuth: sc.requireAuth,
         echoKey: sc.echoKey,
         strictModels: sc.strictModels,
+        batch: sc.batch,
       },
       requestId,
     };
@@ -290,7 +298,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
     if (!route) return send(res, dialect.notFound(ctx), out);
     const authError = dialect.checkAuth(ctx);
     if (authError) return send(res, authError, out);
-    if (bodyError) return send(res, dialect.invalidJson(ctx), out);
+    // A `raw` route reads a body that is not JSON (OpenAI's multipart file upload).
+    if (bodyError && !route.raw) return send(res, dialect.invalidJson(ctx), out);
     if (req.method === 'POST') {
       const limit = spendRateLimit(sc, ctx, dialect);
       if (limit.refused) return send(res, limit.refused, out);

@@ -1,0 +1,68 @@
+import type { ModelCall, ParsedResponse } from '../core/adapter.ts';
+import type { JSONValue, ModelResponse, Usage } from '../core/types.ts';
+
+/** Drops undefined members so a result and its cached copy compare equal. */
+export function compact<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) {
+    if (value[key] === undefined) delete value[key];
+  }
+  return value;
+}
+
+/** What a result is made of, besides the parsed answer. */
+export interface ResponseParts {
+  provider: string;
+  /** The model asked for (the answer's own model id wins). */
+  model: string;
+  /** The call as first asked: `messages` continues from it. */
+  asked: ModelCall;
+  /** The call that was answered (a repair round's), for its registry record. */
+  answered: ModelCall;
+  parsed: ParsedResponse;
+  /** Token counts (summed over repair rounds). */
+  usage: Usage;
+  warnings?: string[];
+  raw: unknown;
+  /** The answer's headers (rate-limit information, the request id); none for batch results. */
+  headers?: Headers;
+  /** Time spent on the exchange (repair rounds added up). */
+  latencyMs?: number;
+  /** The share of the listed price paid: 0.5 for batch jobs. @default 1 */
+  priceFactor?: number;
+}
+
+/**
+ * Builds the result of an answered call, the same way for direct calls and batch results (so a
+ * batch answer in the cache is indistinguishable from a `chat` answer).
+ */
+export async function toModelResponse(parts: ResponseParts): Promise<ModelResponse> {
+  const { parsed, usage, answered, headers } = parts;
+  // Pricing code comes with the registry data: only calls to known models load it.
+  const listed = answered.spec
+    ? (await import('../registry/compute-cost.ts')).computeCost(answered.spec, usage)
+    : undefined;
+  return compact({
+    text: parsed.text,
+    choices: parsed.choices,
+    finishReason: parsed.finishReason,
+    rawFinishReason: parsed.rawFinishReason,
+    id: parsed.id,
+    provider: parts.provider,
+    model: parsed.model ?? parts.model,
+    usage: compact(usage),
+    cost: listed === undefined ? undefined : listed * (parts.priceFactor ?? 1),
+    thinking: parsed.thinking,
+    toolCalls: parsed.toolCalls,
+    messages: [...parts.asked.messages, parsed.assistant],
+    cached: false,
+    warnings: parts.warnings?.length ? parts.warnings : undefined,
+    raw: parts.raw as JSONValue,
+    // Only OpenAI, xAI and Anthropic send these: the parser loads when they are there.
+    rateLimit:
+      headers && [...headers.keys()].some((name) => name.includes('ratelimit'))
+        ? (await import('../core/rate-limit.ts')).parseRateLimit(headers)
+        : undefined,
+    requestId: headers?.get('x-request-id') ?? headers?.get('request-id') ?? undefined,
+    latencyMs: parts.latencyMs,
+  });
+}
