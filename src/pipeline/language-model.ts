@@ -10,7 +10,8 @@ import {
   type ModelOptions,
   type ObjectOptions,
 } from './options.ts';
-import { runCall, type ModelContext } from './run-call.ts';
+import { ModelStream, ObjectStream } from './model-stream.ts';
+import { runCall, type CallPlan, type ModelContext } from './run-call.ts';
 import type { InferSchemaOutput, StandardSchemaV1 } from '../core/standard-schema.ts';
 import type { OutputCheck } from './request-with-repairs.ts';
 import type { JSONModelResponse, Message, ModelResponse, ToolCallResponse } from '../core/types.ts';
@@ -58,6 +59,31 @@ function toCall(
     seed: options.seed,
     extra,
   };
+}
+
+/** The output format and check of `object` and `streamObject` (their code loads on first use). */
+async function schemaOutput<S extends StandardSchemaV1>(options: ObjectOptions<S>) {
+  const schema = options?.schema;
+  if (!schema || typeof schema !== 'object' || !('~standard' in schema)) {
+    throw new InvalidRequestError(
+      'object() needs `schema`: a valibot schema or any Standard Schema, for example ' +
+        'object(prompt, { schema: v.object({ name: v.string() }) }).',
+    );
+  }
+  // Schema conversion and validation load on first use: chat-only bundles do not carry them.
+  const [{ toJsonSchema }, { validateWithSchema }] = await Promise.all([
+    import('./to-json-schema.ts'),
+    import('./validate-with-schema.ts'),
+  ]);
+  const output: OutputFormat = {
+    type: 'json-schema',
+    schema: await toJsonSchema(schema, options.jsonSchema),
+    // Every provider wants `^[a-zA-Z0-9_-]{1,64}$` for schema and tool names: fit it once here.
+    name:
+      (options.schemaName ?? 'response').replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64) || 'response',
+  };
+  const check: OutputCheck = (value) => validateWithSchema(schema, value);
+  return { output, check };
 }
 
 /**
@@ -166,30 +192,81 @@ export class LanguageModel {
     input: string | readonly Message[],
     options: ObjectOptions<S>,
   ): Promise<JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse> {
-    const schema = options?.schema;
-    if (!schema || typeof schema !== 'object' || !('~standard' in schema)) {
-      throw new InvalidRequestError(
-        'object() needs `schema`: a valibot schema or any Standard Schema, for example ' +
-          'object(prompt, { schema: v.object({ name: v.string() }) }).',
-      );
-    }
+    const { output, check } = await schemaOutput(options);
     const messages = normalizeMessages(input, options.system);
-    // Schema conversion and validation load on first use: chat-only bundles do not carry them.
-    const [{ toJsonSchema }, { validateWithSchema }] = await Promise.all([
-      import('./to-json-schema.ts'),
-      import('./validate-with-schema.ts'),
-    ]);
-    const output: OutputFormat = {
-      type: 'json-schema',
-      schema: await toJsonSchema(schema, options.jsonSchema),
-      // Every provider wants `^[a-zA-Z0-9_-]{1,64}$` for schema and tool names: fit it once here.
-      name:
-        (options.schemaName ?? 'response').replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64) ||
-        'response',
-    };
-    const check: OutputCheck = (value) => validateWithSchema(schema, value);
     const response = await this.#run('object', messages, output, options, check);
     return response as JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse;
+  }
+
+  /**
+   * Streams the answer to a conversation as it is generated. Returns at once (no `await`): iterate
+   * the handle for {@link StreamEvent}s (`text`, `thinking`, `tool-call-delta`, `tool-call`, then
+   * `finish` with the result `chat` returns), read `textStream` for the text alone, or await
+   * `response`. A completed stream is cached as `chat` is (one shared entry) and a hit replays as a
+   * stream without a request; a stream that was aborted, timed out or broke is never cached.
+   * @param input - A user prompt, or messages in the portable format.
+   * @param options - The options of `chat`, plus `idleTimeout` for a stalled stream.
+   */
+  stream(input: string | readonly Message[], options: CallOptions = {}): ModelStream {
+    return new ModelStream(this.#open('chat', input, { type: 'text' }, options));
+  }
+
+  /**
+   * Streams an object matching a schema: `partial` events carry the JSON read so far (growing, not
+   * validated), and `finish` the result `object` returns, with the validated `data`. Returns at once.
+   * An invalid answer rejects with `OutputValidationError` (a stream that was shown is not re-asked).
+   * @param options - `schema` (valibot or any Standard Schema), plus the usual call options.
+   */
+  streamObject<S extends StandardSchemaV1>(
+    input: string | readonly Message[],
+    options: ObjectOptions<S>,
+  ): ObjectStream<InferSchemaOutput<S>> {
+    const source = (async () => {
+      const { output, check } = await schemaOutput(options);
+      const [stream, { objectSource }] = await Promise.all([
+        this.#open('object', input, output, options, check),
+        import('./object-source.ts'),
+      ]);
+      return objectSource<InferSchemaOutput<S>>(stream);
+    })();
+    return new ObjectStream(source);
+  }
+
+  /** Plans a streamed call and starts it with the streaming code, loaded on first use. */
+  async #open(
+    method: CallMethod,
+    input: string | readonly Message[],
+    output: OutputFormat,
+    options: CallOptions,
+    check?: OutputCheck,
+  ) {
+    const plan = await this.#plan(
+      method,
+      normalizeMessages(input, options.system),
+      output,
+      options,
+    );
+    plan.check = check;
+    return (await import('./run-stream.ts')).runStream(this.#ctx, plan);
+  }
+
+  async #plan(
+    method: CallMethod,
+    messages: Message[],
+    output: OutputFormat,
+    options: CallOptions,
+    prompt?: string,
+  ): Promise<CallPlan> {
+    const call = toCall(method, this.model, messages, output, options);
+    if (prompt !== undefined) call.prompt = prompt;
+    if (isPortableTools(options.tools)) {
+      delete call.extra.tools;
+      // Loaded on demand: chat-only bundles carry no tool or schema conversion code.
+      const { prepareTools } = await import('./prepare-tools.ts');
+      call.tools = await prepareTools(options.tools);
+    }
+    if (options.toolChoice !== undefined) call.toolChoice = options.toolChoice;
+    return { method, call, options };
   }
 
   async #run(
@@ -200,15 +277,8 @@ export class LanguageModel {
     check?: OutputCheck,
     prompt?: string,
   ): Promise<ModelResponse | JSONModelResponse> {
-    const call = toCall(method, this.model, messages, output, options);
-    if (prompt !== undefined) call.prompt = prompt;
-    if (isPortableTools(options.tools)) {
-      delete call.extra.tools;
-      // Loaded on demand: chat-only bundles carry no tool or schema conversion code.
-      const { prepareTools } = await import('./prepare-tools.ts');
-      call.tools = await prepareTools(options.tools);
-    }
-    if (options.toolChoice !== undefined) call.toolChoice = options.toolChoice;
-    return runCall(this.#ctx, { method, call, options, check });
+    const plan = await this.#plan(method, messages, output, options, prompt);
+    plan.check = check;
+    return runCall(this.#ctx, plan);
   }
 }

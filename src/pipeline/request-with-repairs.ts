@@ -4,7 +4,8 @@ import { mergeHeaders } from '../core/merge-headers.ts';
 import { withRetries, type RetryPolicy } from './retry.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
 import { sendRequest } from './send-request.ts';
-import type { JSONModelResponse, JSONValue, ModelResponse, Usage } from '../core/types.ts';
+import { toModelResponse } from './to-model-response.ts';
+import type { JSONModelResponse, ModelResponse, Usage } from '../core/types.ts';
 
 /** Checks parsed JSON: the value to return (possibly transformed by a schema), or what is wrong. */
 export type OutputCheck = (
@@ -45,12 +46,20 @@ function addUsage(total: Usage | undefined, next: Usage): Usage {
   return sum;
 }
 
-/** Drops undefined members so a result and its cached copy compare equal. */
-function compact<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) {
-    if (value[key] === undefined) delete value[key];
-  }
-  return value;
+/** A request's headers: the SDK's, the adapter's, then the model's and the call's (which win). */
+export function requestHeaders(
+  ctx: ModelContext,
+  plan: CallPlan,
+  wire: WireRequest,
+  key: string | undefined,
+): Record<string, string> {
+  return mergeHeaders(
+    { 'content-type': 'application/json' },
+    ctx.adapter.authHeaders(key),
+    wire.headers,
+    ctx.options.headers,
+    plan.options.headers,
+  );
 }
 
 /**
@@ -68,13 +77,7 @@ export async function requestWithRepairs(
   let usage: Usage | undefined;
   for (let round = 0; ; round++) {
     const url = apiUrl(ctx.endpoint, wire.path);
-    const headers = mergeHeaders(
-      { 'content-type': 'application/json' },
-      adapter.authHeaders(init.key),
-      wire.headers,
-      ctx.options.headers,
-      plan.options.headers,
-    );
+    const headers = requestHeaders(ctx, plan, wire, init.key);
     const body = await withRetries(
       () =>
         sendRequest({
@@ -92,26 +95,7 @@ export async function requestWithRepairs(
     );
     const parsed = adapter.parseResponse(body, call, url);
     usage = addUsage(usage, parsed.usage);
-    const response: ModelResponse = compact({
-      text: parsed.text,
-      choices: parsed.choices,
-      finishReason: parsed.finishReason,
-      rawFinishReason: parsed.rawFinishReason,
-      id: parsed.id,
-      provider: adapter.provider,
-      model: parsed.model ?? ctx.model,
-      usage: compact(usage),
-      // Pricing code comes with the registry data: only calls to known models load it.
-      cost: call.spec
-        ? (await import('../registry/compute-cost.ts')).computeCost(call.spec, usage)
-        : undefined,
-      thinking: parsed.thinking,
-      toolCalls: parsed.toolCalls,
-      messages: [...plan.call.messages, parsed.assistant],
-      cached: false,
-      warnings: wire.warnings?.length ? wire.warnings : undefined,
-      raw: body as JSONValue,
-    });
+    const response = await toModelResponse(ctx, plan, wire, parsed, usage, body);
     // Tool calls are an answer too: the caller runs them and continues with `messages`. No repair turn
     // may follow them (providers refuse a user turn after unanswered calls), and there is no data yet.
     if (!plan.check || response.toolCalls?.length) return response;

@@ -21,7 +21,7 @@ import { requestWithRepairs, type OutputCheck } from './request-with-repairs.ts'
 import type { JSONModelResponse, ModelResponse } from '../core/types.ts';
 
 /** The global fetch, looked up per call so tests and polyfills can replace it. */
-const defaultFetch: typeof globalThis.fetch = (input, init) => {
+export const defaultFetch: typeof globalThis.fetch = (input, init) => {
   if (typeof globalThis.fetch !== 'function') {
     throw new InvalidRequestError(
       'No global fetch in this runtime: pass `fetch` to the model, or use Node 18 or later.',
@@ -65,7 +65,8 @@ async function cacheProblem(
   (await import('../core/cache-warning.ts')).reportCacheProblem(store, problem, message);
 }
 
-async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan: CallPlan) {
+/** A cache hit (re-validated for `json` and `object`), or undefined for a miss or a bad entry. */
+export async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan: CallPlan) {
   let entry: unknown;
   try {
     // The store's own read warnings (an unreadable or corrupt entry) are routed here too.
@@ -95,7 +96,8 @@ async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan
   return { ...response, cached: true };
 }
 
-async function writeCache(
+/** Stores a result; a failed write is a warning, never the call's failure. */
+export async function writeCache(
   ctx: ModelContext,
   store: CacheStore,
   key: string,
@@ -117,23 +119,16 @@ async function writeCache(
 }
 
 /** Whether a call failed because the provider refused its key (HTTP 401), after retries or not. */
-function keyRefused(error: unknown): boolean {
+export function keyRefused(error: unknown): boolean {
   const last = error instanceof RetryError ? error.lastError : error;
   // An APICallError's status, read by shape: its class loads only with a failed request.
   return isLLMError(last) && (last as { status?: number }).status === 401;
 }
 
-async function fetchResult(
-  ctx: ModelContext,
-  plan: CallPlan,
-  wire: WireRequest,
-  signal: AbortSignal,
-  rawData: { value?: unknown },
-) {
-  const { options } = plan;
+/** The call's key; a key resolver that ignores its signal is still bounded by the call's. */
+export function callKey(ctx: ModelContext, signal: AbortSignal): Promise<string | undefined> {
   const settings = ctx.options;
-  // A key resolver that ignores its signal is still bounded by the call's.
-  const key = await untilAborted(
+  return untilAborted(
     resolveKey({
       provider: ctx.adapter.provider,
       endpoint: ctx.endpoint,
@@ -145,6 +140,25 @@ async function fetchResult(
     }),
     [signal],
   );
+}
+
+/** How the call retries: the call's `retryLimit`, else the model's, else the defaults. */
+export function retryPolicy(ctx: ModelContext, plan: CallPlan) {
+  return {
+    retryLimit: plan.options.retryLimit ?? ctx.options.retryLimit ?? DEFAULT_RETRY_LIMIT,
+    retryDelay: ctx.options.retryDelay ?? DEFAULT_RETRY_DELAY,
+  };
+}
+
+async function fetchResult(
+  ctx: ModelContext,
+  plan: CallPlan,
+  wire: WireRequest,
+  signal: AbortSignal,
+  rawData: { value?: unknown },
+) {
+  const settings = ctx.options;
+  const key = await callKey(ctx, signal);
   try {
     return await requestWithRepairs({
       ctx,
@@ -153,11 +167,8 @@ async function fetchResult(
       key,
       signal,
       fetch: settings.fetch ?? defaultFetch,
-      retry: {
-        retryLimit: options.retryLimit ?? settings.retryLimit ?? DEFAULT_RETRY_LIMIT,
-        retryDelay: settings.retryDelay ?? DEFAULT_RETRY_DELAY,
-      },
-      maxRepairs: options.maxRepairs ?? settings.maxRepairs ?? DEFAULT_MAX_REPAIRS,
+      retry: retryPolicy(ctx, plan),
+      maxRepairs: plan.options.maxRepairs ?? settings.maxRepairs ?? DEFAULT_MAX_REPAIRS,
       rawData,
     });
   } catch (error) {
@@ -168,7 +179,7 @@ async function fetchResult(
 }
 
 /** Everything before the request: registry checks, the wire request, and the cache key. */
-async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheStore | undefined) {
+export async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheStore | undefined) {
   const { model } = plan.call;
   plan.call.spec =
     ctx.options.registry?.getModelDetails(model) ?? (await ctx.adapter.loadSpec?.(model));

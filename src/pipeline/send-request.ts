@@ -12,6 +12,8 @@ export interface SendRequestInit {
   /** Values that must never appear in an error (the key). */
   secrets: readonly (string | undefined)[];
   errorDetail?: (body: unknown) => { message?: string; type?: string };
+  /** A streamed call: a 2xx `Response` is returned with its body unread. */
+  stream?: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface SendRequestInit {
  * errors; an abort propagates as the signal's reason for the caller to interpret. A network failure
  * is built here (where the network is gone, no code can be loaded); what reads an answer that is an
  * error loads on demand.
- * @returns The parsed body.
+ * @returns The parsed body, or for a stream the `Response` whose body is the stream.
  */
 export async function sendRequest(init: SendRequestInit): Promise<unknown> {
   let response: Response;
@@ -41,6 +43,8 @@ export async function sendRequest(init: SendRequestInit): Promise<unknown> {
       secrets: init.secrets,
     });
   }
+  // An error status is read as a whole, as for any call: a stream begins only with a 2xx.
+  if (init.stream && response.ok) return response;
   let text: string;
   try {
     text = await response.text();

@@ -26,6 +26,7 @@ export const ENTRY_POINTS = {
       'OutputValidationError',
       'RateLimitError',
       'RetryError',
+      'StreamError',
       'TimeoutError',
       'UnsupportedFeatureError',
     ],

@@ -10,4 +10,5 @@ export { InvalidResponseError } from './invalid-response-error.ts';
 export { OutputValidationError } from './output-validation-error.ts';
 export { UnsupportedFeatureError } from './unsupported-feature-error.ts';
 export { InvalidRequestError } from './invalid-request-error.ts';
+export { StreamError, type StreamErrorInit } from './stream-error.ts';
 export { ContentFilterError, type ContentFilterErrorInit } from './content-filter-error.ts';
