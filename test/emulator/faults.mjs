@@ -1,7 +1,10 @@
 // Fault injection for the emulator. A scenario holds a queue of faults; each request consumes
 // one (a fault with `times: n` is used for n requests before the next one).
 //
-// Fault = { status?, headers?, json?, body?, delayMs?, hang?, drop?, malformedJson?, html?, times? }
+// Fault = { status?, headers?, json?, body?, delayMs?, hang?, drop?, malformedJson?, html?, times?,
+//           cutAfter?, errorAfter?, stallAfter?, stallMs? }
+// The last four act on a streamed answer, after that many events: cut the connection, send the
+// dialect's error event and end, or pause (for stallMs, or until the client leaves).
 import http from 'node:http';
 
 /** Builds the scenario's fault queue from the control body. */
@@ -34,7 +37,8 @@ export const TRUNCATED_JSON =
  *   { action: 'hang' }                 never answer (close() or the client's abort ends it)
  *   { action: 'drop' }                 destroy the socket: the client sees a network error
  *   { action: 'answer', result }       send `result` instead of the route's answer
- *   { action: 'continue', headers }    answer normally, adding `headers`
+ *   { action: 'continue', headers, stream }    answer normally, adding `headers`; `stream` holds
+ *                                      the faults of a streamed answer (cutAfter, errorAfter, …)
  * Status faults without json/body get the route dialect's faithful error body.
  */
 export function faultOutcome(fault, dialect, ctx) {
@@ -67,5 +71,6 @@ export function faultOutcome(fault, dialect, ctx) {
       result: { ...result, status, headers: { ...result.headers, ...headers } },
     };
   }
-  return { action: 'continue', headers };
+  const { cutAfter, errorAfter, stallAfter, stallMs } = fault;
+  return { action: 'continue', headers, stream: { cutAfter, errorAfter, stallAfter, stallMs } };
 }

@@ -22,7 +22,8 @@ import * as gemini from './gemini.mjs';
 /**
  * Route = { method: 'GET'|'POST'|..., match(path) => boolean, dialect, handle(ctx) => Result }
  * Dialect = { name, headers?(ctx) => object, notFound(ctx), invalidJson(ctx), checkAuth(ctx) => Result|null,
- *             faultError(status, ctx) => Result }
+ *             faultError(status, ctx) => Result, streamError(ctx) => string (a framed SSE error
+ *             event, what the provider sends when it fails after its 200) }
  * Result = { status?, headers?, json? } | { status?, headers?, body: string, contentType? }
  *        | { status?, headers?, sse: string[] }  (sse: fully framed events, written one by one)
  * ctx = { method, path, query: URLSearchParams, headers, body, rawBody, bodyError: boolean,
@@ -38,6 +39,9 @@ const ROUTE_MODULES = [openai, anthropic, gemini];
 const DEFAULT_DIALECT = openai.dialect;
 
 const routeTable = ROUTE_MODULES.flatMap((m) => m.routes);
+// The dialect of each request being answered, for its stream's error event.
+const dialects = new WeakMap();
+const dialectOf = (ctx) => dialects.get(ctx) ?? DEFAULT_DIALECT;
 
 /** Adds routes (e.g. from a future anthropic.mjs) to every emulator started in this process. */
 export function registerRoutes(routes) {
@@ -103,7 +107,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
     'x-emulator-request-count': String(sc ? sc.requests.length : 0),
   });
 
-  async function send(res, result, headers) {
+  async function send(res, result, headers, streamFault = {}, ctx = undefined, entry = undefined) {
     if (res.destroyed || res.headersSent) return;
     const status = result.status ?? 200;
     // A dialect removes a base header by setting it to undefined (Anthropic sends no x-request-id).
@@ -117,12 +121,30 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
         connection: 'keep-alive',
         ...h,
       });
-      // Write frame by frame so clients really see a stream (and chunk boundaries move).
-      for (const frame of result.sse) {
+      // Write frame by frame so clients really see a stream (and chunk boundaries move). The log
+      // entry says how many frames went out and whether the client left before the end.
+      const log = entry ? (entry.stream = { frames: 0, closedEarly: false }) : { frames: 0 };
+      let ended = false;
+      res.on('close', () => {
+        if (!ended) log.closedEarly = true;
+      });
+      const { cutAfter, errorAfter, stallAfter, stallMs } = streamFault;
+      for (const [i, frame] of result.sse.entries()) {
+        if (i === stallAfter) {
+          if (stallMs === undefined) return; // held open until the client leaves or close()
+          await sleep(Number(stallMs));
+        }
+        if (i === cutAfter) return void res.socket?.destroy();
+        if (i === errorAfter && ctx) {
+          res.write(dialectOf(ctx).streamError(ctx));
+          break;
+        }
         if (res.destroyed) return;
         res.write(frame);
+        log.frames++;
         await new Promise((r) => setImmediate(r));
       }
+      ended = true;
       res.end();
       return;
     }
@@ -230,12 +252,13 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
     const sc = scenario(id);
     const rawBody = await readBody(req);
     const { body, bodyError } = parseBody(rawBody);
-    sc.requests.push({
+    const entry = {
       method: req.method,
       path: path + url.search,
       headers: { ...req.headers },
       body,
-    });
+    };
+    sc.requests.push(entry);
 
     const route = routeTable.find((r) => r.method === req.method && r.match(path));
     const dialect = route?.dialect ?? DEFAULT_DIALECT;
@@ -265,6 +288,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
     const out = { ...headers, ...dialect.headers?.(ctx) };
 
     const fault = nextFault(sc);
+    let streamFault;
     if (fault) {
       if (fault.delayMs) await sleep(Number(fault.delayMs));
       if (closed || res.destroyed) return;
@@ -273,13 +297,15 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
       if (outcome.action === 'drop') return void req.socket.destroy();
       if (outcome.action === 'answer') return send(res, outcome.result, out);
       Object.assign(out, outcome.headers); // delay/headers-only fault: answer normally
+      streamFault = outcome.stream;
     }
 
     if (!route) return send(res, dialect.notFound(ctx), out);
     const authError = dialect.checkAuth(ctx);
     if (authError) return send(res, authError, out);
     if (bodyError) return send(res, dialect.invalidJson(ctx), out);
-    return send(res, await route.handle(ctx), out);
+    dialects.set(ctx, dialect);
+    return send(res, await route.handle(ctx), out, streamFault, ctx, entry);
   }
 
   const server = http.createServer((req, res) => {
