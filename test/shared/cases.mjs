@@ -33,6 +33,7 @@ import { pipelineCases } from './cases-pipeline.mjs';
 import { keyChainCases } from './cases-key-chain.mjs';
 import { cacheOptionCases } from './cases-cache-options.mjs';
 import { entryPointCases, sdkOf } from './cases-entry-points.mjs';
+import { streamCases } from './cases-stream.mjs';
 import { scenario, uniquePrompt } from './emulator-client.mjs';
 import * as v from 'valibot';
 
@@ -85,6 +86,7 @@ export function makeCases(harness) {
     ...cacheOptionCases(env),
     ...entryPointCases(env),
     ...plainDataCases(env),
+    ...streamCases(env),
   ];
 }
 
