@@ -34,6 +34,7 @@ import { keyChainCases } from './cases-key-chain.mjs';
 import { cacheOptionCases } from './cases-cache-options.mjs';
 import { entryPointCases, sdkOf } from './cases-entry-points.mjs';
 import { streamCases } from './cases-stream.mjs';
+import { streamCacheCases } from './cases-stream-cache.mjs';
 import { scenario, uniquePrompt } from './emulator-client.mjs';
 import * as v from 'valibot';
 
@@ -87,6 +88,7 @@ export function makeCases(harness) {
     ...entryPointCases(env),
     ...plainDataCases(env),
     ...streamCases(env),
+    ...streamCacheCases(env),
   ];
 }
 
