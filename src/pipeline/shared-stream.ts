@@ -83,6 +83,8 @@ async function pump(
   try {
     for (;;) {
       const { done, value } = await bytes.read();
+      // A cancelled body reads as ended: the stream was left, not finished, so it is not an answer.
+      if (signal.aborted) throw signal.reason;
       if (done) break;
       log.touch();
       parser.feed(decoder.decode(value, { stream: true }));
@@ -203,6 +205,8 @@ async function runStream(
       stored = { ...response, data: checked.raw };
     }
   }
+  // Every reader may have left while the answer was being checked: a stream left is never cached.
+  if (signal.aborted) throw signal.reason;
   if (cache) await writeCache(ctx, cache.store, cache.key, stored, signal);
   return result;
 }

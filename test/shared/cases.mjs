@@ -35,6 +35,7 @@ import { cacheOptionCases } from './cases-cache-options.mjs';
 import { entryPointCases, sdkOf } from './cases-entry-points.mjs';
 import { streamCases } from './cases-stream.mjs';
 import { streamCacheCases } from './cases-stream-cache.mjs';
+import { streamFaultCases } from './cases-stream-faults.mjs';
 import { scenario, uniquePrompt } from './emulator-client.mjs';
 import * as v from 'valibot';
 
@@ -89,6 +90,7 @@ export function makeCases(harness) {
     ...plainDataCases(env),
     ...streamCases(env),
     ...streamCacheCases(env),
+    ...streamFaultCases(env),
   ];
 }
 
