@@ -90,7 +90,10 @@ describe('createSseParser', () => {
           });
           const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
           const chunks = [0, ...at].map((from, i) => text.slice(from, [...at, text.length][i]));
-          const expected = items.map(([e]) => ({ event: e.type || undefined, data: e.data.join('\n') }));
+          const expected = items.map(([e]) => ({
+            event: e.type || undefined,
+            data: e.data.join('\n'),
+          }));
           expect(parse(chunks)).toEqual(expected);
         },
       ),

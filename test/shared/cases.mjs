@@ -36,6 +36,7 @@ import { entryPointCases, sdkOf } from './cases-entry-points.mjs';
 import { streamCases } from './cases-stream.mjs';
 import { streamCacheCases } from './cases-stream-cache.mjs';
 import { streamFaultCases } from './cases-stream-faults.mjs';
+import { streamPeerCases } from './cases-stream-peers.mjs';
 import { scenario, uniquePrompt } from './emulator-client.mjs';
 import * as v from 'valibot';
 
@@ -91,6 +92,7 @@ export function makeCases(harness) {
     ...streamCases(env),
     ...streamCacheCases(env),
     ...streamFaultCases(env),
+    ...streamPeerCases(env),
   ];
 }
 
