@@ -1,4 +1,4 @@
-import { isRetryableStatus } from './errors/api-call-error.ts';
+import { isRetryableStatus } from './errors/is-retryable-status.ts';
 import { StreamError } from './errors/stream-error.ts';
 
 // Error types that name a passing condition of the server, not a fault of the request.

@@ -1,3 +1,4 @@
+import { isRetryableStatus } from './is-retryable-status.ts';
 import { LLMError } from './llm-error.ts';
 
 /** What an {@link APICallError} knows about the failed call. */
@@ -25,10 +26,7 @@ export interface APICallErrorInit {
   cause?: unknown;
 }
 
-/** Statuses that are worth retrying: timeouts, conflicts, rate limits and server errors. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 409 || status === 429 || status >= 500;
-}
+export { isRetryableStatus };
 
 /** The provider answered with an HTTP error status. */
 export class APICallError extends LLMError {
