@@ -2,17 +2,17 @@
 // final newline is not part of the key), and like environment keys only sent to the provider's own
 // host. Node only: the file reader is the node flavour of `#key-file`. This file's process gets its
 // own HOME, so no other test file sees the key file it writes.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, expect, it, vi } from 'vitest';
 import { MissingKeyError } from '../src/index.ts';
 import { OpenAIModel } from '../src/providers/openai/index.ts';
 
 const home = mkdtempSync(join(tmpdir(), 'alea-key-file-'));
 process.env.HOME = home;
 mkdirSync(join(home, '.alea', 'keys'), { recursive: true });
-writeFileSync(join(home, '.alea', 'keys', 'openai'), '  sk-from-file\n');
+writeFileSync(join(home, '.alea', 'keys', 'openai'), '  sk-from-file\n', { mode: 0o600 });
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 /** The Authorization header a call sends, through a fetch that answers 'ok'. */
@@ -42,4 +42,38 @@ it('never sends the key file to another host', async () => {
   await expect(authOf({ env: {}, endpoint: 'https://proxy.example.test' })).rejects.toBeInstanceOf(
     MissingKeyError,
   );
+});
+
+it('warns once when a key file can be read by other users, and still uses the key', async () => {
+  const file = join(home, '.alea', 'keys', 'anthropic');
+  writeFileSync(file, 'sk-ant-shared\n');
+  chmodSync(file, 0o644);
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  try {
+    const { AnthropicModel } = await import('../src/providers/anthropic/index.ts');
+    const call = () =>
+      new AnthropicModel({
+        cache: false,
+        env: {},
+        fetch: async (_url, init) => {
+          expect(new Headers(init?.headers).get('x-api-key')).toBe('sk-ant-shared');
+          const body = { content: [{ type: 'text', text: 'ok' }], stop_reason: 'end_turn' };
+          return new Response(
+            JSON.stringify({ ...body, usage: { input_tokens: 1, output_tokens: 1 } }),
+          );
+        },
+      }).chat('hi');
+    await call();
+    await call();
+    const lines = warn.mock.calls.map((c) => String(c[0])).filter((m) => m.startsWith('[keys]'));
+    expect(lines).toEqual([
+      '[keys] ~/.alea/keys/anthropic can be read by other users (mode 644): run `chmod 600 ' +
+        '~/.alea/keys/anthropic` so only you can read the key.',
+    ]);
+    warn.mockClear();
+    await authOf({ env: {} }); // the openai file is 0600: nothing to say
+    expect(warn.mock.calls.filter((c) => String(c[0]).startsWith('[keys]'))).toEqual([]);
+  } finally {
+    warn.mockRestore();
+  }
 });

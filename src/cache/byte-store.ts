@@ -21,6 +21,8 @@ export type Inspection =
 export interface ByteBackend {
   /** The store's name, for warnings. */
   name: string;
+  /** JSON shorter than this is stored uncompressed (default 4096 bytes; 0 gzips every entry). */
+  plainBelow?: number;
   /** Reads the bytes under a key, or undefined when there are none. May throw. */
   read(key: string): Promise<Uint8Array | undefined>;
   write(key: string, bytes: Uint8Array, info: WriteInfo): Promise<void>;
@@ -49,7 +51,7 @@ export function doomed(found: Inspection, cutoff: number): boolean {
 }
 
 /**
- * Builds a {@link CacheStore} over a byte backend: entries are gzipped JSON under keys of the
+ * Builds a {@link CacheStore} over a byte backend: entries are JSON (gzipped when large) under keys of the
  * client's layout only, and an unreadable, corrupt or expired value is a miss. Unreadable and
  * corrupt values are reported through both the store's hook and the read's (`get(key, { onWarning
  * })`); the next good write replaces them. Write errors are thrown, for the caller (the core turns
@@ -98,7 +100,7 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
       // A TTL of 0 keeps nothing: not even an older result under the same key.
       if (ttl !== undefined && ttl <= 0) return backend.remove(key);
       const expiresAt = ttl === undefined ? undefined : Date.now() + ttl * 1000;
-      const bytes = await encodeEntry(entry, expiresAt);
+      const bytes = await encodeEntry(entry, expiresAt, backend.plainBelow);
       await backend.write(key, bytes, { createdAt: entry.createdAt, expiresAt, ttl });
     },
     async delete(key) {

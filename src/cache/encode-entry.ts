@@ -1,23 +1,44 @@
 import type { CacheEntry } from '../core/cache-store.ts';
-import { gunzipText, gzipText, loadPako } from './gzip.ts';
+import { gunzipText, gzipBytes, loadInflate } from './gzip.ts';
 import { isCacheEntry } from './is-cache-entry.ts';
 
-// The stored form is the entry's JSON plus an optional `expiresAt` (ms since the epoch), gzipped.
+// The stored form is the entry's JSON plus an optional `expiresAt` (ms since the epoch), gzipped
+// when it is large. Small entries are stored as plain UTF-8 JSON: gzip saves a few hundred bytes on
+// them but costs a browser the download of pako's deflate half (8.5 kB gzipped) on the first call.
+// The first byte tells the forms apart: gzip always starts 0x1f 0x8b, an entry's JSON always `{`.
 // Keeping the expiry inside the value gives every byte store the same exact TTL, whether or not
 // its backend expires keys itself (KV rounds up to 60 s; files and IndexedDB never expire).
 interface StoredEntry extends CacheEntry {
   expiresAt?: number;
 }
 
+/** Entries whose JSON is shorter than this many bytes are stored uncompressed by default. */
+export const PLAIN_BELOW = 4096;
+
+const OPEN_BRACE = 0x7b;
+
 /**
- * Encodes an entry for a byte store: JSON, then gzip.
+ * Encodes an entry for a byte store: JSON, gzipped when it has `plainBelow` bytes or more.
  * @param entry - The entry to store.
  * @param expiresAt - When it expires (ms since the epoch); absent for never.
- * @returns The gzip bytes.
+ * @param plainBelow - Size under which the JSON is stored as is (0: always gzip).
+ * @returns The bytes to store.
  */
-export async function encodeEntry(entry: CacheEntry, expiresAt?: number): Promise<Uint8Array> {
+export async function encodeEntry(
+  entry: CacheEntry,
+  expiresAt?: number,
+  plainBelow = PLAIN_BELOW,
+): Promise<Uint8Array> {
   const stored: StoredEntry = expiresAt === undefined ? entry : { ...entry, expiresAt };
-  return gzipText(JSON.stringify(stored));
+  const json = new TextEncoder().encode(JSON.stringify(stored));
+  return json.length < plainBelow ? json : gzipBytes(json);
+}
+
+/** The entry's JSON text: `{…}` as stored, or gzip (loads the inflate half); throws if neither. */
+async function textOf(bytes: Uint8Array): Promise<string> {
+  if (bytes[0] === OPEN_BRACE) return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new Error('neither JSON nor gzip');
+  return gunzipText(bytes);
 }
 
 /** What {@link decodeEntry} found. */
@@ -27,17 +48,17 @@ export type DecodedEntry =
   | { status: 'corrupt'; reason: string };
 
 /**
- * Decodes bytes written by {@link encodeEntry}. Truncated gzip, bad JSON and a wrong shape come back
+ * Decodes bytes written by {@link encodeEntry}, plain or gzipped. Truncated gzip, bad JSON and a wrong shape come back
  * as `corrupt`, with the reason, so the store can warn and treat it as a miss; it throws only when
  * the codec itself cannot be loaded (a failed chunk load is not the entry's fault).
  * @param bytes - The stored bytes.
  * @returns The entry, `expired`, or `corrupt`.
  */
 export async function decodeEntry(bytes: Uint8Array): Promise<DecodedEntry> {
-  await loadPako();
+  if (bytes[0] !== OPEN_BRACE) await loadInflate();
   let value: unknown;
   try {
-    value = JSON.parse(await gunzipText(bytes));
+    value = JSON.parse(await textOf(bytes));
   } catch (error) {
     return { status: 'corrupt', reason: error instanceof Error ? error.message : String(error) };
   }

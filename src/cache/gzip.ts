@@ -1,31 +1,46 @@
-// The only pako import in the package. It is loaded on first use with a dynamic import(), so that a
-// bundle's entry chunk carries no pako (web bundlers split it into its own chunk) and code that never
-// touches a persistent store never loads it. pako rather than CompressionStream: it is synchronous
-// once loaded, identical in every runtime, and reads truncated input as an error rather than a hang.
-type Pako = typeof import('pako');
+// The only pako imports in the package. Each half is loaded on first use with a dynamic import(), so
+// a bundle's entry chunk carries no pako, a call that writes only a small entry loads none, and a
+// page that only writes never downloads the inflate half (or the reverse). pako rather than
+// CompressionStream: it is synchronous once loaded, identical in every runtime, and reads truncated
+// input as an error rather than a hang. The `browser/*` builds are plain ES modules, so every
+// runtime takes the same files.
+type Deflate = Pick<typeof import('pako'), 'gzip'>;
+type Inflate = Pick<typeof import('pako'), 'ungzip'>;
 
-let loading: Promise<Pako> | undefined;
+let deflating: Promise<Deflate> | undefined;
+let inflating: Promise<Inflate> | undefined;
 
-/**
- * Loads pako (once). Stores call it before decoding, so that a failure to load the codec is
- * reported as a read failure rather than as a corrupt entry.
- * @returns pako.
- */
-export function loadPako(): Promise<Pako> {
-  return (loading ??= import('pako').catch((error: unknown) => {
-    loading = undefined;
+/** A failed chunk load is retried by the next call rather than remembered. */
+function once<T>(load: () => Promise<T>, forget: () => void): Promise<T> {
+  return load().catch((error: unknown) => {
+    forget();
     throw error;
-  }));
+  });
 }
 
 /**
- * Compresses UTF-8 text with gzip.
- * @param text - The text to compress.
+ * Loads pako's inflate half (once). Stores call it before decoding gzip, so that a failure to load
+ * the codec is reported as a read failure rather than as a corrupt entry.
+ * @returns pako's `ungzip`.
+ */
+export function loadInflate(): Promise<Inflate> {
+  return (inflating ??= once(
+    () => import('pako/browser/inflate'),
+    () => (inflating = undefined),
+  ));
+}
+
+/**
+ * Compresses bytes with gzip.
+ * @param bytes - The bytes to compress.
  * @returns The gzip bytes.
  */
-export async function gzipText(text: string): Promise<Uint8Array> {
-  const pako = await loadPako();
-  return pako.gzip(new TextEncoder().encode(text));
+export async function gzipBytes(bytes: Uint8Array): Promise<Uint8Array> {
+  deflating ??= once(
+    () => import('pako/browser/deflate'),
+    () => (deflating = undefined),
+  );
+  return (await deflating).gzip(bytes);
 }
 
 /**
@@ -35,7 +50,6 @@ export async function gzipText(text: string): Promise<Uint8Array> {
  * @throws When the data is not valid gzip or is truncated.
  */
 export async function gunzipText(bytes: Uint8Array): Promise<string> {
-  const pako = await loadPako();
   // pako 3 renamed `{ to: 'string' }` to `{ toText: true }` (runtimes.md P4).
-  return pako.ungzip(bytes, { toText: true });
+  return (await loadInflate()).ungzip(bytes, { toText: true });
 }

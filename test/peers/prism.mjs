@@ -26,7 +26,7 @@ export async function startPrism(specPath, opts) {
 }
 
 /** @param {string} specPath @param {{ timeoutMs?: number }} [opts] */
-async function startPrismOnce(specPath, { timeoutMs = 60_000 } = {}) {
+async function startPrismOnce(specPath, { timeoutMs = 180_000 } = {}) {
   const spec = resolve(ROOT, specPath);
   if (!existsSync(CLI)) throw new Error(`Prism missing: ${CLI} (run npm ci)`);
   if (!existsSync(spec)) throw new Error(`spec missing: ${spec}`);

@@ -81,7 +81,7 @@ export async function retryOnEarlyExit(start) {
 }
 
 /** @param {{ spec?: string, timeoutMs?: number }} [opts] */
-async function startSteadyOnce({ spec = OPENAI_SPEC, timeoutMs = 20_000 } = {}) {
+async function startSteadyOnce({ spec = OPENAI_SPEC, timeoutMs = 180_000 } = {}) {
   if (!existsSync(BIN)) throw new Error(`Steady binary missing: ${BIN} (run npm ci)`);
   if (!existsSync(spec))
     throw new Error(`OpenAPI spec missing: ${spec} (../shared beside the repo?)`);

@@ -104,6 +104,9 @@ export function fsStore(options: FsStoreOptions = {}): CacheStore {
   return byteStore(
     {
       name: 'fs',
+      // Files are named .json.gz and tools such as zcat should read them: always gzip here, where
+      // no page pays for the codec's download.
+      plainBelow: 0,
       async read(key) {
         let file: string;
         try {

@@ -17,7 +17,7 @@ export interface IndexedDBStoreOptions {
 }
 
 /**
- * A cache store in the browser's IndexedDB (idb-keyval), with gzipped entries in its own database
+ * A cache store in the browser's IndexedDB (idb-keyval), with entries (gzipped above 4 KiB) in its own database
  * and object store. Entries survive page reloads. The database is opened on first use. A full quota
  * makes `set` throw, which the client reports as a warning; the call still succeeds.
  * @param options - Database names and warning hook.

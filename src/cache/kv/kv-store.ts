@@ -50,7 +50,7 @@ interface EntryMetadata {
 class OutOfOperations extends Error {}
 
 /**
- * A cache store in Cloudflare Workers KV, with gzipped values. Pass the binding from the Worker's
+ * A cache store in Cloudflare Workers KV, with values gzipped above 4 KiB. Pass the binding from the Worker's
  * `env` (there are no globals): `kvStore(env.CACHE)`. A TTL below KV's 60 s minimum is still exact,
  * because each entry also carries its expiry; KV itself drops it at 60 s. KV is eventually
  * consistent: another location may miss a fresh entry for up to a minute. Each value's creation and

@@ -31,7 +31,7 @@ function toBytes(value: unknown): Uint8Array | undefined {
 
 /**
  * Wraps any unstorage `Storage` as a cache store, so one cache can be shared between machines
- * through Redis, S3, a database or any other unstorage driver. Values are gzipped bytes (drivers
+ * through Redis, S3, a database or any other unstorage driver. Values are bytes, JSON gzipped above 4 KiB (drivers
  * without raw support store them base64-encoded, as unstorage does). unstorage writes keys with
  * `:`; they are mapped back to the client's `/` form.
  * @example

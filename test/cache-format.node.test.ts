@@ -1,0 +1,85 @@
+// The stored entry format: small entries are plain JSON, large ones gzip, and a reader reads both
+// from stored fixtures (gzip-v1 was written by the codec before small entries went plain, with the
+// whole pako package), so a cache written by an earlier version keeps its hits.
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { CacheEntry } from '../src/core/cache-store.ts';
+import { decodeEntry, encodeEntry, PLAIN_BELOW } from '../src/cache/encode-entry.ts';
+
+const fixture = (name: string) =>
+  readFile(new URL(`fixtures/cache-entries/${name}`, import.meta.url)).then(
+    (b) => new Uint8Array(b),
+  );
+
+const entryOf = (text: string): CacheEntry =>
+  ({
+    v: 1,
+    createdAt: Date.now(),
+    response: { text, provider: 'openai', model: 'm', messages: [] },
+  }) as unknown as CacheEntry;
+
+describe('stored fixtures', () => {
+  it('reads a gzip entry', async () => {
+    const found = await decodeEntry(await fixture('gzip-v1.json.gz'));
+    expect(found.status === 'ok' && found.entry.response.text).toBe(
+      'Hi from a gzip entry, Grüße 👋',
+    );
+  });
+  it('reads a plain entry', async () => {
+    const found = await decodeEntry(await fixture('plain-v1.json'));
+    expect(found.status === 'ok' && found.entry.response.text).toBe(
+      'Hi from a plain entry, Grüße 👋',
+    );
+  });
+  it('honours the expiry stored inside a gzip entry', async () => {
+    expect(await decodeEntry(await fixture('gzip-expiring-v1.json.gz'))).toEqual({
+      status: 'expired',
+    });
+  });
+});
+
+describe('writing', () => {
+  // JSON of exactly `size` bytes: the text is padded until the encoded entry has that length.
+  const sized = (size: number) => {
+    const base = JSON.stringify(entryOf('')).length;
+    return entryOf('x'.repeat(size - base));
+  };
+
+  it(`stores JSON under ${PLAIN_BELOW} bytes as is and gzips from there`, async () => {
+    const small = await encodeEntry(sized(PLAIN_BELOW - 1));
+    expect(small.length).toBe(PLAIN_BELOW - 1);
+    expect(JSON.parse(new TextDecoder().decode(small)).response.text).toMatch(/^x+$/);
+    const large = await encodeEntry(sized(PLAIN_BELOW));
+    expect([large[0], large[1]]).toEqual([0x1f, 0x8b]);
+    expect(gunzipSync(large).length).toBe(PLAIN_BELOW);
+  });
+
+  it('gzips every entry when the store asks (plainBelow 0), and both forms read back', async () => {
+    const tiny = entryOf('tiny');
+    const zipped = await encodeEntry(tiny, undefined, 0);
+    expect([zipped[0], zipped[1]]).toEqual([0x1f, 0x8b]);
+    for (const bytes of [zipped, await encodeEntry(tiny)])
+      expect(await decodeEntry(bytes)).toEqual({ status: 'ok', entry: tiny });
+  });
+
+  it('keeps the expiry in either form', async () => {
+    for (const plainBelow of [0, PLAIN_BELOW]) {
+      const bytes = await encodeEntry(entryOf('old'), Date.now() - 1, plainBelow);
+      expect(await decodeEntry(bytes)).toEqual({ status: 'expired' });
+    }
+  });
+});
+
+describe('bytes that are neither form are corrupt, never a crash', () => {
+  const cases: Array<[string, Uint8Array]> = [
+    ['empty', new Uint8Array(0)],
+    ['another first byte', new TextEncoder().encode('[1,2]')],
+    ['plain JSON cut short', new TextEncoder().encode('{"v":1,"createdAt":')],
+    ['invalid UTF-8 after {', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])],
+    ['a gzip header only', new Uint8Array([0x1f, 0x8b, 8, 0])],
+    ['JSON that is not an entry', new TextEncoder().encode('{"v":2}')],
+  ];
+  for (const [name, bytes] of cases)
+    it(name, async () => expect((await decodeEntry(bytes)).status).toBe('corrupt'));
+});

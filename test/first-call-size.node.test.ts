@@ -1,0 +1,54 @@
+// Everything a browser page downloads for ONE uncached chat call with the default cache on
+// (IndexedDB), measured in real Chromium over the packed package (test/support/page-download.ts):
+// the entry chunk plus every chunk the call loads on the way (registry slice, IndexedDB store and
+// idb-keyval, the entry codec). A second load of the page answers from IndexedDB.
+import { inject, it, expect } from 'vitest';
+import { scenario, uniquePrompt } from './shared/emulator-client.mjs';
+import { requireDist } from './support/bundle-consumer.ts';
+import { pageDownloads, type PageDownload } from './support/page-download.ts';
+
+const emulatorUrl = inject('emulatorUrl');
+
+// Budgets in gzip bytes: today's measured sizes plus about 5%, so growth fails here. Issue 14's
+// targets (entry <= 6 kB, first call <= 10 kB for OpenAI and <= 12 kB for Anthropic and Google) are
+// NOT met yet: the call path itself must shrink (README, Size).
+const budgets = {
+  openai: { entry: 9700, total: 17200 },
+  anthropic: { entry: 10200, total: 17500 },
+  google: { entry: 11100, total: 18500 },
+};
+
+const consumers = {
+  openai: ['OpenAIModel', 'openai', ''],
+  anthropic: ['AnthropicModel', 'anthropic', ', dangerouslyAllowBrowser: true'],
+  google: ['GoogleModel', 'google', ''],
+} as const;
+
+for (const [provider, [cls, subpath, extra]] of Object.entries(consumers)) {
+  const budget = budgets[provider as keyof typeof budgets];
+  it(`one uncached ${provider} chat call in Chromium downloads <= ${budget.total} B gzip (entry <= ${budget.entry} B); a reload is served from IndexedDB`, async () => {
+    requireDist();
+    const sc = await scenario(emulatorUrl);
+    const prompt = uniquePrompt('size');
+    const code = `import { ${cls} } from 'alea-llm-client/${subpath}';
+const model = new ${cls}({ endpoint: ${JSON.stringify(sc.endpoint)}, apiKey: 'sk-test'${extra} });
+model.chat(${JSON.stringify(prompt)}).then(
+  (r) => (window.__result = { text: r.text, cached: r.cached, warnings: r.warnings ?? [] }),
+  (e) => (window.__result = { error: String(e) }),
+);`;
+    const [first, second] = (await pageDownloads(code, 2)) as [PageDownload, PageDownload];
+    console.log(
+      `[first-call] ${provider}: ${first.total} B gzip over ${first.scripts.length} scripts: ` +
+        first.scripts.map((s) => `${s.name} ${s.gzip}`).join(', ') +
+        `; cached reload ${second.total} B`,
+    );
+    expect(first.result).toMatchObject({ cached: false, warnings: [] });
+    expect((first.result as { text: string }).text.length).toBeGreaterThan(0);
+    expect(first.scripts[0]?.name).toBe('consumer.js');
+    expect(first.scripts[0]!.gzip).toBeLessThanOrEqual(budget.entry);
+    expect(first.total).toBeLessThanOrEqual(budget.total);
+    // The second page load of the same origin answers from IndexedDB: no second request.
+    expect(second.result).toMatchObject({ cached: true });
+    expect(await sc.requests()).toHaveLength(1);
+  });
+}

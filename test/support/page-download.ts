@@ -1,0 +1,131 @@
+// What a web page downloads for a call, measured the way a page meets it: the PACKED package
+// (npm pack, unpacked into a temp node_modules like an install) is bundled by esbuild with code
+// splitting, served over HTTP and opened in real Chromium (Playwright, Debian's binary), and every
+// script the page fetched is counted, gzip -9 each. Node project only; needs dist/.
+import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+import { ROOT } from './bundle-consumer.ts';
+
+/** One script the page fetched. */
+export interface FetchedScript {
+  /** File name, hash dropped (`consumer.js`, `openai-spec.js`, …). */
+  name: string;
+  /** gzip -9 size in bytes. */
+  gzip: number;
+}
+
+/** What one page load fetched and what its code reported. */
+export interface PageDownload {
+  /** Every script, in fetch order; the first is the entry. */
+  scripts: FetchedScript[];
+  /** Sum of every script's gzip size. */
+  total: number;
+  /** What the page put in `window.__result` (or `{ error }`). */
+  result: unknown;
+}
+
+let packed: string | undefined;
+
+/** Packs the repo once per process and unpacks it as `node_modules/alea-llm-client` in `dir`. */
+function install(dir: string): void {
+  if (!packed) {
+    const out = mkdtempSync(join(tmpdir(), 'alea-pack-'));
+    const name = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .at(-1)!;
+    packed = join(out, name);
+  }
+  const target = join(dir, 'node_modules/alea-llm-client');
+  mkdirSync(target, { recursive: true });
+  execFileSync('tar', ['-xzf', packed, '-C', target, '--strip-components=1']);
+  const pkg = JSON.parse(readFileSync(join(target, 'package.json'), 'utf8'));
+  for (const dep of Object.keys(pkg.dependencies ?? {})) {
+    mkdirSync(dirname(join(dir, 'node_modules', dep)), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules', dep), join(dir, 'node_modules', dep), 'dir');
+  }
+}
+
+/**
+ * Bundles `code` (a module that sets `window.__result` when done) against the packed package, opens
+ * it in Chromium and measures every script the page fetched.
+ * @param code - The consumer module.
+ * @param loads - How many times to load the page in one browser profile (IndexedDB persists).
+ * @returns One download per load.
+ */
+export async function pageDownloads(code: string, loads = 1): Promise<PageDownload[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'alea-page-'));
+  const server = createServer();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    install(dir);
+    writeFileSync(join(dir, 'consumer.mjs'), code);
+    await esbuild.build({
+      entryPoints: [join(dir, 'consumer.mjs')],
+      absWorkingDir: dir,
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      minify: true,
+      splitting: true,
+      outdir: join(dir, 'out'),
+      entryNames: '[name]',
+      logLevel: 'silent',
+    });
+    writeFileSync(
+      join(dir, 'out/index.html'),
+      '<!doctype html><script type="module" src="consumer.js"></script>',
+    );
+    server.on('request', (req, res) => {
+      const file = join(
+        dir,
+        'out',
+        new URL(req.url ?? '/', 'http://x').pathname.slice(1) || 'index.html',
+      );
+      try {
+        const body = readFileSync(file);
+        const type = file.endsWith('.html') ? 'text/html' : 'text/javascript';
+        res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const page = await (await browser.newContext()).newPage();
+    let scripts: FetchedScript[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      const file = new URL(response.url()).pathname.slice(1);
+      const gzip = gzipSync(readFileSync(join(dir, 'out', file)), { level: 9 }).length;
+      scripts.push({ name: file.replace(/-[A-Z0-9]{8}\.js$/, '.js'), gzip });
+    });
+    const downloads: PageDownload[] = [];
+    for (let load = 0; load < loads; load++) {
+      scripts = [];
+      await page.goto(`http://127.0.0.1:${port}/`);
+      await page.waitForFunction(() => (window as any).__result !== undefined, null, {
+        timeout: 30_000,
+      });
+      const result = await page.evaluate(() => (window as any).__result);
+      downloads.push({ scripts, total: scripts.reduce((n, s) => n + s.gzip, 0), result });
+    }
+    return downloads;
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
