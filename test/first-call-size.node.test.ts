@@ -12,10 +12,13 @@ const emulatorUrl = inject('emulatorUrl');
 // Budgets in gzip bytes: today's measured sizes plus about 5%, so growth fails here. Issue 14's
 // targets (entry <= 6 kB, first call <= 10 kB for OpenAI and <= 12 kB for Anthropic and Google) are
 // NOT met yet: the call path itself must shrink (README, Size).
+// Streaming (issue 11) raised the totals by 0.7-1.7 kB: the stream()/streamObject() methods and their
+// handle classes are in the entry, and the pipeline code the lazy streaming chunk shares with chat()
+// now sits in a chunk of its own that the entry imports (totals re-measured plus about 5%).
 const budgets = {
-  openai: { entry: 9700, total: 17200 },
-  anthropic: { entry: 10200, total: 17500 },
-  google: { entry: 11100, total: 18500 },
+  openai: { entry: 9700, total: 18400 },
+  anthropic: { entry: 10200, total: 18700 },
+  google: { entry: 11100, total: 20300 },
 };
 
 const consumers = {
