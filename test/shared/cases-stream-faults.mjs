@@ -43,7 +43,11 @@ export function streamFaultCases({ sdk, emulatorUrl }) {
     [
       'stream: after text was shown, a broken stream is a StreamError holding the text, never retried',
       async () => {
-        const s = await scenario(emulatorUrl, { faults: [{ cutAfter: 3 }] });
+        // A pause before the cut: a browser may drop bytes still buffered when the connection breaks,
+        // and a break before any event is a failed attempt, retried (the case above).
+        const s = await scenario(emulatorUrl, {
+          faults: [{ stallAfter: 3, stallMs: 300, cutAfter: 3 }],
+        });
         const m = make(s.endpoint, { cache: false });
         const stream = m.stream('one two three four five');
         const seen = [];
