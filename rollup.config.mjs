@@ -30,8 +30,17 @@ const jsTargets = [...exportTargets, ...importTargets].filter((t) => t.endsWith(
 const input = Object.fromEntries(
   [...new Set(jsTargets.map(srcOf))].map((s) => [s.slice(4, -3), s]),
 );
-for (const file of Object.values(input))
+// The CLI (package.json "bin") is built with the library but has no types and no export: no import
+// of the package reaches it. It imports the package by name (`alea-llm-client/openai`), which Node
+// resolves to the package itself, so it is built like any consumer of the published files.
+const binInput = Object.fromEntries(
+  Object.values(pkg.bin ?? {}).map((t) => [srcOf(t).slice(4, -3), srcOf(t)]),
+);
+for (const file of Object.values({ ...input, ...binInput }))
   if (!existsSync(file)) throw new Error(`package.json points at ${file}, which does not exist`);
+const isSelfImport = (id, importer) =>
+  (id === pkg.name || id.startsWith(`${pkg.name}/`)) &&
+  /[\\/]src[\\/]cli[\\/]/.test(importer ?? '');
 
 // Declared dependencies (and their subpaths), node: builtins and #internal imports stay external.
 const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
@@ -65,7 +74,9 @@ function checkPackageJson(ext, { final = false } = {}) {
       const emitted = Object.values(bundle)
         .filter((c) => c.type === 'chunk' && c.isEntry)
         .map((c) => `./dist/${c.fileName}`);
-      const expected = Object.keys(input).map((n) => `./dist/${n}${ext}`);
+      const names =
+        ext === '.js' ? [...Object.keys(input), ...Object.keys(binInput)] : Object.keys(input);
+      const expected = names.map((n) => `./dist/${n}${ext}`);
       const missing = expected.filter((f) => !emitted.includes(f));
       const extra = emitted.filter((f) => !expected.includes(f));
       if (missing.length || extra.length)
@@ -88,9 +99,13 @@ const out = { dir: 'dist', format: 'es', preserveModules: true, preserveModulesR
 
 export default [
   {
-    input,
-    external,
-    output: { ...out, sourcemap: true },
+    input: { ...input, ...binInput },
+    external: (id, importer) => external(id) || isSelfImport(id, importer),
+    output: {
+      ...out,
+      sourcemap: true,
+      banner: (chunk) => (chunk.isEntry && chunk.name in binInput ? '#!/usr/bin/env node' : ''),
+    },
     plugins: [
       declaredDepsOnly, // first: the TS plugin would otherwise resolve (and inline) the package
       // TypeScript 6.0.3 is pinned: 7.x has no JS compiler API and crashes this plugin (runtimes.md P3).

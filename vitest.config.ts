@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium.mjs';
 import { withoutProviderSettings } from './test/support/hermetic-env.mjs';
 
 // Workers inherit this process's environment: no real provider keys or projects reach a test.
@@ -34,19 +35,6 @@ const BROWSER_ONLY = 'test/**/*.browser.test.ts';
 const WORKERS_ONLY = 'test/**/*.workers.test.ts';
 // Deno and Bun tests live in test/runtimes/ and are run by their own runners, never by vitest.
 const OTHER_RUNTIMES = 'test/runtimes/**';
-
-// Playwright adds --headless/--no-sandbox and a fresh temp --user-data-dir itself; passing
-// --user-data-dir here fails (runtimes.md P2). The rest keeps Chromium quiet and offline.
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export default defineConfig({
   test: {
@@ -79,8 +67,8 @@ export default defineConfig({
             // Never `npx playwright install` (fails offline); use Debian's Chromium (P2).
             provider: playwright({
               launchOptions: {
-                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-                args: chromiumArgs,
+                executablePath: CHROMIUM_PATH,
+                args: CHROMIUM_ARGS,
               },
             }),
           },

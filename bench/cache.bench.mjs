@@ -3,6 +3,7 @@
 // emulator (the hit-versus-request ratio). Stores: memory, fs (temp folder), unstorage + Redis when
 // Debian's redis-server is installed. Prints a Markdown table. Bounded: BENCH_N samples per cell.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,10 @@ function resultOf(size) {
     },
   };
 }
+
+// Stores hold only keys of the client's layout, {provider}/{16 hex}/{64 hex}.
+const keyOf = (label) =>
+  `bench/0123456789abcdef/${createHash('sha256').update(label).digest('hex')}`;
 
 const quantile = (xs, q) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
@@ -97,10 +102,10 @@ for (const [name, store] of Object.entries(stores)) {
   ]) {
     const entry = resultOf(size);
     const n = size > 10_000 ? Math.max(20, N >> 2) : N;
-    await store.set(`bench/w/${label.replace(' ', '')}`, entry);
-    await store.get(`bench/w/${label.replace(' ', '')}`);
-    const set = await time(n, (i) => store.set(`bench/${label.replace(' ', '')}/${i}`, entry));
-    const get = await time(n, (i) => store.get(`bench/${label.replace(' ', '')}/${i}`));
+    await store.set(keyOf(`warm ${label}`), entry);
+    await store.get(keyOf(`warm ${label}`));
+    const set = await time(n, (i) => store.set(keyOf(`${label} ${i}`), entry));
+    const get = await time(n, (i) => store.get(keyOf(`${label} ${i}`)));
     row[label] = { set, get };
   }
   const model = new OpenAIModel({ endpoint, apiKey: 'k', cache: store });

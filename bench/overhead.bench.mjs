@@ -3,12 +3,17 @@
 // run. CPU time per call (process.cpuUsage) is the contention-robust figure; wall time is shown too.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
 import { OpenAIModel } from 'alea-llm-client/openai';
 import { memoryStore } from 'alea-llm-client/cache';
 
 const N = Number(process.env.BENCH_N ?? 1500);
+// The SDK versions measured, read from node_modules so the labels cannot go stale.
+const version = (name) =>
+  JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8'))
+    .version;
 const ROUNDS = 3;
 
 const server = spawn(
@@ -51,10 +56,10 @@ const clients = {
   },
   'alea-llm-client OpenAIModel.chat': async () => (await alea.chat(messages)).text,
   'alea-llm-client cache hit': async () => (await aleaHit.chat(messages)).text,
-  'openai 6.49 chat.completions.create': async () =>
+  [`openai ${version('openai')} chat.completions.create`]: async () =>
     (await openaiSdk.chat.completions.create({ model: 'gpt-4o-mini', messages })).choices[0].message
       .content,
-  '@anthropic-ai/sdk 1.14 messages.create': async () =>
+  [`@anthropic-ai/sdk ${version('@anthropic-ai/sdk')} messages.create`]: async () =>
     (await anthropicSdk.messages.create({ model: 'claude-sonnet-4-6', max_tokens: 100, messages }))
       .content[0].text,
   ...(anthropicAlea && {

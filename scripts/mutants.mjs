@@ -61,7 +61,7 @@ if (problems.length) {
 }
 if (flag('list')) {
   for (const m of MUTANTS)
-    console.log(`${m.equivalent ? 'equiv ' : '      '}${m.id.padEnd(28)} ${m.file}  ${m.bug}`);
+    console.log(`${m.equivalent ? 'equiv ' : '      '}${m.id.padEnd(36)} ${m.file}  ${m.bug}`);
   console.log(`${MUTANTS.length} mutants, every anchor applies`);
   process.exit(0);
 }

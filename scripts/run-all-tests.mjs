@@ -4,8 +4,9 @@
 // exit code is 1 if anything failed, and the LAST line printed is exactly `N passed, M failed`,
 // totalled over every runtime (CI reads that line; vitest's own summary is not in that form). Just
 // before it, a breakdown says what the total is made of: one line per runtime, the build checks,
-// and the emulator's self-tests (test/emulator-*.node.test.ts: the loopback emulator's own routes,
-// including those the SDK does not call yet, run once in Node and are not SDK tests).
+// the examples, the CLI and the packed package (NODE_PARTS), and the emulator's self-tests
+// (test/emulator-*.node.test.ts: the loopback emulator's own routes, including those the SDK does
+// not call yet, run once in Node and are not SDK tests).
 //
 // How the totals are made:
 //   - test runners contribute their test counts: vitest per project and file from
@@ -36,6 +37,13 @@ const PROJECT_RUNTIME = {
 // The emulator's own tests (Node only): counted apart from the SDK's node tests.
 const CHECKS = 'checks (build, typecheck, lint)';
 const EMULATOR_SELF_TEST = /^test\/emulator-[^/]+\.node\.test\.ts$/;
+// Node test files that stand for a part of the product rather than the SDK in Node: the examples
+// (each run in its own runtime from the packed package), the alea CLI, and the packed package.
+const NODE_PARTS = [
+  [/^test\/examples\.node\.test\.ts$/, 'examples (node, deno, bun, workerd, chromium)'],
+  [/^test\/cli(-[^/]+)?\.node\.test\.ts$/, 'alea CLI (node)'],
+  [/^test\/(packaging|packed-[^/]+)\.node\.test\.ts$/, 'packaging (packed tarball)'],
+];
 
 /**
  * Splits the count reporter's output into breakdown parts, and the step's counts.
@@ -46,10 +54,13 @@ function vitestCounts(report) {
   const parts = new Map();
   for (const [project, files] of Object.entries(report)) {
     for (const [file, c] of Object.entries(files)) {
+      const named = project === 'node' && NODE_PARTS.find(([re]) => re.test(file));
       const label =
         project === 'node' && EMULATOR_SELF_TEST.test(file)
           ? 'emulator self-tests (node)'
-          : (PROJECT_RUNTIME[project] ?? `vitest ${project}`);
+          : named
+            ? named[1]
+            : (PROJECT_RUNTIME[project] ?? `vitest ${project}`);
       const part = parts.get(label) ?? { passed: 0, failed: 0, skipped: 0 };
       part.passed += c.passed;
       part.failed += c.failed + c.broken;

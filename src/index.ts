@@ -20,7 +20,16 @@ export type {
   ToolCall,
   Usage,
 } from './core/types.ts';
-export type { CallOptions, ModelOptions, ObjectOptions } from './pipeline/options.ts';
+export type {
+  CallOptions,
+  ModelOptions,
+  ObjectOptions,
+  ResponsesOptions,
+  ToolInput,
+} from './pipeline/options.ts';
+export { EFFORTS, SERVICE_TIERS, type Effort, type ServiceTier } from './core/effort.ts';
+export { MAX_GRAMMAR_LENGTH, type GrammarSyntax } from './core/validate-grammar.ts';
+export { llmOptions, type LLMOptionsInit } from './llm-options.ts';
 export {
   DEFAULT_MAX_REPAIRS,
   DEFAULT_RETRY_DELAY,
@@ -30,8 +39,13 @@ export {
 export { LanguageModel } from './pipeline/language-model.ts';
 export type { EventStream, ModelStream, ObjectStream } from './pipeline/model-stream.ts';
 export type {
+  AdapterFeatures,
   CallMethod,
+  ConstraintKind,
+  GrammarToolDefinition,
   KeyPolicy,
+  OutputConstraint,
+  ToolGrammar,
   ModelCall,
   OutputFormat,
   ParsedResponse,

@@ -116,3 +116,30 @@ globalThis.__done = m().chat('hi');`);
   );
   expect(total).toBeLessThanOrEqual(STREAM_BUDGET);
 });
+
+// The prompt helpers (alea-llm-client/prompts): sectioned prompts carry valibot's JSON Schema
+// conversion (schemas render as JSON Schema, as the original's pydantic classes did); the token
+// template and JSON normaliser are tiny.
+const PROMPT_CONSUMERS = [
+  {
+    name: 'formatPrompt + formatInstructions',
+    code: `import { formatPrompt, formatInstructions } from 'alea-llm-client/prompts';
+console.log(formatPrompt({ a: formatInstructions(['x']) }));`,
+    budget: 6 * 1024,
+  },
+  {
+    name: 'formatPromptLlama3 + normalizeJsonResponse',
+    code: `import { formatPromptLlama3, normalizeJsonResponse } from 'alea-llm-client/prompts';
+console.log(formatPromptLlama3('x'), normalizeJsonResponse('{}'));`,
+    budget: 2 * 1024,
+  },
+];
+for (const { name, code, budget } of PROMPT_CONSUMERS) {
+  it(`prompts: ${name} <= ${budget} B (gzip)`, async () => {
+    requireDist();
+    const b = await bundleConsumer(code);
+    const size = gz(b.all);
+    console.log(`[bundle-size] prompts ${name}: ${size} B gzip`);
+    expect(size).toBeLessThanOrEqual(budget);
+  });
+}

@@ -2,7 +2,7 @@
 // survive a page reload: a fresh same-origin document (new JS realm, new IndexedDB connection)
 // loads the store module from the dev server and reads what this page wrote.
 import { createStore, get, set } from 'idb-keyval';
-import { expect, inject, it } from 'vitest';
+import { expect, inject, it, vi } from 'vitest';
 import * as cache from '../src/cache/index.ts';
 import { indexedDBStore } from '../src/cache/indexeddb/index.ts';
 import * as openai from '../src/providers/openai/index.ts';
@@ -174,5 +174,73 @@ it('an upgrade blocked by a connection that never closes is a clear warning, not
     expect((await store.get(key))?.response.text).toBe('later');
   } finally {
     held.close();
+  }
+});
+
+/** Swaps the page's `indexedDB` for `factory` while `fn` runs (the store opens its database then). */
+async function withIndexedDB<T>(factory: IDBFactory, fn: () => Promise<T>): Promise<T> {
+  const own = Object.getOwnPropertyDescriptor(globalThis, 'indexedDB');
+  Object.defineProperty(globalThis, 'indexedDB', { value: factory, configurable: true });
+  try {
+    return await fn();
+  } finally {
+    if (own) Object.defineProperty(globalThis, 'indexedDB', own);
+    else delete (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  }
+}
+
+it('a full IndexedDB quota is a write warning (printed once without onWarning); the call returns', async () => {
+  // A storage bucket with a 64 kB quota, filled with incompressible bytes until Chromium refuses:
+  // the store's own write then meets the browser's real QuotaExceededError.
+  const buckets = (navigator as { storageBuckets?: any }).storageBuckets;
+  expect(buckets, 'Chromium has the Storage Buckets API').toBeDefined();
+  const name = `alea-quota-${Date.now()}`;
+  const bucket = await buckets.open(name, { quota: 64 * 1024 });
+  const warnings: string[] = [];
+  const printed = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  try {
+    await withIndexedDB(bucket.indexedDB, async () => {
+      const filler = createStore('filler', 'bytes');
+      const full = async () => {
+        for (let i = 0; i < 100; i++) {
+          const bytes = crypto.getRandomValues(new Uint8Array(16 * 1024));
+          const error = await set(`f${i}`, bytes, filler).then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+          if (error) return error as DOMException;
+        }
+      };
+      expect((await full())?.name).toBe('QuotaExceededError');
+      const sc = await scenario(emulatorUrl);
+      const store = indexedDBStore({ dbName: 'alea-quota' });
+      const model = new openai.OpenAIModel({
+        endpoint: sc.endpoint,
+        apiKey: 'sk-test',
+        cache: store,
+        onWarning: (m) => warnings.push(m),
+      });
+      const prompt = uniquePrompt('quota');
+      const first = await model.chat(prompt);
+      expect(first.cached).toBe(false);
+      expect(first.text).toBeTruthy();
+      expect(warnings.join('\n')).toMatch(/\[cache:indexeddb\] write failed: QuotaExceededError/);
+      // Nothing was kept: the same call is sent again.
+      expect((await model.chat(prompt)).cached).toBe(false);
+      expect(await sc.requests()).toHaveLength(2);
+      // Without onWarning the trouble is printed, once for this store however many calls fail.
+      const silent = new openai.OpenAIModel({
+        endpoint: sc.endpoint,
+        apiKey: 'sk-test',
+        cache: store,
+      });
+      await silent.chat(uniquePrompt('quota a'));
+      await silent.chat(uniquePrompt('quota b'));
+      const lines = printed.mock.calls.map((c) => String(c[0]));
+      expect(lines.filter((l) => l.includes('[cache:indexeddb] write failed'))).toHaveLength(1);
+    });
+  } finally {
+    printed.mockRestore();
+    await buckets.delete(name).catch(() => {});
   }
 });

@@ -31,12 +31,15 @@ for (const [name, fn] of cacheStoreCases(
 ))
   it(name, fn);
 
-it('stores gzip bytes under the prefixed key, with KV expiry rounded up to 60 s', async () => {
+it('stores a small entry as JSON and a large one as gzip under the prefixed key, with KV expiry rounded up to 60 s', async () => {
+  const large = randomKey();
+  await kvStore(CACHE).set(large, entryOf(sampleResponse('x'.repeat(5000))));
+  const zipped = new Uint8Array((await CACHE.get(`alea-cache/${large}`, 'arrayBuffer'))!);
+  expect([zipped[0], zipped[1]]).toEqual([0x1f, 0x8b]);
   const key = randomKey();
   await kvStore(CACHE).set(key, entryOf(sampleResponse('raw')), { ttl: 5 });
   const { value, metadata } = await CACHE.getWithMetadata(`alea-cache/${key}`, 'arrayBuffer');
-  const bytes = new Uint8Array(value!);
-  expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+  expect(JSON.parse(new TextDecoder().decode(value!)).response.text).toBe('raw');
   // Creation and expiry ride along as metadata, so pruning decides from a listing.
   expect(metadata).toMatchObject({ createdAt: expect.any(Number), expiresAt: expect.any(Number) });
   const listed = await CACHE.list({ prefix: `alea-cache/${key}` });

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createStorage } from 'unstorage';
 import redisDriver from 'unstorage/drivers/redis';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, inject, it, vi } from 'vitest';
 import * as cache from '../src/cache/index.ts';
 import { unstorageStore } from '../src/cache/unstorage/index.ts';
 import * as openai from '../src/providers/openai/index.ts';
@@ -126,4 +126,50 @@ it('clear removes only its own entries; the driver TTL is set', async () => {
   expect(await store.keys!()).toEqual([]);
   expect(await storage.getItem('someone-else:key')).toBe('kept');
   expect(await storage.getItem(`ttl-${process.pid}:notes`)).toBe('not an entry, kept');
+});
+
+it('an unreachable Redis gives read and write warnings (printed once without onWarning); the call returns', async () => {
+  const port = await freePort(); // free a moment ago: nothing listens there
+  // ioredis retries a command on a dead connection 20 times by default (about 10 s for a read and
+  // 30 s for a write, all within the call's timeout); a cache is better off failing fast.
+  const storage = createStorage({
+    driver: redisDriver({ url: `redis://127.0.0.1:${port}`, maxRetriesPerRequest: 1 }),
+  });
+  storages.push(storage);
+  // Without a listener ioredis prints every refused connection; the failed commands are the test.
+  (storage.getMount('').driver as { getInstance(): { on(e: 'error', f: () => void): void } })
+    .getInstance()
+    .on('error', () => {});
+  const store = unstorageStore(storage, { base: 'unreachable' });
+  const sc = await scenario(emulatorUrl);
+  const warnings: string[] = [];
+  const model = new openai.OpenAIModel({
+    endpoint: sc.endpoint,
+    apiKey: 'sk-test',
+    cache: store,
+    onWarning: (m) => warnings.push(m),
+  });
+  const prompt = uniquePrompt('unreachable redis');
+  const first = await model.chat(prompt);
+  expect(first).toMatchObject({ cached: false, text: expect.any(String) });
+  expect(warnings).toEqual([
+    expect.stringMatching(/^\[cache:unstorage\] cannot read .*, treated as a miss: .*max retries/),
+    expect.stringMatching(/^\[cache:unstorage\] write failed: .*max retries/),
+  ]);
+  const printed = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  try {
+    const silent = new openai.OpenAIModel({
+      endpoint: sc.endpoint,
+      apiKey: 'sk-test',
+      cache: store,
+    });
+    expect((await silent.chat(prompt)).cached).toBe(false);
+    await silent.chat(uniquePrompt('unreachable redis again'));
+    const lines = printed.mock.calls.map((c) => String(c[0]));
+    expect(lines.filter((l) => l.startsWith('[cache:unstorage] cannot read'))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith('[cache:unstorage] write failed'))).toHaveLength(1);
+  } finally {
+    printed.mockRestore();
+  }
+  expect(await sc.requests()).toHaveLength(3);
 });

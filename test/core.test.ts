@@ -109,22 +109,46 @@ describe('canonical JSON and cache keys', () => {
       method: 'json',
       body: { messages: [], temperature: 0.5, model: 'm' },
     });
+    // Each field the README says the key covers moves it: provider, endpoint, model, path, and an
+    // answer-changing header; a header the adapter does not name never does.
+    const body = { model: 'm', temperature: 0.5, messages: [] };
+    const changed = await Promise.all(
+      [
+        { provider: 'xai' },
+        { endpoint: 'https://proxy.example' },
+        { model: 'n' },
+        { path: '/v1/completions' },
+        { headerNames: ['anthropic-beta'], headers: [{ 'Anthropic-Beta': 'x' }] },
+      ].map((change) => cacheKey({ ...base, ...change, body })),
+    );
+    const unkeyed = await cacheKey({
+      ...base,
+      headerNames: ['anthropic-beta'],
+      headers: [{ authorization: 'Bearer sk-1', 'OpenAI-Organization': 'org-1' }],
+      body,
+    });
     expect(a).toBe(b);
-    expect(new Set([a, c, d]).size).toBe(3);
+    expect(unkeyed).toBe(a);
+    expect(new Set([a, c, d, ...changed]).size).toBe(8);
     expect(a).toMatch(/^openai\/[0-9a-f]{16}\/[0-9a-f]{64}$/);
     expect(a.split('/')[1]).toBe(c.split('/')[1]); // same endpoint and model, same folder
+    expect(changed[1]!.split('/')[1]).not.toBe(a.split('/')[1]); // another endpoint, another one
   });
 });
 
 describe('extractJson', () => {
-  it('reads whole, fenced and embedded JSON', () => {
-    expect(extractJson('{"a": 1}')).toEqual({ ok: true, value: { a: 1 } });
+  it('reads whole, fenced and embedded JSON, and says which text it read', () => {
+    expect(extractJson('{"a": 1}')).toEqual({ ok: true, value: { a: 1 }, json: '{"a": 1}' });
     expect(extractJson('Here:\n```json\n{"a": [1, 2]}\n```\nDone.')).toEqual({
       ok: true,
       value: { a: [1, 2] },
+      json: '{"a": [1, 2]}',
     });
-    expect(extractJson('Sure! {"a": "}"} hope it helps')).toEqual({ ok: true, value: { a: '}' } });
-    expect(extractJson('x [1, 2, 3] y')).toEqual({ ok: true, value: [1, 2, 3] });
+    expect(extractJson('Sure! {"a": "}"} hope it helps')).toMatchObject({
+      ok: true,
+      value: { a: '}' },
+    });
+    expect(extractJson('x [1, 2, 3] y')).toMatchObject({ ok: true, value: [1, 2, 3] });
   });
   it('reports truncated, empty and missing JSON instead of guessing', () => {
     expect(extractJson('{"a": 1, "b": [1,2')).toMatchObject({
@@ -136,6 +160,14 @@ describe('extractJson', () => {
       ok: false,
       error: expect.stringContaining('no JSON'),
     });
+  });
+  it('refuses JSON Lines and several values instead of keeping the first (the original did)', () => {
+    for (const text of ['{"a":1}\n{"b":2}', '{"a":1} {"b":2}', 'First [1] then [2].'])
+      expect(extractJson(text)).toMatchObject({
+        ok: false,
+        error: expect.stringContaining('several JSON values'),
+      });
+    expect(extractJson('{"a": 1} then [note] and {oops')).toMatchObject({ ok: true });
   });
 });
 

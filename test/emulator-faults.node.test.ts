@@ -72,6 +72,50 @@ describe('faults', () => {
     expect(await h.text()).toContain('<title>502 Bad Gateway</title>');
   });
 
+  it('cut sends headers and half a body, then resets; stall sends the same, then nothing', async () => {
+    await control('fcut', { faults: [{ cut: true }, { stall: true }] });
+    const cut = await post('/s/fcut/v1/chat/completions', chat());
+    expect(cut.status).toBe(200);
+    await expect(cut.text()).rejects.toThrow();
+    const stalled = await fetch(`${emu.url}/s/fcut/v1/chat/completions`, {
+      method: 'POST',
+      body: JSON.stringify(chat()),
+      signal: AbortSignal.timeout(300),
+    });
+    expect(stalled.status).toBe(200);
+    await expect(stalled.text()).rejects.toThrow();
+    expect(await log('fcut')).toHaveLength(2);
+  });
+
+  it('bytes sends a raw (non-UTF-8) body, hugeBytes a body of that size, contentType its type', async () => {
+    await control('fbytes', {
+      faults: [
+        {
+          bytes: Buffer.from([0xff, 0xfe, 0x41]).toString('base64'),
+          contentType: 'application/json',
+        },
+        { status: 500, hugeBytes: 3_000_000 },
+        { status: 200, body: '', contentType: 'application/json' },
+      ],
+    });
+    const raw = await post('/s/fbytes/v1/chat/completions', chat());
+    expect([raw.status, raw.headers.get('content-type')]).toEqual([200, 'application/json']);
+    expect([...new Uint8Array(await raw.arrayBuffer())]).toEqual([0xff, 0xfe, 0x41]);
+    const huge = await post('/s/fbytes/v1/chat/completions', chat());
+    expect([huge.status, (await huge.arrayBuffer()).byteLength]).toEqual([500, 3_000_000]);
+    const empty = await post('/s/fbytes/v1/chat/completions', chat());
+    expect([empty.headers.get('content-type'), await empty.text()]).toEqual([
+      'application/json',
+      '',
+    ]);
+  });
+
+  it('/_closed_port names a loopback port that refuses connections', async () => {
+    const { port } = (await (await fetch(`${emu.url}/_closed_port`)).json()) as { port: number };
+    expect(port).toBeGreaterThan(0);
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow(TypeError);
+  });
+
   it('close() returns promptly while a request hangs', async () => {
     const e = await startEmulator();
     await fetch(`${e.url}/_control/h`, {

@@ -58,8 +58,8 @@ describe('POST /v1/responses', () => {
   it('adds a reasoning item for reasoning models and marks truncation incomplete', async () => {
     const { json } = await postJson('/v1/responses', {
       model: 'o3',
-      input: 'one two three',
-      max_output_tokens: 2,
+      input: Array.from({ length: 20 }, (_, i) => `w${i}`).join(' '),
+      max_output_tokens: 16,
     });
     expect(json.output[0]).toMatchObject({
       type: 'reasoning',
@@ -68,12 +68,19 @@ describe('POST /v1/responses', () => {
     });
     expect(json.status).toBe('incomplete');
     expect(json.incomplete_details).toEqual({ reason: 'max_output_tokens' });
-    expect(json.output[1].content[0].text).toBe('Echo: one');
+    expect(json.output[1].content[0].text).toBe(
+      'Echo: w0 w1 w2 w3 w4 w5 w6 w7 w8 w9 w10 w11 w12 w13 w14',
+    );
     expect(json.usage.output_tokens_details.reasoning_tokens).toBeGreaterThan(0);
   });
 
   it('honours text.format json_schema, custom tools and function tools', async () => {
-    const schema = { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] };
+    const schema = {
+      type: 'object',
+      properties: { ok: { type: 'boolean' } },
+      required: ['ok'],
+      additionalProperties: false,
+    };
     const js = await postJson('/v1/responses', {
       model: 'gpt-4o',
       input: 'x',

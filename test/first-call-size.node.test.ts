@@ -53,5 +53,5 @@ model.chat(${JSON.stringify(prompt)}).then(
     // The second page load of the same origin answers from IndexedDB: no second request.
     expect(second.result).toMatchObject({ cached: true });
     expect(await sc.requests()).toHaveLength(1);
-  });
+  }, 180_000); // packs, bundles and starts Chromium; minutes on a loaded 2-core machine
 }

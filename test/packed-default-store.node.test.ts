@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { ROOT } from './support/bundle-consumer.ts';
-import { installPackedPackage } from './support/pack-package.ts';
+import { installPackedPackage } from './support/pack-package.mjs';
 import { scenario, uniquePrompt } from './shared/emulator-client.mjs';
 
 const run = promisify(execFile);

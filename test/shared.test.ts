@@ -14,6 +14,7 @@ import * as xai from '../src/providers/xai/index.ts';
 import * as anthropic from '../src/providers/anthropic/index.ts';
 import * as google from '../src/providers/google/index.ts';
 import * as registry from '../src/registry/index.ts';
+import * as prompts from '../src/prompts/index.ts';
 import { makeCases } from './shared/cases.mjs';
 
 const runtime =
@@ -37,6 +38,7 @@ const entries: Record<string, unknown> = {
   './cache/kv': kv,
   './cache/unstorage': unstorage,
   './registry': registry,
+  './prompts': prompts,
 };
 if (runtime === 'node') entries['./cache/fs'] = await import('../src/cache/fs/index.ts');
 

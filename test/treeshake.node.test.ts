@@ -57,6 +57,12 @@ const PROBES = {
     control: `import * as m from 'alea-llm-client/google'; console.log(m);`,
     subpath: './google',
   },
+  // The token template's strings and the sections' error text: only alea-llm-client/prompts has them.
+  prompts: {
+    re: /begin_of_text|formatSectionContent:/,
+    control: `import * as m from 'alea-llm-client/prompts'; console.log(m);`,
+    subpath: './prompts',
+  },
 } as const;
 
 describe('tree-shaking (esbuild, browser, minified)', () => {
@@ -174,5 +180,35 @@ describe('tree-shaking: the default cache of a browser OpenAI consumer', () => {
     expect(b.entry).not.toMatch(PROBES.pako.re);
     expect(b.chunks.length).toBeGreaterThan(1);
     expect(b.chunks.some((c) => c !== b.entry && PROBES.pako.re.test(c))).toBe(true);
+  });
+});
+
+// The prompt helpers: no provider, pako or node: code; a sectioned-prompt consumer does not carry
+// the token template, and a token-template consumer does not carry the JSON Schema conversion
+// (each probe fires on the other consumer: the controls).
+describe('tree-shaking: the prompt helpers', () => {
+  const TEMPLATE = /begin_of_text/;
+  const SCHEMA_CONVERSION = /json-schema\.org/;
+  let sections: ConsumerBundle;
+  let template: ConsumerBundle;
+  beforeAll(async () => {
+    requireDist();
+    sections =
+      await bundleConsumer(`import { formatPrompt, formatInstructions } from 'alea-llm-client/prompts';
+console.log(formatPrompt({ a: formatInstructions(['x']) }));`);
+    template =
+      await bundleConsumer(`import { formatPromptLlama3, normalizeJsonResponse } from 'alea-llm-client/prompts';
+console.log(formatPromptLlama3('x'), normalizeJsonResponse('{}'));`);
+  });
+  it('formatPrompt carries no provider, pako, node: or token-template code', () => {
+    expect(sections.all).toMatch(SCHEMA_CONVERSION);
+    for (const [name, p] of Object.entries(PROBES)) {
+      const re = name === 'prompts' ? TEMPLATE : p.re;
+      expect(re.exec(sections.all)?.[0], `${name} in a formatPrompt bundle`).toBeUndefined();
+    }
+  });
+  it('formatPromptLlama3 and normalizeJsonResponse carry no JSON Schema conversion', () => {
+    expect(template.all).toMatch(TEMPLATE);
+    expect(SCHEMA_CONVERSION.exec(template.all)?.[0]).toBeUndefined();
   });
 });

@@ -15,6 +15,8 @@ const FLAG = {
   completionsOnly: 512,
   adaptiveThinking: 1024,
   nativeStructuredOutput: 2048,
+  flexTier: 4096,
+  priorityTier: 8192,
 };
 
 export function lit(v) {

@@ -60,6 +60,10 @@ export function fromModelsDev(provider, id, m) {
     reasoning,
     temperature: m.temperature === true,
     efforts: effort?.values,
+    // models.dev lists OpenAI's Priority processing as a "fast" mode that sends service_tier priority.
+    priorityMode: Object.values(m.experimental?.modes ?? {}).some(
+      (mode) => mode?.provider?.body?.service_tier === 'priority',
+    ),
     budget: budget ? [budget.min ?? 0, budget.max] : undefined,
     prices: pricesOf(m.cost),
     status: m.status === 'deprecated' ? 'deprecated' : undefined,

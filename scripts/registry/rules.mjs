@@ -63,6 +63,10 @@ export function finish(e, original) {
   // Lark/regex grammar custom tools: GPT-5 family and gpt-4.1 (the original's models.json); they are
   // tools, so only models that call tools take them.
   e.grammar = e.provider === 'openai' && /^gpt-(5|4\.1)/.test(e.id) && e.tools;
+  // grok-3-mini takes reasoning_effort "low" or "high"; other Grok models before 4.3 refuse the
+  // parameter (docs.x.ai, reasoning guide: "reasoning_effort ... only supported by grok-3-mini").
+  if (e.provider === 'xai' && /^grok-3-mini/.test(e.id)) e.efforts ??= ['low', 'high'];
+  serviceTiers(e);
   // models.dev leaves structured_output out for Anthropic. The SDK gives every Claude model that
   // calls tools schema-shaped output (natively where the API has it, else through a forced tool), so
   // for Anthropic tool support decides; elsewhere fall back to the original's flag.
@@ -72,4 +76,29 @@ export function finish(e, original) {
       o?.static?.supports_structured_output ?? o?.json?.supports_structured_output ?? false;
   }
   return e;
+}
+
+const DATED = String.raw`(-\d{4}-\d{2}-\d{2})?$`;
+// OpenAI's Flex processing: o3, o4-mini and the GPT-5 family's base, mini and nano models (the
+// pricing page lists Flex prices for them; codex, pro and chat models answer 400 "Flex is not
+// available for this model"): platform.openai.com/docs/guides/flex-processing.
+const OPENAI_FLEX = new RegExp(`^(o3|o4-mini|gpt-5(\\.\\d+)?(-mini|-nano)?)${DATED}`);
+// OpenAI's Priority processing: the Flex models, GPT-4.1 and GPT-4o (openai.com/api-priority-processing),
+// and what models.dev lists with a priority ("fast") mode.
+const OPENAI_PRIORITY = new RegExp(`^(gpt-4\\.1(-mini|-nano)?|gpt-4o(-mini)?)${DATED}`);
+
+/**
+ * The service tiers a model offers besides standard, as flags. Claude: every model may run on
+ * Priority Tier capacity (`service_tier: "auto"`; docs.claude.com/en/api/service-tiers). Gemini API:
+ * Flex and Priority inference for Gemini 3 and later (ai.google.dev/gemini-api/docs/flex-inference,
+ * /priority-inference); older models are left without, so no request asks what they refuse.
+ */
+function serviceTiers(e) {
+  const openaiFlex = e.provider === 'openai' && OPENAI_FLEX.test(e.id);
+  const gemini3 = e.provider === 'google' && /^gemini-3/.test(e.id);
+  e.flexTier = openaiFlex || gemini3;
+  e.priorityTier =
+    (e.provider === 'openai' && (openaiFlex || OPENAI_PRIORITY.test(e.id) || e.priorityMode)) ||
+    e.provider === 'anthropic' ||
+    gemini3;
 }

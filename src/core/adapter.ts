@@ -1,10 +1,15 @@
+import type { Effort, ServiceTier } from './effort.ts';
 import type { ModelSpec } from './model-spec.ts';
 import type { SseEvent } from './sse-parser.ts';
 import type { JSONSchema } from './standard-schema.ts';
-import type { FinishReason, Message, ToolCall, Usage } from './types.ts';
+import type { FinishReason, MaybePromise, Message, ToolCall, Usage } from './types.ts';
+import type { GrammarSyntax } from './validate-grammar.ts';
 
-/** The public method that started a call. It is part of the cache key. */
-export type CallMethod = 'complete' | 'chat' | 'json' | 'object';
+/**
+ * The public method that started a call. It is part of the cache key. `responses` is OpenAI's
+ * Responses API (`POST /v1/responses`), whatever the output format.
+ */
+export type CallMethod = 'complete' | 'chat' | 'json' | 'object' | 'responses';
 
 /** What shape the answer must take. */
 export type OutputFormat =
@@ -21,8 +26,44 @@ export interface ToolDefinition {
   parameters: JSONSchema;
 }
 
+/** A grammar that a tool's input, or the whole answer, must match. */
+export interface ToolGrammar {
+  syntax: GrammarSyntax;
+  definition: string;
+}
+
+/**
+ * A custom tool whose input is free text matching a grammar (OpenAI's `custom` tools); its calls come
+ * back with `custom: true` and the text as `arguments`.
+ */
+export interface GrammarToolDefinition {
+  name: string;
+  description?: string;
+  grammar: ToolGrammar;
+}
+
 /** Whether and which tool the model must call. */
 export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
+
+/**
+ * A constraint on the whole answer, checked by the core before an adapter sees it: a grammar (a
+ * regex is a grammar of syntax `regex`), or one of a list of answers.
+ */
+export type OutputConstraint =
+  ({ type: 'grammar' } & ToolGrammar) | { type: 'choice'; choices: string[] };
+
+/** What kinds of {@link OutputConstraint} an adapter can send: grammar syntaxes, and `choice`. */
+export type ConstraintKind = GrammarSyntax | 'choice';
+
+/** What an adapter can do beyond `complete`/`chat`/`json`/`object`; absent members mean "no". */
+export interface AdapterFeatures {
+  /** Serves `responses()` (OpenAI's Responses API). */
+  responses?: boolean;
+  /** The constraints it can send for `grammar`, `regex` and `choice`. */
+  constraints?: readonly ConstraintKind[];
+  /** Takes portable tools with a `grammar` (custom tools). */
+  grammarTools?: boolean;
+}
 
 /**
  * One call, normalised by the core before it reaches an adapter: portable options resolved, system
@@ -45,7 +86,15 @@ export interface ModelCall {
   spec?: ModelSpec;
   /** Tools in the portable shape; providers map them to their own. */
   tools?: ToolDefinition[];
+  /** Custom tools with a grammar, for adapters whose {@link AdapterFeatures} take them. */
+  grammarTools?: GrammarToolDefinition[];
   toolChoice?: ToolChoice;
+  /** The universal reasoning effort, mapped by the adapter (or a warning where the model has none). */
+  effort?: Effort;
+  /** The universal service tier, mapped by the adapter (or a warning where the provider has none). */
+  serviceTier?: ServiceTier;
+  /** A grammar or list of answers the whole answer must match (`grammar`, `regex`, `choice`). */
+  constraint?: OutputConstraint;
   /**
    * Every other call option, copied into the request body verbatim as the original library does.
    * An adapter may take out the keys it maps itself (for example Anthropic's `thinking`).
@@ -125,6 +174,8 @@ export interface ProviderAdapter {
   /** The provider key, for example `openai`. */
   readonly provider: string;
   readonly keys: KeyPolicy;
+  /** What it can do besides the four common methods; the core refuses the rest before any request. */
+  readonly features?: AdapterFeatures;
   /**
    * Request headers (lower-case names) that change the answer, such as Anthropic's
    * `anthropic-version` and `anthropic-beta`: their values are part of the cache key, wherever they
@@ -138,8 +189,11 @@ export interface ProviderAdapter {
    * so that code for optional features (thinking, tools, caching hints) loads only when used.
    */
   buildRequest(call: ModelCall): WireRequest | Promise<WireRequest>;
-  /** Maps a 2xx body. Throws {@link InvalidResponseError} when it is not the documented shape. */
-  parseResponse(body: unknown, call: ModelCall, url: string): ParsedResponse;
+  /**
+   * Maps a 2xx body. Throws {@link InvalidResponseError} when it is not the documented shape. May be
+   * asynchronous, so that parsers of optional endpoints (Responses) load only when used.
+   */
+  parseResponse(body: unknown, call: ModelCall, url: string): MaybePromise<ParsedResponse>;
   /**
    * The streaming form of a built request: the stream flag, or the streaming method's path. The cache
    * key is taken from the request before this, so a streamed and a whole call share one entry.

@@ -1,9 +1,10 @@
-/** The result of {@link extractJson}: the value, or why no JSON could be read. */
-export type ExtractedJson = { ok: true; value: unknown } | { ok: false; error: string };
+/** The result of {@link extractJson}: the value and the JSON text it came from, or why none was read. */
+export type ExtractedJson =
+  { ok: true; value: unknown; json: string } | { ok: false; error: string };
 
 function tryParse(text: string): ExtractedJson {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(text), json: text };
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }
@@ -27,12 +28,21 @@ function balancedEnd(text: string, start: number): number {
   return -1;
 }
 
+/** A second JSON object or array after `end` (JSON Lines, or several values in a row). */
+function hasAnotherValue(text: string, end: number): boolean {
+  const next = text.slice(end + 1).search(/[{[]/);
+  if (next === -1) return false;
+  const from = end + 1 + next;
+  const to = balancedEnd(text, from);
+  return to !== -1 && tryParse(text.slice(from, to + 1)).ok;
+}
+
 /**
  * Reads JSON from model output tolerantly: the whole text, else the first fenced ```json block,
- * else the first balanced object or array inside prose. Unlike the original, truncated JSON is an
- * error rather than a silently shortened value.
+ * else the first balanced object or array inside prose. Unlike the original, truncated JSON and
+ * several values (JSON Lines) are errors rather than a silently shortened value.
  * @param text - The model's answer.
- * @returns The parsed value, or the reason it could not be read.
+ * @returns The parsed value and the JSON text it was read from, or the reason it could not be read.
  */
 export function extractJson(text: string): ExtractedJson {
   const trimmed = text.trim();
@@ -47,12 +57,14 @@ export function extractJson(text: string): ExtractedJson {
   const start = trimmed.search(/[{[]/);
   if (start !== -1) {
     const end = balancedEnd(trimmed, start);
-    if (end !== -1) {
-      const inner = tryParse(trimmed.slice(start, end + 1));
-      if (inner.ok) return inner;
-    } else {
-      return { ok: false, error: 'the JSON in the answer is truncated' };
-    }
+    if (end === -1) return { ok: false, error: 'the JSON in the answer is truncated' };
+    const inner = tryParse(trimmed.slice(start, end + 1));
+    if (inner.ok && hasAnotherValue(trimmed, end))
+      return {
+        ok: false,
+        error: 'the answer holds several JSON values (JSON Lines?) where one was expected',
+      };
+    if (inner.ok) return inner;
   }
   return { ok: false, error: `no JSON found in the answer (${whole.error})` };
 }

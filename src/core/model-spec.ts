@@ -103,5 +103,10 @@ export interface ModelSpec {
   readonly nativeStructuredOutput: boolean;
   /** Reasoning controls, when the model takes any. */
   readonly reasoning?: ReasoningOptions;
+  /**
+   * The service tiers the model offers besides `standard` (which every model has): OpenAI `flex` and
+   * `priority`, Claude `priority` (Priority Tier capacity), Gemini API `flex` and `priority`.
+   */
+  readonly serviceTiers?: readonly ('flex' | 'priority')[];
   readonly pricing: ModelPricing;
 }

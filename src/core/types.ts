@@ -21,6 +21,8 @@ export interface ToolCall {
   arguments: unknown;
   /** Opaque provider state that must be sent back unchanged (for example Gemini's `thoughtSignature`). */
   signature?: string;
+  /** A custom (grammar or free-text) tool's call: `arguments` is its input text, not parsed. */
+  custom?: boolean;
 }
 
 /** Which provider (and model) made a reasoning part. */
@@ -40,7 +42,14 @@ export interface ReasoningOrigin {
  * sent back unchanged in multi-turn conversations with thinking and tools.
  */
 export type ReasoningPart =
-  | ({ type: 'thinking'; text: string; signature?: string } & ReasoningOrigin)
+  | ({
+      type: 'thinking';
+      text: string;
+      /** Opaque state sent back unchanged: a Claude or Gemini signature, OpenAI's encrypted reasoning. */
+      signature?: string;
+      /** The provider's id of the reasoning item (OpenAI Responses `rs_…`), sent back with it. */
+      id?: string;
+    } & ReasoningOrigin)
   | ({ type: 'redacted_thinking'; data: string } & ReasoningOrigin);
 
 /** The SDK's portable message format: what `chat` accepts and what `response.messages` returns. */

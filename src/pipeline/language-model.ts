@@ -6,9 +6,11 @@ import { normalizeMessages } from './normalize-messages.ts';
 import { isPortableTools } from './is-portable-tools.ts';
 import {
   CALL_OPTION_KEYS,
+  LAZY_OPTION_KEYS,
   type CallOptions,
   type ModelOptions,
   type ObjectOptions,
+  type ResponsesOptions,
 } from './options.ts';
 import { ModelStream, ObjectStream } from './model-stream.ts';
 import { runCall, type CallPlan, type ModelContext } from './run-call.ts';
@@ -59,31 +61,6 @@ function toCall(
     seed: options.seed,
     extra,
   };
-}
-
-/** The output format and check of `object` and `streamObject` (their code loads on first use). */
-async function schemaOutput<S extends StandardSchemaV1>(options: ObjectOptions<S>) {
-  const schema = options?.schema;
-  if (!schema || typeof schema !== 'object' || !('~standard' in schema)) {
-    throw new InvalidRequestError(
-      'object() needs `schema`: a valibot schema or any Standard Schema, for example ' +
-        'object(prompt, { schema: v.object({ name: v.string() }) }).',
-    );
-  }
-  // Schema conversion and validation load on first use: chat-only bundles do not carry them.
-  const [{ toJsonSchema }, { validateWithSchema }] = await Promise.all([
-    import('./to-json-schema.ts'),
-    import('./validate-with-schema.ts'),
-  ]);
-  const output: OutputFormat = {
-    type: 'json-schema',
-    schema: await toJsonSchema(schema, options.jsonSchema),
-    // Every provider wants `^[a-zA-Z0-9_-]{1,64}$` for schema and tool names: fit it once here.
-    name:
-      (options.schemaName ?? 'response').replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64) || 'response',
-  };
-  const check: OutputCheck = (value) => validateWithSchema(schema, value);
-  return { output, check };
 }
 
 /**
@@ -192,7 +169,10 @@ export class LanguageModel {
     input: string | readonly Message[],
     options: ObjectOptions<S>,
   ): Promise<JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse> {
-    const { output, check } = await schemaOutput(options);
+    // Schema conversion and validation load on first use: chat-only bundles do not carry them.
+    const { output, check } = await (
+      await import('./prepare-object-output.ts')
+    ).prepareObjectOutput(options);
     const messages = normalizeMessages(input, options.system);
     const response = await this.#run('object', messages, output, options, check);
     return response as JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse;
@@ -222,7 +202,8 @@ export class LanguageModel {
     options: ObjectOptions<S>,
   ): ObjectStream<InferSchemaOutput<S>> {
     const source = (async () => {
-      const { output, check } = await schemaOutput(options);
+      const { prepareObjectOutput } = await import('./prepare-object-output.ts');
+      const { output, check } = await prepareObjectOutput(options, 'streamObject');
       const [stream, { objectSource }] = await Promise.all([
         this.#open('object', input, output, options, check),
         import('./object-source.ts'),
@@ -250,6 +231,50 @@ export class LanguageModel {
     return (await import('./run-stream.ts')).runStream(this.#ctx, plan);
   }
 
+  /**
+   * OpenAI's Responses API (`POST /v1/responses`), on OpenAI, xAI, and vLLM or compatible servers
+   * constructed with `responses: true`; any other model rejects with `UnsupportedFeatureError` before
+   * any request. Same input, result and pipeline as `chat` (cache, retries, keys, timeouts, tools),
+   * plus `instructions`, `reasoning`, `verbosity`, `previousResponseId`, `store` (default `false`),
+   * `include` and `parallelToolCalls`; `maxTokens` is sent as `max_output_tokens`. Reasoning items
+   * come back in `messages`, so tool loops work without server-side state. With `json: true` or a
+   * `schema` the result has `data`, checked and repaired as in `json()` and `object()`; with
+   * `grammar` the answer matches it.
+   * @param input - A user prompt, or messages in the portable format.
+   * @param options - The call options and the Responses API's own.
+   */
+  responses(
+    input: string | readonly Message[],
+    options?: ResponsesOptions & { schema?: undefined; json?: false },
+  ): Promise<ModelResponse>;
+  responses<S extends StandardSchemaV1>(
+    input: string | readonly Message[],
+    options: ResponsesOptions & { schema: S; tools?: undefined },
+  ): Promise<JSONModelResponse<InferSchemaOutput<S>>>;
+  responses<S extends StandardSchemaV1>(
+    input: string | readonly Message[],
+    options: ResponsesOptions & { schema: S },
+  ): Promise<JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse>;
+  responses<T = unknown>(
+    input: string | readonly Message[],
+    options: ResponsesOptions & { json: true; tools?: undefined },
+  ): Promise<JSONModelResponse<T>>;
+  responses<T = unknown>(
+    input: string | readonly Message[],
+    options: ResponsesOptions & { json: true },
+  ): Promise<JSONModelResponse<T> | ToolCallResponse>;
+  async responses(
+    input: string | readonly Message[],
+    options: ResponsesOptions = {},
+  ): Promise<ModelResponse | JSONModelResponse> {
+    // Loaded on first use: bundles that never call responses() carry none of it.
+    const { prepareResponses } = await import('./prepare-responses.ts');
+    const { output, check } = await prepareResponses(this.#ctx.adapter, options);
+    const messages = normalizeMessages(input, options.system);
+    return this.#run('responses', messages, output, options, check);
+  }
+
+  /** The call to run: checked options, and the parts whose code loads on demand resolved. */
   async #plan(
     method: CallMethod,
     messages: Message[],
@@ -259,11 +284,17 @@ export class LanguageModel {
   ): Promise<CallPlan> {
     const call = toCall(method, this.model, messages, output, options);
     if (prompt !== undefined) call.prompt = prompt;
-    if (isPortableTools(options.tools)) {
-      delete call.extra.tools;
-      // Loaded on demand: chat-only bundles carry no tool or schema conversion code.
-      const { prepareTools } = await import('./prepare-tools.ts');
-      call.tools = await prepareTools(options.tools);
+    const settings = this.#ctx.options;
+    if (
+      isPortableTools(options.tools) ||
+      settings.effort ||
+      settings.serviceTier ||
+      LAZY_OPTION_KEYS.some((key) => options[key] !== undefined)
+    ) {
+      // Loaded on demand: chat-only bundles carry no tool, effort or grammar code.
+      await (
+        await import('./prepare-call.ts')
+      ).prepareCall(call, options, settings, this.#ctx.adapter);
     }
     if (options.toolChoice !== undefined) call.toolChoice = options.toolChoice;
     return { method, call, options };

@@ -2,8 +2,10 @@ import type { CacheStore } from '../core/cache-store.ts';
 import type { KeyResolver } from '../core/key-resolver.ts';
 import type { ModelSpec } from '../core/model-spec.ts';
 import type { EnvSource } from '../core/env.ts';
-import type { ToolChoice } from '../core/adapter.ts';
+import type { ToolChoice, ToolGrammar } from '../core/adapter.ts';
+import type { Effort, ServiceTier } from '../core/effort.ts';
 import type { JSONSchema, StandardSchemaV1 } from '../core/standard-schema.ts';
+import type { GrammarSyntax } from '../core/validate-grammar.ts';
 
 /** Default retry count: a failed attempt is retried twice (three attempts at most). */
 export const DEFAULT_RETRY_LIMIT = 2;
@@ -64,19 +66,25 @@ export interface ModelOptions {
    */
   registry?: { getModelDetails(id: string): ModelSpec | undefined };
   /**
-   * Receives non-fatal problems: cache read or write failures, settings the provider ignored.
-   * Without it, cache problems are printed with `console.warn` once per store and kind;
-   * `() => {}` silences them.
+   * Receives non-fatal problems: cache read, write and corrupt-entry problems, and each call's
+   * settings that were not sent as given (the lines of `response.warnings`, once per call, cache
+   * hits included). Without it, cache problems are printed with `console.warn` once per store and
+   * kind, and settings warnings are only in `response.warnings`; `() => {}` silences the printing.
    */
   onWarning?: (message: string) => void;
+  /** The reasoning effort of every call that sets none (see {@link CallOptions.effort}). */
+  effort?: Effort;
+  /** The service tier of every call that sets none (see {@link CallOptions.serviceTier}). */
+  serviceTier?: ServiceTier;
 }
 
-/** A tool in the portable shape: parameters as JSON Schema, or as a valibot or Standard Schema. */
-export interface ToolInput {
-  name: string;
-  description?: string;
-  parameters: JSONSchema | StandardSchemaV1;
-}
+/**
+ * A tool in the portable shape: parameters as JSON Schema, or as a valibot or Standard Schema; or,
+ * on OpenAI, a custom tool whose input is text matching `grammar` (no `parameters`).
+ */
+export type ToolInput =
+  | { name: string; description?: string; parameters: JSONSchema | StandardSchemaV1 }
+  | { name: string; description?: string; grammar: ToolGrammar };
 
 /**
  * Options of one call. Known keys are mapped to each provider's names; any other key is copied into
@@ -112,7 +120,51 @@ export interface CallOptions {
   tools?: ToolInput[] | unknown[];
   /** `auto`, `none`, `required`, or `{ name }` to force one tool. */
   toolChoice?: ToolChoice;
+  /**
+   * How hard a reasoning model thinks, mapped to each provider's knob from the model registry (see
+   * README "Effort and service tier"). A model without one ignores it with a warning.
+   */
+  effort?: Effort;
+  /** `flex`, `standard` or `priority` processing, where the provider and model offer it. */
+  serviceTier?: ServiceTier;
+  /**
+   * A grammar the whole answer must match: a forced grammar tool on OpenAI (the answer is `text`),
+   * `structured_outputs.grammar` on vLLM, llama.cpp's `grammar` with `grammarSyntax: 'gbnf'`.
+   */
+  grammar?: string;
+  /** The syntax of `grammar`. @default 'lark' */
+  grammarSyntax?: GrammarSyntax;
+  /** A regex the whole answer must match (a grammar of syntax `regex`). */
+  regex?: string;
+  /** The answer must be one of these strings. */
+  choice?: readonly string[];
   [passthrough: string]: unknown;
+}
+
+/** Options of `responses()`: the call options plus the Responses API's own. */
+export interface ResponsesOptions extends CallOptions {
+  /** A system (developer) message, not carried over by `previousResponseId`. */
+  instructions?: string;
+  /** Reasoning settings, sent as they are (`effort` here wins over the universal `effort`). */
+  reasoning?: { effort?: Effort; summary?: 'auto' | 'concise' | 'detailed' };
+  /** How long the answer should be (`text.verbosity`). */
+  verbosity?: 'low' | 'medium' | 'high';
+  /** Continue from a response stored on the server (one made with `store: true`). */
+  previousResponseId?: string;
+  /** Keep the response on the server, for `previousResponseId`. @default false */
+  store?: boolean;
+  /** Extra output, such as `'reasoning.encrypted_content'` (asked for by default on OpenAI reasoning models when `store` is false). */
+  include?: string[];
+  /** Whether the model may call several tools at once (`parallel_tool_calls`). */
+  parallelToolCalls?: boolean;
+  /** Ask for any JSON value (`text.format: json_object`): the result has `data`. */
+  json?: boolean;
+  /** Ask for an object matching this schema (`text.format: json_schema`): the result has typed `data`. */
+  schema?: StandardSchemaV1;
+  /** The JSON Schema sent, when `schema` cannot describe itself. */
+  jsonSchema?: JSONSchema;
+  /** The schema's name. @default 'response' */
+  schemaName?: string;
 }
 
 /** Options of `object()`: a schema plus the usual call options. */
@@ -124,6 +176,19 @@ export interface ObjectOptions<S extends StandardSchemaV1> extends CallOptions {
   /** The schema's name, where the provider wants one. @default 'response' */
   schemaName?: string;
 }
+
+/**
+ * Keys whose handling loads on demand (core/prepare-call.ts), so a plain chat call's bundle carries
+ * none of it; that module takes them out of the body members.
+ */
+export const LAZY_OPTION_KEYS: readonly string[] = [
+  'effort',
+  'serviceTier',
+  'grammar',
+  'grammarSyntax',
+  'regex',
+  'choice',
+];
 
 /** Keys of {@link CallOptions} and {@link ObjectOptions} that are not body members. */
 export const CALL_OPTION_KEYS: ReadonlySet<string> = new Set([

@@ -1,6 +1,7 @@
 import type { WireRequest } from '../core/adapter.ts';
 import { apiUrl } from '../core/base-url.ts';
 import { mergeHeaders } from '../core/merge-headers.ts';
+import { scrubError } from '../core/redact.ts';
 import { withRetries, type RetryPolicy } from './retry.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
 import { sendRequest } from './send-request.ts';
@@ -93,7 +94,12 @@ export async function requestWithRepairs(
       init.retry,
       signal,
     );
-    const parsed = adapter.parseResponse(body, call, url);
+    let parsed: Awaited<ReturnType<typeof adapter.parseResponse>>;
+    try {
+      parsed = await adapter.parseResponse(body, call, url);
+    } catch (error) {
+      throw scrubError(error, [init.key]);
+    }
     usage = addUsage(usage, parsed.usage);
     const response = await toModelResponse(ctx, plan, wire, parsed, usage, body);
     // Tool calls are an answer too: the caller runs them and continues with `messages`. No repair turn

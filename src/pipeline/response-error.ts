@@ -73,3 +73,18 @@ export function notJsonError(init: SendRequestInit, text: string, error: unknown
     cause: redactError(error, init.secrets),
   });
 }
+
+/**
+ * The error for a 2xx body that is an error envelope (`{ "error": … }`): an
+ * {@link InvalidResponseError} (not retried: the server said it answered) with the server's message.
+ */
+export function errorEnvelopeError(init: SendRequestInit, body: unknown, text: string) {
+  const detail = (init.errorDetail ?? defaultErrorDetail)(body);
+  const said = detail.message ?? detail.type ?? 'no message';
+  return new InvalidResponseError({
+    provider: init.provider,
+    url: init.url,
+    detail: redact(`the answer is an error, with HTTP 2xx: ${said}`, init.secrets),
+    body: redact(text, init.secrets),
+  });
+}

@@ -1,9 +1,7 @@
-import type { CacheEntry, CacheStore } from '../core/cache-store.ts';
-import { isCacheEntry } from '../cache/is-cache-entry.ts';
+import type { CacheStore } from '../core/cache-store.ts';
 import { resolveKey } from '../keys/resolve-key.ts';
 import type { CallMethod, ModelCall, ProviderAdapter, WireRequest } from '../core/adapter.ts';
 import { apiUrl } from '../core/base-url.ts';
-import type { CacheProblem } from '../core/cache-warning.ts';
 import { createCallSignal, untilAborted } from './call-signal.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { isLLMError } from '../core/errors/llm-error.ts';
@@ -50,73 +48,6 @@ export interface CallPlan {
 }
 
 type Result = ModelResponse | JSONModelResponse;
-
-/**
- * Sends a cache problem to the model's `onWarning`, or without one prints it once per store and
- * kind (the printing code loads only then).
- */
-async function cacheProblem(
-  ctx: ModelContext,
-  store: CacheStore,
-  problem: CacheProblem,
-  message: string,
-) {
-  if (ctx.options.onWarning) return ctx.options.onWarning(message);
-  (await import('../core/cache-warning.ts')).reportCacheProblem(store, problem, message);
-}
-
-/** A cache hit (re-validated for `json` and `object`), or undefined for a miss or a bad entry. */
-export async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan: CallPlan) {
-  let entry: unknown;
-  try {
-    // The store's own read warnings (an unreadable or corrupt entry) are routed here too.
-    entry = await store.get(key, {
-      onWarning: (m) =>
-        void cacheProblem(ctx, store, / corrupt /.test(m) ? 'corrupt' : 'read', m).catch(() => {}),
-    });
-  } catch (error) {
-    const message = `[cache:${store.name}] read failed, treated as a miss: ${String(error)}`;
-    await cacheProblem(ctx, store, 'read', message);
-    return undefined;
-  }
-  if (entry === undefined || entry === null) return undefined;
-  if (!isCacheEntry(entry)) {
-    const message = `[cache:${store.name}] entry ${key} is corrupt (not a cache entry); ignored.`;
-    await cacheProblem(ctx, store, 'corrupt', message);
-    return undefined;
-  }
-  const response = entry.response;
-  // An answer with tool calls has no data to check (see requestWithRepairs).
-  if (plan.check && !response.toolCalls?.length) {
-    // Re-validate, so a changed schema never returns stale or mistyped data.
-    const checked = await plan.check((response as JSONModelResponse).data);
-    if (!checked.ok) return undefined;
-    return { ...response, data: checked.value, cached: true };
-  }
-  return { ...response, cached: true };
-}
-
-/** Stores a result; a failed write is a warning, never the call's failure. */
-export async function writeCache(
-  ctx: ModelContext,
-  store: CacheStore,
-  key: string,
-  response: Result,
-  signal: AbortSignal,
-) {
-  const ttl = ctx.options.cacheTtl;
-  if (ttl === 0) return; // `cacheTtl: 0` keeps nothing
-  try {
-    const entry: CacheEntry = { v: 1, createdAt: Date.now(), response };
-    // A write still pending at the deadline is given up: the answer arrived in time.
-    await untilAborted(
-      Promise.resolve(store.set(key, entry, ttl === undefined ? undefined : { ttl })),
-      [signal],
-    );
-  } catch (error) {
-    await cacheProblem(ctx, store, 'write', `[cache:${store.name}] write failed: ${String(error)}`);
-  }
-}
 
 /** Whether a call failed because the provider refused its key (HTTP 401), after retries or not. */
 export function keyRefused(error: unknown): boolean {
@@ -189,6 +120,9 @@ export async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheSto
     checkCapabilities(plan.call, plan.call.spec, ctx.adapter.provider);
   }
   const wire = await ctx.adapter.buildRequest(plan.call);
+  // Settings the provider cannot take reach the hook as well as `response.warnings`, on hits too:
+  // each call was asked for them.
+  for (const warning of wire.warnings ?? []) ctx.options.onWarning?.(warning);
   if (!store) return { wire, key: undefined };
   // Key derivation (canonical JSON, SHA-256) loads with the first cached call, as the stores do.
   const { cacheKey } = await import('./cache-key.ts');
@@ -219,31 +153,17 @@ async function callWithin(
   const { wire, key } = await untilAborted(prepare(ctx, plan, store), [signal]);
   where.url = apiUrl(ctx.endpoint, wire.path);
   if (!store || key === undefined) return fetchResult(ctx, plan, wire, signal, {});
-  const hit = await untilAborted(readCache(ctx, store, key, plan), [signal]);
-  if (hit) return hit;
-
-  // Loaded with the first cache miss: the coalescing code stays out of the entry chunk.
-  const { joinable, lead } = await import('./in-flight.ts');
-  const shared = joinable<Result>(store, key);
-  if (shared) {
-    try {
-      // This caller's own signal and deadline apply to the wait, whatever the shared request does.
-      return { ...(await untilAborted(shared.promise, [signal])), cached: true };
-    } catch (error) {
-      // The leader's call ended early (its abort or deadline): this one did not, so it asks itself.
-      if (!shared.cancelled() || signal.aborted) throw error;
-      return callWithin(ctx, plan, signal, where);
-    }
-  }
-  const work = (async () => {
-    const rawData: { value?: unknown } = {};
-    const response = await fetchResult(ctx, plan, wire, signal, rawData);
-    // Store the JSON as the model sent it, so a hit re-validates it (schemas may transform).
-    const stored = plan.check ? { ...response, data: rawData.value } : response;
-    await writeCache(ctx, store, key, stored, signal);
-    return response;
-  })();
-  return lead(store, key, work, () => signal.aborted);
+  // The cache path is its own chunk (see cachedCall), bounded like the rest.
+  const { cachedCall } = await untilAborted(import('./cached-call.ts'), [signal]);
+  return cachedCall({
+    ctx,
+    plan,
+    store,
+    key,
+    signal,
+    fetchResult: (rawData) => fetchResult(ctx, plan, wire, signal, rawData),
+    again: () => callWithin(ctx, plan, signal, where),
+  });
 }
 
 /**

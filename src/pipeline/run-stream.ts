@@ -6,7 +6,8 @@ import { createCallSignal, untilAborted, type CallSignal } from './call-signal.t
 import type { StreamSource } from './model-stream.ts';
 import { DEFAULT_TIMEOUT } from './options.ts';
 import { replayEvents } from './replay-events.ts';
-import { prepare, readCache, type CallPlan, type ModelContext } from './run-call.ts';
+import { readCache } from './cached-call.ts';
+import { prepare, type CallPlan, type ModelContext } from './run-call.ts';
 import { SharedStream } from './shared-stream.ts';
 import { StreamLog, type StreamResult } from './stream-log.ts';
 

@@ -59,9 +59,17 @@ export async function sendRequest(init: SendRequestInit): Promise<unknown> {
   }
   // The server answered, so the code that reads its errors can load now (not with the entry).
   if (!response.ok) throw (await import('./response-error.ts')).apiError(init, response, text);
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (error) {
     throw (await import('./response-error.ts')).notJsonError(init, text, error);
   }
+  // A 2xx carrying an `error` envelope (proxies and some compatible servers answer so) is the
+  // server's failure, not a malformed answer: its message is what the caller needs to see. A typed
+  // API object (`object: "response"` with status failed) is left to its adapter.
+  const b = body as { error?: unknown; object?: unknown } | null;
+  if (b?.error !== undefined && b.error !== null && b.object === undefined)
+    throw (await import('./response-error.ts')).errorEnvelopeError(init, body, text);
+  return body;
 }

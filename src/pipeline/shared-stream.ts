@@ -3,8 +3,9 @@ import { apiUrl } from '../core/base-url.ts';
 import type { CacheStore } from '../core/cache-store.ts';
 import { isLLMError } from '../core/errors/llm-error.ts';
 import { StreamError } from '../core/errors/stream-error.ts';
-import { redact } from '../core/redact.ts';
+import { redact, scrubError } from '../core/redact.ts';
 import { createSseParser } from '../core/sse-parser.ts';
+import { writeCache } from './cached-call.ts';
 import { untilAborted } from './call-signal.ts';
 import { requestHeaders } from './request-with-repairs.ts';
 import { withRetries } from './retry.ts';
@@ -14,7 +15,6 @@ import {
   defaultFetch,
   keyRefused,
   retryPolicy,
-  writeCache,
   type CallPlan,
   type ModelContext,
 } from './run-call.ts';
@@ -190,7 +190,13 @@ async function runStream(
       cause: broken,
     });
   }
-  const parsed = adapter.parseResponse(body, plan.call, url);
+  let parsed: Awaited<ReturnType<typeof adapter.parseResponse>>;
+  try {
+    parsed = await adapter.parseResponse(body, plan.call, url);
+  } catch (error) {
+    // As on a whole call: a key echoed in an unreadable body never reaches the error.
+    throw scrubError(error, secrets);
+  }
   const response = await toModelResponse(ctx, plan, wire, parsed, { ...parsed.usage }, body);
   // A whole answer was not streamed: its pieces are sent now, as a replay's are.
   for (const event of replayEvents(response, whole)) log.push(event);

@@ -1,3 +1,5 @@
+import type { Effort, ServiceTier } from '../core/effort.ts';
+import { modelEfforts, modelServiceTiers } from './model-efforts.ts';
 import type { ModelInfo, ModelProvider, ModelStatus, ModelTier } from './types.ts';
 
 /** One model's row in a `compareModels` result. */
@@ -14,6 +16,10 @@ export interface ModelComparison {
   readonly thinking: boolean;
   /** Audio input. */
   readonly audio: boolean;
+  /** The universal `effort` values the model takes (empty: it has no reasoning knob). */
+  readonly efforts: readonly Effort[];
+  /** The universal `serviceTier` values the model offers (`standard` always). */
+  readonly serviceTiers: readonly ServiceTier[];
   /** USD per million input tokens, when known. */
   readonly inputPrice?: number;
   /** USD per million output tokens, when known. */
@@ -40,6 +46,8 @@ export function compareModelInfos(models: readonly ModelInfo[]): Record<string, 
       reasoning: m.capabilities.reasoning,
       thinking: m.capabilities.thinking,
       audio: m.inputModalities.includes('audio'),
+      efforts: modelEfforts(m),
+      serviceTiers: modelServiceTiers(m),
       inputPrice: m.pricing.input,
       outputPrice: m.pricing.output,
     };

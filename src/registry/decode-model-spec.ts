@@ -68,6 +68,10 @@ export function decodeModelSpec(provider: string, row: ModelRow): ModelSpec {
     adaptiveThinking: has(FLAG_BITS.adaptiveThinking),
     nativeStructuredOutput: has(FLAG_BITS.nativeStructuredOutput),
     reasoning,
+    serviceTiers: [
+      ...(has(FLAG_BITS.flexTier) ? (['flex'] as const) : []),
+      ...(has(FLAG_BITS.priorityTier) ? (['priority'] as const) : []),
+    ],
     pricing: decodePricing(prices),
   };
 }

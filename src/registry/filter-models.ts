@@ -1,4 +1,6 @@
+import type { Effort, ServiceTier } from '../core/effort.ts';
 import { isCapability } from './capabilities.ts';
+import { modelEfforts, modelServiceTiers } from './model-efforts.ts';
 import { normalizeProvider } from './normalize-provider.ts';
 import type { Capability, ModelInfo, ModelProvider, ModelTier } from './types.ts';
 import { UnknownCapabilityError } from './unknown-capability-error.ts';
@@ -26,6 +28,10 @@ export interface FilterModelsOptions {
   readonly maxInputPrice?: number;
   /** Highest output price in USD per million tokens; models with an unknown price are dropped. */
   readonly maxOutputPrice?: number;
+  /** Keep models that take this reasoning effort (their own value, or a thinking budget). */
+  readonly effort?: Effort;
+  /** Keep models that offer this service tier. */
+  readonly serviceTier?: ServiceTier;
 }
 
 /**
@@ -41,6 +47,7 @@ export function filterModelList(
 ): string[] {
   const { minContext, maxContext, minOutput, tiers, capabilities, maxInputPrice, maxOutputPrice } =
     options;
+  const { effort, serviceTier } = options;
   for (const c of capabilities ?? []) if (!isCapability(c)) throw new UnknownCapabilityError(c);
   const providers = options.providers?.map(normalizeProvider);
   const excludeDeprecated = options.excludeDeprecated ?? true;
@@ -57,7 +64,9 @@ export function filterModelList(
         (capabilities ?? []).every((c) => m.capabilities[c]) &&
         !(excludeDeprecated && m.status === 'deprecated') &&
         withinPrice(m.pricing.input, maxInputPrice) &&
-        withinPrice(m.pricing.output, maxOutputPrice),
+        withinPrice(m.pricing.output, maxOutputPrice) &&
+        (effort === undefined || modelEfforts(m).includes(effort)) &&
+        (serviceTier === undefined || modelServiceTiers(m).includes(serviceTier)),
     )
     .map((m) => m.id);
 }

@@ -15,6 +15,8 @@ export type { BuiltinProvider } from './builtin-models.ts';
 export { DEFAULT_MODELS } from './default-models.ts';
 export type { FilterModelsOptions } from './filter-models.ts';
 export { findModelSpec } from './find-model-spec.ts';
+export { modelEfforts, modelServiceTiers } from './model-efforts.ts';
+export { EFFORTS, SERVICE_TIERS, type Effort, type ServiceTier } from '../core/effort.ts';
 export type { ModelRow, ModelSlice, PriceRow } from './model-row.ts';
 export {
   compareModels,

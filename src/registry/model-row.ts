@@ -22,6 +22,8 @@ export const FLAG_BITS = {
   completionsOnly: 512,
   adaptiveThinking: 1024,
   nativeStructuredOutput: 2048,
+  flexTier: 4096,
+  priorityTier: 8192,
 } as const;
 
 /**

@@ -299,6 +299,22 @@ export function cacheStoreCases(makeStore, opts) {
           assert(text.includes('keep my key out'), 'entry holds the answer');
           assert(!text.includes(secret) && !text.includes(secret.slice(3)), 'key in a value');
         }
+        // A server that echoes the key in its 401 (the secrets sentinel, issue 14): the failure
+        // writes nothing, and the key reaches no warning.
+        const echo = await scenario(emulatorUrl, { echoKey: true });
+        /** @type {string[]} */
+        const warnings = [];
+        const refused = new sdk.openai.OpenAIModel({
+          endpoint: echo.endpoint,
+          apiKey: secret,
+          cache: store,
+          onWarning: (/** @type {string} */ m) => warnings.push(m),
+        });
+        const error = await rejects(refused.chat('keep my key out of the cache'));
+        equal(error?.status, 401, 'the echoing server refused the key');
+        equal((await echo.requests()).length, 1, 'the echoing server was asked');
+        deepEqual(await store.keys(), keys, 'the failure wrote nothing');
+        assert(!warnings.join('\n').includes(secret), 'key in a warning');
       }),
     ]);
   }

@@ -60,3 +60,34 @@ function checkStructuredOutputs(b, m, ctx) {
     );
   return null;
 }
+
+const EFFORT_LEVELS = new Set(['low', 'medium', 'high', 'xhigh', 'max']);
+
+/**
+ * `service_tier` (anthropic-openapi.json: 'auto' or 'standard_only') and `output_config.effort`
+ * (EffortLevel), and the effort levels per model from the registry (platform.claude.com
+ * build-with-claude/effort: Claude Opus 4.5 takes low to high, Opus 4.6 and Sonnet 4.6 add max, Opus
+ * 4.7 xhigh; Sonnet 4.5 and older refuse the parameter). The status and error type are the API's,
+ * the per-model messages ours.
+ */
+export function checkEffortAndTier(b, ctx) {
+  if (b.service_tier !== undefined && !['auto', 'standard_only'].includes(b.service_tier))
+    return invalidRequest("service_tier: Input should be 'auto' or 'standard_only'", ctx);
+  const effort = b.output_config?.effort;
+  if (effort === undefined || effort === null) return null;
+  if (!EFFORT_LEVELS.has(effort))
+    return invalidRequest(
+      "output_config.effort: Input should be 'low', 'medium', 'high', 'xhigh' or 'max'",
+      ctx,
+    );
+  const m = anthropicModel(b.model);
+  if (!m) return null;
+  if (!m.efforts.length)
+    return invalidRequest(`output_config.effort: effort is not supported on ${m.id}`, ctx);
+  if (!m.efforts.includes(effort))
+    return invalidRequest(
+      `output_config.effort: '${effort}' is not supported on ${m.id} (it takes ${m.efforts.join(', ')})`,
+      ctx,
+    );
+  return null;
+}

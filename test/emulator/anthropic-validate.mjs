@@ -2,7 +2,7 @@
 // returns an error Result, or null when the request is acceptable. Per-model rules are in
 // anthropic-model-rules.mjs, structured-output schema rules in anthropic-schema-rules.mjs.
 import { invalidRequest, validRedacted, validSignature } from './anthropic-common.mjs';
-import { checkModelRules } from './anthropic-model-rules.mjs';
+import { checkEffortAndTier, checkModelRules } from './anthropic-model-rules.mjs';
 import { checkSchemas } from './anthropic-schema-rules.mjs';
 import { isObject } from './openai-common.mjs';
 
@@ -193,6 +193,7 @@ export function validateMessagesRequest(b, ctx) {
   return (
     checkBody(b, ctx) ??
     checkModelRules(b, ctx) ??
+    checkEffortAndTier(b, ctx) ??
     checkThinking(b, ctx) ??
     checkToolChoice(b, ctx) ??
     checkSchemas(b, ctx) ??

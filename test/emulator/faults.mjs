@@ -1,10 +1,14 @@
 // Fault injection for the emulator. A scenario holds a queue of faults; each request consumes
 // one (a fault with `times: n` is used for n requests before the next one).
 //
-// Fault = { status?, headers?, json?, body?, delayMs?, hang?, drop?, malformedJson?, html?, times?,
-//           cutAfter?, errorAfter?, stallAfter?, stallMs? }
-// The last four act on a streamed answer, after that many events: cut the connection, send the
-// dialect's error event and end, or pause (for stallMs, or until the client leaves).
+// Fault = { status?, headers?, json?, body?, bytes?, hugeBytes?, contentType?, delayMs?, hang?,
+//           drop?, cut?, stall?, malformedJson?, html?, times?, cutAfter?, errorAfter?, stallAfter?,
+//           stallMs? }
+//   bytes: base64 of a raw body (e.g. one that is not UTF-8); hugeBytes: a body of that many bytes;
+//   cut: headers and half a JSON body, then the socket is reset; stall: the same, then silence.
+//   cutAfter, errorAfter, stallAfter act on a streamed answer, after that many events: cut the
+//   connection, send the dialect's error event and end, or pause (for stallMs, or until the client
+//   leaves).
 import http from 'node:http';
 
 /** Builds the scenario's fault queue from the control body. */
@@ -45,6 +49,18 @@ export function faultOutcome(fault, dialect, ctx) {
   const headers = fault.headers ?? {};
   if (fault.hang) return { action: 'hang' };
   if (fault.drop) return { action: 'drop' };
+  if (fault.cut || fault.stall) {
+    const status = fault.status ?? 200;
+    return { action: fault.cut ? 'cut' : 'stall', result: { status, headers } };
+  }
+  if (fault.bytes !== undefined || fault.hugeBytes !== undefined) {
+    const body =
+      fault.bytes !== undefined
+        ? Buffer.from(String(fault.bytes), 'base64')
+        : Buffer.alloc(Number(fault.hugeBytes), 'x');
+    const result = { status: fault.status ?? 200, body, contentType: fault.contentType };
+    return { action: 'answer', result: { ...result, headers } };
+  }
   if (fault.malformedJson) {
     const result = {
       status: fault.status ?? 200,
@@ -66,6 +82,7 @@ export function faultOutcome(fault, dialect, ctx) {
         : fault.body !== undefined
           ? { body: fault.body }
           : dialect.faultError(status, ctx);
+    if (fault.contentType) result.contentType = fault.contentType;
     return {
       action: 'answer',
       result: { ...result, status, headers: { ...result.headers, ...headers } },
@@ -73,4 +90,34 @@ export function faultOutcome(fault, dialect, ctx) {
   }
   const { cutAfter, errorAfter, stallAfter, stallMs } = fault;
   return { action: 'continue', headers, stream: { cutAfter, errorAfter, stallAfter, stallMs } };
+}
+
+/**
+ * Starts a `cut` or `stall` answer: the status line, headers announcing the full length, and the
+ * first half of a JSON body. A cut then resets the socket (the client's body read fails); a stall
+ * keeps it open and silent until the client gives up or the emulator closes.
+ */
+export function writePartial(req, res, outcome, headers) {
+  const body = Buffer.from(TRUNCATED_JSON + '"}}]}');
+  // A dialect removes a base header by setting it to undefined (as in server.mjs's send()).
+  const all = { ...headers, ...outcome.result.headers };
+  res.writeHead(outcome.result.status, {
+    ...Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)),
+    'content-type': 'application/json',
+    'content-length': body.length,
+  });
+  res.write(body.subarray(0, body.length >> 1));
+  if (outcome.action === 'cut') setTimeout(() => req.socket.destroy(), 20);
+}
+
+/** A loopback port nothing listens on (opened, then closed): connecting to it is refused. */
+export function closedPort(host) {
+  return new Promise((resolve, reject) => {
+    const probe = http.createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
 }

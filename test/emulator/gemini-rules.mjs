@@ -120,6 +120,24 @@ export function checkToolConfig(b) {
   return null;
 }
 
+/**
+ * `serviceTier` (gemini-openapi.json GenerateContentRequest: unspecified, standard, flex, priority)
+ * on the Gemini API, for models that offer the tier (registry data; Gemini 3 for unknown ids).
+ * Vertex AI's GenerateContentRequest has no such member: checkFields refuses it there.
+ */
+export function checkServiceTier(b, model) {
+  const tier = b.serviceTier;
+  if (tier === undefined) return null;
+  if (!['unspecified', 'standard', 'flex', 'priority'].includes(tier))
+    return invalidArgument(
+      `Invalid value at 'service_tier' (type.googleapis.com/google.ai.generativelanguage.v1beta.GenerateContentRequest.ServiceTier), "${tier}"`,
+    );
+  if (tier !== 'flex' && tier !== 'priority') return null;
+  const known = googleModel(model);
+  const offered = known ? known[`${tier}Tier`] : isGemini3(model);
+  return offered ? null : invalidArgument(`Service tier ${tier} is not supported for this model.`);
+}
+
 // Function names: "Must start with a letter or an underscore. Must be alphameric (a-z, A-Z, 0-9),
 // underscores (_), dots (.), colons (:), or dashes (-), with a maximum length of 64." (the API's
 // 400, as users report it; the same rule is in both APIs' FunctionDeclaration.name).

@@ -25,6 +25,7 @@ import {
   checkContents,
   checkFunctionNames,
   checkGeneration,
+  checkServiceTier,
   checkThinking,
   checkToolConfig,
 } from './gemini-rules.mjs';
@@ -68,7 +69,8 @@ function generateContent(ctx, model, api) {
     checkThinking(gen.thinkingConfig, model) ??
     checkGeneration(gen) ??
     checkToolConfig(b) ??
-    checkFunctionNames(b);
+    checkFunctionNames(b) ??
+    checkServiceTier(b, model);
   if (ruleError) return ruleError;
 
   const system = partsText(b.systemInstruction?.parts);

@@ -75,13 +75,31 @@ function structuredText(b, lastUser, texts) {
   }
   const so = b.structured_outputs;
   if (isObject(so)) {
+    // vLLM takes exactly one constraint (StructuredOutputsParams: "You can only use one kind of
+    // structured outputs constraint").
+    const kinds = ['json', 'regex', 'choice', 'grammar', 'json_object', 'structural_tag'].filter(
+      (k) => so[k] !== undefined && so[k] !== null && so[k] !== false,
+    );
+    if (kinds.length !== 1) {
+      return {
+        error: badRequest(
+          `You can only use one kind of structured outputs constraint but multiple were specified: ${JSON.stringify(so)}`,
+        ),
+      };
+    }
     if (so.json !== undefined) return { text: JSON.stringify(jsonFromSchema(so.json)) };
     if (Array.isArray(so.choice) && so.choice.length) return { text: String(so.choice[0]) };
     if (so.json_object) return { text: JSON.stringify({ echo: lastUser }) };
+    // A grammar or regex: the scenario's `reply.text` stands for the constrained answer.
+    return { text: 'yes' };
   }
   if (b.guided_json !== undefined) return { text: JSON.stringify(jsonFromSchema(b.guided_json)) };
   if (Array.isArray(b.guided_choice) && b.guided_choice.length)
     return { text: String(b.guided_choice[0]) };
+  if (typeof b.guided_regex === 'string' || typeof b.guided_grammar === 'string')
+    return { text: 'yes' };
+  // llama.cpp's server: a GBNF grammar in `grammar`.
+  if (typeof b.grammar === 'string') return { text: 'yes' };
   return null;
 }
 
@@ -101,16 +119,26 @@ function forcedCalls(b) {
 /** The tool calls of the answer: the scenario's, else what tool_choice forces; none for 'none'. */
 function toolCallsFor(reply, b) {
   if (!Array.isArray(b.tools) || b.tools.length === 0 || b.tool_choice === 'none') return null;
+  // A forced custom tool (tool_choice { type: 'custom', custom: { name } }): its input is the answer.
+  const forced = b.tool_choice?.type === 'custom' ? b.tool_choice.custom?.name : undefined;
+  if (forced) {
+    const scripted = reply?.toolCalls?.find((/** @type {any} */ c) => c.name === forced);
+    const input =
+      typeof scripted?.arguments === 'string' ? scripted.arguments : (reply?.text ?? 'yes');
+    return [
+      { id: stableId('call_', forced, input), type: 'custom', custom: { name: forced, input } },
+    ];
+  }
   const calls = Array.isArray(reply?.toolCalls) ? reply.toolCalls : forcedCalls(b);
   if (!calls) return null;
   return calls.map((tc, i) => {
     const args =
       typeof tc.arguments === 'string' ? tc.arguments : JSON.stringify(tc.arguments ?? {});
-    return {
-      id: tc.id ?? stableId('call_', tc.name, args, i),
-      type: 'function',
-      function: { name: tc.name, arguments: args },
-    };
+    const tool = b.tools.find((t) => t?.custom?.name === tc.name);
+    const id = tc.id ?? stableId('call_', tc.name, args, i);
+    return tool
+      ? { id, type: 'custom', custom: { name: tc.name, input: tc.arguments } }
+      : { id, type: 'function', function: { name: tc.name, arguments: args } };
   });
 }
 
@@ -168,7 +196,7 @@ export function chatCompletions(ctx) {
     if (typeof reply.reasoning === 'string') message[reasoningField] = reply.reasoning;
     if (toolCalls) message.tool_calls = toolCalls;
     completionTokens += toolCalls
-      ? toolCalls.reduce((n, t) => n + countWords(t.function.arguments), 0)
+      ? toolCalls.reduce((n, t) => n + countWords(t.function?.arguments ?? t.custom.input), 0)
       : countWords(content);
     const finish = reply.finishReason ?? (toolCalls ? 'tool_calls' : truncated ? 'length' : 'stop');
     return { index, message, logprobs: null, finish_reason: finish };
@@ -235,7 +263,11 @@ function chatStream(head, choices, usage, b, reasoningField) {
         frames.push(chunk(c.index, { [reasoningField]: piece }));
     }
     if (m.tool_calls) {
-      m.tool_calls.forEach((tc, j) => {
+      m.tool_calls.forEach((call, j) => {
+        // Custom tool calls stream like function calls here (the SDK does not stream them).
+        const tc = call.function
+          ? call
+          : { ...call, function: { name: call.custom.name, arguments: call.custom.input } };
         frames.push(
           chunk(c.index, {
             tool_calls: [

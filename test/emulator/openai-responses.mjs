@@ -18,7 +18,18 @@ import {
   mergeUsage,
   isObject,
 } from './openai-common.mjs';
+import { strictSchemaError } from './openai-strict-schema.mjs';
 import { jsonFromSchema } from './json-from-schema.mjs';
+import { encryptReasoning, responsesRulesError } from './openai-responses-rules.mjs';
+
+// Responses kept on the "server" (store not false), per scenario, for previous_response_id: the
+// call ids and reasoning item ids they hold.
+const storedByScenario = new Map();
+function storeOf(scenarioId) {
+  if (!storedByScenario.has(scenarioId))
+    storedByScenario.set(scenarioId, { responses: new Map(), reasoning: new Set() });
+  return storedByScenario.get(scenarioId);
+}
 
 /** Flattens `input` (string or item list) into [{ role, text }] for echo and token counting. */
 function inputMessages(input) {
@@ -83,23 +94,15 @@ function responses(ctx) {
   const reply = ctx.scenario.reply ?? {};
   if (!isObject(b)) return badRequest('Invalid request body: expected a JSON object.');
   if (typeof b.model !== 'string' || b.model === '') return missing('model');
-  for (const key of ['messages', 'max_tokens', 'response_format']) {
-    if (b[key] !== undefined)
-      return badRequest(`Unknown parameter: '${key}'.`, key, 'unknown_parameter');
-  }
   if (b.input === undefined && !b.previous_response_id && !b.conversation && !b.prompt)
     return missing('input');
   if (b.input !== undefined && typeof b.input !== 'string' && !Array.isArray(b.input)) {
     return invalidType('input', 'one of a string or array of objects', b.input);
   }
+  const store = storeOf(ctx.scenario.id);
+  const ruleError = responsesRulesError(b, store.responses, store.reasoning);
+  if (ruleError) return ruleError;
   const reasoning = isReasoningModel(b.model);
-  if (reasoning && b.temperature != null && b.temperature !== 1) {
-    return badRequest(
-      "Unsupported parameter: 'temperature' is not supported with this model.",
-      'temperature',
-      'unsupported_parameter',
-    );
-  }
 
   const msgs = inputMessages(b.input);
   const texts = [
@@ -120,6 +123,13 @@ function responses(ctx) {
   } else if (isObject(fmt) && fmt.type === 'json_schema') {
     if (typeof fmt.name !== 'string' || !fmt.name) return missing('text.format.name');
     if (!isObject(fmt.schema)) return missing('text.format.schema');
+    const problem = fmt.strict === true ? strictSchemaError(fmt.schema) : null;
+    if (problem)
+      return badRequest(
+        `Invalid schema for response_format '${fmt.name}': ${problem}`,
+        'text.format.schema',
+        'invalid_json_schema',
+      );
     structured = JSON.stringify(jsonFromSchema(fmt.schema));
   }
 
@@ -136,7 +146,14 @@ function responses(ctx) {
         : b.reasoning?.summary
           ? [{ type: 'summary_text', text: `**Echoing**\n\nThe user said: ${lastUser}` }]
           : [];
-    output.push({ type: 'reasoning', id: `rs_${suffix}`, summary });
+    const encrypted = Array.isArray(b.include) && b.include.includes('reasoning.encrypted_content');
+    const rsId = `rs_${suffix}`;
+    output.push({
+      type: 'reasoning',
+      id: rsId,
+      summary,
+      ...(encrypted ? { encrypted_content: encryptReasoning(rsId) } : {}),
+    });
   }
   const calls = toolItems(b, reply, suffix);
   if (calls?.error) return calls.error;
@@ -144,6 +161,14 @@ function responses(ctx) {
   if (calls) {
     output.push(...calls);
     for (const c of calls) outputTokens += countWords(c.arguments ?? c.input);
+  } else if (typeof reply.refusal === 'string') {
+    output.push({
+      type: 'message',
+      id: `msg_${suffix}`,
+      status: 'completed',
+      role: 'assistant',
+      content: [{ type: 'refusal', refusal: reply.refusal }],
+    });
   } else {
     const full = reply.text ?? structured ?? `Echo: ${lastUser}`;
     incomplete = typeof b.max_output_tokens === 'number' && countWords(full) > b.max_output_tokens;
@@ -168,7 +193,13 @@ function responses(ctx) {
     },
     reply.usage,
   );
-  const status = reply.finishReason === 'incomplete' || incomplete ? 'incomplete' : 'completed';
+  const filtered = reply.finishReason === 'content_filter';
+  const failed = isObject(reply.failed) ? reply.failed : null;
+  const status = failed
+    ? 'failed'
+    : reply.finishReason === 'incomplete' || incomplete || filtered
+      ? 'incomplete'
+      : 'completed';
   const response = {
     id,
     object: 'response',
@@ -176,23 +207,29 @@ function responses(ctx) {
     status,
     completed_at: status === 'completed' ? created : null,
     background: false,
-    error: null,
-    incomplete_details: status === 'incomplete' ? { reason: 'max_output_tokens' } : null,
+    error: failed,
+    incomplete_details:
+      status === 'incomplete'
+        ? { reason: filtered ? 'content_filter' : 'max_output_tokens' }
+        : null,
     instructions: b.instructions ?? null,
     max_output_tokens: b.max_output_tokens ?? null,
     max_tool_calls: null,
     model: reply.model ?? b.model,
-    output,
+    output: failed ? [] : output,
     parallel_tool_calls: b.parallel_tool_calls ?? true,
     previous_response_id: b.previous_response_id ?? null,
     reasoning: {
       effort: b.reasoning?.effort ?? (reasoning ? 'medium' : null),
       summary: b.reasoning?.summary ?? null,
     },
-    service_tier: 'default',
+    service_tier: b.service_tier && b.service_tier !== 'auto' ? b.service_tier : 'default',
     store: b.store ?? true,
     temperature: b.temperature ?? 1,
-    text: { format: isObject(fmt) ? fmt : { type: 'text' }, verbosity: 'medium' },
+    text: {
+      format: isObject(fmt) ? fmt : { type: 'text' },
+      verbosity: b.text?.verbosity ?? 'medium',
+    },
     tool_choice: b.tool_choice ?? 'auto',
     tools: b.tools ?? [],
     top_logprobs: 0,
@@ -202,6 +239,11 @@ function responses(ctx) {
     user: null,
     metadata: b.metadata ?? {},
   };
+  if (b.store !== false) {
+    const callIds = output.flatMap((item) => (item.call_id ? [item.call_id] : []));
+    store.responses.set(id, { calls: callIds });
+    for (const item of output) if (item.type === 'reasoning') store.reasoning.add(item.id);
+  }
   return b.stream ? { sse: responseStream(response) } : { json: response };
 }
 

@@ -3,6 +3,7 @@
 // models), reasoning models' refused parameters (from the registry data, like the SDK), tools and
 // tool_choice, tool results paired with calls, and strict JSON schemas.
 import { apiError, badRequest, isObject, isReasoningModel, missing } from './openai-common.mjs';
+import { effortError, grammarError, serviceTierError } from './openai-effort-rules.mjs';
 import { nameError, strictSchemaError } from './openai-strict-schema.mjs';
 import { knowsChatModel, openaiModel } from './registry-data.mjs';
 
@@ -80,8 +81,9 @@ export function parameterError(b) {
 const CHOICES = new Set(['none', 'auto', 'required']);
 
 /**
- * tool_choice as OpenAI checks it: one of its three words, or `{ type: 'function', function: { name } }`
- * naming a declared function (the wording of the unknown-name error is the API's, as users report it).
+ * tool_choice as OpenAI checks it: one of its three words, `{ type: 'function', function: { name } }`
+ * naming a declared function, or `{ type: 'custom', custom: { name } }` naming a declared custom
+ * tool (the wording of the unknown-name error is the API's, as users report it).
  */
 function toolChoiceError(b) {
   const tc = b.tool_choice;
@@ -94,16 +96,13 @@ function toolChoiceError(b) {
       'invalid_value',
     );
   }
-  if (!isObject(tc) || tc.type !== 'function' || typeof tc.function?.name !== 'string')
-    return badRequest("Missing required parameter: 'tool_choice.function.name'.", 'tool_choice');
-  const declared = (Array.isArray(b.tools) ? b.tools : []).some(
-    (t) => t?.function?.name === tc.function.name,
-  );
-  if (declared) return null;
-  return badRequest(
-    `Tool choice '${tc.function.name}' not found in 'tools' parameter.`,
-    'tool_choice',
-  );
+  const kind = isObject(tc) && tc.type === 'custom' ? 'custom' : 'function';
+  const name = isObject(tc) && tc.type === kind ? tc[kind]?.name : undefined;
+  if (typeof name !== 'string')
+    return badRequest(`Missing required parameter: 'tool_choice.${kind}.name'.`, 'tool_choice');
+  const tools = Array.isArray(b.tools) ? b.tools : [];
+  if (tools.some((t) => t?.type === kind && t[kind]?.name === name)) return null;
+  return badRequest(`Tool choice '${name}' not found in 'tools' parameter.`, 'tool_choice');
 }
 
 function toolsError(b) {
@@ -123,6 +122,11 @@ function toolsError(b) {
   const choiceError = toolChoiceError(b);
   if (choiceError) return choiceError;
   for (const [i, tool] of (Array.isArray(b.tools) ? b.tools : []).entries()) {
+    if (tool?.type === 'custom') {
+      const problem = grammarError(tool.custom?.format, `tools[${i}].custom.format`);
+      if (problem) return problem;
+      continue;
+    }
     const fn = tool?.function;
     if (tool?.type !== 'function' || !isObject(fn)) continue;
     const param = `tools[${i}].function.name`;
@@ -222,6 +226,8 @@ export function chatRulesError(b, scenario) {
   }
   return (
     parameterError(b) ??
+    effortError(b.model, b.reasoning_effort, 'reasoning_effort') ??
+    serviceTierError(b.model, b.service_tier) ??
     toolsError(b) ??
     responseFormatError(b) ??
     contentPartsError(b.messages) ??

@@ -21,6 +21,8 @@ export const FLAGS = {
   completionsOnly: 512,
   adaptiveThinking: 1024,
   nativeStructuredOutput: 2048,
+  flexTier: 4096,
+  priorityTier: 8192,
 };
 
 async function loadSlice(provider) {
@@ -47,6 +49,8 @@ function decode([id, contextWindow, maxOutputTokens, flags, , efforts, budget]) 
     completionsOnly: has('completionsOnly'),
     adaptiveThinking: has('adaptiveThinking'),
     nativeStructuredOutput: has('nativeStructuredOutput'),
+    flexTier: has('flexTier'),
+    priorityTier: has('priorityTier'),
     efforts: efforts ? efforts.split(' ') : [],
     budget: budget ?? undefined,
   };
@@ -58,6 +62,8 @@ const [openai, google, xai, anthropic] = await Promise.all(
 
 /** An OpenAI model as the registry knows it, or undefined. */
 export const openaiModel = (id) => openai.get(id);
+/** An xAI model as the registry knows it, or undefined. */
+export const xaiModel = (id) => xai.get(id);
 /** A Gemini model as the registry knows it, or undefined. */
 export const googleModel = (id) => google.get(id);
 /**

@@ -14,7 +14,7 @@
 // Adding a provider: write `test/emulator/<provider>.mjs` exporting `routes` (see the Route
 // shape below) and add it to ROUTE_MODULES, or call registerRoutes() from a harness.
 import http from 'node:http';
-import { faultQueue, nextFault, faultOutcome } from './faults.mjs';
+import { faultQueue, nextFault, faultOutcome, writePartial, closedPort } from './faults.mjs';
 import * as openai from './openai.mjs';
 import * as anthropic from './anthropic.mjs';
 import * as gemini from './gemini.mjs';
@@ -239,6 +239,9 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
       return;
     }
 
+    // A port that refuses connections, for the "connection refused" cases of any runtime.
+    if (url.pathname === '/_closed_port')
+      return send(res, { json: { port: await closedPort(host) } }, baseHeaders(requestId, null));
     const control = CONTROL_RE.exec(url.pathname);
     if (control) return handleControl(req, res, control[1], requestId);
 
@@ -294,7 +297,13 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
       if (closed || res.destroyed) return;
       const outcome = faultOutcome(fault, dialect, ctx);
       if (outcome.action === 'hang') return; // held open until the client aborts or close()
-      if (outcome.action === 'drop') return void req.socket.destroy();
+      // Half a status line, then a reset: a network error before the headers. The bytes keep
+      // Chromium from silently resending the request on a fresh socket (it does after a reset
+      // with no bytes on a reused keep-alive socket), so every runtime sees one attempt per drop.
+      if (outcome.action === 'drop')
+        return void req.socket.end('HTTP/1.1 5', () => req.socket.destroy());
+      if (outcome.action === 'cut' || outcome.action === 'stall')
+        return writePartial(req, res, outcome, out);
       if (outcome.action === 'answer') return send(res, outcome.result, out);
       Object.assign(out, outcome.headers); // delay/headers-only fault: answer normally
       streamFault = outcome.stream;

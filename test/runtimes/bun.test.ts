@@ -15,6 +15,7 @@ import * as xai from '../../dist/providers/xai/index.js';
 import * as anthropic from '../../dist/providers/anthropic/index.js';
 import * as google from '../../dist/providers/google/index.js';
 import * as registry from '../../dist/registry/index.js';
+import * as prompts from '../../dist/prompts/index.js';
 import * as fsEntry from '../../dist/cache/fs/index.js';
 import * as indexeddb from '../../dist/cache/indexeddb/index.js';
 import * as kv from '../../dist/cache/kv/index.js';
@@ -63,6 +64,7 @@ const cases = makeCases({
     './cache/kv': kv,
     './cache/unstorage': unstorage,
     './registry': registry,
+    './prompts': prompts,
   },
   emulatorUrl: need('EMULATOR_URL'),
   steadyUrl: need('STEADY_URL'),

@@ -29,6 +29,7 @@ const ENTRY_FILES: Record<string, string> = {
   './cache/kv': 'cache/kv/index.js',
   './cache/unstorage': 'cache/unstorage/index.js',
   './registry': 'registry/index.js',
+  './prompts': 'prompts/index.js',
 };
 const entries = Object.fromEntries(
   await Promise.all(

@@ -16,6 +16,7 @@ import * as xai from '../../dist/providers/xai/index.js';
 import * as anthropic from '../../dist/providers/anthropic/index.js';
 import * as google from '../../dist/providers/google/index.js';
 import * as registry from '../../dist/registry/index.js';
+import * as prompts from '../../dist/prompts/index.js';
 import { cacheStoreCases } from '../conformance/cache-store-suite.mjs';
 import { assert, equal } from '../shared/assert.mjs';
 import { makeCases } from '../shared/cases.mjs';
@@ -104,6 +105,7 @@ export default {
           './cache/kv': kv,
           './cache/unstorage': unstorage,
           './registry': registry,
+          './prompts': prompts,
         },
         emulatorUrl: env.EMULATOR_URL,
         steadyUrl: env.STEADY_URL,

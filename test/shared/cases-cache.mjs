@@ -80,12 +80,23 @@ export function cacheCases(env) {
         equal((await zero.chat(prompt)).cached, false, 'first');
         equal((await zero.chat(prompt)).cached, false, 'second: nothing was kept');
         equal((await store.keys()).length, 0, 'no entry');
+        // A store of the caller's that ignores TTLs is never even asked to write.
+        const map = new Map();
+        const plain = {
+          name: 'plain',
+          get: (/** @type {string} */ k) => map.get(k),
+          set: (/** @type {string} */ k, /** @type {unknown} */ e) => void map.set(k, e),
+        };
+        const untimed = new sdk.openai.OpenAIModel({ ...opts, cache: plain, cacheTtl: 0 });
+        equal((await untimed.chat(prompt)).cached, false, 'plain store: sent');
+        equal(map.size, 0, 'plain store: nothing written');
+        equal((await untimed.chat(prompt)).cached, false, 'plain store: sent again');
         for (const cacheTtl of [-1, Number.NaN, Number.POSITIVE_INFINITY, '60']) {
           const bad = new sdk.openai.OpenAIModel({ ...opts, cacheTtl });
           const e = await rejects(bad.chat(prompt), named('InvalidRequestError'));
           assert(e.message.includes('`cacheTtl`'), e.message);
         }
-        equal((await sc.requests()).length, 2, 'no request for a bad cacheTtl');
+        equal((await sc.requests()).length, 4, 'no request for a bad cacheTtl');
       },
     ],
     [

@@ -30,12 +30,22 @@ export const ENTRY_POINTS = {
       'TimeoutError',
       'UnsupportedFeatureError',
     ],
-    functions: ['cacheKey', 'extractJson', 'isLLMError', 'isRetryableStatus', 'readEnv'],
+    functions: [
+      'cacheKey',
+      'extractJson',
+      'isLLMError',
+      'isRetryableStatus',
+      'llmOptions',
+      'readEnv',
+    ],
     values: {
       DEFAULT_MAX_REPAIRS: 'number',
       DEFAULT_RETRY_DELAY: 'number',
       DEFAULT_RETRY_LIMIT: 'number',
       DEFAULT_TIMEOUT: 'number',
+      EFFORTS: 'object',
+      MAX_GRAMMAR_LENGTH: 'number',
+      SERVICE_TIERS: 'object',
     },
   },
   './openai': {
@@ -104,14 +114,33 @@ export const ENTRY_POINTS = {
       'getProviderModels',
       'isCapability',
       'isModelDeprecated',
+      'modelEfforts',
+      'modelServiceTiers',
       'supportsFeature',
     ],
     values: {
       CAPABILITIES: 'object',
       DEFAULT_MODELS: 'object',
+      EFFORTS: 'object',
       MODEL_FEATURES: 'object',
       MODEL_TIERS: 'object',
+      SERVICE_TIERS: 'object',
     },
+  },
+  './prompts': {
+    functions: [
+      'formatInstructions',
+      'formatModelPrompt',
+      'formatPrompt',
+      'formatPromptLlama3',
+      'formatPromptSections',
+      'formatSectionContent',
+      'getSectionTag',
+      'normalizeJsonResponse',
+      'normalizeSectionTitle',
+      'replaceJsonRefsWithEnum',
+    ],
+    values: { CONTENT_TYPE_REF: 'string', TOKEN_MAPPING: 'object', TokenType: 'object' },
   },
 };
 
@@ -142,6 +171,7 @@ export const sdkOf = (entries) => ({
   anthropic: entries['./anthropic'],
   google: entries['./google'],
   registry: entries['./registry'],
+  prompts: entries['./prompts'],
 });
 
 /** The entry points a harness must load in `runtime`. @param {string} runtime */

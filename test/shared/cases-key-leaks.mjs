@@ -13,7 +13,7 @@ const CONSOLE_LEVELS = /** @type {const} */ (['log', 'info', 'warn', 'error', 'd
  * @param {() => Promise<void>} fn
  * @returns {Promise<string[]>} what was printed, one string per call
  */
-async function capturingConsole(fn) {
+export async function capturingConsole(fn) {
   /** @type {string[]} */
   const printed = [];
   const saved = CONSOLE_LEVELS.map((level) => console[level]);
@@ -28,7 +28,7 @@ async function capturingConsole(fn) {
 }
 
 /** Every text a value can show: its string form, JSON, stack, and those of its causes. @param {unknown} v */
-function describe(v, depth = 0) {
+export function describe(v, depth = 0) {
   if (depth > 4 || v === null || typeof v !== 'object') return String(v);
   const e = /** @type {any} */ (v);
   let json;

@@ -86,11 +86,13 @@ export function pipelineSignalCases({ sdk, emulatorUrl }) {
     [
       "when the leader's deadline ends its call, a follower with time left asks for itself",
       async () => {
-        const s = await scenario(emulatorUrl, { faults: [{ delayMs: 800 }] });
+        const s = await scenario(emulatorUrl, { faults: [{ delayMs: 4000 }] });
         const m = model(s.endpoint, { cache: sdk.cache.memoryStore() });
         const prompt = uniquePrompt('deadline');
-        const leader = m.chat(prompt, { timeout: 150 });
-        await new Promise((r) => setTimeout(r, 30));
+        const leader = m.chat(prompt, { timeout: 1500 });
+        // Join only once the leader's request is out: on a loaded machine its deadline could
+        // otherwise end the call before it sent anything.
+        while ((await s.requests()).length < 1) await new Promise((r) => setTimeout(r, 10));
         const follower = guard(m.chat(prompt, { timeout: 5000 }));
         assert(isTimeout(await rejects(leader)), 'the leader timed out');
         const r = await follower;
@@ -144,7 +146,9 @@ export function pipelineSignalCases({ sdk, emulatorUrl }) {
         const pending = model(s.endpoint, { cache: false, retryDelay: 10_000 }).chat('hi', {
           signal: controller.signal,
         });
-        abortAfter(controller, 100);
+        // Abort once the first attempt has failed, i.e. during the 10 s backoff.
+        while ((await s.requests()).length < 1) await new Promise((r) => setTimeout(r, 10));
+        abortAfter(controller, 50);
         const started = Date.now();
         const error = await rejects(pending);
         assert(isAbort(error), `AbortError, got ${error?.name}: ${error?.message}`);

@@ -1,8 +1,8 @@
 // The call pipeline's promises that `npm run mutants` found unguarded (scripts/mutants-list.mjs):
 // x-should-retry both ways, RateLimitError and its fields, model and call headers (never in the
 // cache key), cacheTtl reaching the store, a cache hit re-validated against the call's schema, a
-// store value that is not an entry, repair rounds in usage and cost, strict json_schema, and a
-// golden cache key that every runtime must derive. Runtime-neutral.
+// store value that is not an entry, repair rounds in usage and cost, settings warnings reaching
+// onWarning, strict json_schema, and a golden cache key that every runtime must derive. Runtime-neutral.
 import { assert, deepEqual, equal, rejects } from './assert.mjs';
 import { scenario, uniquePrompt } from './emulator-client.mjs';
 import { KEY, openaiModelFactory } from './openai-fixture.mjs';
@@ -172,27 +172,53 @@ export function pipelineCases({ sdk, emulatorUrl }) {
         assert(/is corrupt \(not a cache entry\)/.test(warnings[0]), warnings[0]);
       },
     ],
+    ...['json', 'object'].map(
+      (method) =>
+        /** @type {[string, () => Promise<void>]} */ ([
+          `pipeline: usage and cost of ${method}() include every repair round`,
+          async () => {
+            const s = await scenario(emulatorUrl, {
+              reply: [
+                { text: 'not JSON', usage: { prompt_tokens: 100, completion_tokens: 10 } },
+                { text: '{"name":"Ann"}', usage: { prompt_tokens: 300, completion_tokens: 20 } },
+              ],
+            });
+            const m = model(s.endpoint, { cache: false });
+            const opts = { schema: personBy(() => true), jsonSchema: PERSON_JSON, maxRepairs: 1 };
+            const r = await (method === 'json'
+              ? m.json('a person as JSON', { maxRepairs: 1 })
+              : m.object('a person', opts));
+            equal((await s.requests()).length, 2, 'one repair round');
+            deepEqual(r.data, { name: 'Ann' }, 'the repaired answer');
+            equal(r.usage.inputTokens, 400, 'input tokens of both rounds');
+            equal(r.usage.outputTokens, 30, 'output tokens of both rounds');
+            const spec = sdk.registry.getModelDetails('gpt-4o-mini');
+            equal(r.cost, sdk.registry.computeCost(spec, r.usage), 'cost of both rounds');
+            assert(r.cost > sdk.registry.computeCost(spec, { inputTokens: 300, outputTokens: 20 }));
+          },
+        ]),
+    ),
     [
-      'pipeline: usage and cost of object() include every repair round',
+      "pipeline: onWarning receives each call's settings warnings, as response.warnings has them, hits included",
       async () => {
-        const s = await scenario(emulatorUrl, {
-          reply: [
-            { text: 'not JSON', usage: { prompt_tokens: 100, completion_tokens: 10 } },
-            { text: '{"name":"Ann"}', usage: { prompt_tokens: 300, completion_tokens: 20 } },
-          ],
+        const s = await scenario(emulatorUrl);
+        /** @type {string[]} */
+        const seen = [];
+        const m = model(s.endpoint, {
+          model: 'o3-mini',
+          cache: memoryStore(),
+          onWarning: (/** @type {string} */ w) => seen.push(w),
         });
-        const m = model(s.endpoint, { cache: false });
-        const r = await m.object('a person', {
-          schema: personBy(() => true),
-          jsonSchema: PERSON_JSON,
-          maxRepairs: 1,
-        });
-        equal((await s.requests()).length, 2, 'one repair round');
-        equal(r.usage.inputTokens, 400, 'input tokens of both rounds');
-        equal(r.usage.outputTokens, 30, 'output tokens of both rounds');
-        const spec = sdk.registry.getModelDetails('gpt-4o-mini');
-        equal(r.cost, sdk.registry.computeCost(spec, r.usage), 'cost of both rounds');
-        assert(r.cost > sdk.registry.computeCost(spec, { inputTokens: 300, outputTokens: 20 }));
+        const prompt = uniquePrompt('warnings');
+        const first = await m.chat(prompt, { temperature: 0.2 });
+        assert(first.warnings?.[0]?.startsWith('temperature was not sent'), `${first.warnings}`);
+        deepEqual(seen, first.warnings, 'the same lines as response.warnings');
+        const hit = await m.chat(prompt, { temperature: 0.2 });
+        equal(hit.cached, true, 'a hit');
+        deepEqual(hit.warnings, first.warnings, 'the hit keeps its warnings');
+        deepEqual(seen, [...first.warnings, ...first.warnings], 'and reports them again');
+        await m.chat(uniquePrompt('nothing dropped'));
+        equal(seen.length, 2 * first.warnings.length, 'no warning for a call that drops nothing');
       },
     ],
     [

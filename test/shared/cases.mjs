@@ -25,10 +25,17 @@ import { pipelineSignalCases } from './cases-pipeline-signals.mjs';
 import { pipelineCallCases } from './cases-pipeline-calls.mjs';
 import { pipelineInputCases } from './cases-pipeline-inputs.mjs';
 import { crossProviderCases } from './cases-cross-provider.mjs';
+import { responsesCases } from './cases-responses.mjs';
+import { effortCases } from './cases-effort.mjs';
+import { grammarCases } from './cases-grammar.mjs';
+import { responsesSteadyCases } from './cases-responses-steady.mjs';
+import { effortPrismCases } from './cases-effort-prism.mjs';
 import { googleOptionCases } from './cases-google-options.mjs';
 import { googleServiceAccountCases } from './cases-google-service-account.mjs';
 import { providerEnvCases } from './cases-provider-env.mjs';
 import { keyLeakCases } from './cases-key-leaks.mjs';
+import { faultMatrixCases } from './cases-fault-matrix.mjs';
+import { secretsCases } from './cases-secrets.mjs';
 import { pipelineCases } from './cases-pipeline.mjs';
 import { keyChainCases } from './cases-key-chain.mjs';
 import { cacheOptionCases } from './cases-cache-options.mjs';
@@ -37,11 +44,12 @@ import { streamCases } from './cases-stream.mjs';
 import { streamCacheCases } from './cases-stream-cache.mjs';
 import { streamFaultCases } from './cases-stream-faults.mjs';
 import { streamPeerCases } from './cases-stream-peers.mjs';
+import { promptCases } from './cases-prompts.mjs';
 import { scenario, uniquePrompt } from './emulator-client.mjs';
 import * as v from 'valibot';
 
 /**
- * @typedef {{ core: any, openai: any, xai: any, vllm: any, compat: any, cache: any, anthropic?: any, google?: any, registry?: any }} Sdk
+ * @typedef {{ core: any, openai: any, xai: any, vllm: any, compat: any, cache: any, anthropic?: any, google?: any, registry?: any, prompts?: any }} Sdk
  * @typedef {{ entries: Record<string, any>, emulatorUrl: string, steadyUrl: string, runtime: string, prismAnthropicUrl?: string, prismGeminiUrl?: string, prismVertexUrl?: string, fs?: import('./cases-cache.mjs').FsHarness }} HarnessEnv
  * What a harness passes: `entries` maps package.json "exports" subpaths to the loaded modules, for
  * every entry point the runtime can load.
@@ -84,10 +92,18 @@ export function makeCases(harness) {
     ...googleServiceAccountCases(env),
     ...providerEnvCases(env),
     ...keyLeakCases(env),
+    ...faultMatrixCases(env),
+    ...secretsCases(env),
     ...pipelineCases(env),
     ...keyChainCases(env),
     ...cacheOptionCases(env),
     ...entryPointCases(env),
+    ...responsesCases(env),
+    ...effortCases(env),
+    ...grammarCases(env),
+    ...responsesSteadyCases(env),
+    ...effortPrismCases(env),
+    ...promptCases(env),
     ...plainDataCases(env),
     ...streamCases(env),
     ...streamCacheCases(env),

@@ -33,6 +33,11 @@ export interface ConsumerBundle {
   all: string;
   /** Lazy chunks by file name (esbuild names them after their first module, e.g. `openai-spec-…`). */
   lazy: Record<string, string>;
+  /**
+   * The entry and every chunk it imports statically, transitively: what a page loads before any of
+   * the consumer's code runs. Code shared with on-demand chunks sits in such chunks, not in `entry`.
+   */
+  upfront: string[];
 }
 
 /** esbuild --bundle --minify --platform=browser --format=esm --splitting over `code`. */
@@ -78,7 +83,22 @@ export async function bundleConsumer(code: string): Promise<ConsumerBundle> {
         .filter((f) => f !== entry)
         .map((f) => [f.path.slice(f.path.lastIndexOf('/') + 1), f.text]),
     );
-    return { entry: entry.text, chunks, all: chunks.join('\n'), lazy };
+    const text = new Map(files.map((f) => [f.path, f.text]));
+    const upfront = new Set<string>();
+    const visit = (path: string) => {
+      if (upfront.has(path)) return;
+      upfront.add(path);
+      for (const i of out.metafile.outputs[path]?.imports ?? [])
+        if (i.kind === 'import-statement' && !i.external) visit(i.path);
+    };
+    visit(entryName!);
+    return {
+      entry: entry.text,
+      chunks,
+      all: chunks.join('\n'),
+      lazy,
+      upfront: [...upfront].map((p) => text.get(join(dir, p))!),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

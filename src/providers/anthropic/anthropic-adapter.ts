@@ -58,12 +58,22 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
         // Only browsers without the opt-in need the error's long explanation: load it there.
         throw new (await import('./browser-access-error.ts')).BrowserAccessError();
       }
-      const { thinking, cacheControl, ...extra } = call.extra;
+      const { thinking: asked, cacheControl, ...extra } = call.extra;
       // A maxTokens above a known model's maximum was refused by checkCapabilities already.
       // Family defaults for models the registry does not know load only for such models.
       const modelMax =
         call.spec?.maxOutputTokens ??
         (await import('./anthropic-max-output.ts')).anthropicMaxOutput(call.model);
+      // The universal effort and tier load on first use; an effort may turn thinking on.
+      const tuned =
+        call.effort || call.serviceTier
+          ? (await import('./prepare-anthropic-effort.ts')).prepareAnthropicEffort(
+              call,
+              modelMax,
+              asked !== undefined,
+            )
+          : undefined;
+      const thinking = asked ?? tuned?.thinking;
       let resolved: {
         on: boolean;
         maxTokens: number;
@@ -87,7 +97,7 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
       const prompt = convertToAnthropicMessages(call.messages);
       if (call.messages.some((m) => m.role === 'tool' || (m.role === 'assistant' && m.toolCalls)))
         (await import('../../core/check-tool-turns.ts')).checkToolTurns(call.messages);
-      const warnings = [...prompt.warnings];
+      const warnings = [...prompt.warnings, ...(tuned?.warnings ?? [])];
       if (resolved.warning) warnings.push(resolved.warning);
       // Loaded only with thinking on: plain chat bundles do not carry it.
       const turnWarning = resolved.on
@@ -106,6 +116,9 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
         max_tokens: resolved.maxTokens,
       };
       if (resolved.wire) body.thinking = resolved.wire;
+      if (tuned?.effort)
+        body.output_config = { effort: tuned.effort, ...(extra.output_config as object) };
+      if (tuned?.serviceTier) body.service_tier ??= tuned.serviceTier;
       if (call.temperature !== undefined || call.topP !== undefined || extra.top_k !== undefined) {
         const { prepareAnthropicSampling } = await import('./prepare-anthropic-sampling.ts');
         prepareAnthropicSampling(call, resolved.on, body, warnings);

@@ -24,7 +24,12 @@ const GEMINI_KEYS: KeyPolicy = {
   hosts: ['generativelanguage.googleapis.com'],
 };
 
-async function generationConfig(call: ModelCall, native: unknown, warnings: string[]) {
+async function generationConfig(
+  call: ModelCall,
+  native: unknown,
+  warnings: string[],
+  thinking: unknown,
+) {
   const gen: Record<string, unknown> = {};
   if (call.maxTokens !== undefined) gen.maxOutputTokens = call.maxTokens;
   if (call.temperature !== undefined) gen.temperature = call.temperature;
@@ -39,11 +44,11 @@ async function generationConfig(call: ModelCall, native: unknown, warnings: stri
     const { googleJsonSchema } = await import('./prepare-google-tools.ts');
     gen.responseJsonSchema = googleJsonSchema(call.output.schema);
   }
-  if (call.extra.thinking !== undefined) {
+  if (thinking !== undefined) {
     const { prepareGoogleThinking } = await import('./prepare-google-thinking.ts');
-    const thinking = prepareGoogleThinking(call.extra.thinking, call.model, call.spec);
-    if (thinking.thinkingConfig) gen.thinkingConfig = thinking.thinkingConfig;
-    warnings.push(...thinking.warnings);
+    const resolved = prepareGoogleThinking(thinking, call.model, call.spec);
+    if (resolved.thinkingConfig) gen.thinkingConfig = resolved.thinkingConfig;
+    warnings.push(...resolved.warnings);
   }
   // A native `generationConfig` call option wins over the mapped settings, member by member.
   if (typeof native === 'object' && native !== null) Object.assign(gen, native);
@@ -71,9 +76,20 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
 
     async buildRequest(call: ModelCall): Promise<WireRequest> {
       const warnings: string[] = [];
-      const { thinking: _mapped, generationConfig: native, ...extra } = call.extra;
+      const { thinking: asked, generationConfig: native, ...extra } = call.extra;
       const body: Record<string, unknown> = { ...extra };
-      const gen = await generationConfig(call, native, warnings);
+      // The universal effort and tier load on first use; an effort stands for a thinking option.
+      const tuned =
+        call.effort || call.serviceTier
+          ? (await import('./prepare-google-effort.ts')).prepareGoogleEffort(
+              call,
+              !!vertex,
+              asked !== undefined,
+            )
+          : undefined;
+      if (tuned) warnings.push(...tuned.warnings);
+      if (tuned?.serviceTier) body.serviceTier ??= tuned.serviceTier;
+      const gen = await generationConfig(call, native, warnings, asked ?? tuned?.thinking);
       if (Object.keys(gen).length) body.generationConfig = gen;
       const converted = convertToGoogleContents(call.messages, call.model);
       const { systemInstruction, contents } = converted;

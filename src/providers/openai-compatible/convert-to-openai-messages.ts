@@ -1,4 +1,8 @@
-import type { ContentPart, Message } from '../../core/types.ts';
+import type { ContentPart, Message, ToolCall } from '../../core/types.ts';
+
+/** Tool-call arguments as the wire carries them: a JSON string, or a custom tool's input text. */
+export const argText = (call: ToolCall): string =>
+  typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments ?? {});
 
 function convertPart(part: ContentPart | Record<string, unknown>): unknown {
   if (part.type === 'text') return { type: 'text', text: part.text };
@@ -27,17 +31,19 @@ export function convertToOpenAIMessages(messages: readonly Message[]): unknown[]
           ? {
               role: 'assistant',
               content: message.content === '' ? null : message.content,
-              tool_calls: message.toolCalls.map((call) => ({
-                id: call.id,
-                type: 'function',
-                function: {
-                  name: call.name,
-                  arguments:
-                    typeof call.arguments === 'string'
-                      ? call.arguments
-                      : JSON.stringify(call.arguments ?? {}),
-                },
-              })),
+              tool_calls: message.toolCalls.map((call) =>
+                call.custom
+                  ? {
+                      id: call.id,
+                      type: 'custom',
+                      custom: { name: call.name, input: argText(call) },
+                    }
+                  : {
+                      id: call.id,
+                      type: 'function',
+                      function: { name: call.name, arguments: argText(call) },
+                    },
+              ),
             }
           : { role: 'assistant', content: message.content };
       case 'tool':

@@ -37,6 +37,8 @@ const chatSchema = () =>
               v.object({
                 id: v.string(),
                 function: v.nullish(v.object({ name: v.string(), arguments: v.string() })),
+                // A custom (grammar or free-text) tool's call: `{ type: 'custom', custom }`.
+                custom: v.nullish(v.object({ name: v.string(), input: v.string() })),
               }),
             ),
           ),

@@ -1,4 +1,5 @@
 import type {
+  AdapterFeatures,
   KeyPolicy,
   ModelCall,
   ParsedResponse,
@@ -9,6 +10,7 @@ import type { JSONSchema } from '../../core/standard-schema.ts';
 import type { ModelSpec } from '../../core/model-spec.ts';
 import { convertToOpenAIMessages } from './convert-to-openai-messages.ts';
 import { parseChatResponse, parseCompletionResponse } from './parse-openai-response.ts';
+import type { ConstraintForm } from './prepare-openai-constraint.ts';
 import { prepareOpenAIOutput } from './prepare-openai-output.ts';
 import { prepareOpenAISampling } from './prepare-openai-sampling.ts';
 
@@ -47,7 +49,22 @@ export interface OpenAICompatibleConfig {
    * `max_completion_tokens` and no sampling temperature (OpenAI's o-series and GPT-5).
    */
   isReasoningModel?: (model: string) => boolean;
+  /** Whether the server serves OpenAI's Responses API (`responses()`). */
+  responses?: boolean;
+  /**
+   * How the server takes `grammar`, `regex` and `choice`; absent when it cannot constrain output.
+   * `custom-tool` (OpenAI) also enables portable grammar tools.
+   */
+  constraintForm?: ConstraintForm;
 }
+
+/** What each constraint form can carry. */
+const CONSTRAINTS: Record<ConstraintForm, AdapterFeatures['constraints']> = {
+  'custom-tool': ['lark', 'regex', 'choice'],
+  structured_outputs: ['lark', 'regex', 'gbnf', 'choice'],
+  guided: ['lark', 'regex', 'gbnf', 'choice'],
+  llama: ['gbnf'],
+};
 
 /**
  * Creates the adapter for the Chat Completions and Completions wire format, configured per provider
@@ -55,13 +72,15 @@ export interface OpenAICompatibleConfig {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): ProviderAdapter {
-  const { provider } = config;
+  const { provider, constraintForm: form } = config;
   const completionModel = (call: ModelCall) =>
     config.isCompletionModel?.(call.model, call.spec) ?? true;
   const usesCompletions = (call: ModelCall) =>
     call.method === 'complete' && call.prompt !== undefined && completionModel(call);
   // Set by buildRequest before any object() answer is parsed (parseResponse is synchronous).
   let stripNulls: ((value: unknown, schema: JSONSchema) => unknown) | undefined;
+  // Set by buildRequest before any answer to a constrained call is parsed.
+  let liftGrammar: ((parsed: ParsedResponse) => ParsedResponse) | undefined;
 
   function withoutOptionalNulls(parsed: ParsedResponse, call: ModelCall): ParsedResponse {
     if (!config.strictSchemas || call.output.type !== 'json-schema' || !stripNulls) return parsed;
@@ -77,10 +96,22 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
     return { ...parsed, text, choices: [text, ...parsed.choices.slice(1)], assistant };
   }
 
+  /** The answer as the caller gets it: a forced grammar tool's input as text, optional nulls gone. */
+  function finish(parsed: ParsedResponse, call: ModelCall): ParsedResponse {
+    const lifted =
+      call.constraint && form === 'custom-tool' && liftGrammar ? liftGrammar(parsed) : parsed;
+    return withoutOptionalNulls(lifted, call);
+  }
+
   return {
     specificationVersion: 'v1',
     provider,
     keys: config.keys,
+    features: {
+      responses: config.responses,
+      constraints: form ? CONSTRAINTS[form] : undefined,
+      grammarTools: form === 'custom-tool',
+    },
     loadSpec: config.loadSpec,
     authHeaders: (key): Record<string, string> => (key ? { authorization: `Bearer ${key}` } : {}),
 
@@ -94,17 +125,36 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
           detail: `${call.model} only serves the text-completion endpoint: use complete().`,
         });
       }
-      const body: Record<string, unknown> = { ...call.extra, model: call.model };
-      const messages = await prepareOpenAIOutput(call, config, body);
       if (config.strictSchemas && call.output.type === 'json-schema')
         stripNulls = (await import('./json-schema-format.ts')).stripOptionalNulls;
+      if (call.constraint || call.grammarTools) {
+        const grammar = await import('./check-grammar-model.ts');
+        grammar.checkGrammarModel(call, provider, form);
+        liftGrammar = grammar.liftGrammarAnswer;
+      }
+      if (call.method === 'responses') {
+        // Loaded on the first responses() call: chat bundles carry none of the Responses API.
+        const { buildResponsesRequest } = await import('./build-responses-request.ts');
+        return buildResponsesRequest(call, config, form);
+      }
+      const body: Record<string, unknown> = { ...call.extra, model: call.model };
+      const messages = await prepareOpenAIOutput(call, config, body);
       const guess = config.isReasoningModel?.(call.model) ?? false;
       const warnings = prepareOpenAISampling(call, body, guess);
-      if (call.tools || call.toolChoice !== undefined || 'tools' in body || 'tool_choice' in body) {
+      const tooling = call.tools || call.grammarTools || call.toolChoice !== undefined;
+      if (tooling || 'tools' in body || 'tool_choice' in body) {
         // Loaded on first use: chat-only bundles carry no tool mapping.
         warnings.push(
           ...(await import('./prepare-openai-tools.ts')).prepareOpenAITools(call, body),
         );
+      }
+      if (call.constraint) {
+        const { prepareOpenAIConstraint } = await import('./prepare-openai-constraint.ts');
+        prepareOpenAIConstraint(call, body, form!);
+      }
+      if (call.effort !== undefined || call.serviceTier !== undefined) {
+        const { prepareOpenAIEffort } = await import('./prepare-openai-effort.ts');
+        warnings.push(...prepareOpenAIEffort(call, body, 'chat', config));
       }
       if (usesCompletions(call)) {
         return { path: '/v1/completions', body: { ...body, prompt: call.prompt }, warnings };
@@ -133,8 +183,12 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
       (await import('./parse-openai-stream.ts')).createOpenAIStreamReader(provider, url),
 
     parseResponse: (body, call, url) =>
-      usesCompletions(call)
-        ? parseCompletionResponse(body, provider, url)
-        : withoutOptionalNulls(parseChatResponse(body, provider, url), call),
+      call.method === 'responses'
+        ? import('./parse-responses-response.ts').then((m) =>
+            finish(m.parseResponsesResponse(body, provider, url), call),
+          )
+        : usesCompletions(call)
+          ? parseCompletionResponse(body, provider, url)
+          : finish(parseChatResponse(body, provider, url), call),
   };
 }

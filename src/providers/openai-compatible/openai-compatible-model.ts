@@ -16,13 +16,15 @@ export interface OpenAICompatibleModelOptions extends ModelOptions {
   jsonObject?: boolean;
   /** How `object()` asks for schema-shaped output. @default 'json_schema' */
   structuredOutput?: StructuredOutputMode;
+  /** Whether `responses()` may use the server's `/v1/responses`. @default false */
+  responses?: boolean;
 }
 
 /**
  * Any server that speaks OpenAI's Chat Completions API (llama.cpp, Ollama, LM Studio, Together, …).
  * The key is optional and comes from `apiKey`, `keyResolver`, `OPENAI_COMPATIBLE_API_KEY` or
  * `~/.alea/keys/openai_compatible`. `OPENAI_API_KEY` is never read, so an OpenAI key cannot reach
- * another host by accident.
+ * another host by accident. `grammar` with `grammarSyntax: 'gbnf'` is llama.cpp's `grammar` member.
  */
 export class OpenAICompatibleModel extends LanguageModel {
   constructor(options: OpenAICompatibleModelOptions) {
@@ -32,11 +34,21 @@ export class OpenAICompatibleModel extends LanguageModel {
           "new OpenAICompatibleModel({ model: 'llama3', endpoint: 'http://localhost:11434' }).",
       );
     }
+    const structuredOutput = options.structuredOutput ?? 'json_schema';
     const adapter = createOpenAICompatibleAdapter({
       provider: 'openai-compatible',
       keys: { env: ['OPENAI_COMPATIBLE_API_KEY'], file: 'openai_compatible', required: false },
       jsonObject: options.jsonObject ?? true,
-      structuredOutput: options.structuredOutput ?? 'json_schema',
+      structuredOutput,
+      // vLLM-style servers take grammars in their structured-output members; others (llama.cpp)
+      // a GBNF `grammar`.
+      constraintForm:
+        structuredOutput === 'structured_outputs'
+          ? 'structured_outputs'
+          : structuredOutput === 'guided_json'
+            ? 'guided'
+            : 'llama',
+      responses: options.responses === true,
     });
     super(adapter, options.model, options.endpoint, options);
   }

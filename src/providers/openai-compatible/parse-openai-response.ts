@@ -20,7 +20,8 @@ function usageOf(usage: OpenAIUsage, body: unknown): Usage {
   };
 }
 
-function parseArguments(text: string): unknown {
+/** Tool-call arguments parsed from JSON; invalid JSON is kept as text, so nothing is lost. */
+export function parseArguments(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -77,10 +78,12 @@ export function parseChatResponse(body: unknown, provider: string, url: string):
     output.choices.map((c) => c.message.content ?? ''),
     first?.finish_reason,
   );
-  const toolCalls: ToolCall[] = (first?.message.tool_calls ?? []).flatMap((c) =>
+  const toolCalls: ToolCall[] = (first?.message.tool_calls ?? []).flatMap((c): ToolCall[] =>
     c.function
       ? [{ id: c.id, name: c.function.name, arguments: parseArguments(c.function.arguments) }]
-      : [],
+      : c.custom
+        ? [{ id: c.id, name: c.custom.name, arguments: c.custom.input, custom: true }]
+        : [],
   );
   const thinking = first?.message.reasoning_content ?? first?.message.reasoning ?? undefined;
   if (!toolCalls.length)

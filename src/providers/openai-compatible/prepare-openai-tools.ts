@@ -3,12 +3,24 @@ import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts'
 
 const CHOICES = new Set(['auto', 'none', 'required']);
 
+/** A tool's name in either wire shape: Chat Completions nests it, Responses does not. */
+const toolName = (t: unknown): unknown => {
+  const tool = t as { name?: unknown; function?: { name?: unknown }; custom?: { name?: unknown } };
+  return tool?.function?.name ?? tool?.custom?.name ?? tool?.name;
+};
+
 /**
  * OpenAI answers a 400 for any other word ("Supported values are: 'none', 'auto', and 'required'") and
- * for a named function that is not in `tools` ("Tool choice '…' not found in 'tools' parameter"):
- * both are said here, before any request, naming the option.
+ * for a named tool that is not in `tools` ("Tool choice '…' not found in 'tools' parameter"), on Chat
+ * Completions and Responses alike: both are said here, before any request, naming the option.
+ * @param choice - The call's `toolChoice`.
+ * @param tools - The wire `tools` so far (function and custom tools, in either API's shape).
+ * @throws {@link InvalidRequestError} for another word, or a name that is not one of the tools.
  */
-function checkToolChoice(choice: NonNullable<ModelCall['toolChoice']>, tools: unknown): void {
+export function checkChoiceValue(
+  choice: NonNullable<ModelCall['toolChoice']>,
+  tools: unknown,
+): void {
   if (typeof choice === 'string') {
     if (CHOICES.has(choice)) return;
     throw new InvalidRequestError(
@@ -18,7 +30,7 @@ function checkToolChoice(choice: NonNullable<ModelCall['toolChoice']>, tools: un
   if (typeof choice?.name !== 'string')
     throw new InvalidRequestError('toolChoice { name } needs the name of one of the tools passed.');
   const names = (Array.isArray(tools) ? tools : [])
-    .map((t) => (t as { function?: { name?: unknown } })?.function?.name)
+    .map(toolName)
     .filter((n) => typeof n === 'string');
   if (names.length && !names.includes(choice.name)) {
     throw new InvalidRequestError(
@@ -40,30 +52,57 @@ function checkToolChoice(choice: NonNullable<ModelCall['toolChoice']>, tools: un
  *   that is not in `tools`, or one that requires a tool call when there are no tools.
  */
 export function prepareOpenAITools(call: ModelCall, body: Record<string, unknown>): string[] {
-  if (call.tools?.length) {
-    body.tools = call.tools.map((tool) => ({
-      type: 'function',
-      function: {
-        name: tool.name,
-        ...(tool.description === undefined ? {} : { description: tool.description }),
-        parameters: tool.parameters,
-      },
-    }));
+  const described = (d: string | undefined) => (d === undefined ? {} : { description: d });
+  if (call.tools?.length || call.grammarTools?.length) {
+    body.tools = [
+      ...(call.tools ?? []).map((tool) => ({
+        type: 'function',
+        function: { name: tool.name, ...described(tool.description), parameters: tool.parameters },
+      })),
+      // Chat Completions nests custom tools differently from Responses (openai-openapi.yaml
+      // ChatCompletionCustomTool): `{ type: 'custom', custom: { name, format: { grammar } } }`.
+      ...(call.grammarTools ?? []).map((tool) => ({
+        type: 'custom',
+        custom: {
+          name: tool.name,
+          ...described(tool.description),
+          format: { type: 'grammar', grammar: tool.grammar },
+        },
+      })),
+    ];
   }
   const choice = call.toolChoice;
   if (choice !== undefined) {
-    checkToolChoice(choice, body.tools);
+    checkChoiceValue(choice, body.tools);
     body.tool_choice =
-      typeof choice === 'string' ? choice : { type: 'function', function: { name: choice.name } };
+      typeof choice === 'string'
+        ? choice
+        : isGrammarTool(call, choice.name)
+          ? { type: 'custom', custom: { name: choice.name } }
+          : { type: 'function', function: { name: choice.name } };
   }
   if (Array.isArray(body.tools) && body.tools.length === 0) delete body.tools;
+  return checkToolChoice(call, body);
+}
+
+/** Whether a tool named in `toolChoice` is one of the call's grammar (custom) tools. */
+export const isGrammarTool = (call: ModelCall, name: string): boolean =>
+  call.grammarTools?.some((t) => t.name === name) ?? false;
+
+/**
+ * The rule for a `tool_choice` without tools, the same on Chat Completions and Responses: `auto` and
+ * `none` are dropped with a warning, a choice that requires a call is an error.
+ * @returns Warnings.
+ * @throws {@link InvalidRequestError} when the choice requires a tool call.
+ */
+export function checkToolChoice(call: ModelCall, body: Record<string, unknown>): string[] {
   if (body.tool_choice === undefined || body.tools !== undefined) return [];
   if (body.tool_choice === 'auto' || body.tool_choice === 'none') {
     delete body.tool_choice;
     return ['tool_choice was not sent: there are no tools for it to apply to.'];
   }
   throw new InvalidRequestError(
-    `toolChoice ${JSON.stringify(choice ?? body.tool_choice)} asks for a tool call, but the call ` +
+    `toolChoice ${JSON.stringify(call.toolChoice ?? body.tool_choice)} asks for a tool call, but the call ` +
       'has no tools: pass `tools`, or leave toolChoice out.',
   );
 }

@@ -1,3 +1,8 @@
 /** @module OpenAI. */
 export { OpenAIModel, OPENAI_DEFAULT_MODEL, OPENAI_ENDPOINT } from './openai-model.ts';
-export type { ModelOptions, CallOptions, ObjectOptions } from '../../pipeline/options.ts';
+export type {
+  ModelOptions,
+  CallOptions,
+  ObjectOptions,
+  ResponsesOptions,
+} from '../../pipeline/options.ts';

@@ -14,7 +14,8 @@ export const OPENAI_ENDPOINT = 'https://api.openai.com';
  * `OPENAI_API_KEY` or `~/.alea/keys/openai`; keys from the environment or a file are only ever sent
  * to api.openai.com. `complete()` uses `/v1/completions` only for the instruct and base models that
  * endpoint serves; on every other model it is one user turn on Chat Completions. `object()` uses
- * strict Structured Outputs whenever the schema can be made to fit them.
+ * strict Structured Outputs whenever the schema can be made to fit them. `responses()` uses the
+ * Responses API; `grammar`, `regex` and `choice` force a custom grammar tool (GPT-5, gpt-4.1).
  */
 export class OpenAIModel extends LanguageModel {
   constructor(options: ModelOptions = {}) {
@@ -27,6 +28,8 @@ export class OpenAIModel extends LanguageModel {
       isCompletionModel: isOpenAICompletionModel,
       loadSpec: (model) => import('./openai-spec.ts').then((m) => m.openaiSpec(model)),
       isReasoningModel: isOpenAIReasoningModel,
+      responses: true,
+      constraintForm: 'custom-tool',
     });
     super(
       adapter,

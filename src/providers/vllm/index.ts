@@ -5,4 +5,9 @@ export {
   VLLM_ENDPOINT,
   type VLLMModelOptions,
 } from './vllm-model.ts';
-export type { ModelOptions, CallOptions, ObjectOptions } from '../../pipeline/options.ts';
+export type {
+  ModelOptions,
+  CallOptions,
+  ObjectOptions,
+  ResponsesOptions,
+} from '../../pipeline/options.ts';

@@ -15,6 +15,8 @@ export interface VLLMModelOptions extends ModelOptions {
    * new form is the default.
    */
   serverVersion?: string;
+  /** Whether `responses()` may use the server's `/v1/responses` (vLLM serves it). @default false */
+  responses?: boolean;
 }
 
 /** True for versions below 0.12, which predate `structured_outputs`. */
@@ -26,16 +28,20 @@ function isLegacyVllm(version: string | undefined): boolean {
 /**
  * A vLLM server's OpenAI-compatible API. Works without a key; one is sent when `apiKey`,
  * `keyResolver`, `VLLM_API_KEY` or `~/.alea/keys/vllm` provides it. `object()` uses vLLM's
- * structured outputs; reasoning text (`reasoning`, or `reasoning_content` on older servers) is
- * returned as `thinking`.
+ * structured outputs, and `grammar`, `regex` and `choice` its `structured_outputs` (`guided_*` before
+ * 0.12); reasoning text (`reasoning`, or `reasoning_content` on older servers) is returned as
+ * `thinking`.
  */
 export class VLLMModel extends LanguageModel {
   constructor(options: VLLMModelOptions = {}) {
+    const legacy = isLegacyVllm(options.serverVersion);
     const adapter = createOpenAICompatibleAdapter({
       provider: 'vllm',
       keys: { env: ['VLLM_API_KEY'], file: 'vllm', required: false },
       jsonObject: true,
-      structuredOutput: isLegacyVllm(options.serverVersion) ? 'guided_json' : 'structured_outputs',
+      structuredOutput: legacy ? 'guided_json' : 'structured_outputs',
+      constraintForm: legacy ? 'guided' : 'structured_outputs',
+      responses: options.responses === true,
     });
     super(adapter, options.model ?? VLLM_DEFAULT_MODEL, options.endpoint ?? VLLM_ENDPOINT, options);
   }

@@ -10,7 +10,8 @@ export const XAI_ENDPOINT = 'https://api.x.ai';
 /**
  * xAI's Grok models over their OpenAI-compatible API. The key comes from `apiKey`, `keyResolver`,
  * `XAI_API_KEY`, `GROK_API_KEY` or `~/.alea/keys/grok`, and environment or file keys are only sent
- * to api.x.ai. Reasoning text (`reasoning_content`) is returned as `thinking`.
+ * to api.x.ai. Reasoning text (`reasoning_content`) is returned as `thinking`. `responses()` uses
+ * xAI's Responses API.
  */
 export class GrokModel extends LanguageModel {
   constructor(options: ModelOptions = {}) {
@@ -25,6 +26,7 @@ export class GrokModel extends LanguageModel {
       jsonObject: true,
       structuredOutput: 'json_schema',
       loadSpec: (model) => import('./xai-spec.ts').then((m) => m.xaiSpec(model)),
+      responses: true,
     });
     super(adapter, options.model ?? XAI_DEFAULT_MODEL, options.endpoint ?? XAI_ENDPOINT, options);
   }

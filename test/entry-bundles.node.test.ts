@@ -1,0 +1,167 @@
+// Every package.json entry point, bundled alone the way an app's bundler would (esbuild, browser
+// conditions, minified, splitting; see support/bundle-consumer.ts): it carries no other provider's
+// code, no `node:` import (the fs store aside, which is Node's by nature), no pako in the chunks loaded
+// up front (the stores load it on first use), and stays within its size budget. The list must equal
+// package.json "exports", so a new entry point gets a row, probes and a budget. Each consumer has its
+// own marker (a string only its code contains): a bundle that lost it would pass every "has no X"
+// probe vacuously, and each provider's row is the positive control of that provider's probe.
+// Sizes count what loads up front (the entry chunk and the chunks it imports statically: esbuild
+// moves code shared with on-demand chunks there) and every chunk emitted. The budgets (gzip -9
+// bytes) are about 10% above the sizes measured when they were set (printed by each case as
+// [entry-bundle]); growing past one needs a look, and raising it a reason: the `all` budgets were
+// raised about 6 kB when issue 14 split pako into deflate and inflate halves loaded apart (each half
+// carries pako's shared code; the first call downloads less), and unstorage's up-front one by 200 B
+// for its entry encoding. Needs dist/.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { bundleConsumer, requireDist, ROOT } from './support/bundle-consumer.ts';
+
+const gz = (s: string) => gzipSync(s, { level: 9 }).length;
+
+/** Provider code, by marker: endpoints and header names only that provider's adapter holds. */
+const PROVIDERS = {
+  openai: /api\.openai\.com/,
+  xai: /api\.x\.ai/,
+  vllm: /localhost:8000/,
+  anthropic: /anthropic-version|api\.anthropic\.com/,
+  google: /generativelanguage|aiplatform\.googleapis/,
+  // The Chat Completions wire format, shared by openai, xai, vllm and openai-compatible only.
+  chatCompletions: /chat\/completions/,
+};
+const NODE_IMPORT = /["']node:[a-z]/;
+const PAKO = /3988292384|0xedb88320|need dictionary|incorrect header check/i;
+
+interface Row {
+  /** A small consumer that uses the entry point as an app would. */
+  code: string;
+  /** A marker of the entry point's own code. */
+  own: RegExp;
+  /** Provider probes this entry may match (its own provider, its wire format). */
+  allows?: readonly (keyof typeof PROVIDERS)[];
+  /** May import node: modules (the fs store). */
+  node?: boolean;
+  /**
+   * gzip bytes, each chunk gzipped alone as a server sends it: what loads up front (the entry chunk
+   * and the chunks it imports statically), and every chunk (up front plus on demand).
+   */
+  budget: { upfront: number; all: number };
+}
+
+const chat = (path: string, name: string, opts = '') =>
+  `import { ${name} } from 'alea-llm-client/${path}';\nnew ${name}(${opts}).chat('hi');`;
+
+const ROWS: Record<string, Row> = {
+  '.': {
+    code: `import { extractJson, RateLimitError, cacheKey } from 'alea-llm-client';
+console.log(extractJson('{}'), new RateLimitError({ provider: 'p', url: 'u', status: 429 }), cacheKey);`,
+    own: /RateLimitError/,
+    budget: { upfront: 3300, all: 37600 },
+  },
+  './openai': {
+    code: chat('openai', 'OpenAIModel', "{ model: 'gpt-4o-mini' }"),
+    own: PROVIDERS.openai,
+    allows: ['openai', 'chatCompletions'],
+    budget: { upfront: 11100, all: 52100 },
+  },
+  './xai': {
+    code: chat('xai', 'GrokModel'),
+    own: PROVIDERS.xai,
+    allows: ['xai', 'chatCompletions'],
+    budget: { upfront: 11000, all: 51300 },
+  },
+  './vllm': {
+    code: chat('vllm', 'VLLMModel'),
+    own: PROVIDERS.vllm,
+    allows: ['vllm', 'chatCompletions'],
+    budget: { upfront: 11000, all: 50400 },
+  },
+  './openai-compatible': {
+    code: chat(
+      'openai-compatible',
+      'OpenAICompatibleModel',
+      "{ endpoint: 'https://llm.example.test/v1', model: 'm' }",
+    ),
+    own: PROVIDERS.chatCompletions,
+    allows: ['chatCompletions'],
+    budget: { upfront: 11000, all: 50400 },
+  },
+  './anthropic': {
+    code: chat('anthropic', 'AnthropicModel'),
+    own: PROVIDERS.anthropic,
+    allows: ['anthropic'],
+    budget: { upfront: 12000, all: 54800 },
+  },
+  './google': {
+    code: chat('google', 'GoogleModel'),
+    own: PROVIDERS.google,
+    allows: ['google'],
+    budget: { upfront: 13300, all: 53500 },
+  },
+  './cache': {
+    code: `import { memoryStore, listCacheKeys, pruneCache } from 'alea-llm-client/cache';
+const s = memoryStore({ maxEntries: 10 });
+console.log(await listCacheKeys(s), await pruneCache(s, new Date()));`,
+    own: /use a store that supports it/,
+    budget: { upfront: 1000, all: 25700 },
+  },
+  './cache/fs': {
+    code: `import { fsStore } from 'alea-llm-client/cache/fs';
+console.log(await fsStore({ dir: '/tmp/x' }).get('k'));`,
+    own: /json\.gz/,
+    node: true,
+    budget: { upfront: 2900, all: 24300 },
+  },
+  './cache/indexeddb': {
+    code: `import { indexedDBStore } from 'alea-llm-client/cache/indexeddb';
+console.log(await indexedDBStore().get('k'));`,
+    own: /alea-llm-cache/,
+    budget: { upfront: 2500, all: 23900 },
+  },
+  './cache/kv': {
+    code: `import { kvStore } from 'alea-llm-client/cache/kv';
+console.log(await kvStore(globalThis.CACHE).get('k'));`,
+    own: /alea-cache\//,
+    budget: { upfront: 2300, all: 23600 },
+  },
+  './cache/unstorage': {
+    code: `import { unstorageStore } from 'alea-llm-client/cache/unstorage';
+console.log(await unstorageStore(globalThis.storage).get('k'));`,
+    own: /alea-cache/,
+    budget: { upfront: 2000, all: 23200 },
+  },
+  './registry': {
+    code: `import { getModelDetails, computeCost } from 'alea-llm-client/registry';
+console.log(computeCost(getModelDetails('gpt-4o-mini'), { inputTokens: 1 }));`,
+    own: /gpt-4o-mini/,
+    allows: [],
+    budget: { upfront: 7700, all: 7700 },
+  },
+};
+
+const pkg = JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8'));
+
+it('every package.json entry point has a row here', () => {
+  expect(Object.keys(ROWS).sort()).toEqual(Object.keys(pkg.exports).sort());
+});
+
+describe.each(Object.entries(ROWS))('the %s entry point, bundled alone', (entry, row) => {
+  it('carries only its own code and stays within its budget', async () => {
+    requireDist();
+    const b = await bundleConsumer(row.code);
+    const sum = (chunks: string[]) => chunks.reduce((n, c) => n + gz(c), 0);
+    const sizes = { upfront: sum(b.upfront), all: sum(b.chunks) };
+    console.log(`[entry-bundle] ${entry}: up front ${sizes.upfront} B, all ${sizes.all} B (gzip)`);
+    expect(b.all, 'its own code').toMatch(row.own);
+    for (const [name, re] of Object.entries(PROVIDERS)) {
+      if (row.allows?.includes(name as keyof typeof PROVIDERS)) continue;
+      const m = re.exec(b.all);
+      expect(m && b.all.slice(Math.max(0, m.index - 80), m.index + 80), `${name} code`).toBeNull();
+    }
+    const nodeImport = row.node ? undefined : NODE_IMPORT.exec(b.all)?.[0];
+    expect(nodeImport, 'a node: import').toBeUndefined();
+    expect(PAKO.exec(b.upfront.join('\n'))?.[0], 'pako loaded up front').toBeUndefined();
+    expect(sizes.upfront, 'up front, gzip').toBeLessThanOrEqual(row.budget.upfront);
+    expect(sizes.all, 'all chunks, gzip').toBeLessThanOrEqual(row.budget.all);
+  });
+});
