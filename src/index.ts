@@ -15,6 +15,8 @@ export type {
   Message,
   ModelResponse,
   ObjectStreamEvent,
+  RateLimitInfo,
+  RateLimitWindow,
   ReasoningPart,
   StreamEvent,
   ToolCall,
@@ -38,6 +40,28 @@ export {
 } from './pipeline/options.ts';
 export { LanguageModel } from './pipeline/language-model.ts';
 export type { EventStream, ModelStream, ObjectStream } from './pipeline/model-stream.ts';
+export {
+  createLimiter,
+  Limiter,
+  type LimiterOptions,
+  type LimiterReport,
+  type LimiterTicket,
+} from './pipeline/limiter.ts';
+export {
+  isFallbackError,
+  withFallback,
+  type FallbackModel,
+  type FallbackOptions,
+} from './pipeline/with-fallback.ts';
+export type {
+  CacheHitEvent,
+  CallEvent,
+  CallHooks,
+  ErrorEvent,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+} from './pipeline/call-hooks.ts';
 export type {
   AdapterFeatures,
   CallMethod,

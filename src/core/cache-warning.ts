@@ -31,7 +31,7 @@ export function reportCacheProblem(
 }
 
 /**
- * Prints a warning on the console: the one place the package writes there, for cache trouble no
+ * Prints a warning on the console: the one place the package writes there, for cache or hook trouble no
  * hook was given for (silent trouble would leave every call uncached with no sign).
  * @param message - What to print.
  */

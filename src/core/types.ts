@@ -87,6 +87,27 @@ export interface Usage {
   raw?: JSONValue;
 }
 
+/** One rate-limit window as the provider reported it. */
+export interface RateLimitWindow {
+  /** The most the window allows. */
+  limit?: number;
+  /** What is left in the window. */
+  remaining?: number;
+  /** When the window is full again, as an ISO 8601 date (OpenAI's relative resets made absolute). */
+  resetAt?: string;
+}
+
+/**
+ * The provider's rate-limit headers, normalised across OpenAI, xAI and Anthropic (which also reports
+ * input and output tokens apart). Only the windows the provider sent are present.
+ */
+export interface RateLimitInfo {
+  requests?: RateLimitWindow;
+  tokens?: RateLimitWindow;
+  inputTokens?: RateLimitWindow;
+  outputTokens?: RateLimitWindow;
+}
+
 /**
  * The result of `complete` and `chat`. Plain data: it survives `structuredClone`, `JSON.stringify`,
  * a cache round-trip and `postMessage`.
@@ -125,6 +146,18 @@ export interface ModelResponse {
   warnings?: string[];
   /** The provider's response body. */
   raw: JSONValue;
+  /**
+   * The provider's rate-limit state after this call, when it sent the headers. Absent on a cache hit
+   * (no request was sent, an old snapshot would mislead a scheduler).
+   */
+  rateLimit?: RateLimitInfo;
+  /** The provider's id of the request that produced this answer (`x-request-id`, `request-id`); kept on a cache hit. */
+  requestId?: string;
+  /**
+   * Milliseconds from sending the request to reading the answer (repair rounds added up; limiter
+   * waits and retry backoff excluded). Absent on a cache hit.
+   */
+  latencyMs?: number;
 }
 
 /** The result of `json` and `object`: a `ModelResponse` with the parsed (and validated) JSON. */

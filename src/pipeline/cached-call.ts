@@ -8,6 +8,15 @@ import type { CallPlan, ModelContext } from './run-call.ts';
 
 type Result = ModelResponse | JSONModelResponse;
 
+/**
+ * An answer that sent no request: the original's `requestId` stays (it names the request that made
+ * the answer), but its rate-limit snapshot and latency describe a request this call did not send.
+ */
+export function asHit<T extends Result>(response: T): T {
+  const { rateLimit: _r, latencyMs: _l, ...rest } = response;
+  return { ...rest, cached: true } as T;
+}
+
 /** What the cache path needs from the pipeline: the uncached request, and a fresh start. */
 export interface CachedCallInit {
   ctx: ModelContext;
@@ -61,9 +70,9 @@ export async function readCache(ctx: ModelContext, store: CacheStore, key: strin
     // Re-validate, so a changed schema never returns stale or mistyped data.
     const checked = await plan.check((response as JSONModelResponse).data);
     if (!checked.ok) return undefined;
-    return { ...response, data: checked.value, cached: true };
+    return asHit({ ...response, data: checked.value });
   }
-  return { ...response, cached: true };
+  return asHit(response);
 }
 
 /** Stores a result; a failed write is a warning, never the call's failure. */
@@ -77,7 +86,12 @@ export async function writeCache(
   const ttl = ctx.options.cacheTtl;
   if (ttl === 0) return; // `cacheTtl: 0` keeps nothing
   try {
-    const entry: CacheEntry = { v: 1, createdAt: Date.now(), response };
+    // Stored without this request's rate-limit snapshot and latency (see asHit).
+    const entry: CacheEntry = {
+      v: 1,
+      createdAt: Date.now(),
+      response: { ...asHit(response), cached: false },
+    };
     // A write still pending at the deadline is given up: the answer arrived in time.
     await untilAborted(
       Promise.resolve(store.set(key, entry, ttl === undefined ? undefined : { ttl })),
@@ -101,7 +115,9 @@ export async function cachedCall(init: CachedCallInit): Promise<Result> {
   if (shared) {
     try {
       // This caller's own signal and deadline apply to the wait, whatever the shared request does.
-      return { ...(await untilAborted(shared.promise, [signal])), cached: true };
+      const answer = asHit(await untilAborted(shared.promise, [signal]));
+      if (plan.observer) plan.observer.source = 'in-flight';
+      return answer;
     } catch (error) {
       // The leader's call ended early (its abort or deadline): this one did not, so it asks itself.
       if (!shared.cancelled() || signal.aborted) throw error;

@@ -6,6 +6,8 @@ import type { ToolChoice, ToolGrammar } from '../core/adapter.ts';
 import type { Effort, ServiceTier } from '../core/effort.ts';
 import type { JSONSchema, StandardSchemaV1 } from '../core/standard-schema.ts';
 import type { GrammarSyntax } from '../core/validate-grammar.ts';
+import type { CallHooks } from './call-hooks.ts';
+import type { Limiter } from './limiter.ts';
 
 /** Default retry count: a failed attempt is retried twice (three attempts at most). */
 export const DEFAULT_RETRY_LIMIT = 2;
@@ -76,6 +78,21 @@ export interface ModelOptions {
   effort?: Effort;
   /** The service tier of every call that sets none (see {@link CallOptions.serviceTier}). */
   serviceTier?: ServiceTier;
+  /**
+   * The most requests of this model in flight at once; more wait their turn (their `signal` and
+   * `timeout` apply while waiting). Cache hits and calls that wait for an identical call in flight
+   * take no slot; a call waiting to retry holds none.
+   */
+  concurrency?: number;
+  /**
+   * Request and token budgets of this model, enforced before sending; see `createLimiter` for
+   * `windowMs`. Tokens are estimated before the call and corrected with its usage.
+   */
+  limits?: { requestsPerMinute?: number; tokensPerMinute?: number; windowMs?: number };
+  /** A limiter from `createLimiter`, shared with other models (instead of `concurrency`/`limits`). */
+  limiter?: Limiter;
+  /** Functions told about each request, retry, answer, cache hit and failure (see `CallHooks`). */
+  hooks?: CallHooks;
 }
 
 /**

@@ -76,32 +76,42 @@ export async function requestWithRepairs(
   let call = plan.call;
   let wire = init.wire;
   let usage: Usage | undefined;
+  let latencyMs = 0;
+  const { observer } = plan;
+  const retry = observer ? { ...init.retry, onRetry: observer.retry } : init.retry;
   for (let round = 0; ; round++) {
     const url = apiUrl(ctx.endpoint, wire.path);
     const headers = requestHeaders(ctx, plan, wire, init.key);
-    const body = await withRetries(
-      () =>
-        sendRequest({
-          provider: adapter.provider,
-          url,
-          headers,
-          body: wire.body,
-          fetch: init.fetch,
-          signal,
-          secrets: [init.key],
-          errorDetail: adapter.errorDetail,
-        }),
-      init.retry,
+    const send = () =>
+      sendRequest({
+        provider: adapter.provider,
+        url,
+        headers,
+        body: wire.body,
+        fetch: init.fetch,
+        signal,
+        secrets: [init.key],
+        errorDetail: adapter.errorDetail,
+      });
+    const sent = await withRetries(
+      (n) => (observer ? observer.attempt(n, round, url, wire.body, signal, send) : send()),
+      retry,
       signal,
     );
+    const { body, headers: answered } = sent;
+    latencyMs += sent.latencyMs;
     let parsed: Awaited<ReturnType<typeof adapter.parseResponse>>;
     try {
       parsed = await adapter.parseResponse(body, call, url);
     } catch (error) {
       throw scrubError(error, [init.key]);
     }
+    observer?.used(parsed.usage);
     usage = addUsage(usage, parsed.usage);
-    const response = await toModelResponse(ctx, plan, wire, parsed, usage, body);
+    const response = await toModelResponse(ctx, plan, wire, parsed, usage, body, {
+      headers: answered,
+      latencyMs,
+    });
     // Tool calls are an answer too: the caller runs them and continues with `messages`. No repair turn
     // may follow them (providers refuse a user turn after unanswered calls), and there is no data yet.
     if (!plan.check || response.toolCalls?.length) return response;

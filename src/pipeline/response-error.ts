@@ -25,9 +25,14 @@ function headersToObject(headers: Headers): Record<string, string> {
 /**
  * The typed error for an HTTP error status: {@link AuthenticationError} for 401/403,
  * {@link RateLimitError} for 429, {@link APICallError} otherwise, with the provider's message and type,
- * the request id, `Retry-After` and OpenAI's `x-should-retry`. Secrets are redacted from the text.
+ * the request id, `Retry-After`, the rate-limit headers and OpenAI's `x-should-retry`. Secrets are redacted from the text.
  */
-export function apiError(init: SendRequestInit, response: Response, text: string): APICallError {
+export async function apiError(
+  init: SendRequestInit,
+  response: Response,
+  text: string,
+  latencyMs?: number,
+): Promise<APICallError> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -49,6 +54,9 @@ export function apiError(init: SendRequestInit, response: Response, text: string
       response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined,
     errorType: detail.type,
     retryAfterMs: parseRetryAfter(response.headers),
+    // Every importer loads the parser on demand, so it stays one chunk of its own.
+    rateLimit: (await import('../core/rate-limit.ts')).parseRateLimit(response.headers),
+    latencyMs,
   };
   // OpenAI's `x-should-retry` overrides the status-based decision.
   const shouldRetry = response.headers.get('x-should-retry');

@@ -8,6 +8,8 @@ export interface RetryPolicy {
   retryLimit: number;
   /** The first backoff in ms; it doubles per retry, with jitter, up to 8 s. @default 500 */
   retryDelay: number;
+  /** Told about each failed attempt that will be retried, before the wait. */
+  onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
 }
 
 const MAX_BACKOFF_MS = 8_000;
@@ -50,7 +52,11 @@ export async function withRetries<T>(
         if (errors.length === 1) throw error;
         throw new RetryError(errors);
       }
-      await delay(retryDelayFor(error, n, policy), signal);
+      const ms = retryDelayFor(error, n, policy);
+      // An APICallError records the delay honoured after it (read by shape, as above).
+      if ('retryAfterMs' in error) (error as { retryDelayMs?: number }).retryDelayMs = ms;
+      policy.onRetry?.(error, n, ms);
+      await delay(ms, signal);
     }
   }
 }

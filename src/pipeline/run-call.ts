@@ -17,6 +17,8 @@ import {
 } from './options.ts';
 import { requestWithRepairs, type OutputCheck } from './request-with-repairs.ts';
 import type { JSONModelResponse, ModelResponse } from '../core/types.ts';
+import type { CallObserver } from './call-observer.ts';
+import type { Limiter } from './limiter.ts';
 
 /** The global fetch, looked up per call so tests and polyfills can replace it. */
 export const defaultFetch: typeof globalThis.fetch = (input, init) => {
@@ -36,6 +38,8 @@ export interface ModelContext {
   options: ModelOptions;
   /** The cache in effect, or undefined when caching is off for the model. */
   store: CacheStore | undefined;
+  /** The model's own limiter (from `concurrency`/`limits`), made with its first call. */
+  limiter?: Limiter;
 }
 
 /** One call to run: what was asked, and how its output is checked. */
@@ -45,6 +49,8 @@ export interface CallPlan {
   options: CallOptions;
   /** For `json` and `object`: checks the parsed JSON. */
   check?: OutputCheck;
+  /** Present when the model has hooks or limits: watches the call for them. */
+  observer?: CallObserver;
 }
 
 type Result = ModelResponse | JSONModelResponse;
@@ -152,6 +158,7 @@ async function callWithin(
   // outlive the deadline.
   const { wire, key } = await untilAborted(prepare(ctx, plan, store), [signal]);
   where.url = apiUrl(ctx.endpoint, wire.path);
+  if (plan.observer) plan.observer.cacheKey = key;
   if (!store || key === undefined) return fetchResult(ctx, plan, wire, signal, {});
   // The cache path is its own chunk (see cachedCall), bounded like the rest.
   const { cachedCall } = await untilAborted(import('./cached-call.ts'), [signal]);
@@ -179,18 +186,24 @@ export async function runCall(ctx: ModelContext, plan: CallPlan): Promise<Result
   const timeoutMs = plan.options.timeout ?? settings.timeout ?? DEFAULT_TIMEOUT;
   const callSignal = createCallSignal(timeoutMs, [settings.signal, plan.options.signal]);
   const where = { url: ctx.endpoint };
+  // Hooks and limits load with the first call of a model that has them.
+  if (settings.hooks || settings.limiter || settings.concurrency !== undefined || settings.limits)
+    plan.observer = new (await import('./call-observer.ts')).CallObserver(ctx, plan);
   try {
-    return await callWithin(ctx, plan, callSignal.signal, where);
+    const result = await callWithin(ctx, plan, callSignal.signal, where);
+    plan.observer?.answered(result);
+    return result;
   } catch (error) {
-    if (callSignal.timedOut()) {
-      throw new TimeoutError({
-        provider: ctx.adapter.provider,
-        url: where.url,
-        timeoutMs,
-        cause: error,
-      });
-    }
-    throw error;
+    const failure = callSignal.timedOut()
+      ? new TimeoutError({
+          provider: ctx.adapter.provider,
+          url: where.url,
+          timeoutMs,
+          cause: error,
+        })
+      : error;
+    plan.observer?.failed(failure);
+    throw failure;
   } finally {
     callSignal.dispose();
   }

@@ -3,10 +3,11 @@ import { TimeoutError } from '../core/errors/timeout-error.ts';
 import { UnsupportedFeatureError } from '../core/errors/unsupported-feature-error.ts';
 import type { StreamEvent } from '../core/types.ts';
 import { createCallSignal, untilAborted, type CallSignal } from './call-signal.ts';
+import type { CallObserver } from './call-observer.ts';
 import type { StreamSource } from './model-stream.ts';
 import { DEFAULT_TIMEOUT } from './options.ts';
 import { replayEvents } from './replay-events.ts';
-import { readCache } from './cached-call.ts';
+import { asHit, readCache } from './cached-call.ts';
 import { prepare, type CallPlan, type ModelContext } from './run-call.ts';
 import { SharedStream } from './shared-stream.ts';
 import { StreamLog, type StreamResult } from './stream-log.ts';
@@ -41,6 +42,8 @@ class StreamCall implements StreamSource<StreamEvent, StreamResult> {
   readonly #signal: CallSignal;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
   #idleFired = false;
+  /** Present when the model has hooks or limits (see CallObserver). */
+  #observer: CallObserver | undefined;
   readonly #provider: string;
   #url: string;
   readonly #timeoutMs: number;
@@ -101,24 +104,31 @@ class StreamCall implements StreamSource<StreamEvent, StreamResult> {
     }
     if (settings.cacheTtl !== undefined)
       (await import('./check-cache-ttl.ts')).checkCacheTtl(settings.cacheTtl);
+    // Hooks and limits load with the first call of a model that has them, as for a whole call.
+    if (settings.hooks || settings.limiter || settings.concurrency !== undefined || settings.limits)
+      this.#observer = plan.observer = new (await import('./call-observer.ts')).CallObserver(
+        ctx,
+        plan,
+      );
     const ignore = plan.options.ignoreCache ?? settings.ignoreCache ?? false;
     const store = ignore ? undefined : ctx.store;
     const { wire, key } = await untilAborted(prepare(ctx, plan, store), [signal]);
     this.#url = apiUrl(ctx.endpoint, adapter.streamRequest(wire, plan.call).path);
+    if (plan.observer) plan.observer.cacheKey = key;
     if (!store || key === undefined) return [new SharedStream(ctx, plan, wire), false];
     for (;;) {
       const hit = await untilAborted(readCache(ctx, store, key, plan), [signal]);
       if (hit) return [replayed(hit), false];
       const { joinable, lead } = await import('./in-flight.ts');
       const shared = joinable<StreamResult>(store, key);
-      if (shared?.stream instanceof SharedStream) return [shared.stream, true];
+      if (shared?.stream instanceof SharedStream) {
+        if (plan.observer) plan.observer.source = 'in-flight';
+        return [shared.stream, true];
+      }
       if (shared) {
         try {
           // An identical whole call is in flight: its answer is replayed, under this call's signal.
-          return [
-            replayed({ ...(await untilAborted(shared.promise, [signal])), cached: true }),
-            false,
-          ];
+          return [replayed(asHit(await untilAborted(shared.promise, [signal]))), false];
         } catch (error) {
           // That call ended early (its abort or deadline): this one did not, so it asks itself.
           if (!shared.cancelled() || signal.aborted) throw error;
@@ -150,8 +160,12 @@ class StreamCall implements StreamSource<StreamEvent, StreamResult> {
       if (log.error === undefined) {
         const response = log.response!;
         this.#final = this.#joined ? { ...response, cached: true } : response;
+        this.#observer?.answered(this.#final);
         this.#resolve(this.#final);
-      } else this.#reject(log.error);
+      } else {
+        this.#observer?.failed(log.error);
+        this.#reject(log.error);
+      }
     }
     this.#notify();
   }
@@ -179,6 +193,7 @@ class StreamCall implements StreamSource<StreamEvent, StreamResult> {
     this.#error = mapped;
     this.#dispose();
     if (this.#log instanceof SharedStream) this.#log.detach(mapped);
+    this.#observer?.failed(mapped);
     this.#reject(mapped);
     this.#notify();
   }

@@ -16,14 +16,25 @@ export interface SendRequestInit {
   stream?: boolean;
 }
 
+/** A successful answer: the parsed body, the headers, and how long the exchange took. */
+export interface SentRequest {
+  body: unknown;
+  headers: Headers;
+  latencyMs: number;
+  /** A streamed call's answer, its body unread. */
+  response?: Response;
+}
+
 /**
  * POSTs JSON and reads a JSON answer: the only place the SDK calls `fetch`. Failures become typed
  * errors; an abort propagates as the signal's reason for the caller to interpret. A network failure
  * is built here (where the network is gone, no code can be loaded); what reads an answer that is an
  * error loads on demand.
- * @returns The parsed body, or for a stream the `Response` whose body is the stream.
+ * @returns The parsed body, with the headers and the round-trip time; for a stream, the `Response`
+ *   whose body is the stream, unread (`body` undefined, `latencyMs` to the headers).
  */
-export async function sendRequest(init: SendRequestInit): Promise<unknown> {
+export async function sendRequest(init: SendRequestInit): Promise<SentRequest> {
+  const started = Date.now();
   let response: Response;
   try {
     response = await init.fetch(init.url, {
@@ -44,7 +55,14 @@ export async function sendRequest(init: SendRequestInit): Promise<unknown> {
     });
   }
   // An error status is read as a whole, as for any call: a stream begins only with a 2xx.
-  if (init.stream && response.ok) return response;
+  if (init.stream && response.ok) {
+    return {
+      body: undefined,
+      headers: response.headers,
+      latencyMs: Date.now() - started,
+      response,
+    };
+  }
   let text: string;
   try {
     text = await response.text();
@@ -58,7 +76,9 @@ export async function sendRequest(init: SendRequestInit): Promise<unknown> {
     });
   }
   // The server answered, so the code that reads its errors can load now (not with the entry).
-  if (!response.ok) throw (await import('./response-error.ts')).apiError(init, response, text);
+  const latencyMs = Date.now() - started;
+  if (!response.ok)
+    throw await (await import('./response-error.ts')).apiError(init, response, text, latencyMs);
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -71,5 +91,5 @@ export async function sendRequest(init: SendRequestInit): Promise<unknown> {
   const b = body as { error?: unknown; object?: unknown } | null;
   if (b?.error !== undefined && b.error !== null && b.object === undefined)
     throw (await import('./response-error.ts')).errorEnvelopeError(init, body, text);
-  return body;
+  return { body, headers: response.headers, latencyMs };
 }

@@ -133,24 +133,38 @@ async function runStream(
   let body: unknown;
   let whole = false;
   let broken: unknown;
+  let answer: { headers: Headers; latencyMs: number } | undefined;
+  const { observer } = plan;
+  const send = () =>
+    sendRequest({
+      provider: adapter.provider,
+      url,
+      headers: requestHeaders(ctx, plan, streamed, key),
+      body: streamed.body,
+      fetch: ctx.options.fetch ?? defaultFetch,
+      signal,
+      secrets,
+      errorDetail: adapter.errorDetail,
+      stream: true,
+    });
+  const retry = retryPolicy(ctx, plan);
   try {
     await withRetries(
-      async () => {
-        const response = (await sendRequest({
-          provider: adapter.provider,
-          url,
-          headers: requestHeaders(ctx, plan, streamed, key),
-          body: streamed.body,
-          fetch: ctx.options.fetch ?? defaultFetch,
-          signal,
-          secrets,
-          errorDetail: adapter.errorDetail,
-          stream: true,
-        })) as Response;
+      async (n) => {
+        // Hooks and limits see each attempt as a whole call's (the limiter's slot is held until the
+        // answer's headers arrive).
+        const sent = await (observer
+          ? observer.attempt(n, 0, url, streamed.body, signal, send)
+          : send());
+        const response = sent.response!;
+        const started = Date.now() - sent.latencyMs;
+        // For a stream, the time to its last event.
+        const done = () => (answer = { headers: sent.headers, latencyMs: Date.now() - started });
         // A server that ignores the stream flag answers with the whole JSON body: read as a call's.
         const type = response.headers.get('content-type') ?? '';
         if (/json/i.test(type) && !/event-stream/i.test(type)) {
           body = await untilAborted(response.json() as Promise<unknown>, [signal]);
+          done();
           return void (whole = true);
         }
         const reader = await adapter.streamReader!(plan.call, url);
@@ -166,12 +180,13 @@ async function runStream(
           const detail = 'the connection closed before the answer ended';
           failure = new StreamError({ provider: adapter.provider, url, detail });
         }
+        done();
         if (!failure) return;
         // Nothing reached a reader yet: the attempt failed as a whole call's would, and may be retried.
         if (log.events.length === 0) throw failure;
         broken = failure;
       },
-      retryPolicy(ctx, plan),
+      observer ? { ...retry, onRetry: observer.retry } : retry,
       signal,
     );
   } catch (error) {
@@ -197,7 +212,16 @@ async function runStream(
     // As on a whole call: a key echoed in an unreadable body never reaches the error.
     throw scrubError(error, secrets);
   }
-  const response = await toModelResponse(ctx, plan, wire, parsed, { ...parsed.usage }, body);
+  observer?.used(parsed.usage);
+  const response = await toModelResponse(
+    ctx,
+    plan,
+    wire,
+    parsed,
+    { ...parsed.usage },
+    body,
+    answer!,
+  );
   // A whole answer was not streamed: its pieces are sent now, as a replay's are.
   for (const event of replayEvents(response, whole)) log.push(event);
   let result: StreamResult = response;

@@ -14,6 +14,7 @@ export function compact<T extends object>(value: T): T {
  * The result of a call from an adapter's parsed answer: the same for a whole and a streamed answer.
  * @param usage - The usage to report (a repaired call adds up its rounds).
  * @param body - The provider's body (for a stream, the answer the events stand for).
+ * @param answer - The answer's headers (rate limits, request id) and the time its rounds took.
  */
 export async function toModelResponse(
   ctx: ModelContext,
@@ -22,7 +23,9 @@ export async function toModelResponse(
   parsed: ParsedResponse,
   usage: Usage,
   body: unknown,
+  answer: { headers: Headers; latencyMs: number },
 ): Promise<ModelResponse> {
+  const { headers } = answer;
   const { spec } = plan.call;
   return compact({
     text: parsed.text,
@@ -41,5 +44,11 @@ export async function toModelResponse(
     cached: false,
     warnings: wire.warnings?.length ? wire.warnings : undefined,
     raw: body as JSONValue,
+    // Only OpenAI, xAI and Anthropic send these: the parser loads when they are there.
+    rateLimit: [...headers.keys()].some((name) => name.includes('ratelimit'))
+      ? (await import('../core/rate-limit.ts')).parseRateLimit(headers)
+      : undefined,
+    requestId: headers.get('x-request-id') ?? headers.get('request-id') ?? undefined,
+    latencyMs: answer.latencyMs,
   });
 }

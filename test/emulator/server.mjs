@@ -15,6 +15,7 @@
 // shape below) and add it to ROUTE_MODULES, or call registerRoutes() from a harness.
 import http from 'node:http';
 import { faultQueue, nextFault, faultOutcome, writePartial, closedPort } from './faults.mjs';
+import { RATE_LIMIT_HEADERS, spendRateLimit } from './rate-limits.mjs';
 import * as openai from './openai.mjs';
 import * as anthropic from './anthropic.mjs';
 import * as gemini from './gemini.mjs';
@@ -58,9 +59,7 @@ const EXPOSED = [
   'x-emulator-request-count',
   'openai-processing-ms',
   'openai-version',
-  'x-ratelimit-limit-requests',
-  'x-ratelimit-remaining-requests',
-  'x-ratelimit-reset-requests',
+  ...RATE_LIMIT_HEADERS,
 ].join(', ');
 
 const SCENARIO_RE = /^\/s\/([A-Za-z0-9_-]+)(\/.*)?$/;
@@ -74,6 +73,8 @@ function freshScenario(id) {
     requireAuth: true,
     echoKey: false,
     strictModels: false,
+    rateLimit: undefined,
+    rateWindow: undefined,
     requests: [],
   };
 }
@@ -210,6 +211,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
       next.echoKey = cfg.echoKey === true;
       // Unknown model ids get the provider's 404 (dialects that know the registry check them).
       next.strictModels = cfg.strictModels === true;
+      // `{ requests, tokens, windowMs }`: the scenario's rate limits (see rate-limits.mjs).
+      next.rateLimit = cfg.rateLimit ?? undefined;
       scenarios.set(id, next);
       return send(res, { json: { ok: true } }, baseHeaders(requestId, next));
     }
@@ -313,6 +316,11 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
     const authError = dialect.checkAuth(ctx);
     if (authError) return send(res, authError, out);
     if (bodyError) return send(res, dialect.invalidJson(ctx), out);
+    if (req.method === 'POST') {
+      const limit = spendRateLimit(sc, ctx, dialect);
+      if (limit.refused) return send(res, limit.refused, out);
+      Object.assign(out, limit.headers);
+    }
     dialects.set(ctx, dialect);
     return send(res, await route.handle(ctx), out, streamFault, ctx, entry);
   }

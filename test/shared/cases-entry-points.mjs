@@ -21,6 +21,7 @@ export const ENTRY_POINTS = {
       'InvalidResponseError',
       'LLMError',
       'LanguageModel',
+      'Limiter',
       'MissingKeyError',
       'NetworkError',
       'OutputValidationError',
@@ -32,11 +33,14 @@ export const ENTRY_POINTS = {
     ],
     functions: [
       'cacheKey',
+      'createLimiter',
       'extractJson',
+      'isFallbackError',
       'isLLMError',
       'isRetryableStatus',
       'llmOptions',
       'readEnv',
+      'withFallback',
     ],
     values: {
       DEFAULT_MAX_REPAIRS: 'number',

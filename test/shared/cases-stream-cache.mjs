@@ -163,5 +163,30 @@ export function streamCacheCases({ sdk, emulatorUrl }) {
         equal(rest.events.at(-1).response.text, rest.text);
       },
     ],
+    [
+      'stream hooks and limits: a stream is one onRequest and one onResponse under the limiter; its replay is an onCacheHit',
+      async () => {
+        const s = await scenario(emulatorUrl);
+        /** @type {string[]} */
+        const seen = [];
+        const hooks = Object.fromEntries(
+          ['onRequest', 'onResponse', 'onCacheHit', 'onError'].map((n) => [n, () => seen.push(n)]),
+        );
+        const m = cached(s.endpoint, { hooks, concurrency: 1 });
+        const prompt = uniquePrompt('stream hooks');
+        // Two identical streams at once: one request (the second joins it) through a one-slot limiter.
+        const [a, b] = await Promise.all([drain(m.stream(prompt)), drain(m.stream(prompt))]);
+        equal(a.text, b.text, 'both read the answer');
+        const replay = m.stream(prompt);
+        await drain(replay);
+        equal((await replay.response).cached, true, 'replayed');
+        deepEqual(
+          seen.sort(),
+          ['onCacheHit', 'onCacheHit', 'onRequest', 'onResponse'],
+          'one request, one response, a joined stream and a replay as hits',
+        );
+        equal((await s.requests()).length, 1, 'one request');
+      },
+    ],
   ];
 }

@@ -25,9 +25,25 @@ export async function drain(/** @type {AsyncIterable<any>} */ stream) {
 }
 
 /** A result without what differs between two requests for the same answer. */
+// Each request has its own id, rate-limit snapshot and latency: compared apart (see perRequest).
 const comparable = (/** @type {any} */ r) => {
-  const { id: _id, raw: _raw, cached: _cached, ...rest } = r;
+  const {
+    id: _id,
+    raw: _raw,
+    cached: _cached,
+    rateLimit: _rateLimit,
+    requestId: _requestId,
+    latencyMs: _latencyMs,
+    ...rest
+  } = r;
   return rest;
+};
+
+/** A streamed answer reports what a whole call's does about its request. */
+const perRequest = (/** @type {any} */ streamed, /** @type {any} */ whole) => {
+  assert(typeof streamed.latencyMs === 'number' && streamed.latencyMs >= 0, 'latencyMs');
+  equal(typeof streamed.requestId, typeof whole.requestId, 'requestId as on a whole call');
+  deepEqual(Object.keys(streamed.rateLimit ?? {}), Object.keys(whole.rateLimit ?? {}), 'rateLimit');
 };
 
 /**
@@ -110,6 +126,7 @@ export function streamCases({ sdk, emulatorUrl }) {
         equal(response.cached, false);
         const chat = await model.chat(prompt, thinking[name]);
         deepEqual(comparable(response), comparable(chat), 'the response equals chat');
+        perRequest(response, chat);
         const [sent] = await s.requests();
         const streamFlag =
           name === 'gemini' || name === 'vertex'

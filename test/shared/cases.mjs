@@ -45,6 +45,10 @@ import { streamCacheCases } from './cases-stream-cache.mjs';
 import { streamFaultCases } from './cases-stream-faults.mjs';
 import { streamPeerCases } from './cases-stream-peers.mjs';
 import { promptCases } from './cases-prompts.mjs';
+import { limitsCases } from './cases-limits.mjs';
+import { limitsInfoCases } from './cases-limits-info.mjs';
+import { limitsFallbackCases } from './cases-limits-fallback.mjs';
+import { limitsHookCases } from './cases-limits-hooks.mjs';
 import { scenario, uniquePrompt } from './emulator-client.mjs';
 import * as v from 'valibot';
 
@@ -104,6 +108,10 @@ export function makeCases(harness) {
     ...responsesSteadyCases(env),
     ...effortPrismCases(env),
     ...promptCases(env),
+    ...limitsCases(env),
+    ...limitsInfoCases(env),
+    ...limitsFallbackCases(env),
+    ...limitsHookCases(env),
     ...plainDataCases(env),
     ...streamCases(env),
     ...streamCacheCases(env),

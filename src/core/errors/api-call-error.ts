@@ -1,5 +1,6 @@
 import { isRetryableStatus } from './is-retryable-status.ts';
 import { LLMError } from './llm-error.ts';
+import type { RateLimitInfo } from '../types.ts';
 
 /** What an {@link APICallError} knows about the failed call. */
 export interface APICallErrorInit {
@@ -21,6 +22,10 @@ export interface APICallErrorInit {
   errorType?: string;
   /** The delay the provider asked for (`retry-after-ms` or `Retry-After`), capped at 60 s. */
   retryAfterMs?: number;
+  /** The provider's rate-limit headers, normalised (see `response.rateLimit`). */
+  rateLimit?: RateLimitInfo;
+  /** Milliseconds from sending the request to reading the error. */
+  latencyMs?: number;
   /** Overrides the default retry decision taken from the status. */
   isRetryable?: boolean;
   cause?: unknown;
@@ -41,6 +46,15 @@ export class APICallError extends LLMError {
   readonly errorType: string | undefined;
   /** The delay the provider asked for before a retry, when it gave one. */
   readonly retryAfterMs: number | undefined;
+  /** The provider's rate-limit state with this answer, when it sent the headers. */
+  readonly rateLimit: RateLimitInfo | undefined;
+  /** Milliseconds from sending the request to reading the error. */
+  readonly latencyMs: number | undefined;
+  /**
+   * The delay the SDK waited after this error before trying again (`retryAfterMs` when the provider
+   * gave one, else the backoff); undefined when no retry followed.
+   */
+  retryDelayMs: number | undefined;
 
   constructor(init: APICallErrorInit) {
     const id = init.requestId ? ` [request id ${init.requestId}]` : '';
@@ -53,6 +67,9 @@ export class APICallError extends LLMError {
     this.requestId = init.requestId;
     this.errorType = init.errorType;
     this.retryAfterMs = init.retryAfterMs;
+    this.rateLimit = init.rateLimit;
+    this.latencyMs = init.latencyMs;
+    this.retryDelayMs = undefined;
     this.isRetryable = init.isRetryable ?? isRetryableStatus(init.status);
   }
 }

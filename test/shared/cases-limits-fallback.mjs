@@ -1,0 +1,157 @@
+// Fallbacks (README "Fallbacks"): the next model answers when one fails with a server error, a 429
+// after retries, a timeout or a network error; never on an input error, a refused key or a content
+// filter; `on` replaces the rule; each model's cache works as usual.
+import { assert, equal, rejects } from './assert.mjs';
+import { scenario, uniquePrompt } from './emulator-client.mjs';
+import { personJsonSchema, personSchema } from './fixtures.mjs';
+import { KEY } from './openai-fixture.mjs';
+
+/**
+ * @param {import('./cases.mjs').CaseEnv} env
+ * @returns {Array<[string, () => Promise<void>]>}
+ */
+export function limitsFallbackCases({ sdk, emulatorUrl }) {
+  const { withFallback, InvalidRequestError, RetryError, APICallError } = sdk.core;
+  const openai = (/** @type {string} */ endpoint, /** @type {object} */ o = {}) =>
+    new sdk.openai.OpenAIModel({
+      model: 'gpt-4o-mini',
+      endpoint,
+      apiKey: KEY,
+      cache: false,
+      retryDelay: 5,
+      ...o,
+    });
+  const anthropic = (/** @type {string} */ endpoint, /** @type {object} */ o = {}) =>
+    new sdk.anthropic.AnthropicModel({
+      endpoint,
+      apiKey: KEY,
+      cache: false,
+      dangerouslyAllowBrowser: true,
+      ...o,
+    });
+  /** A scenario that fails every request with `fault`. */
+  const failing = (/** @type {object} */ fault) =>
+    scenario(emulatorUrl, { faults: [{ ...fault, times: 20 }] });
+
+  const switches = {
+    '500 after its retries': { status: 500 },
+    '429 after its retries': { status: 429 },
+    'a network error': { drop: true },
+    'a timeout': { hang: true },
+  };
+  const stays = {
+    'a 400 input error': { status: 400 },
+    'a refused key (401)': { status: 401 },
+    'a 404 unknown model': { status: 404 },
+  };
+  return [
+    ...Object.entries(switches).map(
+      ([what, fault]) =>
+        /** @type {[string, () => Promise<void>]} */ ([
+          `fallback: moves on after ${what}; the answer names the model that gave it`,
+          async () => {
+            const bad = await failing(fault);
+            const good = await scenario(emulatorUrl);
+            const chain = withFallback([
+              openai(bad.endpoint, { retryLimit: 1, timeout: 300 }),
+              anthropic(good.endpoint),
+            ]);
+            const r = await chain.chat('hi');
+            equal(r.provider, 'anthropic', 'the second model answered');
+            equal((await good.requests()).length, 1, 'one request to it');
+            // A browser may itself resend a request whose connection was dropped: at least two.
+            const sent = (await bad.requests()).length;
+            if (!fault.hang)
+              assert(fault.drop ? sent >= 2 : sent === 2, `the first used its retry (${sent})`);
+          },
+        ]),
+    ),
+    ...Object.entries(stays).map(
+      ([what, fault]) =>
+        /** @type {[string, () => Promise<void>]} */ ([
+          `fallback: never moves on after ${what}`,
+          async () => {
+            const bad = await failing(fault);
+            const good = await scenario(emulatorUrl);
+            const chain = withFallback([openai(bad.endpoint), anthropic(good.endpoint)]);
+            await rejects(
+              chain.chat('hi'),
+              (e) => e instanceof APICallError && e.status === fault.status,
+              'the first error as it is',
+            );
+            equal((await good.requests()).length, 0, 'the second model was not asked');
+          },
+        ]),
+    ),
+    [
+      'fallback: never moves on after a content filter',
+      async () => {
+        const blocked = await scenario(emulatorUrl, {
+          reply: { blockReason: 'SAFETY' },
+        });
+        const good = await scenario(emulatorUrl);
+        const gemini = new sdk.google.GoogleModel({
+          endpoint: blocked.endpoint,
+          apiKey: KEY,
+          cache: false,
+        });
+        const chain = withFallback([gemini, openai(good.endpoint)]);
+        await rejects(chain.chat('hi'), (e) => e instanceof sdk.core.ContentFilterError);
+        equal((await good.requests()).length, 0, 'the second model was not asked');
+      },
+    ],
+    [
+      'fallback: `on` decides; when every model fails the error holds each one; onFallback is told',
+      async () => {
+        const bad = await failing({ status: 400 });
+        const worse = await failing({ status: 503 });
+        const moves = /** @type {string[]} */ ([]);
+        const chain = withFallback(
+          [openai(bad.endpoint), openai(worse.endpoint, { retryLimit: 0 })],
+          {
+            on: (e) => e instanceof APICallError && e.status === 400,
+            onFallback: ({ from, to }) => moves.push(`${from} -> ${to}`),
+          },
+        );
+        const e = await rejects(chain.chat('hi'), (e) => e instanceof RetryError);
+        equal(e.errors.length, 2, 'one error per model');
+        equal(e.errors[0].status, 400, 'the first');
+        equal(e.lastError.status, 503, 'the last');
+        equal(moves.length, 1, 'one move');
+        equal(moves[0], 'openai:gpt-4o-mini -> openai:gpt-4o-mini', 'named by provider and model');
+        await rejects(
+          async () => withFallback([]),
+          (e) => e instanceof InvalidRequestError,
+          'no models',
+        );
+      },
+    ],
+    [
+      'fallback: json(), object() and responses() fall back too, and each model uses its own cache',
+      async () => {
+        const bad = await failing({ status: 502 });
+        const good = await scenario(emulatorUrl);
+        const cache = sdk.cache.memoryStore();
+        const chain = withFallback([
+          openai(bad.endpoint, { retryLimit: 0 }),
+          openai(good.endpoint, { cache }),
+        ]);
+        const prompt = uniquePrompt('a person');
+        const options = { schema: personSchema, jsonSchema: personJsonSchema };
+        const first = await chain.object(prompt, options);
+        equal(typeof first.data.name, 'string', 'validated data from the second model');
+        const again = await chain.object(prompt, options);
+        equal(again.cached, true, "the second model's cache answered");
+        equal((await good.requests()).length, 1, 'one request to the second model');
+        equal(typeof (await chain.json(uniquePrompt('a JSON object'))).data, 'object', 'json');
+        const answered = await chain.responses(uniquePrompt('responses'));
+        equal(answered.cached, false, 'responses() fell back to the second model');
+        equal(
+          (await good.requests()).filter((r) => r.path.endsWith('/v1/responses')).length,
+          1,
+          'one Responses request to the second model',
+        );
+      },
+    ],
+  ];
+}
