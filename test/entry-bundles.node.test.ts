@@ -11,7 +11,12 @@
 // [entry-bundle]); growing past one needs a look, and raising it a reason: the `all` budgets were
 // raised about 6 kB when issue 14 split pako into deflate and inflate halves loaded apart (each half
 // carries pako's shared code; the first call downloads less), and unstorage's up-front one by 200 B
-// for its entry encoding. Needs dist/.
+// for its entry encoding. The provider and root budgets were raised again (about 5% above the
+// measured sizes) when the Responses API, limits, hooks and fallbacks landed: the root entry's up-front
+// size went from 3.0 to 5.1 kB, to be looked at with issue 14's size work. Streaming (issue 11) raised them once more, to about 3%
+// above its measured sizes: up front +1.0 to +1.7 kB (the stream methods and handle classes, and the
+// pipeline code shared with the lazy streaming chunk), all chunks about +7 kB (the streaming chunk and
+// three stream readers). Needs dist/.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -56,25 +61,25 @@ const ROWS: Record<string, Row> = {
     code: `import { extractJson, RateLimitError, cacheKey } from 'alea-llm-client';
 console.log(extractJson('{}'), new RateLimitError({ provider: 'p', url: 'u', status: 429 }), cacheKey);`,
     own: /RateLimitError/,
-    budget: { upfront: 3300, all: 37600 },
+    budget: { upfront: 6500, all: 50200 },
   },
   './openai': {
     code: chat('openai', 'OpenAIModel', "{ model: 'gpt-4o-mini' }"),
     own: PROVIDERS.openai,
     allows: ['openai', 'chatCompletions'],
-    budget: { upfront: 11100, all: 52100 },
+    budget: { upfront: 12700, all: 70200 },
   },
   './xai': {
     code: chat('xai', 'GrokModel'),
     own: PROVIDERS.xai,
     allows: ['xai', 'chatCompletions'],
-    budget: { upfront: 11000, all: 51300 },
+    budget: { upfront: 12600, all: 69400 },
   },
   './vllm': {
     code: chat('vllm', 'VLLMModel'),
     own: PROVIDERS.vllm,
     allows: ['vllm', 'chatCompletions'],
-    budget: { upfront: 11000, all: 50400 },
+    budget: { upfront: 12700, all: 68500 },
   },
   './openai-compatible': {
     code: chat(
@@ -84,19 +89,19 @@ console.log(extractJson('{}'), new RateLimitError({ provider: 'p', url: 'u', sta
     ),
     own: PROVIDERS.chatCompletions,
     allows: ['chatCompletions'],
-    budget: { upfront: 11000, all: 50400 },
+    budget: { upfront: 12700, all: 68600 },
   },
   './anthropic': {
     code: chat('anthropic', 'AnthropicModel'),
     own: PROVIDERS.anthropic,
     allows: ['anthropic'],
-    budget: { upfront: 12000, all: 54800 },
+    budget: { upfront: 12700, all: 66700 },
   },
   './google': {
     code: chat('google', 'GoogleModel'),
     own: PROVIDERS.google,
     allows: ['google'],
-    budget: { upfront: 13300, all: 53500 },
+    budget: { upfront: 14300, all: 65200 },
   },
   './cache': {
     code: `import { memoryStore, listCacheKeys, pruneCache } from 'alea-llm-client/cache';
@@ -129,6 +134,13 @@ console.log(await kvStore(globalThis.CACHE).get('k'));`,
 console.log(await unstorageStore(globalThis.storage).get('k'));`,
     own: /alea-cache/,
     budget: { upfront: 2000, all: 23200 },
+  },
+  './prompts': {
+    code: `import { formatPrompt, normalizeJsonResponse } from 'alea-llm-client/prompts';
+console.log(formatPrompt({ instructions: ['Answer in JSON.'] }), normalizeJsonResponse('{}'));`,
+    own: /INSTRUCTIONS/,
+    allows: [],
+    budget: { upfront: 5000, all: 5000 },
   },
   './registry': {
     code: `import { getModelDetails, computeCost } from 'alea-llm-client/registry';
