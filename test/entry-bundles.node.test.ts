@@ -138,7 +138,7 @@ console.log(await unstorageStore(globalThis.storage).get('k'));`,
   './prompts': {
     code: `import { formatPrompt, normalizeJsonResponse } from 'alea-llm-client/prompts';
 console.log(formatPrompt({ instructions: ['Answer in JSON.'] }), normalizeJsonResponse('{}'));`,
-    own: /INSTRUCTIONS/,
+    own: /normalizeJsonResponse: expected/,
     allows: [],
     budget: { upfront: 5000, all: 5000 },
   },

@@ -190,7 +190,11 @@ export class Limiter {
         this.#pump();
       },
       useTokens: (used) => {
+        const freed = used < entry.tokens;
         entry.tokens = used;
+        // The slot may be released before the usage is known (workerd runs them in that order):
+        // a smaller count can let a waiting request start now.
+        if (freed) this.#pump();
       },
     };
   }
