@@ -63,6 +63,25 @@ export type {
   RetryEvent,
 } from './pipeline/call-hooks.ts';
 export type {
+  BatchCallOptions,
+  BatchJob,
+  BatchRequest,
+  BatchResult,
+  BatchStatus,
+  ModelBatch,
+} from './pipeline/batch-types.ts';
+export type {
+  BatchCounts,
+  BatchHttp,
+  BatchHttpRequest,
+  BatchLine,
+  BatchLineError,
+  BatchLineResult,
+  BatchState,
+  ProviderBatchAdapter,
+  ProviderBatchStatus,
+} from './core/batch-adapter.ts';
+export type {
   AdapterFeatures,
   CallMethod,
   ConstraintKind,

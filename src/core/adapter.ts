@@ -1,3 +1,4 @@
+import type { ProviderBatchAdapter } from './batch-adapter.ts';
 import type { Effort, ServiceTier } from './effort.ts';
 import type { ModelSpec } from './model-spec.ts';
 import type { SseEvent } from './sse-parser.ts';
@@ -212,4 +213,9 @@ export interface ProviderAdapter {
    * on the first call instead of weighing on every bundle's entry.
    */
   loadSpec?(model: string): Promise<ModelSpec | undefined>;
+  /**
+   * Loads the provider's batch API adapter (a separate chunk: `model.batch` only). Absent when the
+   * provider has no batch API the SDK supports.
+   */
+  loadBatch?(): Promise<ProviderBatchAdapter>;
 }

@@ -1,67 +1,17 @@
 import { defaultStore } from '#default-store';
-import type { CallMethod, ModelCall, OutputFormat, ProviderAdapter } from '../core/adapter.ts';
+import type { CallMethod, OutputFormat, ProviderAdapter } from '../core/adapter.ts';
 import { baseUrl } from '../core/base-url.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { normalizeMessages } from './normalize-messages.ts';
-import { isPortableTools } from './is-portable-tools.ts';
-import {
-  CALL_OPTION_KEYS,
-  LAZY_OPTION_KEYS,
-  type CallOptions,
-  type ModelOptions,
-  type ObjectOptions,
-  type ResponsesOptions,
-} from './options.ts';
+import { batchKit } from './batch-kit.ts';
+import type { ModelBatch } from './batch-types.ts';
+import { buildCall } from './build-call.ts';
+import type { CallOptions, ModelOptions, ObjectOptions, ResponsesOptions } from './options.ts';
 import { ModelStream, ObjectStream } from './model-stream.ts';
 import { runCall, type CallPlan, type ModelContext } from './run-call.ts';
 import type { InferSchemaOutput, StandardSchemaV1 } from '../core/standard-schema.ts';
 import type { OutputCheck } from './request-with-repairs.ts';
 import type { JSONModelResponse, Message, ModelResponse, ToolCallResponse } from '../core/types.ts';
-
-function checkNumber(name: string, value: unknown, min: number, integer = false): void {
-  if (value === undefined) return;
-  if (
-    typeof value !== 'number' ||
-    !Number.isFinite(value) ||
-    value < min ||
-    (integer && !Number.isInteger(value))
-  ) {
-    throw new InvalidRequestError(
-      `\`${name}\` must be ${integer ? 'an integer' : 'a number'} of at least ${min}; got ${JSON.stringify(value)}.`,
-    );
-  }
-}
-
-/** Splits call options into the portable settings and the verbatim body members. */
-function toCall(
-  method: CallMethod,
-  model: string,
-  messages: Message[],
-  output: OutputFormat,
-  options: CallOptions,
-): ModelCall {
-  checkNumber('maxTokens', options.maxTokens, 1, true);
-  checkNumber('temperature', options.temperature, 0);
-  checkNumber('topP', options.topP, 0);
-  checkNumber('seed', options.seed, Number.MIN_SAFE_INTEGER, true);
-  const extra: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options)) {
-    if (!CALL_OPTION_KEYS.has(key) && value !== undefined) extra[key] = value;
-  }
-  const { stop } = options;
-  return {
-    method,
-    model,
-    messages,
-    output,
-    maxTokens: options.maxTokens,
-    temperature: options.temperature,
-    topP: options.topP,
-    stop: stop === undefined ? undefined : Array.isArray(stop) ? stop : [stop],
-    seed: options.seed,
-    extra,
-  };
-}
 
 /**
  * The shared implementation of every model class: `complete`, `chat`, `json` and `object` over a
@@ -75,6 +25,13 @@ export class LanguageModel {
   /** The API base URL. */
   readonly endpoint: string;
   readonly #ctx: ModelContext;
+  /**
+   * The provider's batch API (OpenAI Batch, Anthropic Message Batches, Gemini batch mode): about half
+   * price, results within 24 h. `submit` answers cached requests from the cache and sends the rest as
+   * one job; `status` reads its progress; `results` waits for it and writes the answers into the
+   * cache, so a later `chat` of the same call is a hit. The code loads on first use.
+   */
+  readonly batch: ModelBatch;
 
   /**
    * @param adapter - Builds and parses this provider's requests.
@@ -97,6 +54,15 @@ export class LanguageModel {
       model,
       options,
       store: options.cache === false ? undefined : (options.cache ?? defaultStore()),
+    };
+    const ctx = this.#ctx;
+    const run = () => import('./run-batch.ts');
+    this.batch = {
+      submit: async (requests, opts) => (await run()).submitBatch(batchKit, ctx, requests, opts),
+      status: async (id, opts) => (await run()).batchStatus(batchKit, ctx, id, opts),
+      async *results(id, opts) {
+        yield* (await run()).batchResults(batchKit, ctx, id, opts);
+      },
     };
   }
 
@@ -282,21 +248,8 @@ export class LanguageModel {
     options: CallOptions,
     prompt?: string,
   ): Promise<CallPlan> {
-    const call = toCall(method, this.model, messages, output, options);
-    if (prompt !== undefined) call.prompt = prompt;
-    const settings = this.#ctx.options;
-    if (
-      isPortableTools(options.tools) ||
-      settings.effort ||
-      settings.serviceTier ||
-      LAZY_OPTION_KEYS.some((key) => options[key] !== undefined)
-    ) {
-      // Loaded on demand: chat-only bundles carry no tool, effort or grammar code.
-      await (
-        await import('./prepare-call.ts')
-      ).prepareCall(call, options, settings, this.#ctx.adapter);
-    }
-    if (options.toolChoice !== undefined) call.toolChoice = options.toolChoice;
+    // One call-building path for chat, streams and batch jobs: the same call, the same cache key.
+    const call = await buildCall(this.#ctx, method, messages, output, options, prompt);
     return { method, call, options };
   }
 

@@ -108,7 +108,15 @@ export async function requestWithRepairs(
     }
     observer?.used(parsed.usage);
     usage = addUsage(usage, parsed.usage);
-    const response = await toModelResponse(ctx, plan, wire, parsed, usage, body, {
+    const response = await toModelResponse({
+      provider: adapter.provider,
+      model: ctx.model,
+      asked: plan.call,
+      answered: call,
+      parsed,
+      usage,
+      warnings: wire.warnings,
+      raw: body,
       headers: answered,
       latencyMs,
     });

@@ -46,6 +46,7 @@ export async function apiError(
   const errorInit: APICallErrorInit = {
     provider: init.provider,
     url: init.url,
+    method: init.method,
     status,
     detail: redact(detail.message ?? fallback, init.secrets),
     responseBody: redact(text.slice(0, 4000), init.secrets),

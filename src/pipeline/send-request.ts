@@ -5,8 +5,18 @@ import { NetworkError } from '../core/errors/network-error.ts';
 export interface SendRequestInit {
   provider: string;
   url: string;
+  /** @default 'POST' */
+  method?: 'GET' | 'POST';
   headers: Record<string, string>;
+  /** A JSON body; a `FormData` goes as it is (batch file uploads); none for GET. */
   body: unknown;
+  /** Return the answer's text instead of parsing it (batch results are JSONL). */
+  text?: boolean;
+  /**
+   * The answer is an API object that documents its own `error` member, read by the caller (a Gemini
+   * batch operation): no `error` envelope check.
+   */
+  ownErrors?: boolean;
   fetch: typeof globalThis.fetch;
   signal: AbortSignal;
   /** Values that must never appear in an error (the key). */
@@ -16,7 +26,7 @@ export interface SendRequestInit {
   stream?: boolean;
 }
 
-/** A successful answer: the parsed body, the headers, and how long the exchange took. */
+/** A successful answer: the parsed body (the text with `text`), the headers, and how long the exchange took. */
 export interface SentRequest {
   body: unknown;
   headers: Headers;
@@ -26,7 +36,7 @@ export interface SentRequest {
 }
 
 /**
- * POSTs JSON and reads a JSON answer: the only place the SDK calls `fetch`. Failures become typed
+ * POSTs JSON (or GETs, for batch jobs) and reads a JSON answer: the only place the SDK calls `fetch`. Failures become typed
  * errors; an abort propagates as the signal's reason for the caller to interpret. A network failure
  * is built here (where the network is gone, no code can be loaded); what reads an answer that is an
  * error loads on demand.
@@ -37,10 +47,11 @@ export async function sendRequest(init: SendRequestInit): Promise<SentRequest> {
   const started = Date.now();
   let response: Response;
   try {
+    const { method = 'POST', body } = init;
     response = await init.fetch(init.url, {
-      method: 'POST',
+      method,
       headers: init.headers,
-      body: JSON.stringify(init.body),
+      body: method === 'GET' ? undefined : body instanceof FormData ? body : JSON.stringify(body),
       signal: init.signal,
     });
   } catch (error) {
@@ -50,6 +61,7 @@ export async function sendRequest(init: SendRequestInit): Promise<SentRequest> {
     throw new NetworkError({
       provider: init.provider,
       url: init.url,
+      method: init.method,
       cause: error,
       secrets: init.secrets,
     });
@@ -71,6 +83,7 @@ export async function sendRequest(init: SendRequestInit): Promise<SentRequest> {
     throw new NetworkError({
       provider: init.provider,
       url: init.url,
+      method: init.method,
       cause: error,
       secrets: init.secrets,
     });
@@ -79,6 +92,7 @@ export async function sendRequest(init: SendRequestInit): Promise<SentRequest> {
   const latencyMs = Date.now() - started;
   if (!response.ok)
     throw await (await import('./response-error.ts')).apiError(init, response, text, latencyMs);
+  if (init.text) return { body: text, headers: response.headers, latencyMs };
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -89,7 +103,7 @@ export async function sendRequest(init: SendRequestInit): Promise<SentRequest> {
   // server's failure, not a malformed answer: its message is what the caller needs to see. A typed
   // API object (`object: "response"` with status failed) is left to its adapter.
   const b = body as { error?: unknown; object?: unknown } | null;
-  if (b?.error !== undefined && b.error !== null && b.object === undefined)
+  if (!init.ownErrors && b?.error !== undefined && b.error !== null && b.object === undefined)
     throw (await import('./response-error.ts')).errorEnvelopeError(init, body, text);
   return { body, headers: response.headers, latencyMs };
 }

@@ -213,15 +213,18 @@ async function runStream(
     throw scrubError(error, secrets);
   }
   observer?.used(parsed.usage);
-  const response = await toModelResponse(
-    ctx,
-    plan,
-    wire,
+  const response = await toModelResponse({
+    provider: adapter.provider,
+    model: ctx.model,
+    asked: plan.call,
+    answered: plan.call,
     parsed,
-    { ...parsed.usage },
-    body,
-    answer!,
-  );
+    usage: { ...parsed.usage },
+    warnings: wire.warnings,
+    raw: body,
+    headers: answer!.headers,
+    latencyMs: answer!.latencyMs,
+  });
   // A whole answer was not streamed: its pieces are sent now, as a replay's are.
   for (const event of replayEvents(response, whole)) log.push(event);
   let result: StreamResult = response;

@@ -1,6 +1,5 @@
-import type { ParsedResponse, WireRequest } from '../core/adapter.ts';
+import type { ModelCall, ParsedResponse } from '../core/adapter.ts';
 import type { JSONValue, ModelResponse, Usage } from '../core/types.ts';
-import type { CallPlan, ModelContext } from './run-call.ts';
 
 /** Drops undefined members so a result and its cached copy compare equal. */
 export function compact<T extends object>(value: T): T {
@@ -10,45 +9,62 @@ export function compact<T extends object>(value: T): T {
   return value;
 }
 
+/** What a result is made of, besides the parsed answer. */
+export interface ResponseParts {
+  provider: string;
+  /** The model asked for (the answer's own model id wins). */
+  model: string;
+  /** The call as first asked: `messages` continues from it. */
+  asked: ModelCall;
+  /** The call that was answered (a repair round's), for its registry record. */
+  answered: ModelCall;
+  parsed: ParsedResponse;
+  /** Token counts (summed over repair rounds). */
+  usage: Usage;
+  warnings?: string[];
+  raw: unknown;
+  /** The answer's headers (rate-limit information, the request id), whole or streamed; none for batch results. */
+  headers?: Headers;
+  /** Time spent on the exchange (repair rounds added up). */
+  latencyMs?: number;
+  /** The share of the listed price paid: 0.5 for batch jobs. @default 1 */
+  priceFactor?: number;
+}
+
 /**
- * The result of a call from an adapter's parsed answer: the same for a whole and a streamed answer.
- * @param usage - The usage to report (a repaired call adds up its rounds).
- * @param body - The provider's body (for a stream, the answer the events stand for).
- * @param answer - The answer's headers (rate limits, request id) and the time its rounds took.
+ * Builds the result of an answered call, the same way for a whole answer, a streamed one (its
+ * parsed events; `raw` the answer they stand for) and a batch result (so a batch answer in the cache
+ * is indistinguishable from a `chat` answer). `rateLimit`, `requestId` and `latencyMs` come from the
+ * answer's headers and timing where there are some.
  */
-export async function toModelResponse(
-  ctx: ModelContext,
-  plan: CallPlan,
-  wire: WireRequest,
-  parsed: ParsedResponse,
-  usage: Usage,
-  body: unknown,
-  answer: { headers: Headers; latencyMs: number },
-): Promise<ModelResponse> {
-  const { headers } = answer;
-  const { spec } = plan.call;
+export async function toModelResponse(parts: ResponseParts): Promise<ModelResponse> {
+  const { parsed, usage, answered, headers } = parts;
+  // Pricing code comes with the registry data: only calls to known models load it.
+  const listed = answered.spec
+    ? (await import('../registry/compute-cost.ts')).computeCost(answered.spec, usage)
+    : undefined;
   return compact({
     text: parsed.text,
     choices: parsed.choices,
     finishReason: parsed.finishReason,
     rawFinishReason: parsed.rawFinishReason,
     id: parsed.id,
-    provider: ctx.adapter.provider,
-    model: parsed.model ?? ctx.model,
+    provider: parts.provider,
+    model: parsed.model ?? parts.model,
     usage: compact(usage),
-    // Pricing code comes with the registry data: only calls to known models load it.
-    cost: spec ? (await import('../registry/compute-cost.ts')).computeCost(spec, usage) : undefined,
+    cost: listed === undefined ? undefined : listed * (parts.priceFactor ?? 1),
     thinking: parsed.thinking,
     toolCalls: parsed.toolCalls,
-    messages: [...plan.call.messages, parsed.assistant],
+    messages: [...parts.asked.messages, parsed.assistant],
     cached: false,
-    warnings: wire.warnings?.length ? wire.warnings : undefined,
-    raw: body as JSONValue,
+    warnings: parts.warnings?.length ? parts.warnings : undefined,
+    raw: parts.raw as JSONValue,
     // Only OpenAI, xAI and Anthropic send these: the parser loads when they are there.
-    rateLimit: [...headers.keys()].some((name) => name.includes('ratelimit'))
-      ? (await import('../core/rate-limit.ts')).parseRateLimit(headers)
-      : undefined,
-    requestId: headers.get('x-request-id') ?? headers.get('request-id') ?? undefined,
-    latencyMs: answer.latencyMs,
+    rateLimit:
+      headers && [...headers.keys()].some((name) => name.includes('ratelimit'))
+        ? (await import('../core/rate-limit.ts')).parseRateLimit(headers)
+        : undefined,
+    requestId: headers?.get('x-request-id') ?? headers?.get('request-id') ?? undefined,
+    latencyMs: parts.latencyMs,
   });
 }

@@ -114,7 +114,7 @@ function toolUses(b, reply) {
   }));
 }
 
-function messages(ctx) {
+export function messages(ctx) {
   const b = ctx.body;
   const reply = ctx.scenario.reply ?? {};
   const invalid = validateMessagesRequest(b, ctx);

@@ -58,7 +58,7 @@ function lastUserText(contents) {
   return partsText(last?.parts);
 }
 
-function generateContent(ctx, model, api) {
+export function generateContent(ctx, model, api) {
   const b = ctx.body;
   const reply = ctx.scenario.reply ?? {};
   if (!isObject(b)) return invalidArgument('Invalid JSON payload received. Expected an object.');

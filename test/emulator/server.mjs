@@ -19,9 +19,13 @@ import { RATE_LIMIT_HEADERS, spendRateLimit } from './rate-limits.mjs';
 import * as openai from './openai.mjs';
 import * as anthropic from './anthropic.mjs';
 import * as gemini from './gemini.mjs';
+import * as openaiBatch from './openai-batch.mjs';
+import * as anthropicBatch from './anthropic-batch.mjs';
+import * as geminiBatch from './gemini-batch.mjs';
 
 /**
- * Route = { method: 'GET'|'POST'|..., match(path) => boolean, dialect, handle(ctx) => Result }
+ * Route = { method: 'GET'|'POST'|..., match(path) => boolean, dialect, handle(ctx) => Result,
+ *           raw?: true (the body need not be JSON) }
  * Dialect = { name, headers?(ctx) => object, notFound(ctx), invalidJson(ctx), checkAuth(ctx) => Result|null,
  *             faultError(status, ctx) => Result, streamError(ctx) => string (a framed SSE error
  *             event, what the provider sends when it fails after its 200) }
@@ -36,7 +40,7 @@ import * as gemini from './gemini.mjs';
  * key in full (OpenAI's real message echoes it masked), to prove the SDK never lets it through.
  */
 // ---- Provider route modules. Add Anthropic (POST /v1/messages), Gemini, Vertex here. ----
-const ROUTE_MODULES = [openai, anthropic, gemini];
+const ROUTE_MODULES = [openai, anthropic, gemini, openaiBatch, anthropicBatch, geminiBatch];
 const DEFAULT_DIALECT = openai.dialect;
 
 const routeTable = ROUTE_MODULES.flatMap((m) => m.routes);
@@ -73,6 +77,7 @@ function freshScenario(id) {
     requireAuth: true,
     echoKey: false,
     strictModels: false,
+    batch: undefined,
     rateLimit: undefined,
     rateWindow: undefined,
     requests: [],
@@ -211,6 +216,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
       next.echoKey = cfg.echoKey === true;
       // Unknown model ids get the provider's 404 (dialects that know the registry check them).
       next.strictModels = cfg.strictModels === true;
+      // Batch jobs: `{ polls, outcome, processed }` (see batch-jobs.mjs).
+      next.batch = cfg.batch ?? undefined;
       // `{ requests, tokens, windowMs }`: the scenario's rate limits (see rate-limits.mjs).
       next.rateLimit = cfg.rateLimit ?? undefined;
       scenarios.set(id, next);
@@ -286,6 +293,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
         requireAuth: sc.requireAuth,
         echoKey: sc.echoKey,
         strictModels: sc.strictModels,
+        batch: sc.batch,
       },
       requestId,
     };
@@ -315,7 +323,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
     if (!route) return send(res, dialect.notFound(ctx), out);
     const authError = dialect.checkAuth(ctx);
     if (authError) return send(res, authError, out);
-    if (bodyError) return send(res, dialect.invalidJson(ctx), out);
+    // A `raw` route reads a body that is not JSON (OpenAI's multipart file upload).
+    if (bodyError && !route.raw) return send(res, dialect.invalidJson(ctx), out);
     if (req.method === 'POST') {
       const limit = spendRateLimit(sc, ctx, dialect);
       if (limit.refused) return send(res, limit.refused, out);

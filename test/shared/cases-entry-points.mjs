@@ -17,6 +17,7 @@ export const ENTRY_POINTS = {
       'APICallError',
       'AuthenticationError',
       'ContentFilterError',
+      'BatchItemError',
       'InvalidRequestError',
       'InvalidResponseError',
       'LLMError',

@@ -12,6 +12,8 @@ import { openaiOptionCases } from './cases-openai-options.mjs';
 import { steadyCases } from './cases-steady.mjs';
 import { registryCases } from './cases-registry.mjs';
 import { cacheCases } from './cases-cache.mjs';
+import { batchCases } from './cases-batch.mjs';
+import { batchPeerCases } from './cases-batch-peers.mjs';
 import { keysCases } from './cases-keys.mjs';
 import { anthropicCases } from './cases-anthropic.mjs';
 import { anthropicOutputCases } from './cases-anthropic-output.mjs';
@@ -71,6 +73,8 @@ export function makeCases(harness) {
   const env = { ...harness, sdk: sdkOf(harness.entries) };
   return [
     ...openaiCases(env),
+    ...batchCases(env),
+    ...batchPeerCases(env),
     ...openaiResilienceCases(env),
     ...openaiOutputCases(env),
     ...openaiWireCases(env),

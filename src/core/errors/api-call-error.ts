@@ -8,6 +8,8 @@ export interface APICallErrorInit {
   provider: string;
   /** The URL that was called (it never carries a key). */
   url: string;
+  /** The HTTP method. @default 'POST' */
+  method?: string;
   /** The HTTP status. */
   status: number;
   /** The provider's message, or the status text. */
@@ -58,7 +60,10 @@ export class APICallError extends LLMError {
 
   constructor(init: APICallErrorInit) {
     const id = init.requestId ? ` [request id ${init.requestId}]` : '';
-    super(`${init.provider} ${init.status}: ${init.detail} (POST ${init.url})${id}`, init);
+    super(
+      `${init.provider} ${init.status}: ${init.detail} (${init.method ?? 'POST'} ${init.url})${id}`,
+      init,
+    );
     this.provider = init.provider;
     this.url = init.url;
     this.status = init.status;

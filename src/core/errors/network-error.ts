@@ -15,13 +15,15 @@ export class NetworkError extends LLMError {
   constructor(init: {
     provider: string;
     url: string;
+    /** @default 'POST' */
+    method?: string;
     cause: unknown;
     secrets?: readonly (string | undefined)[];
   }) {
     const cause = redactError(init.cause, init.secrets ?? []);
     const reason = cause instanceof Error ? cause.message : String(cause);
     super(
-      `${init.provider}: network error calling POST ${init.url}: ${reason}. Check the endpoint, ` +
+      `${init.provider}: network error calling ${init.method ?? 'POST'} ${init.url}: ${reason}. Check the endpoint, ` +
         'your connection and, in a browser, that the server allows CORS.',
       { cause },
     );

@@ -52,6 +52,15 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
     cacheKeyHeaders: ['anthropic-version', 'anthropic-beta'],
     loadSpec: (model) => import('./anthropic-spec.ts').then((m) => m.anthropicSpec(model)),
     authHeaders: (key): Record<string, string> => (key ? { 'x-api-key': key } : {}),
+    loadBatch: () =>
+      import('./anthropic-batch.ts').then((m) =>
+        m.anthropicBatch({
+          'anthropic-version': config.version,
+          ...(config.dangerouslyAllowBrowser
+            ? { 'anthropic-dangerous-direct-browser-access': 'true' }
+            : {}),
+        }),
+      ),
 
     async buildRequest(call: ModelCall): Promise<WireRequest> {
       if (config.directToAnthropic && !config.dangerouslyAllowBrowser && isBrowser()) {

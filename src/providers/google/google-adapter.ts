@@ -71,6 +71,8 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
       ? { env: ['VERTEX_ACCESS_TOKEN'], file: 'vertex', required: true, hosts: vertex.hosts }
       : GEMINI_KEYS,
     loadSpec: (model) => import('./google-spec.ts').then((m) => m.googleSpec(model)),
+    // Vertex AI batch prediction reads from Cloud Storage or BigQuery: not supported.
+    loadBatch: vertex ? undefined : () => import('./google-batch.ts').then((m) => m.googleBatch()),
     authHeaders: (key): Record<string, string> =>
       !key ? {} : vertex ? { authorization: `Bearer ${key}` } : { 'x-goog-api-key': key },
 

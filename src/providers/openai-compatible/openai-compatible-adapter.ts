@@ -6,6 +6,7 @@ import type {
   ProviderAdapter,
   WireRequest,
 } from '../../core/adapter.ts';
+import type { ProviderBatchAdapter } from '../../core/batch-adapter.ts';
 import type { JSONSchema } from '../../core/standard-schema.ts';
 import type { ModelSpec } from '../../core/model-spec.ts';
 import { convertToOpenAIMessages } from './convert-to-openai-messages.ts';
@@ -49,6 +50,8 @@ export interface OpenAICompatibleConfig {
    * `max_completion_tokens` and no sampling temperature (OpenAI's o-series and GPT-5).
    */
   isReasoningModel?: (model: string) => boolean;
+  /** Loads the provider's batch API adapter, when it has one the client supports. */
+  loadBatch?: () => Promise<ProviderBatchAdapter>;
   /** Whether the server serves OpenAI's Responses API (`responses()`). */
   responses?: boolean;
   /**
@@ -113,6 +116,7 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
       grammarTools: form === 'custom-tool',
     },
     loadSpec: config.loadSpec,
+    loadBatch: config.loadBatch,
     authHeaders: (key): Record<string, string> => (key ? { authorization: `Bearer ${key}` } : {}),
 
     async buildRequest(call: ModelCall): Promise<WireRequest> {

@@ -28,6 +28,7 @@ export class OpenAIModel extends LanguageModel {
       isCompletionModel: isOpenAICompletionModel,
       loadSpec: (model) => import('./openai-spec.ts').then((m) => m.openaiSpec(model)),
       isReasoningModel: isOpenAIReasoningModel,
+      loadBatch: () => import('./openai-batch.ts').then((m) => m.openaiBatch('openai')),
       responses: true,
       constraintForm: 'custom-tool',
     });

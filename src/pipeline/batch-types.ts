@@ -1,0 +1,77 @@
+import type { BatchCounts, BatchState } from '../core/batch-adapter.ts';
+import type { LLMError } from '../core/errors/llm-error.ts';
+import type { Message, ModelResponse } from '../core/types.ts';
+import type { CallOptions } from './options.ts';
+
+/** One request of a batch job: what `model.chat(input, options)` would be asked. */
+export interface BatchRequest {
+  /** Your id for the request, unique within the job; results carry it. */
+  id: string;
+  input: string | readonly Message[];
+  /**
+   * Call options as for `chat` (sampling, `system`, tools, pass-through body members). Transport
+   * options (`signal`, `timeout`, `retryLimit`, `headers`, `maxRepairs`) belong to the job, not to a
+   * request, and are refused here.
+   */
+  options?: CallOptions;
+}
+
+/** Options of `batch.submit`, `batch.status` and `batch.results`. */
+export interface BatchCallOptions {
+  /** Cancels the job's HTTP requests and, in `results`, the wait for the job to end. */
+  signal?: AbortSignal;
+  /** `results`: the first wait between status polls, in ms; doubles per poll. @default 5000 */
+  pollInterval?: number;
+  /** `results`: the longest wait between polls, in ms. @default 60000 */
+  maxPollInterval?: number;
+}
+
+/** A submitted job. */
+export interface BatchJob {
+  /** The provider's job id (`batch_…`, `msgbatch_…`, `batches/…`), or `cached-…` when every request was answered from the cache and nothing was sent. */
+  id: string;
+  provider: string;
+  model: string;
+  /** How many requests the job has, cached ones included. */
+  total: number;
+  /** How many were answered from the cache and left out of the provider's job. */
+  cached: number;
+  /** How many were sent to the provider. */
+  submitted: number;
+}
+
+/** A job's progress. `counts` include the cached requests as succeeded. */
+export interface BatchStatus {
+  id: string;
+  state: BatchState;
+  /** True once results can be read (`completed`, `failed`, `expired`, `cancelled`). */
+  done: boolean;
+  counts: BatchCounts & { total: number; cached: number };
+  /** Why the whole job failed, when the provider said. */
+  error?: string;
+  /** The provider's job object, as sent (undefined for a job answered from the cache). */
+  raw?: unknown;
+}
+
+/** The outcome of one request: its answer, or why it has none. */
+export type BatchResult =
+  | { id: string; response: ModelResponse; error?: undefined }
+  | { id: string; response?: undefined; error: LLMError };
+
+/** `model.batch`: the provider's batch API behind one portable interface. */
+export interface ModelBatch {
+  /**
+   * Answers what the cache holds, sends the rest as one provider job (about half price, done within
+   * 24 h), and stores a job record in the cache store so `results` works from any process.
+   * @param requests - `{ id, input, options }` per request.
+   */
+  submit(requests: readonly BatchRequest[], options?: BatchCallOptions): Promise<BatchJob>;
+  /** Reads a job's state and counts (one request; no waiting). */
+  status(id: string, options?: BatchCallOptions): Promise<BatchStatus>;
+  /**
+   * Waits for the job to end (polling with backoff; `signal` stops the wait), then yields every
+   * request's result in submission order and writes the answers into the cache, so a later `chat`
+   * of the same call is a cache hit.
+   */
+  results(id: string, options?: BatchCallOptions): AsyncIterable<BatchResult>;
+}

@@ -1,0 +1,299 @@
+// The providers' batch APIs through `model.batch` (issue 13), against the emulator's three flows:
+// OpenAI (file upload + /v1/batches), Anthropic (/v1/messages/batches + results_url) and Gemini
+// (batchGenerateContent + batches/{id}). Each flow: a request already in the cache is answered from
+// it and left out of the job, the job advances over polls, per-request errors come back as
+// BatchItemError, and the answers land in the cache under the key `chat` uses.
+import { assert, equal, rejects } from './assert.mjs';
+import { scenario, uniquePrompt } from './emulator-client.mjs';
+
+/** Collects an async iterable. @param {AsyncIterable<any>} it */
+async function collect(it) {
+  const out = [];
+  for await (const item of it) out.push(item);
+  return out;
+}
+
+/**
+ * @param {import('./cases.mjs').CaseEnv} env
+ * @returns {Array<[string, () => Promise<void>]>}
+ */
+export function batchCases({ sdk, emulatorUrl }) {
+  const fast = { pollInterval: 1, maxPollInterval: 5 };
+  const providers = [
+    {
+      name: 'OpenAI',
+      make: (/** @type {any} */ o) =>
+        new sdk.openai.OpenAIModel({ model: 'gpt-4o-mini', apiKey: 'sk-test', ...o }),
+      create: (/** @type {any[]} */ log) =>
+        log.filter((r) => r.path.endsWith('/v1/batches') && r.method === 'POST'),
+      sentPrompts: (/** @type {any[]} */ log) => {
+        const upload = log.find((r) => r.path.endsWith('/v1/files'));
+        return upload ? [upload] : [];
+      },
+      badOptions: { n: 0 },
+    },
+    {
+      name: 'Anthropic',
+      make: (/** @type {any} */ o) =>
+        new sdk.anthropic.AnthropicModel({
+          model: 'claude-sonnet-4-6',
+          apiKey: 'sk-ant-test',
+          dangerouslyAllowBrowser: true,
+          ...o,
+        }),
+      create: (/** @type {any[]} */ log) =>
+        log.filter((r) => r.path.endsWith('/v1/messages/batches') && r.method === 'POST'),
+      badOptions: { seed_value: 1 },
+    },
+    {
+      name: 'Gemini',
+      make: (/** @type {any} */ o) =>
+        new sdk.google.GoogleModel({ model: 'gemini-2.5-flash', apiKey: 'gm-test', ...o }),
+      create: (/** @type {any[]} */ log) =>
+        log.filter((r) => r.path.endsWith(':batchGenerateContent')),
+      badOptions: { n: 2 },
+    },
+  ];
+  /** @type {Array<[string, () => Promise<void>]>} */
+  const cases = [];
+  for (const p of providers) {
+    cases.push([
+      `batch (${p.name}): cached requests are left out, the job advances, results fill the cache`,
+      async () => {
+        const sc = await scenario(emulatorUrl, { batch: { polls: 3 } });
+        const store = sdk.cache.memoryStore();
+        const model = p.make({ endpoint: sc.endpoint, cache: store });
+        const [a, b, c] = [
+          uniquePrompt('batch a'),
+          uniquePrompt('batch b'),
+          uniquePrompt('batch c'),
+        ];
+        const early = await model.chat(a, { maxTokens: 50 });
+        const job = await model.batch.submit([
+          { id: 'first', input: a, options: { maxTokens: 50 } },
+          { id: 'second', input: b },
+          { id: 'third', input: [{ role: 'user', content: c }], options: { system: 'Be brief.' } },
+        ]);
+        equal(job.total, 3, 'total');
+        equal(job.cached, 1, 'one answered from the cache');
+        equal(job.submitted, 2, 'two sent');
+        equal(p.create(await sc.requests()).length, 1, 'one job created');
+
+        const states = [];
+        for (let i = 0; i < 3; i++) states.push((await model.batch.status(job.id)).state);
+        equal(states.at(-1), 'completed', `ends completed: ${states}`);
+        assert(states[0] !== 'completed', `progress over time: ${states}`);
+        const last = await model.batch.status(job.id);
+        equal(last.counts.total, 3, 'counts.total');
+        equal(last.counts.cached, 1, 'counts.cached');
+        equal(last.counts.succeeded, 3, 'counts.succeeded');
+
+        const results = await collect(model.batch.results(job.id, fast));
+        equal(results.map((r) => r.id).join(), 'first,second,third', 'submission order');
+        equal(results[0].response.text, early.text, 'cached answer');
+        equal(results[0].response.cached, true, 'marked cached');
+        for (const r of results.slice(1)) {
+          assert(r.response && !r.error, `${r.id} answered: ${r.error}`);
+          equal(r.response.cached, false, `${r.id} fresh`);
+          equal(r.response.provider, model.provider, 'provider');
+        }
+        const before = (await sc.requests()).length;
+        const again = await model.chat(b);
+        equal(again.cached, true, 'a later chat of a batched call is a cache hit');
+        equal(again.text, results[1].response.text, 'same answer');
+        const withSystem = await model.chat([{ role: 'user', content: c }], {
+          system: 'Be brief.',
+        });
+        equal(withSystem.cached, true, 'options are part of the same key');
+        equal((await sc.requests()).length, before, 'no request sent for the hits');
+      },
+    ]);
+    cases.push([
+      `batch (${p.name}): requests are built as chat builds them (the model effort too): same cache key`,
+      async () => {
+        const sc = await scenario(emulatorUrl, { batch: { polls: 1 } });
+        const model = p.make({
+          endpoint: sc.endpoint,
+          cache: sdk.cache.memoryStore(),
+          effort: 'low',
+        });
+        const prompt = uniquePrompt('batch effort');
+        const early = await model.chat(prompt);
+        const job = await model.batch.submit([{ id: 'same', input: prompt }]);
+        equal(job.cached, 1, 'the chat answer (sent with the model effort) is the batch request');
+        const results = await collect(model.batch.results(job.id, fast));
+        equal(results[0].response.text, early.text, 'cached answer');
+      },
+    ]);
+    cases.push([
+      `batch (${p.name}): a request the provider refuses is a BatchItemError, the others succeed`,
+      async () => {
+        const sc = await scenario(emulatorUrl, { batch: { polls: 1 } });
+        const model = p.make({ endpoint: sc.endpoint, cache: sdk.cache.memoryStore() });
+        const job = await model.batch.submit([
+          { id: 'ok', input: uniquePrompt('fine') },
+          { id: 'bad', input: uniquePrompt('refused'), options: p.badOptions },
+        ]);
+        const results = await collect(model.batch.results(job.id, fast));
+        assert(results[0].response, `ok answered: ${results[0].error}`);
+        const error = results[1].error;
+        assert(error instanceof sdk.core.BatchItemError, `a BatchItemError: ${error}`);
+        equal(error.reason, 'errored', 'reason');
+        equal(error.status, 400, 'status');
+        equal(error.requestId, 'bad', 'names the request');
+        equal(error.isRetryable, false, 'a 400 is not retryable');
+      },
+    ]);
+  }
+  cases.push(
+    [
+      'batch (OpenAI): an expired job returns what finished; the rest are expired, retryable',
+      async () => {
+        const sc = await scenario(emulatorUrl, {
+          batch: { polls: 2, outcome: 'expired', processed: 1 },
+        });
+        const model = providers[0].make({ endpoint: sc.endpoint, cache: sdk.cache.memoryStore() });
+        const job = await model.batch.submit([
+          { id: 'x', input: uniquePrompt('x') },
+          { id: 'y', input: uniquePrompt('y') },
+        ]);
+        const results = await collect(model.batch.results(job.id, fast));
+        assert(results[0].response, 'the processed one');
+        equal(results[1].error?.reason, 'expired', 'the other expired');
+        equal(results[1].error?.isRetryable, true, 'retryable');
+        equal((await model.batch.status(job.id)).state, 'expired', 'state');
+      },
+    ],
+    [
+      'batch (Anthropic): a cancelled job reports cancelled requests',
+      async () => {
+        const sc = await scenario(emulatorUrl, { batch: { polls: 1, outcome: 'cancelled' } });
+        const model = providers[1].make({ endpoint: sc.endpoint, cache: sdk.cache.memoryStore() });
+        const job = await model.batch.submit([{ id: 'x', input: uniquePrompt('x') }]);
+        const [result] = await collect(model.batch.results(job.id, fast));
+        equal(result.error?.reason, 'cancelled', 'cancelled');
+        equal((await model.batch.status(job.id)).state, 'cancelled', 'state');
+      },
+    ],
+    [
+      'batch (Gemini): an expired job has no results: every request is expired',
+      async () => {
+        const sc = await scenario(emulatorUrl, { batch: { polls: 1, outcome: 'expired' } });
+        const model = providers[2].make({ endpoint: sc.endpoint, cache: sdk.cache.memoryStore() });
+        const job = await model.batch.submit([{ id: 'x', input: uniquePrompt('x') }]);
+        const [result] = await collect(model.batch.results(job.id, fast));
+        equal(result.error?.reason, 'missing', 'no result');
+        equal((await model.batch.status(job.id)).state, 'expired', 'state');
+      },
+    ],
+    [
+      'batch: every request cached sends nothing; bad input is refused before any request',
+      async () => {
+        const sc = await scenario(emulatorUrl);
+        const model = providers[0].make({ endpoint: sc.endpoint, cache: sdk.cache.memoryStore() });
+        const prompt = uniquePrompt('all cached');
+        await model.chat(prompt);
+        const job = await model.batch.submit([{ id: 'only', input: prompt }]);
+        equal(job.submitted, 0, 'nothing sent');
+        assert(job.id.startsWith('cached-'), job.id);
+        equal((await model.batch.status(job.id)).state, 'completed', 'completed');
+        const [r] = await collect(model.batch.results(job.id));
+        equal(r.response?.cached, true, 'from the cache');
+        equal((await sc.requests()).length, 1, 'only the first chat was sent');
+        const isInvalid = (/** @type {any} */ e) => e instanceof sdk.core.InvalidRequestError;
+        await rejects(model.batch.submit([]), isInvalid, 'empty');
+        await rejects(
+          model.batch.submit([
+            { id: 'a', input: 'x' },
+            { id: 'a', input: 'y' },
+          ]),
+          (e) => isInvalid(e) && /used twice/.test(e.message),
+          'duplicate ids',
+        );
+        await rejects(
+          model.batch.submit([{ id: 'a', input: 'x', options: { timeout: 5 } }]),
+          (e) => isInvalid(e) && /`timeout`/.test(e.message),
+          'transport option',
+        );
+        await rejects(
+          collect(model.batch.results('batch_unknown')),
+          (e) => isInvalid(e) && /No record of batch job/.test(e.message),
+          'unknown job',
+        );
+        equal((await sc.requests()).length, 1, 'no request for bad input');
+      },
+    ],
+    [
+      'batch: results() polls with backoff and stops when its signal aborts',
+      async () => {
+        const sc = await scenario(emulatorUrl, { batch: { polls: 1000 } });
+        const model = providers[1].make({ endpoint: sc.endpoint, cache: sdk.cache.memoryStore() });
+        const job = await model.batch.submit([{ id: 'x', input: uniquePrompt('slow') }]);
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(new Error('stop waiting')), 150);
+        const error = await rejects(
+          collect(
+            model.batch.results(job.id, {
+              pollInterval: 10,
+              maxPollInterval: 40,
+              signal: controller.signal,
+            }),
+          ),
+        );
+        equal(error.message, 'stop waiting', 'the signal reason');
+        const polls = (await sc.requests()).filter((r) => r.method === 'GET').length;
+        // 10+20+40+40… ms in 150 ms: a handful of polls, not one per millisecond.
+        assert(polls >= 2 && polls <= 7, `backoff: ${polls} polls`);
+      },
+    ],
+    [
+      'batch (Anthropic): a results_url on another origin is refused; the key never goes there',
+      async () => {
+        const sc = await scenario(emulatorUrl, { batch: { polls: 1 } });
+        /** @type {string[]} */
+        const urls = [];
+        /** @type {typeof fetch} */
+        const rewriting = async (input, init) => {
+          urls.push(String(input));
+          const res = await fetch(input, init);
+          if (!String(input).includes('/v1/messages/batches/') || init?.method !== 'GET')
+            return res;
+          const body = await res.json();
+          if (body.results_url) body.results_url = 'https://elsewhere.example/results';
+          return new Response(JSON.stringify(body), {
+            headers: { 'content-type': 'application/json' },
+          });
+        };
+        const model = providers[1].make({
+          endpoint: sc.endpoint,
+          cache: sdk.cache.memoryStore(),
+          fetch: rewriting,
+        });
+        const job = await model.batch.submit([{ id: 'x', input: uniquePrompt('origin') }]);
+        await rejects(
+          collect(model.batch.results(job.id, fast)),
+          (e) => e instanceof sdk.core.InvalidResponseError && /another origin/.test(e.message),
+        );
+        assert(!urls.some((u) => u.includes('elsewhere')), `never fetched: ${urls}`);
+      },
+    ],
+    [
+      'batch (Google Vertex): not supported, said before any request',
+      async () => {
+        const model = new sdk.google.GoogleModel({
+          vertex: true,
+          projectId: 'my-project',
+          location: 'us-central1',
+          endpoint: `${emulatorUrl}/s/none`,
+          apiKey: 'ya29.test',
+          cache: sdk.cache.memoryStore(),
+        });
+        await rejects(
+          model.batch.submit([{ id: 'x', input: uniquePrompt('v') }]),
+          (e) => e instanceof sdk.core.UnsupportedFeatureError && /batch/.test(e.message),
+        );
+      },
+    ],
+  );
+  return cases;
+}
