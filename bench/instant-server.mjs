@@ -21,9 +21,28 @@ const message = JSON.stringify({
   usage: { input_tokens: 5, output_tokens: 1 },
 });
 
+// A streamed answer (`stream: true`): 40 text deltas, the usage chunk and [DONE], as OpenAI sends them.
+const chunk = (/** @type {object} */ fields) =>
+  `data: ${JSON.stringify({ id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-mini', ...fields })}\n\n`;
+const sse =
+  chunk({
+    choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
+  }) +
+  Array.from({ length: 40 }, (_, i) =>
+    chunk({ choices: [{ index: 0, delta: { content: `word${i} ` }, finish_reason: null }] }),
+  ).join('') +
+  chunk({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }) +
+  chunk({ choices: [], usage: { prompt_tokens: 5, completion_tokens: 40, total_tokens: 45 } }) +
+  'data: [DONE]\n\n';
+
 const server = http.createServer((req, res) => {
-  req.resume();
+  let request = '';
+  req.on('data', (d) => (request += d));
   req.on('end', () => {
+    if (request.includes('"stream":true')) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      return void res.end(sse);
+    }
     const body = req.url.endsWith('/messages') ? message : chat;
     res.writeHead(200, {
       'content-type': 'application/json',

@@ -12,6 +12,9 @@
 //  - Prism matches paths literally: the Gemini paths get their `/v1beta` prefix; the Vertex `{+model}`
 //    reserved expansions (which contain `/`) become explicit project/location/model segments.
 //  - Swagger 2.0 without `consumes` makes Prism answer 415 to JSON bodies.
+//  - The discovery document's `alt` enum (json, media, proto) omits `sse`, which Vertex serves for
+//    streamGenerateContent (https://cloud.google.com/vertex-ai/generative-ai/docs/learn/streaming,
+//    "REST API with server-sent events": `…:streamGenerateContent?alt=sse`, as Google's SDKs send it).
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -71,6 +74,12 @@ export function prepareVertex(discovery) {
       for (const name of ['project', 'location', 'model'])
         op.parameters.push({ name, in: 'path', required: true, type: 'string' });
     }
+    if (verb === 'streamGenerateContent') {
+      const alt = swagger.parameters?.alt;
+      if (!alt?.enum) throw new Error('no shared `alt` parameter in the converted Vertex spec');
+      const withSse = { ...alt, enum: [...new Set([...alt.enum, 'sse'])] };
+      item.parameters = item.parameters?.map((p) => (p.$ref === '#/parameters/alt' ? withSse : p));
+    }
     paths[`/v1/projects/{project}/locations/{location}/publishers/google/models/{model}:${verb}`] =
       item;
   }
@@ -81,7 +90,10 @@ export function prepareVertex(discovery) {
   return swagger;
 }
 
-const newer = (a, b) => !existsSync(b) || statSync(a).mtimeMs > statSync(b).mtimeMs;
+const SELF = fileURLToPath(import.meta.url);
+/** Whether `b` is missing or older than `a` or than this script (a changed step reprepares). */
+const newer = (a, b) =>
+  !existsSync(b) || Math.max(statSync(a).mtimeMs, statSync(SELF).mtimeMs) > statSync(b).mtimeMs;
 
 /**
  * Writes the prepared specs (when missing or stale) and returns their paths.

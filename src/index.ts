@@ -6,6 +6,7 @@
 export * from './core/errors/index.ts';
 export type {
   ContentPart,
+  DeepPartial,
   FinishReason,
   JSONModelResponse,
   ToolCallResponse,
@@ -13,9 +14,11 @@ export type {
   MaybePromise,
   Message,
   ModelResponse,
+  ObjectStreamEvent,
   RateLimitInfo,
   RateLimitWindow,
   ReasoningPart,
+  StreamEvent,
   ToolCall,
   Usage,
 } from './core/types.ts';
@@ -36,6 +39,7 @@ export {
   DEFAULT_TIMEOUT,
 } from './pipeline/options.ts';
 export { LanguageModel } from './pipeline/language-model.ts';
+export type { EventStream, ModelStream, ObjectStream } from './pipeline/model-stream.ts';
 export {
   createLimiter,
   Limiter,
@@ -89,12 +93,15 @@ export type {
   OutputFormat,
   ParsedResponse,
   ProviderAdapter,
+  StreamDelta,
+  StreamReader,
   ToolDefinition,
   WireRequest,
 } from './core/adapter.ts';
 export type { InferSchemaOutput, JSONSchema, StandardSchemaV1 } from './core/standard-schema.ts';
 export { extractJson, type ExtractedJson } from './core/extract-json.ts';
 export { cacheKey, type CacheKeyInput } from './pipeline/cache-key.ts';
+export type { SseEvent } from './core/sse-parser.ts';
 export { readEnv, type EnvSource } from './core/env.ts';
 export type { KeyContext, KeyResolver } from './core/key-resolver.ts';
 export type { CacheEntry, CacheSetOptions, CacheStore } from './core/cache-store.ts';

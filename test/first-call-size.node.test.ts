@@ -13,10 +13,14 @@ const emulatorUrl = inject('emulatorUrl');
 // Responses API, limits and hooks landed), so growth fails here. Issue 14's
 // targets (entry <= 6 kB, first call <= 10 kB for OpenAI and <= 12 kB for Anthropic and Google) are
 // NOT met yet: the call path itself must shrink (README, Size).
+// Streaming (issue 11) raised the totals by 0.7-1.7 kB: the stream()/streamObject() methods and their
+// handle classes are in the entry, and the pipeline code the lazy streaming chunk shares with chat()
+// now sits in a chunk of its own that the entry imports (re-measured after merging issue 13 on top:
+// 20350, 19768 and 20781 B, plus about 3%).
 const budgets = {
-  openai: { entry: 9700, total: 19500 },
-  anthropic: { entry: 10200, total: 18800 },
-  google: { entry: 11100, total: 19400 },
+  openai: { entry: 9700, total: 21000 },
+  anthropic: { entry: 10200, total: 20400 },
+  google: { entry: 11100, total: 21400 },
 };
 
 const consumers = {

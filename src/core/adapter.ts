@@ -1,6 +1,7 @@
 import type { ProviderBatchAdapter } from './batch-adapter.ts';
 import type { Effort, ServiceTier } from './effort.ts';
 import type { ModelSpec } from './model-spec.ts';
+import type { SseEvent } from './sse-parser.ts';
 import type { JSONSchema } from './standard-schema.ts';
 import type { FinishReason, MaybePromise, Message, ToolCall, Usage } from './types.ts';
 import type { GrammarSyntax } from './validate-grammar.ts';
@@ -126,6 +127,29 @@ export interface ParsedResponse {
   assistant: Message;
 }
 
+/** A piece of a streamed answer that an adapter reads from one server event. */
+export type StreamDelta =
+  | { type: 'text'; delta: string }
+  | { type: 'thinking'; delta: string }
+  | { type: 'tool-call-delta'; id: string; name: string; argumentsDelta: string };
+
+/**
+ * Reads one streamed answer, event by event. It maps each event to the deltas it carries and builds
+ * up the answer as the provider's non-streaming endpoint would have sent it, so that
+ * {@link ProviderAdapter.parseResponse} makes of a streamed answer exactly what it makes of a whole
+ * one. Pure: no I/O, no timers.
+ */
+export interface StreamReader {
+  /**
+   * Reads one server-sent event.
+   * @param emit - Receives the deltas the event carries, in order.
+   * @throws `StreamError` for an error event.
+   */
+  read(event: SseEvent, emit: (delta: StreamDelta) => void): void;
+  /** The whole answer once the stream ended as the provider ends it; undefined for a cut stream. */
+  result(): unknown;
+}
+
 /** Where keys for a provider come from, and where they may be sent. */
 export interface KeyPolicy {
   /** Environment variables, in order. */
@@ -171,6 +195,16 @@ export interface ProviderAdapter {
    * asynchronous, so that parsers of optional endpoints (Responses) load only when used.
    */
   parseResponse(body: unknown, call: ModelCall, url: string): MaybePromise<ParsedResponse>;
+  /**
+   * The streaming form of a built request: the stream flag, or the streaming method's path. The cache
+   * key is taken from the request before this, so a streamed and a whole call share one entry.
+   */
+  streamRequest?(wire: WireRequest, call: ModelCall): WireRequest;
+  /**
+   * Creates the reader of one streamed answer to `call` (see {@link StreamReader}). Asynchronous so
+   * that the reading code loads with the first streamed call, not with every bundle.
+   */
+  streamReader?(call: ModelCall, url: string): StreamReader | Promise<StreamReader>;
   /** Reads the message and type from an error body, when the default reader does not fit. */
   errorDetail?(body: unknown): { message?: string; type?: string };
   /**

@@ -177,3 +177,33 @@ export interface ToolCallResponse extends ModelResponse {
   data?: undefined;
   toolCalls: ToolCall[];
 }
+
+/**
+ * An event of `model.stream()`. Deltas concatenate to the answer's text and thinking; `finish` comes
+ * last, once, with the same result `chat` returns.
+ */
+export type StreamEvent =
+  /** A piece of the answer's text (of the first choice). */
+  | { type: 'text'; delta: string }
+  /** A piece of reasoning text, where the provider sends it. */
+  | { type: 'thinking'; delta: string }
+  /** A piece of a tool call's arguments (JSON text) as it arrives; the first names the call. */
+  | { type: 'tool-call-delta'; id: string; name: string; argumentsDelta: string }
+  /** A complete tool call, with parsed arguments, once the answer has ended. */
+  | { type: 'tool-call'; toolCall: ToolCall }
+  /** The end: the result `chat` returns for the same answer (`cached: true` for a replay). */
+  | { type: 'finish'; response: ModelResponse };
+
+/** `T` with every member optional, to any depth: what a growing JSON answer may hold so far. */
+export type DeepPartial<T> = T extends readonly (infer U)[]
+  ? DeepPartial<U>[]
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+
+/** An event of `model.streamObject()`. */
+export type ObjectStreamEvent<T> =
+  /** The JSON parsed so far (growing, not validated). */
+  | { type: 'partial'; value: DeepPartial<T> }
+  /** The end: the result `object` returns, with the validated `data` (or tool calls instead). */
+  | { type: 'finish'; response: JSONModelResponse<T> | ToolCallResponse };

@@ -12,7 +12,7 @@ type Result = ModelResponse | JSONModelResponse;
  * An answer that sent no request: the original's `requestId` stays (it names the request that made
  * the answer), but its rate-limit snapshot and latency describe a request this call did not send.
  */
-function asHit<T extends Result>(response: T): T {
+export function asHit<T extends Result>(response: T): T {
   const { rateLimit: _r, latencyMs: _l, ...rest } = response;
   return { ...rest, cached: true } as T;
 }
@@ -44,7 +44,7 @@ async function cacheProblem(
   (await import('../core/cache-warning.ts')).reportCacheProblem(store, problem, message);
 }
 
-/** Reads a call's cached result: a miss for a corrupt entry or one its check refuses now. */
+/** A cache hit (re-validated for `json` and `object`), or undefined for a miss or a bad entry. */
 export async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan: CallPlan) {
   let entry: unknown;
   try {
@@ -75,7 +75,7 @@ export async function readCache(ctx: ModelContext, store: CacheStore, key: strin
   return asHit(response);
 }
 
-/** Stores a result; a failed write is reported, never thrown. */
+/** Stores a result; a failed write is a warning, never the call's failure. */
 export async function writeCache(
   ctx: ModelContext,
   store: CacheStore,

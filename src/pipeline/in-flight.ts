@@ -7,6 +7,8 @@ export interface InFlight<T> {
   cancelled: () => boolean;
   /** Whether the current code may wait for it (see {@link ioContextCheck}). */
   here: () => boolean;
+  /** A streamed call's shared events, which an identical stream reads from the start. */
+  stream?: object;
 }
 
 // Per scope (the cache store), per cache key: two models sharing a store share their calls too.
@@ -23,17 +25,19 @@ export function joinable<T>(scope: object, key: string): InFlight<T> | undefined
 
 /**
  * Registers `work` as the in-flight call for `key` until it settles, and returns its result. A
- * leader from another I/O context takes the key over; each removes only its own entry.
+ * leader from another I/O context takes the key over; each removes only its own entry. A stream
+ * registers its shared events too; a whole call waits for its `work` all the same.
  */
 export async function lead<T>(
   scope: object,
   key: string,
   work: Promise<T>,
   cancelled: () => boolean,
+  stream?: object,
 ): Promise<T> {
   let calls = scopes.get(scope);
   if (!calls) scopes.set(scope, (calls = new Map()));
-  const entry: InFlight<T> = { promise: work, cancelled, here: ioContextCheck() };
+  const entry: InFlight<T> = { promise: work, cancelled, here: ioContextCheck(), stream };
   calls.set(key, entry as InFlight<unknown>);
   try {
     return await work;

@@ -7,7 +7,8 @@ import { batchKit } from './batch-kit.ts';
 import type { ModelBatch } from './batch-types.ts';
 import { buildCall } from './build-call.ts';
 import type { CallOptions, ModelOptions, ObjectOptions, ResponsesOptions } from './options.ts';
-import { runCall, type ModelContext } from './run-call.ts';
+import { ModelStream, ObjectStream } from './model-stream.ts';
+import { runCall, type CallPlan, type ModelContext } from './run-call.ts';
 import type { InferSchemaOutput, StandardSchemaV1 } from '../core/standard-schema.ts';
 import type { OutputCheck } from './request-with-repairs.ts';
 import type { JSONModelResponse, Message, ModelResponse, ToolCallResponse } from '../core/types.ts';
@@ -144,6 +145,59 @@ export class LanguageModel {
   }
 
   /**
+   * Streams the answer to a conversation as it is generated. Returns at once (no `await`): iterate
+   * the handle for {@link StreamEvent}s (`text`, `thinking`, `tool-call-delta`, `tool-call`, then
+   * `finish` with the result `chat` returns), read `textStream` for the text alone, or await
+   * `response`. A completed stream is cached as `chat` is (one shared entry) and a hit replays as a
+   * stream without a request; a stream that was aborted, timed out or broke is never cached.
+   * @param input - A user prompt, or messages in the portable format.
+   * @param options - The options of `chat`, plus `idleTimeout` for a stalled stream.
+   */
+  stream(input: string | readonly Message[], options: CallOptions = {}): ModelStream {
+    return new ModelStream(this.#open('chat', input, { type: 'text' }, options));
+  }
+
+  /**
+   * Streams an object matching a schema: `partial` events carry the JSON read so far (growing, not
+   * validated), and `finish` the result `object` returns, with the validated `data`. Returns at once.
+   * An invalid answer rejects with `OutputValidationError` (a stream that was shown is not re-asked).
+   * @param options - `schema` (valibot or any Standard Schema), plus the usual call options.
+   */
+  streamObject<S extends StandardSchemaV1>(
+    input: string | readonly Message[],
+    options: ObjectOptions<S>,
+  ): ObjectStream<InferSchemaOutput<S>> {
+    const source = (async () => {
+      const { prepareObjectOutput } = await import('./prepare-object-output.ts');
+      const { output, check } = await prepareObjectOutput(options, 'streamObject');
+      const [stream, { objectSource }] = await Promise.all([
+        this.#open('object', input, output, options, check),
+        import('./object-source.ts'),
+      ]);
+      return objectSource<InferSchemaOutput<S>>(stream);
+    })();
+    return new ObjectStream(source);
+  }
+
+  /** Plans a streamed call and starts it with the streaming code, loaded on first use. */
+  async #open(
+    method: CallMethod,
+    input: string | readonly Message[],
+    output: OutputFormat,
+    options: CallOptions,
+    check?: OutputCheck,
+  ) {
+    const plan = await this.#plan(
+      method,
+      normalizeMessages(input, options.system),
+      output,
+      options,
+    );
+    plan.check = check;
+    return (await import('./run-stream.ts')).runStream(this.#ctx, plan);
+  }
+
+  /**
    * OpenAI's Responses API (`POST /v1/responses`), on OpenAI, xAI, and vLLM or compatible servers
    * constructed with `responses: true`; any other model rejects with `UnsupportedFeatureError` before
    * any request. Same input, result and pipeline as `chat` (cache, retries, keys, timeouts, tools),
@@ -186,6 +240,19 @@ export class LanguageModel {
     return this.#run('responses', messages, output, options, check);
   }
 
+  /** The call to run: checked options, and the parts whose code loads on demand resolved. */
+  async #plan(
+    method: CallMethod,
+    messages: Message[],
+    output: OutputFormat,
+    options: CallOptions,
+    prompt?: string,
+  ): Promise<CallPlan> {
+    // One call-building path for chat, streams and batch jobs: the same call, the same cache key.
+    const call = await buildCall(this.#ctx, method, messages, output, options, prompt);
+    return { method, call, options };
+  }
+
   async #run(
     method: CallMethod,
     messages: Message[],
@@ -194,7 +261,8 @@ export class LanguageModel {
     check?: OutputCheck,
     prompt?: string,
   ): Promise<ModelResponse | JSONModelResponse> {
-    const call = await buildCall(this.#ctx, method, messages, output, options, prompt);
-    return runCall(this.#ctx, { method, call, options, check });
+    const plan = await this.#plan(method, messages, output, options, prompt);
+    plan.check = check;
+    return runCall(this.#ctx, plan);
   }
 }

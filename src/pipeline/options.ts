@@ -45,8 +45,10 @@ export interface ModelOptions {
   retryLimit?: number;
   /** The first backoff in ms, doubled per retry with jitter. @default 500 */
   retryDelay?: number;
-  /** The longest a call may take, retries included, in ms. @default 600000 */
+  /** The longest a call may take, retries included, in ms; for a stream, until its end. @default 600000 */
   timeout?: number;
+  /** Streams only: the longest wait for the next piece of the stream, in ms. @default none */
+  idleTimeout?: number;
   /**
    * Cancels every call of this model (for example on shutdown); combined with each call's `signal`.
    * Calls reject with the signal's reason (an `AbortError`).
@@ -120,6 +122,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Overrides the model's `timeout` for this call, in ms. */
   timeout?: number;
+  /** Overrides the model's `idleTimeout` for this stream, in ms. */
+  idleTimeout?: number;
   /** Extra headers for this call; they replace the model's and the SDK's of the same name, in any case. */
   headers?: Record<string, string>;
   /** Overrides the model's `retryLimit` for this call. */
@@ -214,6 +218,7 @@ export const CALL_OPTION_KEYS: ReadonlySet<string> = new Set([
   'ignoreCache',
   'signal',
   'timeout',
+  'idleTimeout',
   'headers',
   'retryLimit',
   'maxRepairs',

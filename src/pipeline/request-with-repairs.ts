@@ -47,6 +47,22 @@ function addUsage(total: Usage | undefined, next: Usage): Usage {
   return sum;
 }
 
+/** A request's headers: the SDK's, the adapter's, then the model's and the call's (which win). */
+export function requestHeaders(
+  ctx: ModelContext,
+  plan: CallPlan,
+  wire: WireRequest,
+  key: string | undefined,
+): Record<string, string> {
+  return mergeHeaders(
+    { 'content-type': 'application/json' },
+    ctx.adapter.authHeaders(key),
+    wire.headers,
+    ctx.options.headers,
+    plan.options.headers,
+  );
+}
+
 /**
  * Sends a call (with transport retries) and, for `json` and `object`, checks the answer and asks
  * again with the problems spelled out, up to `maxRepairs` times. Invalid answers never leave here;
@@ -65,13 +81,7 @@ export async function requestWithRepairs(
   const retry = observer ? { ...init.retry, onRetry: observer.retry } : init.retry;
   for (let round = 0; ; round++) {
     const url = apiUrl(ctx.endpoint, wire.path);
-    const headers = mergeHeaders(
-      { 'content-type': 'application/json' },
-      adapter.authHeaders(init.key),
-      wire.headers,
-      ctx.options.headers,
-      plan.options.headers,
-    );
+    const headers = requestHeaders(ctx, plan, wire, init.key);
     const send = () =>
       sendRequest({
         provider: adapter.provider,

@@ -21,7 +21,7 @@ import type { CallObserver } from './call-observer.ts';
 import type { Limiter } from './limiter.ts';
 
 /** The global fetch, looked up per call so tests and polyfills can replace it. */
-const defaultFetch: typeof globalThis.fetch = (input, init) => {
+export const defaultFetch: typeof globalThis.fetch = (input, init) => {
   if (typeof globalThis.fetch !== 'function') {
     throw new InvalidRequestError(
       'No global fetch in this runtime: pass `fetch` to the model, or use Node 18 or later.',
@@ -56,23 +56,16 @@ export interface CallPlan {
 type Result = ModelResponse | JSONModelResponse;
 
 /** Whether a call failed because the provider refused its key (HTTP 401), after retries or not. */
-function keyRefused(error: unknown): boolean {
+export function keyRefused(error: unknown): boolean {
   const last = error instanceof RetryError ? error.lastError : error;
   // An APICallError's status, read by shape: its class loads only with a failed request.
   return isLLMError(last) && (last as { status?: number }).status === 401;
 }
 
-async function fetchResult(
-  ctx: ModelContext,
-  plan: CallPlan,
-  wire: WireRequest,
-  signal: AbortSignal,
-  rawData: { value?: unknown },
-) {
-  const { options } = plan;
+/** The call's key; a key resolver that ignores its signal is still bounded by the call's. */
+export function callKey(ctx: ModelContext, signal: AbortSignal): Promise<string | undefined> {
   const settings = ctx.options;
-  // A key resolver that ignores its signal is still bounded by the call's.
-  const key = await untilAborted(
+  return untilAborted(
     resolveKey({
       provider: ctx.adapter.provider,
       endpoint: ctx.endpoint,
@@ -84,6 +77,25 @@ async function fetchResult(
     }),
     [signal],
   );
+}
+
+/** How the call retries: the call's `retryLimit`, else the model's, else the defaults. */
+export function retryPolicy(ctx: ModelContext, plan: CallPlan) {
+  return {
+    retryLimit: plan.options.retryLimit ?? ctx.options.retryLimit ?? DEFAULT_RETRY_LIMIT,
+    retryDelay: ctx.options.retryDelay ?? DEFAULT_RETRY_DELAY,
+  };
+}
+
+async function fetchResult(
+  ctx: ModelContext,
+  plan: CallPlan,
+  wire: WireRequest,
+  signal: AbortSignal,
+  rawData: { value?: unknown },
+) {
+  const settings = ctx.options;
+  const key = await callKey(ctx, signal);
   try {
     return await requestWithRepairs({
       ctx,
@@ -92,11 +104,8 @@ async function fetchResult(
       key,
       signal,
       fetch: settings.fetch ?? defaultFetch,
-      retry: {
-        retryLimit: options.retryLimit ?? settings.retryLimit ?? DEFAULT_RETRY_LIMIT,
-        retryDelay: settings.retryDelay ?? DEFAULT_RETRY_DELAY,
-      },
-      maxRepairs: options.maxRepairs ?? settings.maxRepairs ?? DEFAULT_MAX_REPAIRS,
+      retry: retryPolicy(ctx, plan),
+      maxRepairs: plan.options.maxRepairs ?? settings.maxRepairs ?? DEFAULT_MAX_REPAIRS,
       rawData,
     });
   } catch (error) {

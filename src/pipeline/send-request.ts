@@ -22,6 +22,8 @@ export interface SendRequestInit {
   /** Values that must never appear in an error (the key). */
   secrets: readonly (string | undefined)[];
   errorDetail?: (body: unknown) => { message?: string; type?: string };
+  /** A streamed call: a 2xx `Response` is returned with its body unread. */
+  stream?: boolean;
 }
 
 /** A successful answer: the parsed body (the text with `text`), the headers, and how long the exchange took. */
@@ -29,6 +31,8 @@ export interface SentRequest {
   body: unknown;
   headers: Headers;
   latencyMs: number;
+  /** A streamed call's answer, its body unread. */
+  response?: Response;
 }
 
 /**
@@ -36,7 +40,8 @@ export interface SentRequest {
  * errors; an abort propagates as the signal's reason for the caller to interpret. A network failure
  * is built here (where the network is gone, no code can be loaded); what reads an answer that is an
  * error loads on demand.
- * @returns The parsed body, with the headers and the round-trip time.
+ * @returns The parsed body, with the headers and the round-trip time; for a stream, the `Response`
+ *   whose body is the stream, unread (`body` undefined, `latencyMs` to the headers).
  */
 export async function sendRequest(init: SendRequestInit): Promise<SentRequest> {
   const started = Date.now();
@@ -60,6 +65,15 @@ export async function sendRequest(init: SendRequestInit): Promise<SentRequest> {
       cause: error,
       secrets: init.secrets,
     });
+  }
+  // An error status is read as a whole, as for any call: a stream begins only with a 2xx.
+  if (init.stream && response.ok) {
+    return {
+      body: undefined,
+      headers: response.headers,
+      latencyMs: Date.now() - started,
+      response,
+    };
   }
   let text: string;
   try {

@@ -23,7 +23,7 @@ export interface ResponseParts {
   usage: Usage;
   warnings?: string[];
   raw: unknown;
-  /** The answer's headers (rate-limit information, the request id); none for batch results. */
+  /** The answer's headers (rate-limit information, the request id), whole or streamed; none for batch results. */
   headers?: Headers;
   /** Time spent on the exchange (repair rounds added up). */
   latencyMs?: number;
@@ -32,8 +32,10 @@ export interface ResponseParts {
 }
 
 /**
- * Builds the result of an answered call, the same way for direct calls and batch results (so a
- * batch answer in the cache is indistinguishable from a `chat` answer).
+ * Builds the result of an answered call, the same way for a whole answer, a streamed one (its
+ * parsed events; `raw` the answer they stand for) and a batch result (so a batch answer in the cache
+ * is indistinguishable from a `chat` answer). `rateLimit`, `requestId` and `latencyMs` come from the
+ * answer's headers and timing where there are some.
  */
 export async function toModelResponse(parts: ResponseParts): Promise<ModelResponse> {
   const { parsed, usage, answered, headers } = parts;

@@ -94,6 +94,8 @@ export const dialect = {
   notFound: (ctx) => anthropicError(404, 'not_found_error', 'Not Found', ctx),
   invalidJson: (ctx) =>
     invalidRequest('There was an issue with your request body: invalid JSON.', ctx),
+  // Anthropic's mid-stream failure: an `error` event (the SDK's MessageStream throws on it).
+  streamError: (ctx) => `event: error\ndata: ${JSON.stringify(faultError(529, ctx).json)}\n\n`,
   checkAuth(ctx) {
     const key = ctx.headers['x-api-key'];
     if (ctx.headers.authorization && !key) {

@@ -2,9 +2,13 @@
 // one (a fault with `times: n` is used for n requests before the next one).
 //
 // Fault = { status?, headers?, json?, body?, bytes?, hugeBytes?, contentType?, delayMs?, hang?,
-//           drop?, cut?, stall?, malformedJson?, html?, times? }
+//           drop?, cut?, stall?, malformedJson?, html?, times?, cutAfter?, errorAfter?, stallAfter?,
+//           stallMs? }
 //   bytes: base64 of a raw body (e.g. one that is not UTF-8); hugeBytes: a body of that many bytes;
 //   cut: headers and half a JSON body, then the socket is reset; stall: the same, then silence.
+//   cutAfter, errorAfter, stallAfter act on a streamed answer, after that many events: cut the
+//   connection, send the dialect's error event and end, or pause (for stallMs, or until the client
+//   leaves).
 import http from 'node:http';
 
 /** Builds the scenario's fault queue from the control body. */
@@ -37,7 +41,8 @@ export const TRUNCATED_JSON =
  *   { action: 'hang' }                 never answer (close() or the client's abort ends it)
  *   { action: 'drop' }                 destroy the socket: the client sees a network error
  *   { action: 'answer', result }       send `result` instead of the route's answer
- *   { action: 'continue', headers }    answer normally, adding `headers`
+ *   { action: 'continue', headers, stream }    answer normally, adding `headers`; `stream` holds
+ *                                      the faults of a streamed answer (cutAfter, errorAfter, …)
  * Status faults without json/body get the route dialect's faithful error body.
  */
 export function faultOutcome(fault, dialect, ctx) {
@@ -83,7 +88,8 @@ export function faultOutcome(fault, dialect, ctx) {
       result: { ...result, status, headers: { ...result.headers, ...headers } },
     };
   }
-  return { action: 'continue', headers };
+  const { cutAfter, errorAfter, stallAfter, stallMs } = fault;
+  return { action: 'continue', headers, stream: { cutAfter, errorAfter, stallAfter, stallMs } };
 }
 
 /**

@@ -34,9 +34,9 @@ const FAULT_MESSAGES = {
   504: 'Deadline expired before operation could complete.',
 };
 
-export const GEMINI_RE = /^\/v1beta\/models\/([^/:]+):generateContent$/;
+export const GEMINI_RE = /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
 export const VERTEX_RE =
-  /^\/v1\/projects\/([^/]+)\/locations\/([^/]+)\/publishers\/google\/models\/([^/:]+):generateContent$/;
+  /^\/v1\/projects\/([^/]+)\/locations\/([^/]+)\/publishers\/google\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
 
 function bearer(ctx) {
   const auth = ctx.headers.authorization;
@@ -71,6 +71,8 @@ export const dialect = {
       `models/${ctx.path.split('/').pop()} is not found for API version v1beta, or is not supported for generateContent.`,
     ),
   invalidJson: () => invalidArgument('Invalid JSON payload received. Unexpected token.'),
+  // Google's mid-stream failure: a data event holding the google.rpc.Status error.
+  streamError: () => `data: ${JSON.stringify(googleError(503, FAULT_MESSAGES[503]).json)}\r\n\r\n`,
   checkAuth(ctx) {
     if (VERTEX_RE.test(ctx.path)) {
       const token = bearer(ctx);

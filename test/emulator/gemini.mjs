@@ -7,6 +7,7 @@
 // Reply overrides (POST /_control/<id> { reply }): text, thought, toolCalls [{ name, args }],
 // finishReason, blockReason, safetyRatings, usage, model.
 import { randomBytes } from 'node:crypto';
+import { streamPieces } from './openai-common.mjs';
 import { jsonFromSchema } from './json-from-schema.mjs';
 import {
   GEMINI_RE,
@@ -166,24 +167,66 @@ export function generateContent(ctx, model, api) {
   return { json: { candidates, usageMetadata, ...head } };
 }
 
+const frame = (chunk) => `data: ${JSON.stringify(chunk)}\r\n\r\n`;
+
+/**
+ * A `generateContent` answer as `streamGenerateContent` sends it: one chunk per piece of text (thought
+ * pieces first), each function call whole, a text part's thought signature in a chunk of its own with
+ * an empty text part (as Gemini 3 streams it), and a last chunk with the finish reasons and the full
+ * usage; every chunk carries the response id and model. `alt=sse` frames the chunks as server-sent
+ * events with CRLF line ends, as Google's servers do; without it the answer is one JSON array.
+ */
+function streamed(result, ctx) {
+  if (result.status !== undefined && result.status !== 200) return result;
+  const { candidates, usageMetadata, ...head } = result.json;
+  let chunks = [result.json];
+  if (candidates) {
+    const prompt = usageMetadata.promptTokenCount;
+    const usage = { promptTokenCount: prompt, totalTokenCount: prompt };
+    const chunk = (index, parts) => ({
+      candidates: [{ content: { role: 'model', parts }, index }],
+      usageMetadata: usage,
+      ...head,
+    });
+    chunks = candidates.flatMap(({ content, index }) =>
+      (content?.parts ?? []).flatMap((part) => {
+        if (typeof part.text !== 'string') return [chunk(index, [part])];
+        const { thoughtSignature, ...rest } = part;
+        const pieces = streamPieces(part.text).map((text) => chunk(index, [{ ...rest, text }]));
+        return thoughtSignature
+          ? [...pieces, chunk(index, [{ text: '', thoughtSignature }])]
+          : pieces;
+      }),
+    );
+    const ends = candidates.map(({ content: _, ...end }) => end);
+    chunks.push({ candidates: ends, usageMetadata, ...head });
+  }
+  if (ctx.query.get('alt') === 'sse') return { sse: chunks.map(frame) };
+  return { json: chunks };
+}
+
+/** Answers `:generateContent`, or `:streamGenerateContent` with the same answer in chunks. */
+function answer(ctx, re, at, api) {
+  const match = re.exec(ctx.path);
+  const result = generateContent(ctx, decodeURIComponent(match[at]), api);
+  // Vertex adds createTime.
+  if (api === 'vertex' && result.json?.responseId)
+    result.json.createTime = new Date().toISOString();
+  return match[at + 1] === 'streamGenerateContent' ? streamed(result, ctx) : result;
+}
+
 export const routes = [
   {
     method: 'POST',
     match: (p) => GEMINI_RE.test(p),
     dialect,
-    handle: (ctx) =>
-      generateContent(ctx, decodeURIComponent(GEMINI_RE.exec(ctx.path)[1]), 'gemini'),
+    handle: (ctx) => answer(ctx, GEMINI_RE, 1, 'gemini'),
   },
   {
     method: 'POST',
     match: (p) => VERTEX_RE.test(p),
     dialect,
-    handle: (ctx) => {
-      const res = generateContent(ctx, decodeURIComponent(VERTEX_RE.exec(ctx.path)[3]), 'vertex');
-      // Vertex adds createTime and names the role in each candidate's content.
-      if (res.json?.responseId) res.json.createTime = new Date().toISOString();
-      return res;
-    },
+    handle: (ctx) => answer(ctx, VERTEX_RE, 3, 'vertex'),
   },
   tokenRoute,
 ];

@@ -11,7 +11,7 @@ import {
   stableId,
   nowSeconds,
   countWords,
-  splitWords,
+  streamPieces,
   truncateWords,
   contentText,
   isReasoningModel,
@@ -259,7 +259,7 @@ function chatStream(head, choices, usage, b, reasoningField) {
       chunk(c.index, { role: 'assistant', content: m.tool_calls ? null : '', refusal: null }),
     );
     if (typeof m[reasoningField] === 'string') {
-      for (const piece of splitWords(m[reasoningField]))
+      for (const piece of streamPieces(m[reasoningField]))
         frames.push(chunk(c.index, { [reasoningField]: piece }));
     }
     if (m.tool_calls) {
@@ -280,14 +280,13 @@ function chatStream(head, choices, usage, b, reasoningField) {
             ],
           }),
         );
-        frames.push(
-          chunk(c.index, {
-            tool_calls: [{ index: j, function: { arguments: tc.function.arguments } }],
-          }),
-        );
+        for (const piece of streamPieces(tc.function.arguments))
+          frames.push(
+            chunk(c.index, { tool_calls: [{ index: j, function: { arguments: piece } }] }),
+          );
       });
     } else {
-      for (const piece of splitWords(m.content)) frames.push(chunk(c.index, { content: piece }));
+      for (const piece of streamPieces(m.content)) frames.push(chunk(c.index, { content: piece }));
     }
     frames.push(chunk(c.index, {}, c.finish_reason));
   }

@@ -97,6 +97,8 @@ export const dialect = {
     badRequest(
       "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON. If you have trouble figuring out how to fix this, please contact us through our help center at help.openai.com.)",
     ),
+  // OpenAI's mid-stream failure: a data event with the error envelope (openai-node throws on it).
+  streamError: (ctx) => `data: ${JSON.stringify(faultError(500, ctx).json)}\n\n`,
   checkAuth(ctx) {
     const auth = ctx.headers.authorization;
     const m = typeof auth === 'string' ? /^Bearer\s+(\S.*)$/i.exec(auth) : null;
@@ -144,6 +146,12 @@ export const countWords = (text) =>
   typeof text === 'string' ? (text.match(/\S+/g) ?? []).length : 0;
 /** Splits keeping all whitespace, so the pieces concatenate back to the input exactly. */
 export const splitWords = (text) => text.match(/\s*\S+|\s+$/g) ?? [];
+/**
+ * The pieces a streamed text arrives in: words with their leading whitespace, and long words (JSON
+ * answers have few spaces) in pieces of at most 8 characters. They concatenate to the text exactly.
+ */
+export const streamPieces = (text) =>
+  splitWords(text).flatMap((word) => word.match(/[\s\S]{1,8}/g) ?? []);
 /** Keeps the first `n` words (original whitespace between them). */
 export function truncateWords(text, n) {
   const pieces = splitWords(text).filter((p) => /\S/.test(p));

@@ -27,7 +27,8 @@ import * as geminiBatch from './gemini-batch.mjs';
  * Route = { method: 'GET'|'POST'|..., match(path) => boolean, dialect, handle(ctx) => Result,
  *           raw?: true (the body need not be JSON) }
  * Dialect = { name, headers?(ctx) => object, notFound(ctx), invalidJson(ctx), checkAuth(ctx) => Result|null,
- *             faultError(status, ctx) => Result }
+ *             faultError(status, ctx) => Result, streamError(ctx) => string (a framed SSE error
+ *             event, what the provider sends when it fails after its 200) }
  * Result = { status?, headers?, json? } | { status?, headers?, body: string, contentType? }
  *        | { status?, headers?, sse: string[] }  (sse: fully framed events, written one by one)
  * ctx = { method, path, query: URLSearchParams, headers, body, rawBody, bodyError: boolean,
@@ -43,6 +44,9 @@ const ROUTE_MODULES = [openai, anthropic, gemini, openaiBatch, anthropicBatch, g
 const DEFAULT_DIALECT = openai.dialect;
 
 const routeTable = ROUTE_MODULES.flatMap((m) => m.routes);
+// The dialect of each request being answered, for its stream's error event.
+const dialects = new WeakMap();
+const dialectOf = (ctx) => dialects.get(ctx) ?? DEFAULT_DIALECT;
 
 /** Adds routes (e.g. from a future anthropic.mjs) to every emulator started in this process. */
 export function registerRoutes(routes) {
@@ -109,7 +113,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
     'x-emulator-request-count': String(sc ? sc.requests.length : 0),
   });
 
-  async function send(res, result, headers) {
+  async function send(res, result, headers, streamFault = {}, ctx = undefined, entry = undefined) {
     if (res.destroyed || res.headersSent) return;
     const status = result.status ?? 200;
     // A dialect removes a base header by setting it to undefined (Anthropic sends no x-request-id).
@@ -123,12 +127,30 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
         connection: 'keep-alive',
         ...h,
       });
-      // Write frame by frame so clients really see a stream (and chunk boundaries move).
-      for (const frame of result.sse) {
+      // Write frame by frame so clients really see a stream (and chunk boundaries move). The log
+      // entry says how many frames went out and whether the client left before the end.
+      const log = entry ? (entry.stream = { frames: 0, closedEarly: false }) : { frames: 0 };
+      let ended = false;
+      res.on('close', () => {
+        if (!ended) log.closedEarly = true;
+      });
+      const { cutAfter, errorAfter, stallAfter, stallMs } = streamFault;
+      for (const [i, frame] of result.sse.entries()) {
+        if (i === stallAfter) {
+          if (stallMs === undefined) return; // held open until the client leaves or close()
+          await sleep(Number(stallMs));
+        }
+        if (i === cutAfter) return void res.socket?.destroy();
+        if (i === errorAfter && ctx) {
+          res.write(dialectOf(ctx).streamError(ctx));
+          break;
+        }
         if (res.destroyed) return;
         res.write(frame);
+        log.frames++;
         await new Promise((r) => setImmediate(r));
       }
+      ended = true;
       res.end();
       return;
     }
@@ -243,12 +265,13 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
     const sc = scenario(id);
     const rawBody = await readBody(req);
     const { body, bodyError } = parseBody(rawBody);
-    sc.requests.push({
+    const entry = {
       method: req.method,
       path: path + url.search,
       headers: { ...req.headers },
       body,
-    });
+    };
+    sc.requests.push(entry);
 
     const route = routeTable.find((r) => r.method === req.method && r.match(path));
     const dialect = route?.dialect ?? DEFAULT_DIALECT;
@@ -279,6 +302,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
     const out = { ...headers, ...dialect.headers?.(ctx) };
 
     const fault = nextFault(sc);
+    let streamFault;
     if (fault) {
       if (fault.delayMs) await sleep(Number(fault.delayMs));
       if (closed || res.destroyed) return;
@@ -293,6 +317,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
         return writePartial(req, res, outcome, out);
       if (outcome.action === 'answer') return send(res, outcome.result, out);
       Object.assign(out, outcome.headers); // delay/headers-only fault: answer normally
+      streamFault = outcome.stream;
     }
 
     if (!route) return send(res, dialect.notFound(ctx), out);
@@ -305,7 +330,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
       if (limit.refused) return send(res, limit.refused, out);
       Object.assign(out, limit.headers);
     }
-    return send(res, await route.handle(ctx), out);
+    dialects.set(ctx, dialect);
+    return send(res, await route.handle(ctx), out, streamFault, ctx, entry);
   }
 
   const server = http.createServer((req, res) => {

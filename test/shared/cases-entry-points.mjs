@@ -28,6 +28,7 @@ export const ENTRY_POINTS = {
       'OutputValidationError',
       'RateLimitError',
       'RetryError',
+      'StreamError',
       'TimeoutError',
       'UnsupportedFeatureError',
     ],

@@ -42,6 +42,10 @@ import { pipelineCases } from './cases-pipeline.mjs';
 import { keyChainCases } from './cases-key-chain.mjs';
 import { cacheOptionCases } from './cases-cache-options.mjs';
 import { entryPointCases, sdkOf } from './cases-entry-points.mjs';
+import { streamCases } from './cases-stream.mjs';
+import { streamCacheCases } from './cases-stream-cache.mjs';
+import { streamFaultCases } from './cases-stream-faults.mjs';
+import { streamPeerCases } from './cases-stream-peers.mjs';
 import { promptCases } from './cases-prompts.mjs';
 import { limitsCases } from './cases-limits.mjs';
 import { limitsInfoCases } from './cases-limits-info.mjs';
@@ -113,6 +117,10 @@ export function makeCases(harness) {
     ...limitsFallbackCases(env),
     ...limitsHookCases(env),
     ...plainDataCases(env),
+    ...streamCases(env),
+    ...streamCacheCases(env),
+    ...streamFaultCases(env),
+    ...streamPeerCases(env),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { isRetryableStatus } from './is-retryable-status.ts';
 import { LLMError } from './llm-error.ts';
 import type { RateLimitInfo } from '../types.ts';
 
@@ -32,10 +33,7 @@ export interface APICallErrorInit {
   cause?: unknown;
 }
 
-/** Statuses that are worth retrying: timeouts, conflicts, rate limits and server errors. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 409 || status === 429 || status >= 500;
-}
+export { isRetryableStatus };
 
 /** The provider answered with an HTTP error status. */
 export class APICallError extends LLMError {

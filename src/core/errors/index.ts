@@ -10,5 +10,6 @@ export { InvalidResponseError } from './invalid-response-error.ts';
 export { OutputValidationError } from './output-validation-error.ts';
 export { UnsupportedFeatureError } from './unsupported-feature-error.ts';
 export { InvalidRequestError } from './invalid-request-error.ts';
+export { StreamError, type StreamErrorInit } from './stream-error.ts';
 export { BatchItemError, type BatchItemFailure } from './batch-item-error.ts';
 export { ContentFilterError, type ContentFilterErrorInit } from './content-filter-error.ts';

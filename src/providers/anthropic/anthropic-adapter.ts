@@ -36,6 +36,9 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
     call.output.type === 'json-schema'
       ? structuredOutputMode(config.structuredOutput, call.spec)
       : undefined;
+  // In tool structured-output mode, the tool whose input is the answer.
+  const answerToolOf = (call: ModelCall) =>
+    modeOf(call) === 'tool' && call.output.type === 'json-schema' ? call.output.name : undefined;
   return {
     specificationVersion: 'v1',
     provider: 'anthropic',
@@ -158,13 +161,18 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
       return { path: '/v1/messages', body, headers, warnings };
     },
 
+    streamRequest: (wire) => ({ ...wire, body: { ...wire.body, stream: true } }),
+
+    streamReader: async (call, url) =>
+      (await import('./parse-anthropic-stream.ts')).createAnthropicStreamReader(
+        url,
+        answerToolOf(call),
+      ),
+
     parseResponse(body, call, url) {
       const cache = call.extra.cacheControl as { ttl?: unknown } | undefined;
       return parseAnthropicResponse(body, url, {
-        answerTool:
-          modeOf(call) === 'tool' && call.output.type === 'json-schema'
-            ? call.output.name
-            : undefined,
+        answerTool: answerToolOf(call),
         oneHourCache: cache?.ttl === '1h',
       });
     },

@@ -110,6 +110,16 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
       return { path: await vertexPath(project, vertex.location, call.model), body, warnings };
     },
 
+    // The streaming method of the same resource; `alt=sse` asks for server-sent events instead of
+    // one JSON array (https://ai.google.dev/api/generate-content#method:-models.streamgeneratecontent).
+    streamRequest: (wire) => ({
+      ...wire,
+      path: `${wire.path.replace(/:generateContent$/, ':streamGenerateContent')}?alt=sse`,
+    }),
+
+    streamReader: async (_call, url) =>
+      (await import('./parse-google-stream.ts')).createGoogleStreamReader(provider, url),
+
     parseResponse: (body, _call, url) => parseGoogleResponse(body, url, provider),
   };
 }

@@ -25,11 +25,16 @@ function usageOf(usage: GoogleUsage, raw: unknown): Usage {
   };
 }
 
-/** A short, stable hash (FNV-1a), so a synthesised call id is the same for the same answer. */
-function fnv1a(text: string): string {
+/**
+ * The id of a function call Gemini sent without one: a short, stable hash (FNV-1a) of its place,
+ * name and arguments, so the same answer (whole or streamed) always gets the same id.
+ * @param index - The call's part index in the candidate.
+ */
+export function googleCallId(index: number, name: string, args: unknown): string {
+  const text = `${index}:${name}:${JSON.stringify(args ?? {})}`;
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36);
+  return `call_${(h >>> 0).toString(36)}`;
 }
 
 const textOf = (parts: GooglePart[]) =>
@@ -75,7 +80,7 @@ export function parseGoogleResponse(body: unknown, url: string, provider: string
     if (p.functionCall) {
       const { name, args, id } = p.functionCall;
       const call: ToolCall = {
-        id: id ?? `call_${fnv1a(`${i}:${name}:${JSON.stringify(args ?? {})}`)}`,
+        id: id ?? googleCallId(i, name, args),
         name,
         arguments: args ?? {},
       };

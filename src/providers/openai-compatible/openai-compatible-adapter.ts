@@ -173,6 +173,19 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
       };
     },
 
+    streamRequest: (wire) => ({
+      ...wire,
+      // include_usage: the last chunk carries the usage, so a streamed call is counted exactly.
+      body: {
+        ...wire.body,
+        stream: true,
+        stream_options: { ...(wire.body.stream_options as object), include_usage: true },
+      },
+    }),
+
+    streamReader: async (_call, url) =>
+      (await import('./parse-openai-stream.ts')).createOpenAIStreamReader(provider, url),
+
     parseResponse: (body, call, url) =>
       call.method === 'responses'
         ? import('./parse-responses-response.ts').then((m) =>
