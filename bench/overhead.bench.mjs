@@ -8,6 +8,7 @@ import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
 import { OpenAIModel } from 'alea-llm-client/openai';
 import { memoryStore } from 'alea-llm-client/cache';
+import { measureClients } from './measure-clients.mjs';
 
 const N = Number(process.env.BENCH_N ?? 1500);
 // The SDK versions measured, read from node_modules so the labels cannot go stale.
@@ -67,31 +68,13 @@ const clients = {
   }),
 };
 
-async function measure(fn) {
-  for (let i = 0; i < 200; i++) await fn();
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  for (let i = 0; i < N; i++) await fn();
-  const wall = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  return { wallMs: wall / N, cpuUs: (used.user + used.system) / N };
-}
-
-const results = Object.fromEntries(Object.keys(clients).map((k) => [k, []]));
-for (const [name, fn] of Object.entries(clients)) {
-  if ((await fn()) !== 'hello') throw new Error(`${name} did not return the fixed answer`);
-}
-for (let round = 0; round < ROUNDS; round++) {
-  for (const [name, fn] of Object.entries(clients)) results[name].push(await measure(fn));
-}
+const rows = await measureClients(clients, {
+  n: N,
+  warmup: 200,
+  rounds: ROUNDS,
+  expected: 'hello',
+});
 server.kill('SIGTERM');
-
-const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const rows = Object.entries(results).map(([name, runs]) => ({
-  name,
-  wall: median(runs.map((r) => r.wallMs)),
-  cpu: median(runs.map((r) => r.cpuUs)),
-}));
 const raw = rows[0];
 console.log(
   `\nPer-call overhead, ${N} sequential calls x ${ROUNDS} rounds (medians), Node ${process.version}\n`,

@@ -8,6 +8,7 @@ import OpenAI from 'openai';
 import { createOpenAI } from '@ai-sdk/openai';
 import { streamText } from 'ai';
 import { OpenAIModel } from 'alea-llm-client/openai';
+import { measureClients } from './measure-clients.mjs';
 
 const N = Number(process.env.BENCH_N ?? 500);
 const ROUNDS = 3;
@@ -85,32 +86,13 @@ const clients = {
   },
 };
 
-async function measure(fn) {
-  for (let i = 0; i < 100; i++) await fn();
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  for (let i = 0; i < N; i++) await fn();
-  const wall = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  return { wallMs: wall / N, cpuUs: (used.user + used.system) / N };
-}
-
-for (const [name, fn] of Object.entries(clients)) {
-  const text = await fn();
-  if (text !== EXPECTED) throw new Error(`${name} did not return the fixed answer: ${text}`);
-}
-const results = Object.fromEntries(Object.keys(clients).map((k) => [k, []]));
-for (let round = 0; round < ROUNDS; round++) {
-  for (const [name, fn] of Object.entries(clients)) results[name].push(await measure(fn));
-}
+const rows = await measureClients(clients, {
+  n: N,
+  warmup: 100,
+  rounds: ROUNDS,
+  expected: EXPECTED,
+});
 server.kill('SIGTERM');
-
-const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const rows = Object.entries(results).map(([name, runs]) => ({
-  name,
-  wall: median(runs.map((r) => r.wallMs)),
-  cpu: median(runs.map((r) => r.cpuUs)),
-}));
 const raw = rows[0];
 console.log(
   `\nOne streamed call (40 deltas), ${N} sequential calls x ${ROUNDS} rounds (medians), Node ${process.version}\n`,
