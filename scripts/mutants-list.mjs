@@ -65,7 +65,7 @@ export const MUTANTS = [
   {
     id: 'model-headers-dropped',
     file: 'src/pipeline/request-with-repairs.ts',
-    find: '      ctx.options.headers,\n',
+    find: '    ctx.options.headers,\n',
     replace: '',
     bug: "the model's headers option is not sent",
     tests: CORE,
@@ -137,7 +137,7 @@ export const MUTANTS = [
   },
   {
     id: '500-not-retried',
-    file: 'src/core/errors/api-call-error.ts',
+    file: 'src/core/errors/is-retryable-status.ts',
     find: 'status >= 500',
     replace: 'status > 500',
     bug: 'a 500 is not retried',
@@ -204,8 +204,8 @@ export const MUTANTS = [
   {
     id: 'abort-reported-as-timeout',
     file: 'src/pipeline/run-call.ts',
-    find: 'if (callSignal.timedOut()) {',
-    replace: 'if (callSignal.signal.aborted) {',
+    find: 'const failure = callSignal.timedOut()',
+    replace: 'const failure = callSignal.signal.aborted',
     bug: "the caller's abort surfaces as a TimeoutError",
     tests: CORE,
   },
@@ -562,8 +562,8 @@ export const MUTANTS = [
   {
     id: 'key-resolver-unbounded',
     file: 'src/pipeline/run-call.ts',
-    find: 'const key = await untilAborted(',
-    replace: 'const key = await ((p: Promise<string | undefined>, _s: unknown) => p)(',
+    find: 'return untilAborted(\n    resolveKey({',
+    replace: 'return ((p: Promise<string | undefined>, _s: unknown) => p)(\n    resolveKey({',
     bug: 'a keyResolver that ignores its signal holds the call past its timeout',
     tests: CORE,
   },
