@@ -760,7 +760,7 @@ export const MUTANTS = [
     find: 'const BATCH_PRICE_FACTOR = 0.5;',
     replace: 'const BATCH_PRICE_FACTOR = 1;',
     bug: "batch results report the listed price, not the batch discount's half",
-    tests: [SHARED, 'test/batch-processes.node.test.ts'],
+    tests: [SHARED],
   },
   {
     id: 'batch-results-not-cached',
@@ -768,7 +768,7 @@ export const MUTANTS = [
     find: '    if (ctx.store && request.key) {\n      await kit.writeCache(',
     replace: '    if (false) {\n      await kit.writeCache(',
     bug: 'batch results are not written to the cache (the same chat() sends the request again)',
-    tests: [SHARED, 'test/batch-processes.node.test.ts'],
+    tests: [SHARED],
   },
   {
     id: 'batch-cached-requests-sent',
@@ -776,7 +776,7 @@ export const MUTANTS = [
     find: 'if (store && key && (await kit.readCache(ctx, store, key, plan))) {',
     replace: 'if (false) {',
     bug: 'requests the cache already answers are sent (and billed) in the batch job',
-    tests: [SHARED, 'test/batch-processes.node.test.ts'],
+    tests: [SHARED],
   },
   {
     id: 'batch-transport-options-accepted',
