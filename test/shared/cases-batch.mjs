@@ -96,6 +96,11 @@ export function batchCases({ sdk, emulatorUrl }) {
           assert(r.response && !r.error, `${r.id} answered: ${r.error}`);
           equal(r.response.cached, false, `${r.id} fresh`);
           equal(r.response.provider, model.provider, 'provider');
+          // README "Batch jobs": a batch answer costs the registry's price × 0.5.
+          const spec = sdk.registry.getModelDetails(model.model);
+          const listed = sdk.registry.computeCost(spec, r.response.usage);
+          assert(listed > 0, `${r.id}: ${model.model} is priced`);
+          equal(r.response.cost, listed * 0.5, `${r.id} at half the listed price`);
         }
         const before = (await sc.requests()).length;
         const again = await model.chat(b);
