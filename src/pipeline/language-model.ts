@@ -240,6 +240,36 @@ export class LanguageModel {
     return this.#run('responses', messages, output, options, check);
   }
 
+  /**
+   * Streams a `responses()` call (`POST /v1/responses` with `stream: true`): the events of `stream()`
+   * (text, reasoning summaries as `thinking`, function and custom tool call arguments), then `finish`
+   * with the result `responses()` returns, `data` included for `json` or `schema`. Returns at once.
+   * Cached in the same entry as `responses()`; other models reject with `UnsupportedFeatureError`.
+   * @param options - The options of `responses()`, plus `idleTimeout`.
+   */
+  streamResponses(
+    input: string | readonly Message[],
+    options?: ResponsesOptions & { schema?: undefined; json?: false },
+  ): ModelStream;
+  streamResponses<S extends StandardSchemaV1>(
+    input: string | readonly Message[],
+    options: ResponsesOptions & { schema: S },
+  ): ModelStream<JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse>;
+  streamResponses<T = unknown>(
+    input: string | readonly Message[],
+    options: ResponsesOptions & { json: true },
+  ): ModelStream<JSONModelResponse<T> | ToolCallResponse>;
+  streamResponses(
+    input: string | readonly Message[],
+    options: ResponsesOptions = {},
+  ): ModelStream<ModelResponse | JSONModelResponse> {
+    return new ModelStream(
+      import('./prepare-responses.ts')
+        .then((m) => m.prepareResponses(this.#ctx.adapter, options, 'streamResponses'))
+        .then(({ output, check }) => this.#open('responses', input, output, options, check)),
+    );
+  }
+
   /** The call to run: checked options, and the parts whose code loads on demand resolved. */
   async #plan(
     method: CallMethod,
