@@ -7,11 +7,17 @@ import { batchKit } from './batch-kit.ts';
 import type { ModelBatch } from './batch-types.ts';
 import { buildCall } from './build-call.ts';
 import type { CallOptions, ModelOptions, ObjectOptions, ResponsesOptions } from './options.ts';
-import { ModelStream, ObjectStream } from './model-stream.ts';
+import { ModelStream, ObjectStream, type StreamSource } from './model-stream.ts';
 import { runCall, type CallPlan, type ModelContext } from './run-call.ts';
 import type { InferSchemaOutput, StandardSchemaV1 } from '../core/standard-schema.ts';
 import type { OutputCheck } from './request-with-repairs.ts';
-import type { JSONModelResponse, Message, ModelResponse, ToolCallResponse } from '../core/types.ts';
+import type {
+  JSONModelResponse,
+  Message,
+  ModelResponse,
+  StreamEvent,
+  ToolCallResponse,
+} from '../core/types.ts';
 
 /**
  * The shared implementation of every model class: `complete`, `chat`, `json` and `object` over a
@@ -229,15 +235,11 @@ export class LanguageModel {
     input: string | readonly Message[],
     options: ResponsesOptions & { json: true },
   ): Promise<JSONModelResponse<T> | ToolCallResponse>;
-  async responses(
+  responses(
     input: string | readonly Message[],
     options: ResponsesOptions = {},
   ): Promise<ModelResponse | JSONModelResponse> {
-    // Loaded on first use: bundles that never call responses() carry none of it.
-    const { prepareResponses } = await import('./prepare-responses.ts');
-    const { output, check } = await prepareResponses(this.#ctx.adapter, options);
-    const messages = normalizeMessages(input, options.system);
-    return this.#run('responses', messages, output, options, check);
+    return this.#responses(input, options) as Promise<ModelResponse | JSONModelResponse>;
   }
 
   /**
@@ -264,10 +266,20 @@ export class LanguageModel {
     options: ResponsesOptions = {},
   ): ModelStream<ModelResponse | JSONModelResponse> {
     return new ModelStream(
-      import('./prepare-responses.ts')
-        .then((m) => m.prepareResponses(this.#ctx.adapter, options, 'streamResponses'))
-        .then(({ output, check }) => this.#open('responses', input, output, options, check)),
+      this.#responses(input, options, true) as Promise<
+        StreamSource<StreamEvent, ModelResponse | JSONModelResponse>
+      >,
     );
+  }
+
+  /** `responses()`, or with `stream` `streamResponses()`'s source: one small path in the entry. */
+  async #responses(input: string | readonly Message[], options: ResponsesOptions, stream?: true) {
+    // Loaded on first use: bundles that never call the Responses API carry none of it.
+    const { prepareResponses } = await import('./prepare-responses.ts');
+    const { output, check } = await prepareResponses(this.#ctx.adapter, options, stream);
+    return stream
+      ? this.#open('responses', input, output, options, check)
+      : this.#run('responses', normalizeMessages(input, options.system), output, options, check);
   }
 
   /** The call to run: checked options, and the parts whose code loads on demand resolved. */

@@ -9,14 +9,15 @@ import type { OutputCheck } from './request-with-repairs.ts';
  * `object()` use (repairs included).
  * @param adapter - The model's adapter.
  * @param options - The call's options.
- * @param method - The method called, for errors.
+ * @param stream - For `streamResponses()` (its name goes into errors).
  * @throws {@link UnsupportedFeatureError} on a model class that does not serve the Responses API.
  */
 export async function prepareResponses(
   adapter: Pick<ProviderAdapter, 'provider' | 'features'>,
   options: ResponsesOptions,
-  method: 'responses' | 'streamResponses' = 'responses',
+  stream?: boolean,
 ): Promise<{ output: OutputFormat; check?: OutputCheck }> {
+  const method = stream ? 'streamResponses' : 'responses';
   if (!adapter.features?.responses) {
     throw new UnsupportedFeatureError({
       provider: adapter.provider,

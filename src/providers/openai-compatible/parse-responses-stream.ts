@@ -1,6 +1,7 @@
 import type { StreamDelta, StreamReader } from '../../core/adapter.ts';
-import { InvalidResponseError } from '../../core/errors/invalid-response-error.ts';
 import { streamErrorEvent } from '../../core/stream-error-event.ts';
+// The Chat Completions reader's module: sharing it keeps the chat stream's chunks as they were.
+import { streamData } from './parse-openai-stream.ts';
 
 interface Item {
   id?: string;
@@ -52,13 +53,7 @@ export function createResponsesStreamReader(provider: string, url: string): Stre
   };
   return {
     read(event, emit) {
-      let e: Event;
-      try {
-        e = JSON.parse(event.data) as Event;
-      } catch {
-        const detail = 'a stream event is not JSON';
-        throw new InvalidResponseError({ provider, url, detail, body: event.data });
-      }
+      const e = streamData<Event>(event, provider, url);
       const type = e.type ?? event.event;
       switch (type) {
         case 'response.output_item.added':
