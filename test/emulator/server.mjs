@@ -129,7 +129,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
         ...h,
       });
       // Write frame by frame so clients really see a stream (and chunk boundaries move). The log
-      // entry says how many frames went out and whether the client left before the end.
+      // entry says how many frames went out, whether the client left before the end, and when it ended.
       const log = entry ? (entry.stream = { frames: 0, closedEarly: false }) : { frames: 0 };
       let ended = false;
       res.on('close', () => {
@@ -157,6 +157,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
         await new Promise((r) => setImmediate(r));
       }
       ended = true;
+      log.endedAt = Date.now();
       res.end();
       return;
     }
@@ -276,6 +277,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
       path: path + url.search,
       headers: { ...req.headers },
       body,
+      // When the request arrived (and, in `stream`, when a streamed answer ended): the emulator's clock.
+      receivedAt: Date.now(),
     };
     sc.requests.push(entry);
 

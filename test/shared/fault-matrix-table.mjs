@@ -316,8 +316,9 @@ export const FAULT_ROWS = [
     id: 'a stream cut mid-event after text was shown',
     readme: 'Stream cut mid-event after text was shown',
     readmeError: '`StreamError` holding the text so far',
-    // A pause before the cut: a browser may drop bytes still buffered when the connection breaks.
-    faults: () => [{ stallAfter: 4, stallMs: 200, cutAfter: 4, cutMidEvent: true }],
+    // A pause after some text, then more, then the cut: a browser may drop bytes still buffered
+    // when the connection breaks, but it read those before the pause.
+    faults: () => [{ stallAfter: 4, stallMs: 300, cutAfter: 6, cutMidEvent: true }],
     stream: true,
     error: 'StreamError',
     retried: false,
