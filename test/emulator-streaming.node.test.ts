@@ -102,7 +102,7 @@ describe('POST /v1/responses', () => {
       stream_options: { include_usage: true },
     });
     expect(usage.status).toBe(400);
-    expect((await usage.json()).error).toMatchObject({
+    expect(((await usage.json()) as { error: unknown }).error).toMatchObject({
       message: "Unknown parameter: 'stream_options.include_usage'.",
       param: 'stream_options.include_usage',
     });
