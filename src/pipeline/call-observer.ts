@@ -49,6 +49,8 @@ export class CallObserver {
   readonly #id = ++calls;
   readonly #started = Date.now();
   #ticket: LimiterTicket | undefined;
+  /** Frees the slot a stream holds until it ends (see `attempt`'s `hold`). */
+  #held: (() => void) | undefined;
 
   /**
    * @param ctx - The model's context: its hooks, limiter settings and `onWarning`.
@@ -95,6 +97,8 @@ export class CallObserver {
   /**
    * One HTTP attempt: waits for the limiter, tells `onRequest`, sends, and reports the answer's
    * rate-limit headers (or a 429's delay) back to the limiter.
+   * @param hold - A stream: a 2xx keeps its slot until {@link CallObserver.ended}, because the
+   *   request is in flight until its last event (a failed attempt frees it at once).
    */
   async attempt(
     n: number,
@@ -103,6 +107,7 @@ export class CallObserver {
     body: unknown,
     signal: AbortSignal,
     send: () => Promise<SentRequest>,
+    hold = false,
   ): Promise<SentRequest> {
     // Input at about four characters a token, plus the most output asked for.
     const estimate = Math.ceil(JSON.stringify(body).length / 4) + (this.#plan.call.maxTokens ?? 0);
@@ -116,7 +121,9 @@ export class CallObserver {
     try {
       const sent = await send();
       const { parseRateLimit } = await import('../core/rate-limit.ts');
-      ticket?.release({ rateLimit: parseRateLimit(sent.headers) });
+      const report = { rateLimit: parseRateLimit(sent.headers) };
+      if (hold) this.#held = () => ticket?.release(report);
+      else ticket?.release(report);
       return sent;
     } catch (error) {
       const e = error as { status?: number; retryAfterMs?: number; rateLimit?: RateLimitInfo };
@@ -126,6 +133,13 @@ export class CallObserver {
       });
       throw error;
     }
+  }
+
+  /** A held stream's request ended (finished, failed, cut or left): its slot frees. */
+  ended(): void {
+    const release = this.#held;
+    this.#held = undefined;
+    release?.();
   }
 
   /** Replaces the limiter's token estimate with what the answer used. */
