@@ -84,6 +84,11 @@ export interface ProviderBatchAdapter {
   /** Creates the job; returns the provider's job id. */
   submit(lines: BatchLine[], http: BatchHttp, model: string): Promise<string>;
   status(jobId: string, http: BatchHttp): Promise<ProviderBatchStatus>;
+  /**
+   * Asks the provider to cancel a job; returns its state after the ask (`cancelling` while
+   * requests in progress finish). Results of the requests finished before stay readable.
+   */
+  cancel(jobId: string, http: BatchHttp): Promise<ProviderBatchStatus>;
   /** Reads the results of an ended job. Lines the provider reports nothing for are left out. */
   results(jobId: string, status: ProviderBatchStatus, http: BatchHttp): Promise<BatchLineResult[]>;
 }

@@ -16,7 +16,7 @@ export interface BatchRequest {
   options?: CallOptions;
 }
 
-/** Options of `batch.submit`, `batch.status` and `batch.results`. */
+/** Options of `batch.submit`, `batch.status`, `batch.results` and `batch.cancel`. */
 export interface BatchCallOptions {
   /** Cancels the job's HTTP requests and, in `results`, the wait for the job to end. */
   signal?: AbortSignal;
@@ -74,4 +74,10 @@ export interface ModelBatch {
    * of the same call is a cache hit.
    */
   results(id: string, options?: BatchCallOptions): AsyncIterable<BatchResult>;
+  /**
+   * Asks the provider to cancel the job and returns its state (`cancelling` until the requests in
+   * progress finish, then `cancelled`). `results` still yields what finished before the cancel;
+   * the rest are `BatchItemError`s with reason `cancelled`.
+   */
+  cancel(id: string, options?: BatchCallOptions): Promise<BatchStatus>;
 }

@@ -1,5 +1,10 @@
 import type { ModelCall } from '../core/adapter.ts';
-import type { BatchLine, BatchLineResult, ProviderBatchAdapter } from '../core/batch-adapter.ts';
+import type {
+  BatchLine,
+  BatchLineResult,
+  ProviderBatchAdapter,
+  ProviderBatchStatus,
+} from '../core/batch-adapter.ts';
 import type { CacheStore } from '../core/cache-store.ts';
 import { BatchItemError } from '../core/errors/batch-item-error.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
@@ -131,6 +136,28 @@ export async function submitBatch(
   };
 }
 
+/** A job's state as the caller sees it: cached requests count as succeeded. */
+function portableStatus(
+  record: BatchJobRecord,
+  status: ProviderBatchStatus | undefined,
+): BatchStatus {
+  const total = record.requests.length;
+  const cached = record.requests.filter((r) => r.cached).length;
+  if (!status) {
+    const counts = { total, cached, succeeded: total, failed: 0, pending: 0 };
+    return { id: record.id, state: 'completed', done: true, counts };
+  }
+  const { succeeded, failed, pending } = status.counts;
+  return {
+    id: record.id,
+    state: status.state,
+    done: isEnded(status),
+    counts: { total, cached, succeeded: succeeded + cached, failed, pending },
+    error: status.error,
+    raw: status.raw,
+  };
+}
+
 /** A job's state; cached requests count as succeeded. */
 export async function batchStatus(
   kit: BatchKit,
@@ -139,24 +166,27 @@ export async function batchStatus(
   options: BatchCallOptions = {},
 ): Promise<BatchStatus> {
   const record = await loadJobRecord(ctx, recordStore(ctx), id);
-  const total = record.requests.length;
-  const cached = record.requests.filter((r) => r.cached).length;
-  if (!record.sent) {
-    const counts = { total, cached, succeeded: total, failed: 0, pending: 0 };
-    return { id, state: 'completed', done: true, counts };
-  }
+  if (!record.sent) return portableStatus(record, undefined);
   const batch = await providerBatch(ctx);
   const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
-  const status = await batch.status(id, http);
-  const { succeeded, failed, pending } = status.counts;
-  return {
-    id,
-    state: status.state,
-    done: isEnded(status),
-    counts: { total, cached, succeeded: succeeded + cached, failed, pending },
-    error: status.error,
-    raw: status.raw,
-  };
+  return portableStatus(record, await batch.status(id, http));
+}
+
+/**
+ * Cancels a job at the provider; a job answered wholly from the cache has nothing to cancel and
+ * stays `completed`. Results of the requests finished before the cancel stay readable.
+ */
+export async function cancelBatch(
+  kit: BatchKit,
+  ctx: ModelContext,
+  id: string,
+  options: BatchCallOptions = {},
+): Promise<BatchStatus> {
+  const record = await loadJobRecord(ctx, recordStore(ctx), id);
+  if (!record.sent) return portableStatus(record, undefined);
+  const batch = await providerBatch(ctx);
+  const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
+  return portableStatus(record, await batch.cancel(id, http));
 }
 
 /** The result of a sent request from its provider line (or the lack of one). */
@@ -166,7 +196,7 @@ async function lineResult(
   record: BatchJobRecord,
   request: RecordedRequest,
   line: BatchLineResult | undefined,
-  jobError: string | undefined,
+  ended: ProviderBatchStatus | undefined,
 ): Promise<BatchResult> {
   const failure = (reason: BatchItemError['reason'], message: string, more = {}) => ({
     id: request.id,
@@ -179,7 +209,15 @@ async function lineResult(
       ...more,
     }),
   });
-  if (!line) return failure('missing', jobError ?? 'the provider returned no result for it.');
+  if (!line) {
+    // A cancelled or expired job without a line for it: the request never ran (Gemini returns no
+    // results at all for such jobs).
+    const state = ended?.state;
+    if (state === 'cancelled' || state === 'expired')
+      return failure(state, `the job was ${state} before the request ran.`);
+    const why = state === 'failed' && ended?.error && `the job failed: ${ended.error}`;
+    return failure('missing', why || 'the provider returned no result for it.');
+  }
   if (line.error) {
     const { reason, message, status, type } = line.error;
     return failure(reason, message, { status, errorType: type });
@@ -219,17 +257,16 @@ export async function* batchResults(
 ): AsyncGenerator<BatchResult> {
   const record = await loadJobRecord(ctx, recordStore(ctx), id);
   const lines = new Map<string, BatchLineResult>();
-  let jobError: string | undefined;
+  let ended: ProviderBatchStatus | undefined;
   if (record.sent) {
     const batch = await providerBatch(ctx);
     const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
-    const status = await waitForBatch(batch, id, http, options, kit.delay);
-    jobError = status.error && `the job failed: ${status.error}`;
-    for (const line of await batch.results(id, status, http)) lines.set(line.customId, line);
+    ended = await waitForBatch(batch, id, http, options, kit.delay);
+    for (const line of await batch.results(id, ended, http)) lines.set(line.customId, line);
   }
   for (const request of record.requests) {
     if (!request.cached) {
-      yield await lineResult(kit, ctx, record, request, lines.get(request.customId!), jobError);
+      yield await lineResult(kit, ctx, record, request, lines.get(request.customId!), ended);
       continue;
     }
     const plan: CallPlan = { method: 'chat', call: { extra: {} } as never, options: {} };

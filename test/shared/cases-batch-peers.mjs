@@ -53,7 +53,7 @@ export function batchPeerCases({ sdk, steadyUrl, prismAnthropicUrl, prismGeminiU
   const common = { cache: false, retryLimit: 0 };
   return [
     [
-      'batch peers (Steady): the JSONL upload and the batch creation match the OpenAI spec',
+      'batch peers (Steady): the JSONL upload, the batch creation and the cancel match the OpenAI spec',
       async () => {
         const r = recorder();
         const model = new sdk.openai.OpenAIModel({
@@ -63,8 +63,19 @@ export function batchPeerCases({ sdk, steadyUrl, prismAnthropicUrl, prismGeminiU
           model: 'gpt-4o-mini',
           fetch: r.fetch,
         });
-        await model.batch.submit(requests());
+        const job = await model.batch.submit(requests());
         r.clean(['/v1/files', '/v1/batches']);
+        await model.batch.cancel(job.id);
+        r.clean(['/cancel']);
+        // Negative control for the cancel: a GET where the spec has only POST.
+        const badCancel = await fetch(`${steadyUrl}/v1/batches/batch_1/cancel`, {
+          headers: { authorization: 'Bearer sk-steady' },
+        });
+        await badCancel.body?.cancel();
+        assert(
+          badCancel.status >= 400 || violations(badCancel) !== null,
+          `Steady flags a GET cancel (${badCancel.status})`,
+        );
         // Negative control: a completion window the spec does not list.
         const bad = await fetch(`${steadyUrl}/v1/batches`, {
           method: 'POST',
@@ -91,7 +102,7 @@ export function batchPeerCases({ sdk, steadyUrl, prismAnthropicUrl, prismGeminiU
       },
     ],
     [
-      'batch peers (Prism, Anthropic): the message batch creation matches the spec',
+      'batch peers (Prism, Anthropic): the message batch creation and cancel match the spec',
       async () => {
         if (!prismAnthropicUrl) throw new Error('prismAnthropicUrl is not provided');
         const r = recorder();
@@ -102,8 +113,19 @@ export function batchPeerCases({ sdk, steadyUrl, prismAnthropicUrl, prismGeminiU
           dangerouslyAllowBrowser: true,
           fetch: r.fetch,
         });
-        await model.batch.submit(requests());
+        const job = await model.batch.submit(requests());
         r.clean(['/v1/messages/batches']);
+        await model.batch.cancel(job.id);
+        r.clean(['/cancel']);
+        // Negative control for the cancel: a GET where the spec has only POST.
+        const badCancel = await fetch(
+          `${prismAnthropicUrl}/v1/messages/batches/msgbatch_1/cancel`,
+          {
+            headers: { 'x-api-key': 'k', 'anthropic-version': '2023-06-01' },
+          },
+        );
+        await badCancel.body?.cancel();
+        assert(badCancel.status >= 400, `Prism refuses a GET cancel (${badCancel.status})`);
         // Negative control: a custom_id outside ^[a-zA-Z0-9_-]{1,64}$.
         const bad = await fetch(`${prismAnthropicUrl}/v1/messages/batches`, {
           method: 'POST',
@@ -131,7 +153,7 @@ export function batchPeerCases({ sdk, steadyUrl, prismAnthropicUrl, prismGeminiU
       },
     ],
     [
-      'batch peers (Prism, Gemini): batchGenerateContent matches the spec',
+      'batch peers (Prism, Gemini): batchGenerateContent and batches.cancel match the spec',
       async () => {
         if (!prismGeminiUrl) throw new Error('prismGeminiUrl is not provided');
         const r = recorder();
@@ -142,8 +164,32 @@ export function batchPeerCases({ sdk, steadyUrl, prismAnthropicUrl, prismGeminiU
           model: 'gemini-2.5-flash',
           fetch: r.fetch,
         });
-        await model.batch.submit(requests());
+        const job = await model.batch.submit(requests());
         r.clean([':batchGenerateContent']);
+        // Prism's mock names the operation "string": the job record is given a real-looking id.
+        const named = new sdk.google.GoogleModel({
+          ...common,
+          endpoint: prismGeminiUrl,
+          apiKey: 'k',
+          model: 'gemini-2.5-flash',
+          fetch: async (input, init) => {
+            const res = await r.fetch(input, init);
+            if (!String(input).endsWith(':batchGenerateContent')) return res;
+            const op = await res.json();
+            return Response.json({ ...op, name: 'batches/peer123' });
+          },
+        });
+        equal(job.submitted, 2, 'sent');
+        const peerJob = await named.batch.submit(requests());
+        await named.batch.cancel(peerJob.id);
+        r.clean(['/v1beta/batches/peer123:cancel']);
+        // Negative control for the cancel: a name outside ^batches/[^/]+$.
+        const badCancel = await fetch(`${prismGeminiUrl}/v1beta/batches/a/b:cancel`, {
+          method: 'POST',
+          headers: { 'x-goog-api-key': 'k' },
+        });
+        await badCancel.body?.cancel();
+        assert(badCancel.status >= 400, `Prism refuses the name (${badCancel.status})`);
         // Negative control: inline requests that are not a list.
         const bad = await fetch(
           `${prismGeminiUrl}/v1beta/models/gemini-2.5-flash:batchGenerateContent`,

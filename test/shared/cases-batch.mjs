@@ -31,6 +31,7 @@ export function batchCases({ sdk, emulatorUrl }) {
         return upload ? [upload] : [];
       },
       badOptions: { n: 0 },
+      cancel: { path: /\/v1\/batches\/batch_\w+\/cancel$/, state: 'cancelling', keeps: true },
     },
     {
       name: 'Anthropic',
@@ -44,6 +45,11 @@ export function batchCases({ sdk, emulatorUrl }) {
       create: (/** @type {any[]} */ log) =>
         log.filter((r) => r.path.endsWith('/v1/messages/batches') && r.method === 'POST'),
       badOptions: { seed_value: 1 },
+      cancel: {
+        path: /\/v1\/messages\/batches\/msgbatch_\w+\/cancel$/,
+        state: 'cancelling',
+        keeps: true,
+      },
     },
     {
       name: 'Gemini',
@@ -52,6 +58,8 @@ export function batchCases({ sdk, emulatorUrl }) {
       create: (/** @type {any[]} */ log) =>
         log.filter((r) => r.path.endsWith(':batchGenerateContent')),
       badOptions: { n: 2 },
+      // A cancelled Gemini operation ends at once, with error CANCELLED and no results.
+      cancel: { path: /\/v1beta\/batches\/\w+:cancel$/, state: 'cancelled', keeps: false },
     },
   ];
   /** @type {Array<[string, () => Promise<void>]>} */
@@ -126,6 +134,42 @@ export function batchCases({ sdk, emulatorUrl }) {
       },
     ]);
     cases.push([
+      `batch (${p.name}): cancel() stops the job; what finished before is returned, the rest is cancelled`,
+      async () => {
+        const sc = await scenario(emulatorUrl, { batch: { polls: 4 } });
+        const model = p.make({ endpoint: sc.endpoint, cache: sdk.cache.memoryStore() });
+        const ids = ['a', 'b', 'c', 'd'];
+        const prompts = ids.map((id) => uniquePrompt(`cancel ${id}`));
+        const job = await model.batch.submit(ids.map((id, i) => ({ id, input: prompts[i] })));
+        const running = await model.batch.status(job.id);
+        assert(!running.done, `still running: ${running.state}`);
+        const cancelled = await model.batch.cancel(job.id);
+        equal(cancelled.state, p.cancel.state, 'state right after the cancel');
+        const asked = (await sc.requests()).filter((r) => p.cancel.path.test(r.path));
+        equal(asked.length, 1, 'one cancel request');
+        equal(asked[0].method, 'POST', 'a POST');
+        const results = await collect(model.batch.results(job.id, fast));
+        equal((await model.batch.status(job.id)).state, 'cancelled', 'ends cancelled');
+        equal(results.map((r) => r.id).join(), ids.join(), 'every request, in order');
+        const answered = results.filter((r) => r.response);
+        equal(answered.length, p.cancel.keeps ? 1 : 0, 'the request finished before the cancel');
+        for (const r of results.filter((r) => r.error)) {
+          assert(r.error instanceof sdk.core.BatchItemError, `${r.id}: ${r.error}`);
+          equal(r.error.reason, 'cancelled', `${r.id} cancelled`);
+          equal(r.error.isRetryable, true, 'worth submitting again');
+        }
+        if (p.cancel.keeps) {
+          const hit = await model.chat(prompts[0]);
+          equal(hit.cached, true, 'the finished answer was cached');
+        }
+        await model.chat(prompts[1]);
+        const cachedOnly = await model.batch.submit([{ id: 'x', input: prompts[1] }]);
+        const before = (await sc.requests()).length;
+        equal((await model.batch.cancel(cachedOnly.id)).state, 'completed', 'nothing to cancel');
+        equal((await sc.requests()).length, before, 'and nothing sent');
+      },
+    ]);
+    cases.push([
       `batch (${p.name}): a request the provider refuses is a BatchItemError, the others succeed`,
       async () => {
         const sc = await scenario(emulatorUrl, { batch: { polls: 1 } });
@@ -182,7 +226,7 @@ export function batchCases({ sdk, emulatorUrl }) {
         const model = providers[2].make({ endpoint: sc.endpoint, cache: sdk.cache.memoryStore() });
         const job = await model.batch.submit([{ id: 'x', input: uniquePrompt('x') }]);
         const [result] = await collect(model.batch.results(job.id, fast));
-        equal(result.error?.reason, 'missing', 'no result');
+        equal(result.error?.reason, 'expired', 'no result: expired');
         equal((await model.batch.status(job.id)).state, 'expired', 'state');
       },
     ],
