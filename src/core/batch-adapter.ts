@@ -68,6 +68,8 @@ export interface BatchHttpRequest {
   body?: unknown;
   /** Read the answer as text (JSONL) instead of JSON. */
   text?: boolean;
+  /** The upload of a job's input file (OpenAI): hooks see it as `batch.upload`. */
+  upload?: boolean;
 }
 
 /** Sends a {@link BatchHttpRequest}; returns the parsed JSON, or the text when asked. */

@@ -112,7 +112,7 @@ export async function submitBatch(
   if (lines.length) {
     const batch = await providerBatch(ctx);
     const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
-    id = await batch.submit(lines, http, ctx.model);
+    id = await batch.submit(lines, http('submit'), ctx.model);
   }
   const record: BatchJobRecord = {
     v: 1,
@@ -169,7 +169,7 @@ export async function batchStatus(
   if (!record.sent) return portableStatus(record, undefined);
   const batch = await providerBatch(ctx);
   const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
-  return portableStatus(record, await batch.status(id, http));
+  return portableStatus(record, await batch.status(id, http('status')));
 }
 
 /**
@@ -186,7 +186,7 @@ export async function cancelBatch(
   if (!record.sent) return portableStatus(record, undefined);
   const batch = await providerBatch(ctx);
   const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
-  return portableStatus(record, await batch.cancel(id, http));
+  return portableStatus(record, await batch.cancel(id, http('cancel')));
 }
 
 /** The result of a sent request from its provider line (or the lack of one). */
@@ -261,8 +261,9 @@ export async function* batchResults(
   if (record.sent) {
     const batch = await providerBatch(ctx);
     const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
-    ended = await waitForBatch(batch, id, http, options, kit.delay);
-    for (const line of await batch.results(id, ended, http)) lines.set(line.customId, line);
+    ended = await waitForBatch(batch, id, http('status'), options, kit.delay);
+    for (const line of await batch.results(id, ended, http('results')))
+      lines.set(line.customId, line);
   }
   for (const request of record.requests) {
     if (!request.cached) {

@@ -268,6 +268,76 @@ export function batchCases({ sdk, emulatorUrl }) {
       },
     ],
     [
+      'batch: each HTTP call takes a limiter slot and is told to the hooks as batch.<operation>, retries included',
+      async () => {
+        const sc = await scenario(emulatorUrl, { batch: { polls: 2 }, faults: [{ status: 500 }] });
+        const limiter = sdk.core.createLimiter({ concurrency: 1, requestsPerMinute: 1000 });
+        /** @type {number[]} */
+        const active = [];
+        /** @type {any[]} */
+        const events = [];
+        const log = (/** @type {string} */ kind) => (/** @type {any} */ e) =>
+          events.push(`${kind} ${e.method}${e.status ? ` ${e.status}` : ''}`);
+        let refuseCancel = false;
+        const model = providers[0].make({
+          endpoint: sc.endpoint,
+          cache: sdk.cache.memoryStore(),
+          limiter,
+          retryDelay: 1,
+          /** @type {typeof fetch} */
+          fetch: async (input, init) => {
+            active.push(limiter.active);
+            if (refuseCancel && String(input).endsWith('/cancel'))
+              return Response.json(
+                { error: { message: 'No.', type: 'invalid_request_error' } },
+                { status: 400 },
+              );
+            return fetch(input, init);
+          },
+          hooks: {
+            onRequest: log('request'),
+            onRetry: log('retry'),
+            onResponse: log('response'),
+            onError: log('error'),
+          },
+        });
+        const job = await model.batch.submit([{ id: 'a', input: uniquePrompt('hooked') }]);
+        const [result] = await collect(model.batch.results(job.id, fast));
+        assert(result.response, `answered: ${result.error}`);
+        await model.batch.cancel(job.id);
+        refuseCancel = true;
+        await rejects(model.batch.cancel(job.id), (e) => e.status === 400);
+        equal(
+          events.join('\n'),
+          [
+            'request batch.upload',
+            'retry batch.upload 500',
+            'request batch.upload',
+            'response batch.upload 200',
+            'request batch.submit',
+            'response batch.submit 200',
+            'request batch.status',
+            'response batch.status 200',
+            'request batch.status',
+            'response batch.status 200',
+            'request batch.results',
+            'response batch.results 200',
+            'request batch.cancel',
+            'response batch.cancel 200',
+            'request batch.cancel',
+            'error batch.cancel 400',
+          ].join('\n'),
+          'hook events in order',
+        );
+        equal(active.length, 8, 'eight HTTP requests');
+        assert(
+          active.every((n) => n === 1),
+          `each request held a limiter slot while it ran: ${active}`,
+        );
+        equal(limiter.active, 0, 'every slot released');
+      },
+    ],
+    [
       'batch: results() polls with backoff and stops when its signal aborts',
       async () => {
         const sc = await scenario(emulatorUrl, { batch: { polls: 1000 } });

@@ -101,7 +101,7 @@ export function openaiBatch(provider: string): ProviderBatchAdapter {
       form.append('purpose', 'batch');
       form.append('file', new Blob([jsonl], { type: 'application/jsonl' }), 'batch.jsonl');
       const file = readWire<{ id: string }>(
-        await http({ method: 'POST', path: '/v1/files', body: form }),
+        await http({ method: 'POST', path: '/v1/files', body: form, upload: true }),
         { id: 'string' },
         provider,
         '/v1/files',
