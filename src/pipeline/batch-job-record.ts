@@ -10,6 +10,8 @@ export interface RecordedRequest {
   id: string;
   /** The cache key `chat` uses for the same call (undefined when the request skips the cache). */
   key?: string;
+  /** `json` or `object` (absent for `chat`): the answer is checked and has `data`. */
+  method?: 'json' | 'object';
   /** Answered from the cache at submit time; not sent. */
   cached?: true;
   /** The provider line's id (sent requests only). */

@@ -1,4 +1,3 @@
-import type { ModelCall } from '../core/adapter.ts';
 import type {
   BatchLine,
   BatchLineResult,
@@ -8,7 +7,6 @@ import type {
 import type { CacheStore } from '../core/cache-store.ts';
 import { BatchItemError } from '../core/errors/batch-item-error.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
-import { isLLMError } from '../core/errors/llm-error.ts';
 import { UnsupportedFeatureError } from '../core/errors/unsupported-feature-error.ts';
 import { memoryStore } from '../cache/memory-store.ts';
 import { batchHttp } from './batch-http.ts';
@@ -27,10 +25,11 @@ import type {
 } from './batch-types.ts';
 import type { BatchKit } from './batch-kit.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
+import { batchOutput, checksOf, objectChecks } from './batch-output.ts';
+import { lineResult } from './batch-line-result.ts';
+import type { OutputCheck } from './request-with-repairs.ts';
 import { waitForBatch, isEnded } from './wait-for-batch.ts';
 
-/** Batch jobs cost half the listed price at OpenAI, Anthropic and Google (see the README). */
-const BATCH_PRICE_FACTOR = 0.5;
 /** Options that steer one HTTP call; a batch request is not one. */
 const TRANSPORT_OPTIONS = ['signal', 'timeout', 'retryLimit', 'maxRepairs', 'headers'] as const;
 
@@ -88,24 +87,29 @@ export async function submitBatch(
     );
   }
   const ids = new Set<string>();
+  const checks = new Map<string, OutputCheck>();
   const recorded: RecordedRequest[] = [];
   const lines: BatchLine[] = [];
   for (const [index, request] of requests.entries()) {
     checkRequest(request, index, ids);
     const callOptions = request.options ?? {};
+    const { method, output, check } = await batchOutput(request);
     const messages = kit.normalizeMessages(request.input, callOptions.system);
-    const call = await kit.buildCall(ctx, 'chat', messages, { type: 'text' }, callOptions);
-    const plan: CallPlan = { method: 'chat', call, options: callOptions };
+    const call = await kit.buildCall(ctx, method, messages, output, callOptions);
+    // The plan json() or object() runs: the same cache key, and hits re-validated the same way.
+    const plan: CallPlan = { method, call, options: callOptions, check };
     const ignore = callOptions.ignoreCache ?? ctx.options.ignoreCache ?? false;
     const store = ignore ? undefined : ctx.store;
     const { wire, key } = await kit.prepare(ctx, plan, store);
+    if (method === 'object') checks.set(request.id, check!);
+    const typed = method === 'chat' ? {} : { method };
     if (store && key && (await kit.readCache(ctx, store, key, plan))) {
-      recorded.push({ id: request.id, key, cached: true });
+      recorded.push({ id: request.id, key, cached: true, ...typed });
       continue;
     }
     const customId = `r${index}`;
     const { spec: _spec, ...plain } = call;
-    recorded.push({ id: request.id, key, customId, call: plain });
+    recorded.push({ id: request.id, key, customId, call: plain, ...typed });
     lines.push({ customId, wire });
   }
   let id = `cached-${crypto.randomUUID()}`;
@@ -125,6 +129,7 @@ export async function submitBatch(
     requests: recorded,
   };
   await saveJobRecord(ctx, recordStore(ctx), record);
+  if (checks.size) objectChecks(ctx).set(id, checks);
   const cached = recorded.length - lines.length;
   return {
     id,
@@ -189,65 +194,6 @@ export async function cancelBatch(
   return portableStatus(record, await batch.cancel(id, http('cancel')));
 }
 
-/** The result of a sent request from its provider line (or the lack of one). */
-async function lineResult(
-  kit: BatchKit,
-  ctx: ModelContext,
-  record: BatchJobRecord,
-  request: RecordedRequest,
-  line: BatchLineResult | undefined,
-  ended: ProviderBatchStatus | undefined,
-): Promise<BatchResult> {
-  const failure = (reason: BatchItemError['reason'], message: string, more = {}) => ({
-    id: request.id,
-    error: new BatchItemError({
-      provider: record.provider,
-      jobId: record.id,
-      requestId: request.id,
-      reason,
-      message,
-      ...more,
-    }),
-  });
-  if (!line) {
-    // A cancelled or expired job without a line for it: the request never ran (Gemini returns no
-    // results at all for such jobs).
-    const state = ended?.state;
-    if (state === 'cancelled' || state === 'expired')
-      return failure(state, `the job was ${state} before the request ran.`);
-    const why = state === 'failed' && ended?.error && `the job failed: ${ended.error}`;
-    return failure('missing', why || 'the provider returned no result for it.');
-  }
-  if (line.error) {
-    const { reason, message, status, type } = line.error;
-    return failure(reason, message, { status, errorType: type });
-  }
-  const call: ModelCall = { ...request.call! };
-  call.spec =
-    ctx.options.registry?.getModelDetails(call.model) ?? (await ctx.adapter.loadSpec?.(call.model));
-  const url = kit.apiUrl(ctx.endpoint, '/');
-  try {
-    const parsed = await ctx.adapter.parseResponse(line.body, call, url);
-    const response = await kit.toModelResponse({
-      provider: ctx.adapter.provider,
-      model: ctx.model,
-      asked: call,
-      answered: call,
-      parsed,
-      usage: parsed.usage,
-      raw: line.body,
-      priceFactor: BATCH_PRICE_FACTOR,
-    });
-    if (ctx.store && request.key) {
-      await kit.writeCache(ctx, ctx.store, request.key, response, neverAborted());
-    }
-    return { id: request.id, response };
-  } catch (error) {
-    if (!isLLMError(error)) throw error;
-    return { id: request.id, error };
-  }
-}
-
 /** Waits for the job, then yields each request's result in submission order. */
 export async function* batchResults(
   kit: BatchKit,
@@ -256,6 +202,7 @@ export async function* batchResults(
   options: BatchCallOptions = {},
 ): AsyncGenerator<BatchResult> {
   const record = await loadJobRecord(ctx, recordStore(ctx), id);
+  const checks = await checksOf(ctx, record, options.schema);
   const lines = new Map<string, BatchLineResult>();
   let ended: ProviderBatchStatus | undefined;
   if (record.sent) {
@@ -267,10 +214,16 @@ export async function* batchResults(
   }
   for (const request of record.requests) {
     if (!request.cached) {
-      yield await lineResult(kit, ctx, record, request, lines.get(request.customId!), ended);
+      const line = lines.get(request.customId!);
+      yield await lineResult(kit, ctx, record, request, line, ended, checks.get(request.id));
       continue;
     }
-    const plan: CallPlan = { method: 'chat', call: { extra: {} } as never, options: {} };
+    const plan: CallPlan = {
+      method: request.method ?? 'chat',
+      call: { extra: {} } as never,
+      options: {},
+      check: checks.get(request.id),
+    };
     const hit =
       ctx.store && request.key && (await kit.readCache(ctx, ctx.store, request.key, plan));
     yield hit

@@ -5,6 +5,17 @@
 // BatchItemError, and the answers land in the cache under the key `chat` uses.
 import { assert, equal, rejects } from './assert.mjs';
 import { scenario, uniquePrompt } from './emulator-client.mjs';
+import { personJsonSchema, personSchema } from './fixtures.mjs';
+
+/** A schema no generated person passes: the answer fits the JSON Schema, not this. */
+const centenarian = {
+  '~standard': {
+    version: 1,
+    vendor: 'cases',
+    validate: (/** @type {any} */ v) =>
+      v?.age > 1000 ? { value: v } : { issues: [{ message: 'age must be over 1000' }] },
+  },
+};
 
 /** Collects an async iterable. @param {AsyncIterable<any>} it */
 async function collect(it) {
@@ -167,6 +178,75 @@ export function batchCases({ sdk, emulatorUrl }) {
         const before = (await sc.requests()).length;
         equal((await model.batch.cancel(cachedOnly.id)).state, 'completed', 'nothing to cancel');
         equal((await sc.requests()).length, before, 'and nothing sent');
+      },
+    ]);
+    cases.push([
+      `batch (${p.name}): json and object requests are validated like the direct calls and cached under their keys`,
+      async () => {
+        const sc = await scenario(emulatorUrl, { batch: { polls: 1 } });
+        const store = sdk.cache.memoryStore();
+        const model = p.make({ endpoint: sc.endpoint, cache: store });
+        const [o, bad, pre] = ['object', 'invalid', 'cached'].map((t) =>
+          uniquePrompt(`a person, ${t}`),
+        );
+        // JSON in the prompt: emulators without a JSON mode (Anthropic's instruction) echo it.
+        const j = JSON.stringify({ json: uniquePrompt('json') });
+        const person = { schema: personSchema, jsonSchema: personJsonSchema };
+        const early = await model.object(pre, person);
+        const job = await model.batch.submit([
+          { id: 'j', method: 'json', input: j },
+          { id: 'o', method: 'object', input: o, options: person },
+          {
+            id: 'bad',
+            method: 'object',
+            input: bad,
+            options: { schema: centenarian, jsonSchema: personJsonSchema },
+          },
+          { id: 'pre', method: 'object', input: pre, options: person },
+        ]);
+        equal(job.cached, 1, 'the earlier object() call answers the same batch request');
+        const results = await collect(model.batch.results(job.id, fast));
+        const [rj, ro, rbad, rpre] = results;
+        assert(rj.response && typeof rj.response.data === 'object', `json data: ${rj.error}`);
+        equal(typeof ro.response?.data?.name, 'string', `object data: ${ro.error}`);
+        assert(rbad.error instanceof sdk.core.OutputValidationError, `invalid: ${rbad.error}`);
+        assert(/over 1000/.test(rbad.error.message), rbad.error.message);
+        equal(rpre.response?.cached, true, 'the cached one');
+        equal(rpre.response?.data?.name, early.data.name, 'with its data');
+        const before = (await sc.requests()).length;
+        const again = await model.object(o, person);
+        equal(again.cached, true, 'a later object() of the batched call is a hit');
+        equal(again.data.name, ro.response.data.name, 'same data');
+        equal((await model.json(j)).cached, true, 'a later json() too');
+        equal((await sc.requests()).length, before, 'no request for the hits');
+        await rejects(
+          model.object(bad, { schema: centenarian, jsonSchema: personJsonSchema, maxRepairs: 0 }),
+          (e) => e instanceof sdk.core.OutputValidationError,
+          'the invalid answer was not cached',
+        );
+        // Another process: the schema is passed to results().
+        const other = p.make({ endpoint: sc.endpoint, cache: store });
+        await rejects(
+          collect(other.batch.results(job.id, fast)),
+          (e) => e instanceof sdk.core.InvalidRequestError && /pass their schema/.test(e.message),
+          'object requests need their schema from another process',
+        );
+        const read = await collect(other.batch.results(job.id, { ...fast, schema: personSchema }));
+        equal(
+          read[1].response?.data?.name,
+          ro.response.data.name,
+          'validated with the given schema',
+        );
+        await rejects(
+          model.batch.submit([{ id: 'x', method: 'object', input: 'x' }]),
+          (e) => e instanceof sdk.core.InvalidRequestError && /options.schema/.test(e.message),
+          'object without a schema',
+        );
+        await rejects(
+          model.batch.submit([{ id: 'x', method: 'stream', input: 'x' }]),
+          (e) => e instanceof sdk.core.InvalidRequestError && /`method`/.test(e.message),
+          'unknown method',
+        );
       },
     ]);
     cases.push([
