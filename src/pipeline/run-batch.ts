@@ -128,7 +128,7 @@ export async function submitBatch(
     createdAt: Date.now(),
     requests: recorded,
   };
-  await saveJobRecord(ctx, recordStore(ctx), record);
+  await saveJobRecord(ctx, recordStore(ctx), record, record.sent);
   if (checks.size) objectChecks(ctx).set(id, checks);
   const cached = recorded.length - lines.length;
   return {
@@ -239,4 +239,6 @@ export async function* batchResults(
           }),
         };
   }
+  // Every result was read and the answers are cached: `pruneCache` may now drop the record by age.
+  if (record.sent) await saveJobRecord(ctx, recordStore(ctx), record, false);
 }
