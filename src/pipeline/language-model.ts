@@ -69,6 +69,7 @@ export class LanguageModel {
       async *results(id, opts) {
         yield* (await run()).batchResults(batchKit, ctx, id, opts);
       },
+      cancel: async (id, opts) => (await run()).cancelBatch(batchKit, ctx, id, opts),
     };
   }
 
