@@ -8,7 +8,7 @@ import { ModelStream, ObjectStream } from './model-stream.ts';
 /** The methods a fallback chain forwards as whole calls. */
 const METHODS = ['complete', 'chat', 'json', 'object', 'responses'] as const;
 /** The streaming methods: they fall back only on errors raised before the first event. */
-const STREAMS = ['stream', 'streamObject'] as const;
+const STREAMS = ['stream', 'streamObject', 'streamResponses'] as const;
 
 /** A model's call methods; a fallback chain has the same ones. */
 export type FallbackModel = Pick<
@@ -44,8 +44,8 @@ export function isFallbackError(error: unknown): boolean {
  * A model that tries each of `models` in turn while they fail with an error `on` accepts, each
  * with its own retries, cache and limits. `response.provider` and `response.model` tell which one
  * answered. When every model failed, the error is a {@link RetryError} holding each one's error
- * (the first model's error itself when it was not one to fall back on). `stream` and
- * `streamObject` move on only while no event was shown: a failure after the first event is the
+ * (the first model's error itself when it was not one to fall back on). `stream`, `streamObject`
+ * and `streamResponses` move on only while no event was shown: a failure after the first event is the
  * stream's own error, never a silent switch.
  * @param models - Two or more models (any providers), in order of preference.
  * @param options - `on` (which errors move on) and `onFallback`.
@@ -89,7 +89,7 @@ export function withFallback(
     };
   }
   for (const method of STREAMS) {
-    const Handle = method === 'stream' ? ModelStream : ObjectStream;
+    const Handle = method === 'streamObject' ? ObjectStream : ModelStream;
     chain[method] = (...args: unknown[]) => {
       const open = (i: number) =>
         (models[i]![method] as (...a: unknown[]) => ModelStream | ObjectStream<unknown>)(...args);

@@ -191,6 +191,27 @@ export function limitsFallbackCases({ sdk, emulatorUrl }) {
       },
     ],
     [
+      'fallback: streamResponses() moves on before its first event; the Responses stream of the second model',
+      async () => {
+        const bad = await failing({ status: 503 });
+        const good = await scenario(emulatorUrl);
+        const chain = withFallback([
+          openai(bad.endpoint, { retryLimit: 1 }),
+          openai(good.endpoint),
+        ]);
+        const stream = chain.streamResponses('hello responses stream');
+        const { types, text } = await drain(stream);
+        assert(text.length > 0, 'text from the second model');
+        equal(types.at(-1), 'finish', 'ends with finish');
+        equal((await stream.response).text, text, 'the response is the streamed answer');
+        equal((await bad.requests()).length, 2, 'the first used its retry');
+        const sent = await good.requests();
+        equal(sent.length, 1, 'one request to the second');
+        assert(sent[0].path.endsWith('/v1/responses'), 'the Responses API was streamed');
+        equal(sent[0].body.stream, true, 'as a stream');
+      },
+    ],
+    [
       'fallback: stream() never switches after an event was shown: the failure is the StreamError',
       async () => {
         const bad = await scenario(emulatorUrl, { faults: [{ errorAfter: 3, times: 5 }] });
