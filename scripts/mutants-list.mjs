@@ -756,7 +756,7 @@ export const MUTANTS = [
   },
   {
     id: 'batch-full-price',
-    file: 'src/pipeline/run-batch.ts',
+    file: 'src/pipeline/batch-line-result.ts',
     find: 'const BATCH_PRICE_FACTOR = 0.5;',
     replace: 'const BATCH_PRICE_FACTOR = 1;',
     bug: "batch results report the listed price, not the batch discount's half",
@@ -764,7 +764,7 @@ export const MUTANTS = [
   },
   {
     id: 'batch-results-not-cached',
-    file: 'src/pipeline/run-batch.ts',
+    file: 'src/pipeline/batch-line-result.ts',
     find: '    if (ctx.store && request.key) {\n      await kit.writeCache(',
     replace: '    if (false) {\n      await kit.writeCache(',
     bug: 'batch results are not written to the cache (the same chat() sends the request again)',
