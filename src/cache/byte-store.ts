@@ -1,6 +1,6 @@
 import { printWarning } from '../core/cache-warning.ts';
 import type { CacheStore } from '../core/cache-store.ts';
-import { decodeEntry, encodeEntry, type DecodedEntry } from './encode-entry.ts';
+import { decodeEntry, encodeEntry, type DecodedEntry, type GzipCodec } from './encode-entry.ts';
 import { checkEntryKey, isEntryKey } from './entry-key.ts';
 
 /** What the store knows when it writes an entry, for backends that keep it beside the bytes. */
@@ -23,6 +23,8 @@ export interface ByteBackend {
   name: string;
   /** JSON shorter than this is stored uncompressed (default 4096 bytes; 0 gzips every entry). */
   plainBelow?: number;
+  /** The runtime's own gzip, where the backend has one (node:zlib for files); else pako. */
+  codec?: GzipCodec;
   /** Reads the bytes under a key, or undefined when there are none. May throw. */
   read(key: string): Promise<Uint8Array | undefined>;
   write(key: string, bytes: Uint8Array, info: WriteInfo): Promise<void>;
@@ -66,7 +68,7 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
   const inspect = async (key: string): Promise<Inspection> => {
     try {
       const bytes = await backend.read(key);
-      return bytes === undefined ? { status: 'missing' } : await decodeEntry(bytes);
+      return bytes === undefined ? { status: 'missing' } : await decodeEntry(bytes, backend.codec);
     } catch (error) {
       return { status: 'unreadable', error };
     }
@@ -100,7 +102,7 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
       // A TTL of 0 keeps nothing: not even an older result under the same key.
       if (ttl !== undefined && ttl <= 0) return backend.remove(key);
       const expiresAt = ttl === undefined ? undefined : Date.now() + ttl * 1000;
-      const bytes = await encodeEntry(entry, expiresAt, backend.plainBelow);
+      const bytes = await encodeEntry(entry, expiresAt, backend.plainBelow, backend.codec);
       await backend.write(key, bytes, { createdAt: entry.createdAt, expiresAt, ttl });
     },
     async delete(key) {

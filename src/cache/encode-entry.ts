@@ -12,6 +12,13 @@ interface StoredEntry extends CacheEntry {
   expiresAt?: number;
 }
 
+/** A runtime's own gzip (the fs store's node:zlib), used instead of pako where there is one. */
+export interface GzipCodec {
+  gzip(bytes: Uint8Array): Uint8Array;
+  /** Throws on data that is not valid, complete gzip. */
+  gunzip(bytes: Uint8Array): string;
+}
+
 /** Entries whose JSON is shorter than this many bytes are stored uncompressed by default. */
 export const PLAIN_BELOW = 4096;
 
@@ -22,23 +29,26 @@ const OPEN_BRACE = 0x7b;
  * @param entry - The entry to store.
  * @param expiresAt - When it expires (ms since the epoch); absent for never.
  * @param plainBelow - Size under which the JSON is stored as is (0: always gzip).
+ * @param codec - The runtime's own gzip, if the store has one; else pako.
  * @returns The bytes to store.
  */
 export async function encodeEntry(
   entry: CacheEntry,
   expiresAt?: number,
   plainBelow = PLAIN_BELOW,
+  codec?: GzipCodec,
 ): Promise<Uint8Array> {
   const stored: StoredEntry = expiresAt === undefined ? entry : { ...entry, expiresAt };
   const json = new TextEncoder().encode(JSON.stringify(stored));
-  return json.length < plainBelow ? json : gzipBytes(json);
+  if (json.length < plainBelow) return json;
+  return codec ? codec.gzip(json) : gzipBytes(json);
 }
 
 /** The entry's JSON text: `{…}` as stored, or gzip (loads the inflate half); throws if neither. */
-async function textOf(bytes: Uint8Array): Promise<string> {
+async function textOf(bytes: Uint8Array, codec?: GzipCodec): Promise<string> {
   if (bytes[0] === OPEN_BRACE) return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new Error('neither JSON nor gzip');
-  return gunzipText(bytes);
+  return codec ? codec.gunzip(bytes) : gunzipText(bytes);
 }
 
 /** What {@link decodeEntry} found. */
@@ -52,13 +62,14 @@ export type DecodedEntry =
  * as `corrupt`, with the reason, so the store can warn and treat it as a miss; it throws only when
  * the codec itself cannot be loaded (a failed chunk load is not the entry's fault).
  * @param bytes - The stored bytes.
+ * @param codec - The runtime's own gzip, if the store has one; else pako.
  * @returns The entry, `expired`, or `corrupt`.
  */
-export async function decodeEntry(bytes: Uint8Array): Promise<DecodedEntry> {
-  if (bytes[0] !== OPEN_BRACE) await loadInflate();
+export async function decodeEntry(bytes: Uint8Array, codec?: GzipCodec): Promise<DecodedEntry> {
+  if (bytes[0] !== OPEN_BRACE && !codec) await loadInflate();
   let value: unknown;
   try {
-    value = JSON.parse(await textOf(bytes));
+    value = JSON.parse(await textOf(bytes, codec));
   } catch (error) {
     return { status: 'corrupt', reason: error instanceof Error ? error.message : String(error) };
   }
