@@ -1,4 +1,6 @@
 import type { CacheStore } from '../core/cache-store.ts';
+import { lazy } from '../core/lazy.ts';
+import type { ModelSpec } from '../core/model-spec.ts';
 import { resolveKey } from '../keys/resolve-key.ts';
 import type { CallMethod, ModelCall, ProviderAdapter, WireRequest } from '../core/adapter.ts';
 import { apiUrl } from '../core/base-url.ts';
@@ -79,6 +81,29 @@ export function callKey(ctx: ModelContext, signal: AbortSignal): Promise<string 
   );
 }
 
+// Loaded once, with the first call that needs each (a repeated import() costs every call).
+const loadChecks = lazy(() => import('./check-capabilities.ts'));
+const loadCacheKey = lazy(() => import('./cache-key.ts'));
+const loadCachedCall = lazy(() => import('./cached-call.ts'));
+
+// Registry lookups per adapter and model: the data chunk loads once and each model is found once.
+const specs = new WeakMap<ProviderAdapter, Map<string, Promise<ModelSpec | undefined>>>();
+
+/** The registry's record of a model (through the adapter's data chunk), looked up once. */
+function specOf(adapter: ProviderAdapter, model: string): Promise<ModelSpec | undefined> {
+  if (!adapter.loadSpec) return Promise.resolve(undefined);
+  let known = specs.get(adapter);
+  if (!known) specs.set(adapter, (known = new Map()));
+  let spec = known.get(model);
+  if (!spec) {
+    // Bounded: a program that walks through many model names keeps only the latest hundred.
+    if (known.size >= 100) known.clear();
+    known.set(model, (spec = adapter.loadSpec(model)));
+    spec.catch(() => known.delete(model));
+  }
+  return spec;
+}
+
 /** How the call retries: the call's `retryLimit`, else the model's, else the defaults. */
 export function retryPolicy(ctx: ModelContext, plan: CallPlan) {
   return {
@@ -119,10 +144,10 @@ async function fetchResult(
 export async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheStore | undefined) {
   const { model } = plan.call;
   plan.call.spec =
-    ctx.options.registry?.getModelDetails(model) ?? (await ctx.adapter.loadSpec?.(model));
+    ctx.options.registry?.getModelDetails(model) ?? (await specOf(ctx.adapter, model));
   if (plan.call.spec) {
     // The checks come with the registry data: only calls to models the registry knows load them.
-    const { checkCapabilities } = await import('./check-capabilities.ts');
+    const { checkCapabilities } = await loadChecks();
     checkCapabilities(plan.call, plan.call.spec, ctx.adapter.provider);
   }
   const wire = await ctx.adapter.buildRequest(plan.call);
@@ -131,7 +156,7 @@ export async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheSto
   for (const warning of wire.warnings ?? []) ctx.options.onWarning?.(warning);
   if (!store) return { wire, key: undefined };
   // Key derivation (canonical JSON, SHA-256) loads with the first cached call, as the stores do.
-  const { cacheKey } = await import('./cache-key.ts');
+  const { cacheKey } = await loadCacheKey();
   const key = await cacheKey({
     provider: ctx.adapter.provider,
     endpoint: ctx.endpoint,
@@ -161,7 +186,7 @@ async function callWithin(
   if (plan.observer) plan.observer.cacheKey = key;
   if (!store || key === undefined) return fetchResult(ctx, plan, wire, signal, {});
   // The cache path is its own chunk (see cachedCall), bounded like the rest.
-  const { cachedCall } = await untilAborted(import('./cached-call.ts'), [signal]);
+  const { cachedCall } = await untilAborted(loadCachedCall(), [signal]);
   return cachedCall({
     ctx,
     plan,
