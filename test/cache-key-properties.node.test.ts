@@ -125,14 +125,21 @@ const portable = {
   temperature: fc.double({ min: 0, max: 2, noNaN: true }),
   topP: fc.double({ min: 0, max: 1, noNaN: true }),
   seed: fc.integer(),
-  stop: fc.oneof(fc.string({ maxLength: 4 }), fc.array(fc.string({ maxLength: 4 }), { maxLength: 3 })),
+  stop: fc.oneof(
+    fc.string({ maxLength: 4 }),
+    fc.array(fc.string({ maxLength: 4 }), { maxLength: 3 }),
+  ),
 };
 const options = fc
   .tuple(
     fc.record(portable, { requiredKeys: [] }),
-    fc.dictionary(fc.string({ maxLength: 6 }).map((k) => `x_${k}`), fc.jsonValue({ maxDepth: 3 }), {
-      maxKeys: 4,
-    }),
+    fc.dictionary(
+      fc.string({ maxLength: 6 }).map((k) => `x_${k}`),
+      fc.jsonValue({ maxDepth: 3 }),
+      {
+        maxKeys: 4,
+      },
+    ),
   )
   .map(([p, extra]) => ({ ...p, ...extra }) as Record<string, Json>);
 
