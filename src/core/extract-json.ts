@@ -29,11 +29,12 @@ function balancedEnd(text: string, start: number): number {
 }
 
 /**
- * The first ```json fence's content, up to the first closing fence after which it parses: a string
+ * The first ```json fence's content (the fence opening a line), up to the first closing fence after which it parses: a string
  * in the JSON may itself hold ``` (bounded, so a text full of fences stays linear).
  */
 function fencedJson(text: string): ExtractedJson | undefined {
-  const open = /```(?:json|JSON)?/.exec(text);
+  // A fence opens a line (Markdown's rule): a ``` inside a JSON string in prose is not one.
+  const open = /(?:^|\n)[ \t]*```(?:json|JSON)?/.exec(text);
   if (!open) return undefined;
   const from = open.index + open[0].length;
   let end = text.indexOf('```', from);
