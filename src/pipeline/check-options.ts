@@ -45,7 +45,7 @@ const KINDS: Record<string, [(v: any) => boolean, string]> = {
   ],
   t: [
     (v) => ['auto', 'none', 'required'].includes(v) || typeof v?.name === 'string',
-    "'auto', 'none', 'required' or { name }",
+    '"auto", "none", "required" or { name }',
   ],
 };
 
@@ -114,7 +114,7 @@ const MODEL_RULES: Record<string, OptionRule> = {
   concurrency: 'I',
   effort: EFFORTS,
   serviceTier: SERVICE_TIERS,
-  keyResolver: 'o',
+  keyResolver: 'f',
   env: 'o',
   registry: 'o',
   limits: 'o',
