@@ -1,5 +1,5 @@
 import { printWarning } from '../core/cache-warning.ts';
-import type { CacheStore } from '../core/cache-store.ts';
+import { isPrunable, type CacheStore } from '../core/cache-store.ts';
 import { decodeEntry, encodeEntry, type DecodedEntry } from './encode-entry.ts';
 import { checkEntryKey, isEntryKey } from './entry-key.ts';
 
@@ -11,6 +11,8 @@ export interface WriteInfo {
   expiresAt?: number;
   /** Seconds until then: a hint for backends that expire keys themselves. */
   ttl?: number;
+  /** The entry's `keepUntil`, for backends that prune from their own metadata. */
+  keepUntil?: number;
 }
 
 /** What reading one entry found: decoded, absent, or not readable just now (kept by pruning). */
@@ -49,7 +51,7 @@ const PRUNE_CONCURRENCY = 16;
  * read just now (a busy disk, a codec chunk that failed to load) stays, since it may be fine.
  */
 export function doomed(found: Inspection, cutoff: number): boolean {
-  if (found.status === 'ok') return found.entry.createdAt < cutoff;
+  if (found.status === 'ok') return isPrunable(found.entry, cutoff);
   return found.status === 'expired' || found.status === 'corrupt';
 }
 
@@ -104,7 +106,8 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
       if (ttl !== undefined && ttl <= 0) return backend.remove(key);
       const expiresAt = ttl === undefined ? undefined : Date.now() + ttl * 1000;
       const bytes = await encodeEntry(entry, expiresAt, backend.plainBelow);
-      await backend.write(key, bytes, { createdAt: entry.createdAt, expiresAt, ttl });
+      const { createdAt, keepUntil } = entry;
+      await backend.write(key, bytes, { createdAt, expiresAt, ttl, keepUntil });
     },
     async delete(key) {
       checkEntryKey(name, key);

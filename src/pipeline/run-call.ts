@@ -173,6 +173,10 @@ async function callWithin(
   });
 }
 
+/** Whether a model has hooks or limits: its calls then load and use a CallObserver. */
+export const isObserved = (settings: ModelContext['options']): boolean =>
+  !!(settings.hooks || settings.limiter || settings.concurrency !== undefined || settings.limits);
+
 /**
  * Runs one call through the pipeline: cache lookup, key, request with retries, output checks and
  * repairs, cache write. `timeout` and `signal` bound all of it, waiting on an identical call in
@@ -187,7 +191,7 @@ export async function runCall(ctx: ModelContext, plan: CallPlan): Promise<Result
   const callSignal = createCallSignal(timeoutMs, [settings.signal, plan.options.signal]);
   const where = { url: ctx.endpoint };
   // Hooks and limits load with the first call of a model that has them.
-  if (settings.hooks || settings.limiter || settings.concurrency !== undefined || settings.limits)
+  if (isObserved(settings))
     plan.observer = new (await import('./call-observer.ts')).CallObserver(ctx, plan);
   try {
     const result = await callWithin(ctx, plan, callSignal.signal, where);
