@@ -51,6 +51,15 @@ export class LanguageModel {
     endpoint: string,
     options: ModelOptions,
   ) {
+    // The two options a bare model sets; every other one is checked with the first call.
+    for (const [name, value] of [
+      ['endpoint', endpoint],
+      ['apiKey', options.apiKey ?? ''],
+    ]) {
+      if (typeof value !== 'string') {
+        throw new InvalidRequestError(`\`${name}\` must be a string; got ${typeof value}.`);
+      }
+    }
     this.provider = adapter.provider;
     this.model = model;
     this.endpoint = baseUrl(endpoint);

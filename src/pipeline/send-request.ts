@@ -1,3 +1,4 @@
+import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { isLLMError } from '../core/errors/llm-error.ts';
 import { NetworkError } from '../core/errors/network-error.ts';
 
@@ -58,6 +59,10 @@ export async function sendRequest(init: SendRequestInit): Promise<SentRequest> {
       body: method === 'GET' ? undefined : body instanceof FormData ? body : JSON.stringify(body),
       signal: init.signal,
     });
+    // A caller's fetch that resolves to something else would fail below as a bare TypeError.
+    if (typeof response?.status !== 'number') {
+      throw new InvalidRequestError('`fetch` must resolve to a Response.');
+    }
   } catch (error) {
     if (init.signal.aborted) throw init.signal.reason;
     // Our own errors (a missing global fetch) are not network failures and must not be retried.
