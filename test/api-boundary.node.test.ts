@@ -138,8 +138,8 @@ function judge(
 }
 
 const METHODS = {
-  chat: (m: OpenAIModel, o: object) => m.chat('hi', o),
-  json: (m: OpenAIModel, o: object) => m.json('hi', o),
+  chat: (m: OpenAIModel, o: object) => m.chat('hi', o as never),
+  json: (m: OpenAIModel, o: object) => m.json('hi', o as never),
   object: (m: OpenAIModel, o: object) =>
     m.object('hi', {
       schema: {
@@ -148,7 +148,7 @@ const METHODS = {
       jsonSchema: { type: 'object' },
       ...o,
     }),
-  stream: (m: OpenAIModel, o: object) => m.stream('hi', o).response,
+  stream: (m: OpenAIModel, o: object) => m.stream('hi', o as never).response,
 };
 
 describe('call options take their documented type or reject with InvalidRequestError naming them', () => {
