@@ -75,10 +75,19 @@ function restore() {
   rmSync(JOURNAL, { force: true });
   current = undefined;
 }
+/** Stops the running vitest with everything it started (its whole process group). */
+function stopChild() {
+  if (child?.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    child.kill('SIGTERM');
+  }
+}
 process.on('exit', restore);
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'])
   process.on(sig, () => {
-    child?.kill('SIGTERM');
+    stopChild();
     restore();
     console.error(`\n${sig}: stopped, source restored`);
     process.exit(130);
@@ -101,11 +110,17 @@ const env = {
 function vitest(files) {
   return new Promise((done) => {
     const argv = ['vitest', 'run', '--project', 'node', '--bail=1', ...files];
-    child = spawn('npx', argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so stopping it stops vitest and its workers too, not only npx.
+    child = spawn('npx', argv, {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
-    const timer = setTimeout(() => child?.kill('SIGTERM'), PER_MUTANT_TIMEOUT_MS);
+    const timer = setTimeout(stopChild, PER_MUTANT_TIMEOUT_MS);
     child.once('close', (code, signal) => {
       clearTimeout(timer);
       child = undefined;
