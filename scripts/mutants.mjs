@@ -84,7 +84,10 @@ function stopChild() {
     child.kill('SIGTERM');
   }
 }
-process.on('exit', restore);
+process.on('exit', () => {
+  stopChild();
+  restore();
+});
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'])
   process.on(sig, () => {
     stopChild();
@@ -93,6 +96,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'])
     process.exit(130);
   });
 process.on('uncaughtException', (error) => {
+  stopChild();
   restore();
   console.error(error);
   process.exit(1);
