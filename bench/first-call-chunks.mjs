@@ -6,7 +6,7 @@
 // finding what to shrink; the budgets themselves are test/first-call-size.node.test.ts (packed dist).
 //   node bench/first-call-chunks.mjs [openai|anthropic|google ...] [--modules]
 import * as esbuild from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,8 @@ import { chromium } from 'playwright';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const showModules = args.includes('--modules');
+// --dist: bundle the BUILT package (dist/, through package.json exports) instead of src/.
+const fromDist = args.includes('--dist');
 const wanted = args.filter((a) => !a.startsWith('--'));
 
 const answers = {
@@ -102,9 +104,14 @@ model.chat('hello ' + Math.random()).then(
   (e) => (window.__result = { error: String(e) }),
 );`,
   );
+  if (fromDist) {
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(root, join(dir, 'node_modules/alea-llm-client'), 'dir');
+  }
   const out = await esbuild.build({
     entryPoints: [join(dir, 'consumer.mjs')],
     absWorkingDir: dir,
+    preserveSymlinks: fromDist,
     nodePaths: [join(root, 'node_modules')],
     tsconfigRaw: {},
     bundle: true,
@@ -115,7 +122,7 @@ model.chat('hello ' + Math.random()).then(
     outdir: join(dir, 'out'),
     entryNames: '[name]',
     metafile: true,
-    plugins: [srcMappings],
+    plugins: fromDist ? [] : [srcMappings],
     logLevel: 'silent',
   });
   writeFileSync(
@@ -166,7 +173,7 @@ model.chat('hello ' + Math.random()).then(
     lines.push(`  ${String(gz).padStart(6)} gz ${String(code.length).padStart(6)} min  ${file}`);
     if (showModules) {
       const inputs = Object.entries(out.metafile.outputs[`out/${file}`]?.inputs ?? {})
-        .map(([p, i]) => [p.replace(/^.*?(src\/|node_modules\/)/, '$1'), i.bytesInOutput])
+        .map(([p, i]) => [p.replace(/^.*?(src\/|dist\/|node_modules\/(?!alea))/, '$1'), i.bytesInOutput])
         .filter(([, n]) => n > 0)
         .sort((a, b) => b[1] - a[1]);
       for (const [p, n] of inputs) lines.push(`${String(n).padStart(30)}  ${p}`);

@@ -6,6 +6,7 @@ import type { CallEvent, CallHooks } from './call-hooks.ts';
 import { createLimiter, type Limiter, type LimiterTicket } from './limiter.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
 import type { SentRequest } from './send-request.ts';
+import { parseRateLimit } from '../core/rate-limit.ts';
 
 let calls = 0;
 
@@ -115,7 +116,6 @@ export class CallObserver {
     );
     try {
       const sent = await send();
-      const { parseRateLimit } = await import('../core/rate-limit.ts');
       ticket?.release({ rateLimit: parseRateLimit(sent.headers) });
       return sent;
     } catch (error) {

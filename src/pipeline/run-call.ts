@@ -19,6 +19,7 @@ import { requestWithRepairs, type OutputCheck } from './request-with-repairs.ts'
 import type { JSONModelResponse, ModelResponse } from '../core/types.ts';
 import type { CallObserver } from './call-observer.ts';
 import type { Limiter } from './limiter.ts';
+import { cacheKey } from './cache-key.ts';
 
 /** The global fetch, looked up per call so tests and polyfills can replace it. */
 export const defaultFetch: typeof globalThis.fetch = (input, init) => {
@@ -130,8 +131,6 @@ export async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheSto
   // each call was asked for them.
   for (const warning of wire.warnings ?? []) ctx.options.onWarning?.(warning);
   if (!store) return { wire, key: undefined };
-  // Key derivation (canonical JSON, SHA-256) loads with the first cached call, as the stores do.
-  const { cacheKey } = await import('./cache-key.ts');
   const key = await cacheKey({
     provider: ctx.adapter.provider,
     endpoint: ctx.endpoint,
