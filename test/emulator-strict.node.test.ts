@@ -352,4 +352,18 @@ describe('Gemini dialect: request rules', () => {
       }),
     ).toBe('Function calling config is set without function_declarations.');
   });
+
+  it('refuses function declarations beside a JSON response before Gemini 3, unless mode NONE', async () => {
+    const body = (mode?: string) => ({
+      tools: [{ functionDeclarations: [{ name: 'f', parametersJsonSchema: { type: 'object' } }] }],
+      generationConfig: { responseMimeType: 'application/json' },
+      ...(mode ? { toolConfig: { functionCallingConfig: { mode } } } : {}),
+    });
+    for (const model of ['gemini-2.5-flash', 'gemini-2.0-flash'])
+      expect(await googleRefused(model, body())).toBe(
+        "Function calling with a response mime type: 'application/json' is unsupported",
+      );
+    await googleOk('gemini-2.5-flash', body('NONE'));
+    await googleOk('gemini-3-flash-preview', body());
+  });
 });

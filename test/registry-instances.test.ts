@@ -2,6 +2,10 @@
 // with createRegistry (isolated, overridable, frozen), and computeCost over entries and specs.
 // Queries such as filterModels are in registry-queries.test.ts.
 import { describe, expect, it } from 'vitest';
+import { ANTHROPIC_DEFAULT_MODEL } from '../src/providers/anthropic/index.ts';
+import { GOOGLE_DEFAULT_MODEL } from '../src/providers/google/index.ts';
+import { OPENAI_DEFAULT_MODEL } from '../src/providers/openai/index.ts';
+import { XAI_DEFAULT_MODEL } from '../src/providers/xai/index.ts';
 import { anthropicModels } from '../src/registry/data/anthropic.ts';
 import { openaiModels } from '../src/registry/data/openai.ts';
 import {
@@ -39,6 +43,16 @@ describe('built-in data', () => {
       expect(info?.provider).toBe(provider);
       expect(info?.status).not.toBe('deprecated');
     }
+  });
+
+  it("uses the registry's defaults as each model class's default model", () => {
+    const classDefaults = {
+      openai: OPENAI_DEFAULT_MODEL,
+      anthropic: ANTHROPIC_DEFAULT_MODEL,
+      google: GOOGLE_DEFAULT_MODEL,
+      xai: XAI_DEFAULT_MODEL,
+    };
+    expect(classDefaults).toEqual(DEFAULT_MODELS);
   });
 
   it('flags o3-mini and gpt-5 as needing max_completion_tokens and rejecting temperature', () => {

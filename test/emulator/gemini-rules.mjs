@@ -100,6 +100,24 @@ export function checkGeneration(gen) {
 }
 
 /**
+ * Function calling together with a JSON response: Gemini 3 models take both (structured output with
+ * tools), earlier models refuse them with 400 INVALID_ARGUMENT "Function calling with a response mime
+ * type: 'application/json' is unsupported" unless function calling is off (mode NONE), as reported
+ * against gemini-1.5 and gemini-2.5-flash/pro (google-gemini/deprecated-generative-ai-swift#195,
+ * google/adk-python#5735).
+ */
+export function checkToolsWithJson(b, gen, model) {
+  if (isGemini3(model) || gen.responseMimeType !== 'application/json') return null;
+  const declared = (Array.isArray(b.tools) ? b.tools : []).some(
+    (t) => Array.isArray(t?.functionDeclarations) && t.functionDeclarations.length > 0,
+  );
+  if (!declared || b.toolConfig?.functionCallingConfig?.mode === 'NONE') return null;
+  return invalidArgument(
+    "Function calling with a response mime type: 'application/json' is unsupported",
+  );
+}
+
+/**
  * toolConfig as Google checks it: a function calling config needs function declarations ("Function
  * calling config is set without function_declarations."), and allowedFunctionNames is taken only with
  * mode ANY or VALIDATED (spec, FunctionCallingConfig.allowedFunctionNames).

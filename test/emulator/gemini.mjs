@@ -28,6 +28,7 @@ import {
   checkServiceTier,
   checkThinking,
   checkToolConfig,
+  checkToolsWithJson,
 } from './gemini-rules.mjs';
 
 export { dialect };
@@ -69,6 +70,7 @@ export function generateContent(ctx, model, api) {
     checkThinking(gen.thinkingConfig, model) ??
     checkGeneration(gen) ??
     checkToolConfig(b) ??
+    checkToolsWithJson(b, gen, model) ??
     checkFunctionNames(b) ??
     checkServiceTier(b, model);
   if (ruleError) return ruleError;

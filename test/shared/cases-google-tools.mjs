@@ -101,5 +101,28 @@ export function googleToolCases(env) {
         equal((await s.requests()).length, 3);
       },
     ],
+    [
+      'google: tools with a JSON answer fail before sending on Gemini 2.x (Google refuses them), work on Gemini 3',
+      async () => {
+        const s = await scenario({});
+        const old = gemini(s.endpoint, { model: 'gemini-2.5-flash' });
+        const e = await rejects(
+          old.json('Weather as JSON', { tools: [weatherTool] }),
+          named('UnsupportedFeatureError'),
+        );
+        assert(/gemini-2\.5-flash.*Gemini 3/.test(e.message), e.message);
+        equal((await s.requests()).length, 0);
+        // With function calling off (toolChoice none) Google takes both, and so do Gemini 3 models.
+        const off = await old.json('Weather as JSON', { tools: [weatherTool], toolChoice: 'none' });
+        equal(typeof off.data, 'object');
+        const m3 = gemini(s.endpoint, { model: 'gemini-3-flash-preview' });
+        const r = await m3.json('Weather as JSON', { tools: [weatherTool] });
+        equal(typeof r.data, 'object');
+        const reqs = await s.requests();
+        equal(reqs.length, 2);
+        equal(reqs[1].body.generationConfig.responseMimeType, 'application/json');
+        equal(reqs[1].body.tools[0].functionDeclarations[0].name, 'get_weather');
+      },
+    ],
   ];
 }

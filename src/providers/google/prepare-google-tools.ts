@@ -1,6 +1,7 @@
 import type { ModelCall } from '../../core/adapter.ts';
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts';
 import type { JSONSchema } from '../../core/standard-schema.ts';
+import { UnsupportedFeatureError } from '../../core/errors/unsupported-feature-error.ts';
 
 /** Drops `$schema`, which Gemini's JSON Schema subset does not list (valibot adds it). */
 export function googleJsonSchema(schema: JSONSchema): JSONSchema {
@@ -26,12 +27,29 @@ const declares = (tools: unknown) =>
  * @returns The body members and warnings.
  * @throws {@link InvalidRequestError} for a tool name Gemini refuses, or when `toolChoice` names a
  *   tool that is not in `tools` or requires a call when there is no function to call.
+ * @throws {@link UnsupportedFeatureError} for tools with a JSON answer on a Gemini 1.x/2.x model.
  */
 export function prepareGoogleTools(
   call: ModelCall,
   nativeTools?: unknown,
 ): { members: Record<string, unknown>; warnings: string[] } {
   const out: Record<string, unknown> = {};
+  // Before Gemini 3, Google refuses function declarations beside a JSON response MIME type with 400
+  // "Function calling with a response mime type: 'application/json' is unsupported" (reported for
+  // 1.5 and 2.5: google-gemini/deprecated-generative-ai-swift#195, google/adk-python#5735); Gemini 3
+  // documents structured output with tools. Fail here, with the fix, instead of after a round trip.
+  if (
+    call.tools?.length &&
+    call.output.type !== 'text' &&
+    call.toolChoice !== 'none' &&
+    /^(?:.*\/)?gemini-[12][.-]/.test(call.model)
+  ) {
+    throw new UnsupportedFeatureError({
+      provider: 'google',
+      feature: 'tools with a JSON answer',
+      detail: `${call.model} cannot combine function calling with a JSON response (Gemini 3 models can): call json()/object() without tools, run the tool turn with chat() first, or use a Gemini 3 model.`,
+    });
+  }
   if (call.tools?.length) {
     // Both APIs' FunctionDeclaration.name: "Must start with a letter or an underscore", which the
     // portable name check (letters, digits, _ and -) does not require.

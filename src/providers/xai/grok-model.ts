@@ -2,8 +2,11 @@ import { LanguageModel } from '../../pipeline/language-model.ts';
 import type { ModelOptions } from '../../pipeline/options.ts';
 import { createOpenAICompatibleAdapter } from '../openai-compatible/openai-compatible-adapter.ts';
 
-/** xAI's default model (the original's 0.3 default). */
-export const XAI_DEFAULT_MODEL = 'grok-4-fast-non-reasoning';
+/**
+ * xAI's default model: the current fast, non-reasoning Grok 4 (the original's 0.3 default,
+ * grok-4-fast-non-reasoning, is no longer listed by xAI; `DEFAULT_MODELS.xai` in the registry).
+ */
+export const XAI_DEFAULT_MODEL = 'grok-4.20-0309-non-reasoning';
 /** xAI's API host. */
 export const XAI_ENDPOINT = 'https://api.x.ai';
 
