@@ -173,17 +173,19 @@ model.chat('hello ' + Math.random()).then(
     lines.push(`  ${String(gz).padStart(6)} gz ${String(code.length).padStart(6)} min  ${file}`);
     if (showModules) {
       const inputs = Object.entries(out.metafile.outputs[`out/${file}`]?.inputs ?? {})
-        .map(([p, i]) => [p.replace(/^.*?(src\/|dist\/|node_modules\/(?!alea))/, '$1'), i.bytesInOutput])
+        .map(([p, i]) => [
+          p.replace(/^.*?(src\/|dist\/|node_modules\/(?!alea))/, '$1'),
+          i.bytesInOutput,
+        ])
         .filter(([, n]) => n > 0)
         .sort((a, b) => b[1] - a[1]);
       for (const [p, n] of inputs) lines.push(`${String(n).padStart(30)}  ${p}`);
       lines.push(`${' '.repeat(24)}reached by: ${reachers(out.metafile.outputs, `out/${file}`)}`);
     }
   }
-  const joined = gzipSync(
-    Buffer.concat(fetched.map((f) => readFileSync(join(dir, 'out', f)))),
-    { level: 9 },
-  ).length;
+  const joined = gzipSync(Buffer.concat(fetched.map((f) => readFileSync(join(dir, 'out', f)))), {
+    level: 9,
+  }).length;
   rmSync(dir, { recursive: true, force: true });
   console.log(
     `${provider}: ${total} B gzip in ${fetched.length} scripts (${joined} B as one script)`,
