@@ -75,10 +75,19 @@ function restore() {
   rmSync(JOURNAL, { force: true });
   current = undefined;
 }
+/** Stops the running vitest with everything it started (its whole process group). */
+function stopChild() {
+  if (child?.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    child.kill('SIGTERM');
+  }
+}
 process.on('exit', restore);
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'])
   process.on(sig, () => {
-    child?.kill('SIGTERM');
+    stopChild();
     restore();
     console.error(`\n${sig}: stopped, source restored`);
     process.exit(130);
@@ -101,11 +110,17 @@ const env = {
 function vitest(files) {
   return new Promise((done) => {
     const argv = ['vitest', 'run', '--project', 'node', '--bail=1', ...files];
-    child = spawn('npx', argv, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so stopping it stops vitest and its workers too, not only npx.
+    child = spawn('npx', argv, {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
-    const timer = setTimeout(() => child?.kill('SIGTERM'), PER_MUTANT_TIMEOUT_MS);
+    const timer = setTimeout(stopChild, PER_MUTANT_TIMEOUT_MS);
     child.once('close', (code, signal) => {
       clearTimeout(timer);
       child = undefined;
@@ -118,11 +133,15 @@ const filesOf = (m) => (flag('full') ? [] : (m.tests ?? []));
 const firstFailure = (out) =>
   /^\s*(?:×|FAIL)\s+(.+)$/m.exec(out)?.[1]?.replace(/\s+\d+ms$/, '') ?? '(non-zero exit)';
 
-// The unmutated code must pass every test subset used, or every mutant would look killed.
+// The unmutated code must pass every test file used, or every mutant would look killed. One run
+// of their union checks them all (the whole project when a mutant uses it), not one per subset.
 const runnable = chosen.filter((m) => !m.equivalent);
-const subsets = [...new Set(runnable.map((m) => JSON.stringify(filesOf(m))))].map((s) =>
-  JSON.parse(s),
-);
+const used = runnable.map(filesOf);
+const subsets = !used.length
+  ? []
+  : used.some((files) => files.length === 0)
+    ? [[]]
+    : [[...new Set(used.flat())]];
 for (const files of subsets) {
   const label = files.length ? files.join(' ') : 'the whole Node project';
   process.stdout.write(`baseline: ${label} … `);

@@ -1,6 +1,7 @@
 import type { ModelCall } from './core/adapter.ts';
 import { EFFORTS, SERVICE_TIERS, type Effort, type ServiceTier } from './core/effort.ts';
 import { InvalidRequestError } from './core/errors/invalid-request-error.ts';
+import { showValue } from './core/show-value.ts';
 import { prepareAnthropicEffort } from './providers/anthropic/prepare-anthropic-effort.ts';
 import { prepareGoogleEffort } from './providers/google/prepare-google-effort.ts';
 import { prepareGoogleThinking } from './providers/google/prepare-google-thinking.ts';
@@ -25,7 +26,7 @@ export interface LLMOptionsInit {
 function check(name: string, value: unknown, allowed: readonly string[]): void {
   if (value !== undefined && !allowed.includes(value as string))
     throw new InvalidRequestError(
-      `llmOptions: ${name} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}.`,
+      `llmOptions: ${name} must be one of ${allowed.join(', ')}; got ${showValue(value)}.`,
     );
 }
 

@@ -68,7 +68,8 @@ for (const { name, code, slice, entryBudget } of consumers) {
 // the provider's stream reader), found by running both calls (support/stream-chunks.ts). The rest
 // of what both load (the call pipeline's lazy chunks) is printed. No cache (the stores are lazy
 // chunks of their own, outside the chat budgets too); each consumer answers from its own fetch.
-const STREAM_BUDGET = 12 * 1024;
+// The budget is the measured 6.85 kB plus about 3%, well inside issue 11's 12 kB, so growth fails here.
+const STREAM_BUDGET = 7_100;
 const answer = (body: string, type: string) =>
   `const fetch = async () => new Response(${body}, { headers: { 'content-type': '${type}' } });`;
 const chunk = (o: object) => `'data: ' + JSON.stringify(${JSON.stringify(o)}) + '\\n\\n'`;
@@ -152,8 +153,8 @@ for (const { name, code, budget } of PROMPT_CONSUMERS) {
 // ES module (no splitting: dynamic imports are inlined), workerd conditions (`#default-store` is the
 // memory store there), minified, gzip -9: everything is in the one file (streaming, batch, pako
 // included), so this is the Worker's whole script size. Issue 14 asks for a Worker budget: measured
-// (37.1 kB) plus about 3%.
-const WORKER_BUDGET = 38_300;
+// (39.8 kB after merging streamResponses and the batch methods) plus about 3%.
+const WORKER_BUDGET = 41_000;
 it(`a Worker making one OpenAI chat call bundles to <= ${WORKER_BUDGET} B (gzip, one file)`, async () => {
   requireDist();
   const dir = mkdtempSync(join(tmpdir(), 'alea-worker-'));

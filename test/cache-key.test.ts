@@ -3,7 +3,9 @@
 // page, some webviews) still caches, under the very keys WebCrypto gives.
 import { afterEach, expect, inject, it, vi } from 'vitest';
 import { memoryStore } from '../src/cache/index.ts';
+import { canonicalJson } from '../src/core/canonical-json.ts';
 import { sha256 } from '../src/core/sha256.ts';
+import { CACHE_KEY_VERSION } from '../src/pipeline/cache-key.ts';
 import { OpenAIModel } from '../src/providers/openai/index.ts';
 import { scenario, uniquePrompt } from './shared/emulator-client.mjs';
 
@@ -37,11 +39,10 @@ it('the pure SHA-256 gives the published test vectors and WebCrypto’s digest f
 it('without crypto.subtle a call is still cached, under the key WebCrypto gives', async () => {
   const sc = await scenario(emulatorUrl);
   const prompt = uniquePrompt('no subtle');
-  const withSubtle = memoryStore();
   const model = (cache: ReturnType<typeof memoryStore>) =>
     new OpenAIModel({ endpoint: sc.endpoint, apiKey: 'sk-test', cache, onWarning: () => {} });
-  await model(withSubtle).chat(prompt);
 
+  // First, so that the pure hash computes these texts' digests (keys of recent texts are memoized).
   const withoutSubtle = memoryStore();
   const { getRandomValues, randomUUID } = crypto;
   vi.stubGlobal('crypto', {
@@ -52,6 +53,30 @@ it('without crypto.subtle a call is still cached, under the key WebCrypto gives'
   const plain = model(withoutSubtle);
   expect((await plain.chat(prompt)).cached).toBe(false);
   expect((await plain.chat(prompt)).cached).toBe(true);
-  expect(await withoutSubtle.keys!()).toEqual(await withSubtle.keys!());
+  vi.unstubAllGlobals();
+
+  // The key WebCrypto gives, derived here from the request the emulator saw.
+  const [request] = await sc.requests();
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const endpoint = sc.endpoint.replace(/\/+$/, '');
+  const group = await subtleHex(utf8(canonicalJson([endpoint, plain.model])));
+  const call = await subtleHex(
+    utf8(
+      canonicalJson({
+        v: CACHE_KEY_VERSION,
+        provider: 'openai',
+        endpoint,
+        model: plain.model,
+        method: 'chat',
+        path: request!.path, // the emulator logs it below the scenario's prefix
+        body: request!.body,
+      }),
+    ),
+  );
+  expect(await withoutSubtle.keys!()).toEqual([`openai/${group.slice(0, 16)}/${call}`]);
+  // And a model with WebCrypto finds the entry under that key.
+  const withSubtle = memoryStore();
+  await model(withSubtle).chat(prompt);
+  expect(await withSubtle.keys!()).toEqual(await withoutSubtle.keys!());
   expect(await sc.requests()).toHaveLength(2);
 });

@@ -1,9 +1,20 @@
 // The emulator's streaming answers: OpenAI chat SSE framing ending in [DONE], and the Responses API's
-// typed events ending in response.completed.
+// typed events ending in response.completed (or response.failed), its `error` event and its
+// stream_options rule, and a cut inside an event.
 import { describe, it, expect } from 'vitest';
 import { chat, useEmulator } from './support/emulator-fixture.ts';
 
-const { post } = useEmulator();
+const { post, control } = useEmulator();
+
+/** The events of a Responses stream: [type, data]. */
+const eventsOf = (text: string) =>
+  text
+    .split('\n\n')
+    .filter(Boolean)
+    .map((f) => {
+      const [head, data] = f.split('\n');
+      return [head!.slice('event: '.length), JSON.parse(data!.slice('data: '.length))] as const;
+    });
 
 describe('POST /v1/chat/completions', () => {
   it('streams with OpenAI SSE framing ending in data: [DONE]', async () => {
@@ -40,5 +51,74 @@ describe('POST /v1/responses', () => {
     expect(events[0]).toBe('response.created');
     expect(events).toContain('response.output_text.delta');
     expect(events.at(-1)).toBe('response.completed');
+  });
+
+  it('streams function call arguments in pieces, and a failed response ends with response.failed', async () => {
+    await control('rtool', { reply: { toolCalls: [{ name: 'f', arguments: { q: 'a b c' } }] } });
+    const tools = [{ type: 'function', name: 'f', parameters: { type: 'object' } }];
+    const body = { model: 'gpt-4o', input: 'hi', stream: true, tools };
+    const events = eventsOf(await (await post('/s/rtool/v1/responses', body)).text());
+    const deltas = events.filter(([t]) => t === 'response.function_call_arguments.delta');
+    expect(deltas.length).toBeGreaterThan(1);
+    expect(deltas.map(([, d]) => d.delta).join('')).toBe('{"q":"a b c"}');
+    expect(events.map(([, d]) => d.sequence_number)).toEqual(events.map((_, i) => i));
+    await control('rfail', { reply: { failed: { code: 'server_error', message: 'no' } } });
+    const failed = eventsOf(await (await post('/s/rfail/v1/responses', body)).text());
+    expect(failed.at(-1)![0]).toBe('response.failed');
+    expect(failed.at(-1)![1].response).toMatchObject({
+      status: 'failed',
+      error: { code: 'server_error' },
+    });
+  });
+
+  it('fails mid-stream with the error event, and cuts inside an event', async () => {
+    await control('rerr', { faults: [{ errorAfter: 3 }, { cutAfter: 3, cutMidEvent: true }] });
+    const body = { model: 'gpt-4o', input: 'one two three four', stream: true };
+    const events = eventsOf(await (await post('/s/rerr/v1/responses', body)).text());
+    expect(events.length).toBe(4);
+    expect(events[3]).toEqual([
+      'error',
+      {
+        type: 'error',
+        code: 'server_error',
+        message: expect.any(String),
+        param: null,
+        sequence_number: 3,
+      },
+    ]);
+    const cut = await post('/s/rerr/v1/responses', body);
+    const read = await cut.text().then(
+      (t) => t,
+      (e: unknown) => e,
+    );
+    expect(read).toBeInstanceOf(Error);
+  });
+
+  it('takes stream_options only with stream, and only include_obfuscation', async () => {
+    const base = { model: 'gpt-4o', input: 'hi' };
+    const usage = await post('/v1/responses', {
+      ...base,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    expect(usage.status).toBe(400);
+    expect(((await usage.json()) as { error: unknown }).error).toMatchObject({
+      message: "Unknown parameter: 'stream_options.include_usage'.",
+      param: 'stream_options.include_usage',
+    });
+    const alone = await post('/v1/responses', {
+      ...base,
+      stream_options: { include_obfuscation: false },
+    });
+    expect(alone.status).toBe(400);
+    const ok = await post('/v1/responses', {
+      ...base,
+      stream: true,
+      stream_options: { include_obfuscation: false },
+    });
+    expect(ok.status).toBe(200);
+    await ok.body?.cancel();
+    const flag = await post('/v1/responses', { ...base, stream: 'yes' });
+    expect(flag.status).toBe(400);
   });
 });

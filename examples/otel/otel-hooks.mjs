@@ -59,6 +59,8 @@ export function openTelemetryHooks(tracer) {
       }),
     onResponse: (e) => {
       const span = spanOf(e);
+      // A batch API call (`batch.submit`, `batch.status`, …) answers with a job, not a generation.
+      if (e.method.startsWith('batch.')) return end(e);
       span.setAttributes({
         ...(e.responseModel && { 'gen_ai.response.model': e.responseModel }),
         ...(e.responseId && { 'gen_ai.response.id': e.responseId }),

@@ -3,7 +3,7 @@
 import { baseUrl } from '../core/base-url.ts';
 import { canonicalJson } from '../core/canonical-json.ts';
 import { sha256Hex } from '../core/sha256-hex.ts';
-import type { CacheStore } from '../core/cache-store.ts';
+import { isPrunable, type CacheStore } from '../core/cache-store.ts';
 
 function need<K extends 'keys' | 'delete' | 'clear'>(
   store: CacheStore,
@@ -49,7 +49,9 @@ export async function clearCache(store: CacheStore): Promise<void> {
 
 /**
  * Deletes the entries written before a date, and those that are expired or corrupt. Entries that
- * cannot be read just now (a transient error) are kept, and only what the cache wrote is touched:
+ * cannot be read just now (a transient error) are kept, and so are entries with a `keepUntil` still
+ * ahead (the record of a batch job whose results were not read yet); only what the cache wrote is
+ * touched:
  * in the fs store, files named like its entries. Stores with their own `prune` (every built-in
  * persistent store) do the work; for others, entries that `get` returns older than the date go.
  * @param store - The store.
@@ -65,7 +67,7 @@ export async function pruneCache(store: CacheStore, olderThan: Date, prefix = ''
   let removed = 0;
   for (const key of await listCacheKeys(store, prefix)) {
     const entry = await Promise.resolve(store.get(key)).catch(() => undefined);
-    if (entry !== undefined && entry.createdAt < cutoff) {
+    if (entry !== undefined && isPrunable(entry, cutoff)) {
       await remove(key);
       removed++;
     }

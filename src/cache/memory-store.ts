@@ -1,4 +1,4 @@
-import type { CacheEntry, CacheStore } from '../core/cache-store.ts';
+import { isPrunable, type CacheEntry, type CacheStore } from '../core/cache-store.ts';
 
 /** Options of {@link memoryStore}. */
 export interface MemoryStoreOptions {
@@ -55,7 +55,7 @@ export function memoryStore(options: MemoryStoreOptions = {}): CacheStore {
       let removed = 0;
       for (const [key, hit] of map) {
         if (!key.startsWith(prefix)) continue;
-        const old = (JSON.parse(hit.text) as CacheEntry).createdAt < cutoff;
+        const old = isPrunable(JSON.parse(hit.text) as CacheEntry, cutoff);
         if (old || hit.expires <= now) removed += Number(map.delete(key));
       }
       return removed;

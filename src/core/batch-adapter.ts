@@ -68,6 +68,8 @@ export interface BatchHttpRequest {
   body?: unknown;
   /** Read the answer as text (JSONL) instead of JSON. */
   text?: boolean;
+  /** The upload of a job's input file (OpenAI): hooks see it as `batch.upload`. */
+  upload?: boolean;
 }
 
 /** Sends a {@link BatchHttpRequest}; returns the parsed JSON, or the text when asked. */
@@ -84,6 +86,11 @@ export interface ProviderBatchAdapter {
   /** Creates the job; returns the provider's job id. */
   submit(lines: BatchLine[], http: BatchHttp, model: string): Promise<string>;
   status(jobId: string, http: BatchHttp): Promise<ProviderBatchStatus>;
+  /**
+   * Asks the provider to cancel a job; returns its state after the ask (`cancelling` while
+   * requests in progress finish). Results of the requests finished before stay readable.
+   */
+  cancel(jobId: string, http: BatchHttp): Promise<ProviderBatchStatus>;
   /** Reads the results of an ended job. Lines the provider reports nothing for are left out. */
   results(jobId: string, status: ProviderBatchStatus, http: BatchHttp): Promise<BatchLineResult[]>;
 }

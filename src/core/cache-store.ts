@@ -8,6 +8,21 @@ export interface CacheEntry {
   createdAt: number;
   /** The result as returned to the caller (with `cached: false`). */
   response: ModelResponse | JSONModelResponse;
+  /**
+   * Until when (ms since the epoch) `pruneCache` keeps the entry whatever its age: the record of a
+   * batch job whose results were not read yet. Expiry (a TTL) still applies.
+   */
+  keepUntil?: number;
+}
+
+/**
+ * Whether pruning by age removes an entry: created before `cutoff`, and not kept past now by its
+ * `keepUntil`. Every store's prune decides with this.
+ * @param entry - The entry, or the creation and keep times a store keeps beside it.
+ * @param cutoff - Entries created before this time (ms since the epoch) go.
+ */
+export function isPrunable(entry: Pick<CacheEntry, 'createdAt' | 'keepUntil'>, cutoff: number) {
+  return entry.createdAt < cutoff && !((entry.keepUntil ?? 0) > Date.now());
 }
 
 /** Options for one read. */

@@ -28,6 +28,24 @@ function balancedEnd(text: string, start: number): number {
   return -1;
 }
 
+/**
+ * The first ```json fence's content (the fence opening a line), up to the first closing fence after which it parses: a string
+ * in the JSON may itself hold ``` (bounded, so a text full of fences stays linear).
+ */
+function fencedJson(text: string): ExtractedJson | undefined {
+  // A fence opens a line (Markdown's rule): a ``` inside a JSON string in prose is not one.
+  const open = /(?:^|\n)[ \t]*```(?:json|JSON)?/.exec(text);
+  if (!open) return undefined;
+  const from = open.index + open[0].length;
+  let end = text.indexOf('```', from);
+  for (let tries = 0; end !== -1 && tries < 8; tries++) {
+    const inner = tryParse(text.slice(from, end).trim());
+    if (inner.ok) return inner;
+    end = text.indexOf('```', end + 3);
+  }
+  return undefined;
+}
+
 /** A second JSON object or array after `end` (JSON Lines, or several values in a row). */
 function hasAnotherValue(text: string, end: number): boolean {
   const next = text.slice(end + 1).search(/[{[]/);
@@ -49,11 +67,8 @@ export function extractJson(text: string): ExtractedJson {
   if (trimmed === '') return { ok: false, error: 'the answer was empty' };
   const whole = tryParse(trimmed);
   if (whole.ok) return whole;
-  const fence = /```(?:json|JSON)?\s*\n?([\s\S]*?)```/.exec(trimmed);
-  if (fence?.[1]) {
-    const fenced = tryParse(fence[1].trim());
-    if (fenced.ok) return fenced;
-  }
+  const fenced = fencedJson(trimmed);
+  if (fenced) return fenced;
   const start = trimmed.search(/[{[]/);
   if (start !== -1) {
     const end = balancedEnd(trimmed, start);

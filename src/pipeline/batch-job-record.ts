@@ -11,6 +11,8 @@ export interface RecordedRequest {
   id: string;
   /** The cache key `chat` uses for the same call (undefined when the request skips the cache). */
   key?: string;
+  /** `json` or `object` (absent for `chat`): the answer is checked and has `data`. */
+  method?: 'json' | 'object';
   /** Answered from the cache at submit time; not sent. */
   cached?: true;
   /** The provider line's id (sent requests only). */
@@ -33,7 +35,7 @@ export interface BatchJobRecord {
 }
 
 /**
- * The record's key: the cache's own layout (so every store keeps it and `pruneCache` may drop it),
+ * The record's key: the cache's own layout (so every store keeps it and `pruneCache` sees it),
  * in the model's group, under a hash no call can produce (method `batch-job`).
  */
 async function recordKey(ctx: ModelContext, jobId: string): Promise<string> {
@@ -48,15 +50,30 @@ async function recordKey(ctx: ModelContext, jobId: string): Promise<string> {
 }
 
 /**
+ * How long `pruneCache` keeps the record of a job whose results were not read: Anthropic keeps a
+ * batch's results 29 days after its creation ("Retrieve Message Batch results"), and OpenAI's and
+ * Gemini's jobs end within 24 hours, so no job is readable longer.
+ */
+const KEEP_OPEN_MS = 30 * 24 * 3_600_000;
+
+/**
  * Stores a job record. The store contract holds result entries only, so the record travels as the
  * `raw` member of an empty result: every store (fs, IndexedDB, KV, unstorage) keeps it unchanged.
+ * @param open - The job's results were not read yet: `pruneCache` keeps the record up to 30 days
+ *   after submit, whatever its cutoff. Once read (the answers are cached), it is an ordinary entry.
  */
-export async function saveJobRecord(ctx: ModelContext, store: CacheStore, record: BatchJobRecord) {
+export async function saveJobRecord(
+  ctx: ModelContext,
+  store: CacheStore,
+  record: BatchJobRecord,
+  open: boolean,
+) {
   const carrier = { text: '', choices: [], messages: [], cached: false, raw: record };
   await store.set(await recordKey(ctx, record.id), {
     v: 1,
     createdAt: record.createdAt,
     response: carrier as unknown as ModelResponse,
+    ...(open && { keepUntil: record.createdAt + KEEP_OPEN_MS }),
   });
 }
 

@@ -6,7 +6,7 @@ import { buildCall } from './build-call.ts';
 import { normalizeMessages } from './normalize-messages.ts';
 import { withRetries } from './retry.ts';
 import type { readCache, writeCache } from './cached-call.ts';
-import { prepare } from './run-call.ts';
+import { isObserved, prepare } from './run-call.ts';
 import { sendRequest } from './send-request.ts';
 import { toModelResponse } from './to-model-response.ts';
 
@@ -28,6 +28,7 @@ export const batchKit = {
   buildCall,
   normalizeMessages,
   withRetries,
+  isObserved,
   prepare,
   sendRequest,
   toModelResponse,

@@ -1,22 +1,30 @@
 import type { BatchCounts, BatchState } from '../core/batch-adapter.ts';
 import type { LLMError } from '../core/errors/llm-error.ts';
-import type { Message, ModelResponse } from '../core/types.ts';
-import type { CallOptions } from './options.ts';
+import type { JSONModelResponse, Message, ModelResponse } from '../core/types.ts';
+import type { StandardSchemaV1 } from '../core/standard-schema.ts';
+import type { CallOptions, ObjectOptions } from './options.ts';
 
-/** One request of a batch job: what `model.chat(input, options)` would be asked. */
+/**
+ * One request of a batch job: what `model.chat(input, options)` would be asked, or with `method`
+ * `json` or `object`, what `model.json(input, options)` or `model.object(input, options)` would be.
+ */
 export interface BatchRequest {
   /** Your id for the request, unique within the job; results carry it. */
   id: string;
   input: string | readonly Message[];
+  /** The call the request stands for. @default 'chat' */
+  method?: 'chat' | 'json' | 'object';
   /**
-   * Call options as for `chat` (sampling, `system`, tools, pass-through body members). Transport
-   * options (`signal`, `timeout`, `retryLimit`, `headers`, `maxRepairs`) belong to the job, not to a
-   * request, and are refused here.
+   * Call options as for `chat`, `json` or `object` (sampling, `system`, tools, pass-through body
+   * members; `schema`, `jsonSchema` and `schemaName` for `object`). Transport options (`signal`,
+   * `timeout`, `retryLimit`, `headers`, `maxRepairs`) belong to the job, not to a request, and are
+   * refused here.
    */
-  options?: CallOptions;
+  options?: CallOptions &
+    Partial<Pick<ObjectOptions<StandardSchemaV1>, 'schema' | 'jsonSchema' | 'schemaName'>>;
 }
 
-/** Options of `batch.submit`, `batch.status` and `batch.results`. */
+/** Options of `batch.submit`, `batch.status`, `batch.results` and `batch.cancel`. */
 export interface BatchCallOptions {
   /** Cancels the job's HTTP requests and, in `results`, the wait for the job to end. */
   signal?: AbortSignal;
@@ -24,6 +32,11 @@ export interface BatchCallOptions {
   pollInterval?: number;
   /** `results`: the longest wait between polls, in ms. @default 60000 */
   maxPollInterval?: number;
+  /**
+   * `results`: the schema of the job's `object` requests, needed when they are read in another
+   * process than the one that submitted them (a schema is code, and the job record is data).
+   */
+  schema?: StandardSchemaV1;
 }
 
 /** A submitted job. */
@@ -55,7 +68,7 @@ export interface BatchStatus {
 
 /** The outcome of one request: its answer, or why it has none. */
 export type BatchResult =
-  | { id: string; response: ModelResponse; error?: undefined }
+  | { id: string; response: ModelResponse | JSONModelResponse; error?: undefined }
   | { id: string; response?: undefined; error: LLMError };
 
 /** `model.batch`: the provider's batch API behind one portable interface. */
@@ -74,4 +87,10 @@ export interface ModelBatch {
    * of the same call is a cache hit.
    */
   results(id: string, options?: BatchCallOptions): AsyncIterable<BatchResult>;
+  /**
+   * Asks the provider to cancel the job and returns its state (`cancelling` until the requests in
+   * progress finish, then `cancelled`). `results` still yields what finished before the cancel;
+   * the rest are `BatchItemError`s with reason `cancelled`.
+   */
+  cancel(id: string, options?: BatchCallOptions): Promise<BatchStatus>;
 }

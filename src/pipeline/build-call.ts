@@ -1,23 +1,14 @@
 import type { CallMethod, ModelCall, OutputFormat } from '../core/adapter.ts';
-import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import type { Message } from '../core/types.ts';
 import { isPortableTools } from './is-portable-tools.ts';
 import { CALL_OPTION_KEYS, LAZY_OPTION_KEYS, type CallOptions } from './options.ts';
 import type { ModelContext } from './run-call.ts';
 
-function checkNumber(name: string, value: unknown, min: number, integer = false): void {
-  if (value === undefined) return;
-  if (
-    typeof value !== 'number' ||
-    !Number.isFinite(value) ||
-    value < min ||
-    (integer && !Number.isInteger(value))
-  ) {
-    throw new InvalidRequestError(
-      `\`${name}\` must be ${integer ? 'an integer' : 'a number'} of at least ${min}; got ${JSON.stringify(value)}.`,
-    );
-  }
-}
+/**
+ * Model options left to the constructor (endpoint and key, which it checks itself) and to the
+ * provider class (Anthropic's browser opt-in): a model with only these loads no check code.
+ */
+const UNCHECKED = ['endpoint', 'apiKey', 'dangerouslyAllowBrowser'];
 
 /** Splits call options into the portable settings and the verbatim body members. */
 function toCall(
@@ -27,10 +18,6 @@ function toCall(
   output: OutputFormat,
   options: CallOptions,
 ): ModelCall {
-  checkNumber('maxTokens', options.maxTokens, 1, true);
-  checkNumber('temperature', options.temperature, 0);
-  checkNumber('topP', options.topP, 0);
-  checkNumber('seed', options.seed, Number.MIN_SAFE_INTEGER, true);
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) {
     if (!CALL_OPTION_KEYS.has(key) && value !== undefined) extra[key] = value;
@@ -51,7 +38,8 @@ function toCall(
 }
 
 /**
- * Normalises one call for the adapter: portable options checked and mapped, pass-through members in
+ * Normalises one call for the adapter: the model's and the call's options checked (see
+ * check-options.ts), portable options mapped, pass-through members in
  * `extra`; tools, effort, service tier and output constraints resolved by `prepareCall` (that code
  * loads only when one of them is given). Shared by the model's methods and `model.batch`, so a
  * batched request is built exactly as `chat` builds it (and has the same cache key).
@@ -65,9 +53,13 @@ export async function buildCall(
   options: CallOptions,
   prompt?: string,
 ): Promise<ModelCall> {
+  const settings = ctx.options;
+  // The checks load only when there is something to check: a bare chat call carries none of them.
+  if (Object.keys(options).length || Object.keys(settings).some((k) => !UNCHECKED.includes(k))) {
+    (await import('./check-options.ts')).checkCallOptions(settings, ctx.model, options);
+  }
   const call = toCall(method, ctx.model, messages, output, options);
   if (prompt !== undefined) call.prompt = prompt;
-  const settings = ctx.options;
   if (
     isPortableTools(options.tools) ||
     settings.effort ||

@@ -35,6 +35,27 @@ function keyedHeaders({ headerNames = [], headers = [] }: CacheKeyInput) {
   return Object.keys(picked).length ? picked : undefined;
 }
 
+// Digests of recent texts (the group part, endpoint and model, is the same for every call of a model;
+// a repeated call, a cache hit, repeats its whole text): a call computes at most one digest, a
+// repeated one none. WebCrypto's digest is asynchronous and costs more than the rest of a memory
+// hit. Bounded: short texts only, and the oldest half goes when it is full.
+const digests = new Map<string, Promise<string>>();
+const MEMO_TEXT = 4096;
+const MEMO_SIZE = 256;
+
+function digestOf(text: string): Promise<string> {
+  let digest = digests.get(text);
+  if (digest) return digest;
+  digest = sha256Hex(text);
+  if (text.length > MEMO_TEXT) return digest;
+  if (digests.size >= MEMO_SIZE) {
+    for (const old of [...digests.keys()].slice(0, MEMO_SIZE / 2)) digests.delete(old);
+  }
+  digests.set(text, digest);
+  digest.catch(() => digests.delete(text));
+  return digest;
+}
+
 /**
  * Derives a call's cache key with SHA-256 over canonical JSON, so the same call gives the same key
  * in a browser, a Worker, Deno, Bun or Node (and where WebCrypto is missing, see sha256-hex.ts).
@@ -45,8 +66,8 @@ function keyedHeaders({ headerNames = [], headers = [] }: CacheKeyInput) {
 export async function cacheKey(input: CacheKeyInput): Promise<string> {
   const { headerNames: _names, headers: _all, ...rest } = input;
   const [group, call] = await Promise.all([
-    sha256Hex(canonicalJson([input.endpoint, input.model])),
-    sha256Hex(canonicalJson({ v: CACHE_KEY_VERSION, ...rest, headers: keyedHeaders(input) })),
+    digestOf(canonicalJson([input.endpoint, input.model])),
+    digestOf(canonicalJson({ v: CACHE_KEY_VERSION, ...rest, headers: keyedHeaders(input) })),
   ]);
   return `${input.provider}/${group.slice(0, 16)}/${call}`;
 }

@@ -1,6 +1,13 @@
 import type { CallMethod } from '../core/adapter.ts';
 import type { FinishReason, JSONValue, RateLimitInfo, Usage } from '../core/types.ts';
 
+/**
+ * The HTTP calls of `model.batch`: `batch.upload` (OpenAI's input file), `batch.submit`,
+ * `batch.status` (each poll), `batch.results` and `batch.cancel`.
+ */
+export type BatchMethod =
+  'batch.upload' | 'batch.submit' | 'batch.status' | 'batch.results' | 'batch.cancel';
+
 /** What every hook event says about its call. Plain data, never the key. */
 export interface CallEvent {
   /** Tells the events of one call apart from those of calls running beside it. */
@@ -9,8 +16,8 @@ export interface CallEvent {
   provider: string;
   /** The model id asked for. */
   model: string;
-  /** `complete`, `chat`, `json` or `object`. */
-  method: CallMethod;
+  /** `complete`, `chat`, `json`, `object`, `responses`, or a batch API call ({@link BatchMethod}). */
+  method: CallMethod | BatchMethod;
   /** The cache key, when the call uses a cache. */
   cacheKey?: string;
 }
@@ -41,6 +48,7 @@ export interface RetryEvent extends CallEvent {
 
 /** The provider answered the call. */
 export interface ResponseEvent extends CallEvent {
+  method: CallMethod;
   status: number;
   /** Milliseconds since the call began, waits and retries included. */
   durationMs: number;
@@ -58,6 +66,18 @@ export interface ResponseEvent extends CallEvent {
   rateLimit?: RateLimitInfo;
   /** The provider's response body, only with `includeBody: true`. */
   body?: JSONValue;
+}
+
+/** The provider answered one HTTP call of a batch job (a job object, a file, a list of results). */
+export interface BatchResponseEvent extends CallEvent {
+  method: BatchMethod;
+  status: number;
+  /** Milliseconds since the call began, waits and retries included. */
+  durationMs: number;
+  /** Milliseconds the provider took. */
+  latencyMs: number;
+  requestId?: string;
+  rateLimit?: RateLimitInfo;
 }
 
 /** The call was answered without a request: from the cache, or by an identical call in flight. */
@@ -87,7 +107,8 @@ export interface ErrorEvent extends CallEvent {
 export interface CallHooks {
   onRequest?: (event: RequestEvent) => unknown;
   onRetry?: (event: RetryEvent) => unknown;
-  onResponse?: (event: ResponseEvent) => unknown;
+  /** A call's answer; a batch API call's answer is a {@link BatchResponseEvent} (`method` `batch.…`). */
+  onResponse?: (event: ResponseEvent | BatchResponseEvent) => unknown;
   onCacheHit?: (event: CacheHitEvent) => unknown;
   onError?: (event: ErrorEvent) => unknown;
   /** Adds the request body to `onRequest` and the response body to `onResponse`. @default false */

@@ -1,8 +1,9 @@
+import type { CallMethod } from '../core/adapter.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { isLLMError } from '../core/errors/llm-error.ts';
 import { printWarning } from '../core/cache-warning.ts';
 import type { JSONValue, ModelResponse, RateLimitInfo, Usage } from '../core/types.ts';
-import type { CallEvent, CallHooks } from './call-hooks.ts';
+import type { BatchMethod, CallEvent, CallHooks } from './call-hooks.ts';
 import { createLimiter, type Limiter, type LimiterTicket } from './limiter.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
 import type { SentRequest } from './send-request.ts';
@@ -37,6 +38,9 @@ function describe(error: unknown) {
   return { status, error: { name: e.name, message: e.message } };
 }
 
+/** What an observer needs of its call: a model call's plan, or a batch API call. */
+type Observed = Pick<CallPlan, 'method' | 'call'> | { method: BatchMethod; call?: undefined };
+
 /** Watches one call for its model's hooks and limiter; see {@link CallObserver}. */
 export class CallObserver {
   /** The cache key, once known. */
@@ -44,19 +48,21 @@ export class CallObserver {
   /** How a cached answer came: from the store, or from an identical call in flight. */
   source: 'cache' | 'in-flight' = 'cache';
   readonly #ctx: ModelContext;
-  readonly #plan: CallPlan;
+  readonly #plan: Observed;
   readonly #hooks: CallHooks;
   readonly #limiter: Limiter | undefined;
   readonly #id = ++calls;
   readonly #started = Date.now();
   #ticket: LimiterTicket | undefined;
+  /** Frees the slot a stream holds until it ends (see `attempt`'s `hold`). */
+  #held: (() => void) | undefined;
 
   /**
    * @param ctx - The model's context: its hooks, limiter settings and `onWarning`.
-   * @param plan - The call.
+   * @param plan - The call, or a batch API call (`{ method: 'batch.submit' }`).
    * @throws InvalidRequestError for limiter settings that do not fit together.
    */
-  constructor(ctx: ModelContext, plan: CallPlan) {
+  constructor(ctx: ModelContext, plan: Observed) {
     this.#ctx = ctx;
     this.#plan = plan;
     this.#hooks = ctx.options.hooks ?? {};
@@ -96,6 +102,8 @@ export class CallObserver {
   /**
    * One HTTP attempt: waits for the limiter, tells `onRequest`, sends, and reports the answer's
    * rate-limit headers (or a 429's delay) back to the limiter.
+   * @param hold - A stream: a 2xx keeps its slot until {@link CallObserver.ended}, because the
+   *   request is in flight until its last event (a failed attempt frees it at once).
    */
   async attempt(
     n: number,
@@ -104,19 +112,23 @@ export class CallObserver {
     body: unknown,
     signal: AbortSignal,
     send: () => Promise<SentRequest>,
+    hold = false,
   ): Promise<SentRequest> {
-    // Input at about four characters a token, plus the most output asked for.
-    const estimate = Math.ceil(JSON.stringify(body).length / 4) + (this.#plan.call.maxTokens ?? 0);
+    // Input at about four characters a token, plus the most output asked for. A batch API call
+    // spends no tokens of the per-minute budget: batch jobs have their own queue limits.
+    const call = this.#plan.call;
+    const estimate = call ? Math.ceil(JSON.stringify(body).length / 4) + (call.maxTokens ?? 0) : 0;
     const ticket = await this.#limiter?.acquire(estimate, signal);
     this.#ticket = ticket;
     const event = { ...this.#event(), attempt: n + 1, round, url };
-    this.#emit(
-      'onRequest',
-      this.#hooks.includeBody ? { ...event, body: body as JSONValue } : event,
-    );
+    // An upload's form data is no JSON body to show.
+    const shown = this.#hooks.includeBody && !(body instanceof FormData);
+    this.#emit('onRequest', shown ? { ...event, body: body as JSONValue } : event);
     try {
       const sent = await send();
-      ticket?.release({ rateLimit: parseRateLimit(sent.headers) });
+      const report = { rateLimit: parseRateLimit(sent.headers) };
+      if (hold) this.#held = () => ticket?.release(report);
+      else ticket?.release(report);
       return sent;
     } catch (error) {
       const e = error as { status?: number; retryAfterMs?: number; rateLimit?: RateLimitInfo };
@@ -126,6 +138,13 @@ export class CallObserver {
       });
       throw error;
     }
+  }
+
+  /** A held stream's request ended (finished, failed, cut or left): its slot frees. */
+  ended(): void {
+    const release = this.#held;
+    this.#held = undefined;
+    release?.();
   }
 
   /** Replaces the limiter's token estimate with what the answer used. */
@@ -149,6 +168,7 @@ export class CallObserver {
     }
     const event = {
       ...this.#event(),
+      method: this.#plan.method as CallMethod,
       status: 200,
       durationMs,
       latencyMs: response.latencyMs,
@@ -161,6 +181,21 @@ export class CallObserver {
       rateLimit: response.rateLimit,
     };
     this.#emit('onResponse', this.#hooks.includeBody ? { ...event, body: response.raw } : event);
+  }
+
+  /** A batch API call was answered: `onResponse` with what its HTTP answer says. */
+  exchanged(sent: SentRequest): void {
+    if (!this.#hooks.onResponse) return;
+    const event = {
+      ...this.#event(),
+      method: this.#plan.method as BatchMethod,
+      status: 200,
+      durationMs: Date.now() - this.#started,
+      latencyMs: sent.latencyMs,
+      requestId: sent.headers.get('x-request-id') ?? sent.headers.get('request-id') ?? undefined,
+      rateLimit: parseRateLimit(sent.headers),
+    };
+    this.#emit('onResponse', event);
   }
 
   /** The call failed: `onError`. */

@@ -7,11 +7,17 @@ import { batchKit } from './batch-kit.ts';
 import type { ModelBatch } from './batch-types.ts';
 import { buildCall } from './build-call.ts';
 import type { CallOptions, ModelOptions, ObjectOptions, ResponsesOptions } from './options.ts';
-import { ModelStream, ObjectStream } from './model-stream.ts';
+import { ModelStream, ObjectStream, type StreamSource } from './model-stream.ts';
 import { runCall, type CallPlan, type ModelContext } from './run-call.ts';
 import type { InferSchemaOutput, StandardSchemaV1 } from '../core/standard-schema.ts';
 import type { OutputCheck } from './request-with-repairs.ts';
-import type { JSONModelResponse, Message, ModelResponse, ToolCallResponse } from '../core/types.ts';
+import type {
+  JSONModelResponse,
+  Message,
+  ModelResponse,
+  StreamEvent,
+  ToolCallResponse,
+} from '../core/types.ts';
 
 /**
  * The shared implementation of every model class: `complete`, `chat`, `json` and `object` over a
@@ -45,6 +51,15 @@ export class LanguageModel {
     endpoint: string,
     options: ModelOptions,
   ) {
+    // The two options a bare model sets; every other one is checked with the first call.
+    for (const [name, value] of [
+      ['endpoint', endpoint],
+      ['apiKey', options.apiKey ?? ''],
+    ]) {
+      if (typeof value !== 'string') {
+        throw new InvalidRequestError(`\`${name}\` must be a string; got ${typeof value}.`);
+      }
+    }
     this.provider = adapter.provider;
     this.model = model;
     this.endpoint = baseUrl(endpoint);
@@ -63,6 +78,7 @@ export class LanguageModel {
       async *results(id, opts) {
         yield* (await run()).batchResults(batchKit, ctx, id, opts);
       },
+      cancel: async (id, opts) => (await run()).cancelBatch(batchKit, ctx, id, opts),
     };
   }
 
@@ -229,15 +245,51 @@ export class LanguageModel {
     input: string | readonly Message[],
     options: ResponsesOptions & { json: true },
   ): Promise<JSONModelResponse<T> | ToolCallResponse>;
-  async responses(
+  responses(
     input: string | readonly Message[],
     options: ResponsesOptions = {},
   ): Promise<ModelResponse | JSONModelResponse> {
-    // Loaded on first use: bundles that never call responses() carry none of it.
+    return this.#responses(input, options) as Promise<ModelResponse | JSONModelResponse>;
+  }
+
+  /**
+   * Streams a `responses()` call (`POST /v1/responses` with `stream: true`): the events of `stream()`
+   * (text, reasoning summaries as `thinking`, function and custom tool call arguments), then `finish`
+   * with the result `responses()` returns, `data` included for `json` or `schema`. Returns at once.
+   * Cached in the same entry as `responses()`; other models reject with `UnsupportedFeatureError`.
+   * @param options - The options of `responses()`, plus `idleTimeout`.
+   */
+  streamResponses(
+    input: string | readonly Message[],
+    options?: ResponsesOptions & { schema?: undefined; json?: false },
+  ): ModelStream;
+  streamResponses<S extends StandardSchemaV1>(
+    input: string | readonly Message[],
+    options: ResponsesOptions & { schema: S },
+  ): ModelStream<JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse>;
+  streamResponses<T = unknown>(
+    input: string | readonly Message[],
+    options: ResponsesOptions & { json: true },
+  ): ModelStream<JSONModelResponse<T> | ToolCallResponse>;
+  streamResponses(
+    input: string | readonly Message[],
+    options: ResponsesOptions = {},
+  ): ModelStream<ModelResponse | JSONModelResponse> {
+    return new ModelStream(
+      this.#responses(input, options, true) as Promise<
+        StreamSource<StreamEvent, ModelResponse | JSONModelResponse>
+      >,
+    );
+  }
+
+  /** `responses()`, or with `stream` `streamResponses()`'s source: one small path in the entry. */
+  async #responses(input: string | readonly Message[], options: ResponsesOptions, stream?: true) {
+    // Loaded on first use: bundles that never call the Responses API carry none of it.
     const { prepareResponses } = await import('./prepare-responses.ts');
-    const { output, check } = await prepareResponses(this.#ctx.adapter, options);
-    const messages = normalizeMessages(input, options.system);
-    return this.#run('responses', messages, output, options, check);
+    const { output, check } = await prepareResponses(this.#ctx.adapter, options, stream);
+    return stream
+      ? this.#open('responses', input, output, options, check)
+      : this.#run('responses', normalizeMessages(input, options.system), output, options, check);
   }
 
   /** The call to run: checked options, and the parts whose code loads on demand resolved. */

@@ -48,8 +48,11 @@ async function* textOf(events: AsyncIterable<StreamEvent>) {
   for await (const event of events) if (event.type === 'text') yield event.delta;
 }
 
-/** The handle `model.stream()` returns: {@link StreamEvent}s, and the `chat` result. */
-export class ModelStream extends EventStream<StreamEvent, ModelResponse> {
+/**
+ * The handle `model.stream()` returns: {@link StreamEvent}s, and the `chat` result (for
+ * `streamResponses()`, the `responses()` result).
+ */
+export class ModelStream<R = ModelResponse> extends EventStream<StreamEvent, R> {
   /** The answer's text as it arrives, without the other events. */
   get textStream(): AsyncIterable<string> {
     return { [Symbol.asyncIterator]: () => textOf(this) };

@@ -6,6 +6,7 @@ import type {
 } from '../core/adapter.ts';
 import { EFFORTS, SERVICE_TIERS } from '../core/effort.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
+import { showValue } from '../core/show-value.ts';
 import { UnsupportedFeatureError } from '../core/errors/unsupported-feature-error.ts';
 import { isPortableTools } from './is-portable-tools.ts';
 import { LAZY_OPTION_KEYS, type CallOptions, type ModelOptions } from './options.ts';
@@ -14,7 +15,7 @@ import { validateGrammar } from '../core/validate-grammar.ts';
 function checkValue(name: string, value: unknown, allowed: readonly string[]): void {
   if (value !== undefined && !allowed.includes(value as string)) {
     throw new InvalidRequestError(
-      `\`${name}\` must be one of ${allowed.map((v) => `'${v}'`).join(', ')}; got ${JSON.stringify(value)}.`,
+      `\`${name}\` must be one of ${allowed.map((v) => `'${v}'`).join(', ')}; got ${showValue(value)}.`,
     );
   }
 }

@@ -1,5 +1,6 @@
 import type { OutputFormat } from '../core/adapter.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
+import { checkOptions } from './check-options.ts';
 import type { OutputCheck } from './request-with-repairs.ts';
 import type { JSONSchema, StandardSchemaV1 } from '../core/standard-schema.ts';
 import { toJsonSchema } from './to-json-schema.ts';
@@ -11,7 +12,8 @@ import { validateWithSchema } from './validate-with-schema.ts';
  * chat-only bundles carry no schema code.
  * @param options - The call's `schema`, `jsonSchema` and `schemaName`.
  * @param method - The method, for the error message.
- * @throws {@link InvalidRequestError} when `schema` is not a Standard Schema.
+ * @throws {@link InvalidRequestError} when `schema` is not a Standard Schema, or `jsonSchema` or
+ *   `schemaName` is of the wrong type.
  */
 export async function prepareObjectOutput(
   options: { schema?: unknown; jsonSchema?: JSONSchema; schemaName?: string } | undefined,
@@ -24,6 +26,7 @@ export async function prepareObjectOutput(
         `${method}(prompt, { schema: v.object({ name: v.string() }) }).`,
     );
   }
+  checkOptions(options, { jsonSchema: 'o', schemaName: 's' });
   const standard = schema as StandardSchemaV1;
   const output: OutputFormat = {
     type: 'json-schema',

@@ -1,9 +1,12 @@
-import type { ModelCall } from '../core/adapter.ts';
-import type { BatchLine, BatchLineResult, ProviderBatchAdapter } from '../core/batch-adapter.ts';
+import type {
+  BatchLine,
+  BatchLineResult,
+  ProviderBatchAdapter,
+  ProviderBatchStatus,
+} from '../core/batch-adapter.ts';
 import type { CacheStore } from '../core/cache-store.ts';
 import { BatchItemError } from '../core/errors/batch-item-error.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
-import { isLLMError } from '../core/errors/llm-error.ts';
 import { UnsupportedFeatureError } from '../core/errors/unsupported-feature-error.ts';
 import { memoryStore } from '../cache/memory-store.ts';
 import { batchHttp } from './batch-http.ts';
@@ -22,10 +25,11 @@ import type {
 } from './batch-types.ts';
 import type { BatchKit } from './batch-kit.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
+import { batchOutput, checksOf, objectChecks } from './batch-output.ts';
+import { lineResult } from './batch-line-result.ts';
+import type { OutputCheck } from './request-with-repairs.ts';
 import { waitForBatch, isEnded } from './wait-for-batch.ts';
 
-/** Batch jobs cost half the listed price at OpenAI, Anthropic and Google (see the README). */
-const BATCH_PRICE_FACTOR = 0.5;
 /** Options that steer one HTTP call; a batch request is not one. */
 const TRANSPORT_OPTIONS = ['signal', 'timeout', 'retryLimit', 'maxRepairs', 'headers'] as const;
 
@@ -83,31 +87,36 @@ export async function submitBatch(
     );
   }
   const ids = new Set<string>();
+  const checks = new Map<string, OutputCheck>();
   const recorded: RecordedRequest[] = [];
   const lines: BatchLine[] = [];
   for (const [index, request] of requests.entries()) {
     checkRequest(request, index, ids);
     const callOptions = request.options ?? {};
+    const { method, output, check } = await batchOutput(request);
     const messages = kit.normalizeMessages(request.input, callOptions.system);
-    const call = await kit.buildCall(ctx, 'chat', messages, { type: 'text' }, callOptions);
-    const plan: CallPlan = { method: 'chat', call, options: callOptions };
+    const call = await kit.buildCall(ctx, method, messages, output, callOptions);
+    // The plan json() or object() runs: the same cache key, and hits re-validated the same way.
+    const plan: CallPlan = { method, call, options: callOptions, check };
     const ignore = callOptions.ignoreCache ?? ctx.options.ignoreCache ?? false;
     const store = ignore ? undefined : ctx.store;
     const { wire, key } = await kit.prepare(ctx, plan, store);
+    if (method === 'object') checks.set(request.id, check!);
+    const typed = method === 'chat' ? {} : { method };
     if (store && key && (await kit.readCache(ctx, store, key, plan))) {
-      recorded.push({ id: request.id, key, cached: true });
+      recorded.push({ id: request.id, key, cached: true, ...typed });
       continue;
     }
     const customId = `r${index}`;
     const { spec: _spec, ...plain } = call;
-    recorded.push({ id: request.id, key, customId, call: plain });
+    recorded.push({ id: request.id, key, customId, call: plain, ...typed });
     lines.push({ customId, wire });
   }
   let id = `cached-${crypto.randomUUID()}`;
   if (lines.length) {
     const batch = await providerBatch(ctx);
     const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
-    id = await batch.submit(lines, http, ctx.model);
+    id = await batch.submit(lines, http('submit'), ctx.model);
   }
   const record: BatchJobRecord = {
     v: 1,
@@ -119,7 +128,8 @@ export async function submitBatch(
     createdAt: Date.now(),
     requests: recorded,
   };
-  await saveJobRecord(ctx, recordStore(ctx), record);
+  await saveJobRecord(ctx, recordStore(ctx), record, record.sent);
+  if (checks.size) objectChecks(ctx).set(id, checks);
   const cached = recorded.length - lines.length;
   return {
     id,
@@ -131,26 +141,20 @@ export async function submitBatch(
   };
 }
 
-/** A job's state; cached requests count as succeeded. */
-export async function batchStatus(
-  kit: BatchKit,
-  ctx: ModelContext,
-  id: string,
-  options: BatchCallOptions = {},
-): Promise<BatchStatus> {
-  const record = await loadJobRecord(ctx, recordStore(ctx), id);
+/** A job's state as the caller sees it: cached requests count as succeeded. */
+function portableStatus(
+  record: BatchJobRecord,
+  status: ProviderBatchStatus | undefined,
+): BatchStatus {
   const total = record.requests.length;
   const cached = record.requests.filter((r) => r.cached).length;
-  if (!record.sent) {
+  if (!status) {
     const counts = { total, cached, succeeded: total, failed: 0, pending: 0 };
-    return { id, state: 'completed', done: true, counts };
+    return { id: record.id, state: 'completed', done: true, counts };
   }
-  const batch = await providerBatch(ctx);
-  const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
-  const status = await batch.status(id, http);
   const { succeeded, failed, pending } = status.counts;
   return {
-    id,
+    id: record.id,
     state: status.state,
     done: isEnded(status),
     counts: { total, cached, succeeded: succeeded + cached, failed, pending },
@@ -159,55 +163,35 @@ export async function batchStatus(
   };
 }
 
-/** The result of a sent request from its provider line (or the lack of one). */
-async function lineResult(
+/** A job's state; cached requests count as succeeded. */
+export async function batchStatus(
   kit: BatchKit,
   ctx: ModelContext,
-  record: BatchJobRecord,
-  request: RecordedRequest,
-  line: BatchLineResult | undefined,
-  jobError: string | undefined,
-): Promise<BatchResult> {
-  const failure = (reason: BatchItemError['reason'], message: string, more = {}) => ({
-    id: request.id,
-    error: new BatchItemError({
-      provider: record.provider,
-      jobId: record.id,
-      requestId: request.id,
-      reason,
-      message,
-      ...more,
-    }),
-  });
-  if (!line) return failure('missing', jobError ?? 'the provider returned no result for it.');
-  if (line.error) {
-    const { reason, message, status, type } = line.error;
-    return failure(reason, message, { status, errorType: type });
-  }
-  const call: ModelCall = { ...request.call! };
-  call.spec =
-    ctx.options.registry?.getModelDetails(call.model) ?? (await ctx.adapter.loadSpec?.(call.model));
-  const url = kit.apiUrl(ctx.endpoint, '/');
-  try {
-    const parsed = await ctx.adapter.parseResponse(line.body, call, url);
-    const response = await kit.toModelResponse({
-      provider: ctx.adapter.provider,
-      model: ctx.model,
-      asked: call,
-      answered: call,
-      parsed,
-      usage: parsed.usage,
-      raw: line.body,
-      priceFactor: BATCH_PRICE_FACTOR,
-    });
-    if (ctx.store && request.key) {
-      await kit.writeCache(ctx, ctx.store, request.key, response, neverAborted());
-    }
-    return { id: request.id, response };
-  } catch (error) {
-    if (!isLLMError(error)) throw error;
-    return { id: request.id, error };
-  }
+  id: string,
+  options: BatchCallOptions = {},
+): Promise<BatchStatus> {
+  const record = await loadJobRecord(ctx, recordStore(ctx), id);
+  if (!record.sent) return portableStatus(record, undefined);
+  const batch = await providerBatch(ctx);
+  const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
+  return portableStatus(record, await batch.status(id, http('status')));
+}
+
+/**
+ * Cancels a job at the provider; a job answered wholly from the cache has nothing to cancel and
+ * stays `completed`. Results of the requests finished before the cancel stay readable.
+ */
+export async function cancelBatch(
+  kit: BatchKit,
+  ctx: ModelContext,
+  id: string,
+  options: BatchCallOptions = {},
+): Promise<BatchStatus> {
+  const record = await loadJobRecord(ctx, recordStore(ctx), id);
+  if (!record.sent) return portableStatus(record, undefined);
+  const batch = await providerBatch(ctx);
+  const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
+  return portableStatus(record, await batch.cancel(id, http('cancel')));
 }
 
 /** Waits for the job, then yields each request's result in submission order. */
@@ -218,21 +202,28 @@ export async function* batchResults(
   options: BatchCallOptions = {},
 ): AsyncGenerator<BatchResult> {
   const record = await loadJobRecord(ctx, recordStore(ctx), id);
+  const checks = await checksOf(ctx, record, options.schema);
   const lines = new Map<string, BatchLineResult>();
-  let jobError: string | undefined;
+  let ended: ProviderBatchStatus | undefined;
   if (record.sent) {
     const batch = await providerBatch(ctx);
     const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
-    const status = await waitForBatch(batch, id, http, options, kit.delay);
-    jobError = status.error && `the job failed: ${status.error}`;
-    for (const line of await batch.results(id, status, http)) lines.set(line.customId, line);
+    ended = await waitForBatch(batch, id, http('status'), options, kit.delay);
+    for (const line of await batch.results(id, ended, http('results')))
+      lines.set(line.customId, line);
   }
   for (const request of record.requests) {
     if (!request.cached) {
-      yield await lineResult(kit, ctx, record, request, lines.get(request.customId!), jobError);
+      const line = lines.get(request.customId!);
+      yield await lineResult(kit, ctx, record, request, line, ended, checks.get(request.id));
       continue;
     }
-    const plan: CallPlan = { method: 'chat', call: { extra: {} } as never, options: {} };
+    const plan: CallPlan = {
+      method: request.method ?? 'chat',
+      call: { extra: {} } as never,
+      options: {},
+      check: checks.get(request.id),
+    };
     const hit =
       ctx.store && request.key && (await kit.readCache(ctx, ctx.store, request.key, plan));
     yield hit
@@ -248,4 +239,6 @@ export async function* batchResults(
           }),
         };
   }
+  // Every result was read and the answers are cached: `pruneCache` may now drop the record by age.
+  if (record.sent) await saveJobRecord(ctx, recordStore(ctx), record, false);
 }

@@ -1,4 +1,6 @@
 import type { CacheStore } from '../core/cache-store.ts';
+import { lazy } from '../core/lazy.ts';
+import type { ModelSpec } from '../core/model-spec.ts';
 import { resolveKey } from '../keys/resolve-key.ts';
 import type { CallMethod, ModelCall, ProviderAdapter, WireRequest } from '../core/adapter.ts';
 import { apiUrl } from '../core/base-url.ts';
@@ -20,6 +22,7 @@ import type { JSONModelResponse, ModelResponse } from '../core/types.ts';
 import type { CallObserver } from './call-observer.ts';
 import type { Limiter } from './limiter.ts';
 import { cacheKey } from './cache-key.ts';
+import { cachedCall } from './cached-call.ts';
 
 /** The global fetch, looked up per call so tests and polyfills can replace it. */
 export const defaultFetch: typeof globalThis.fetch = (input, init) => {
@@ -80,6 +83,28 @@ export function callKey(ctx: ModelContext, signal: AbortSignal): Promise<string 
   );
 }
 
+// Loaded once, with the first call that needs it (a repeated import() costs every call). The cache
+// key and the cached path are plain imports: dist/ ships them in the call and store chunks anyway.
+const loadChecks = lazy(() => import('./check-capabilities.ts'));
+
+// Registry lookups per adapter and model: the data chunk loads once and each model is found once.
+const specs = new WeakMap<ProviderAdapter, Map<string, Promise<ModelSpec | undefined>>>();
+
+/** The registry's record of a model (through the adapter's data chunk), looked up once. */
+function specOf(adapter: ProviderAdapter, model: string): Promise<ModelSpec | undefined> {
+  if (!adapter.loadSpec) return Promise.resolve(undefined);
+  let known = specs.get(adapter);
+  if (!known) specs.set(adapter, (known = new Map()));
+  let spec = known.get(model);
+  if (!spec) {
+    // Bounded: a program that walks through many model names keeps only the latest hundred.
+    if (known.size >= 100) known.clear();
+    known.set(model, (spec = adapter.loadSpec(model)));
+    spec.catch(() => known.delete(model));
+  }
+  return spec;
+}
+
 /** How the call retries: the call's `retryLimit`, else the model's, else the defaults. */
 export function retryPolicy(ctx: ModelContext, plan: CallPlan) {
   return {
@@ -120,10 +145,10 @@ async function fetchResult(
 export async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheStore | undefined) {
   const { model } = plan.call;
   plan.call.spec =
-    ctx.options.registry?.getModelDetails(model) ?? (await ctx.adapter.loadSpec?.(model));
+    ctx.options.registry?.getModelDetails(model) ?? (await specOf(ctx.adapter, model));
   if (plan.call.spec) {
     // The checks come with the registry data: only calls to models the registry knows load them.
-    const { checkCapabilities } = await import('./check-capabilities.ts');
+    const { checkCapabilities } = await loadChecks();
     checkCapabilities(plan.call, plan.call.spec, ctx.adapter.provider);
   }
   const wire = await ctx.adapter.buildRequest(plan.call);
@@ -159,8 +184,6 @@ async function callWithin(
   where.url = apiUrl(ctx.endpoint, wire.path);
   if (plan.observer) plan.observer.cacheKey = key;
   if (!store || key === undefined) return fetchResult(ctx, plan, wire, signal, {});
-  // The cache path is its own chunk (see cachedCall), bounded like the rest.
-  const { cachedCall } = await untilAborted(import('./cached-call.ts'), [signal]);
   return cachedCall({
     ctx,
     plan,
@@ -171,6 +194,10 @@ async function callWithin(
     again: () => callWithin(ctx, plan, signal, where),
   });
 }
+
+/** Whether a model has hooks or limits: its calls then load and use a CallObserver. */
+export const isObserved = (settings: ModelContext['options']): boolean =>
+  !!(settings.hooks || settings.limiter || settings.concurrency !== undefined || settings.limits);
 
 /**
  * Runs one call through the pipeline: cache lookup, key, request with retries, output checks and
@@ -186,7 +213,7 @@ export async function runCall(ctx: ModelContext, plan: CallPlan): Promise<Result
   const callSignal = createCallSignal(timeoutMs, [settings.signal, plan.options.signal]);
   const where = { url: ctx.endpoint };
   // Hooks and limits load with the first call of a model that has them.
-  if (settings.hooks || settings.limiter || settings.concurrency !== undefined || settings.limits)
+  if (isObserved(settings))
     plan.observer = new (await import('./call-observer.ts')).CallObserver(ctx, plan);
   try {
     const result = await callWithin(ctx, plan, callSignal.signal, where);

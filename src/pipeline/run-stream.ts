@@ -9,7 +9,7 @@ import { DEFAULT_TIMEOUT } from './options.ts';
 import { replayEvents } from './replay-events.ts';
 import { asHit, readCache } from './cached-call.ts';
 import { joinable, lead } from './in-flight.ts';
-import { prepare, type CallPlan, type ModelContext } from './run-call.ts';
+import { isObserved, prepare, type CallPlan, type ModelContext } from './run-call.ts';
 import { SharedStream } from './shared-stream.ts';
 import { StreamLog, type StreamResult } from './stream-log.ts';
 
@@ -106,7 +106,7 @@ class StreamCall implements StreamSource<StreamEvent, StreamResult> {
     if (settings.cacheTtl !== undefined)
       (await import('./check-cache-ttl.ts')).checkCacheTtl(settings.cacheTtl);
     // Hooks and limits load with the first call of a model that has them, as for a whole call.
-    if (settings.hooks || settings.limiter || settings.concurrency !== undefined || settings.limits)
+    if (isObserved(settings))
       this.#observer = plan.observer = new (await import('./call-observer.ts')).CallObserver(
         ctx,
         plan,

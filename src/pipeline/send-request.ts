@@ -1,3 +1,4 @@
+import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { isLLMError } from '../core/errors/llm-error.ts';
 import { NetworkError } from '../core/errors/network-error.ts';
 
@@ -22,8 +23,11 @@ export interface SendRequestInit {
   /** Values that must never appear in an error (the key). */
   secrets: readonly (string | undefined)[];
   errorDetail?: (body: unknown) => { message?: string; type?: string };
-  /** A streamed call: a 2xx `Response` is returned with its body unread. */
-  stream?: boolean;
+  /**
+   * A streamed call: says whether a 2xx `Response` is a stream, returned with its body unread (the
+   * caller's test stays out of the entry chunk); otherwise it is read as a whole answer.
+   */
+  stream?: (response: Response) => boolean;
 }
 
 /** A successful answer: the parsed body (the text with `text`), the headers, and how long the exchange took. */
@@ -41,7 +45,8 @@ export interface SentRequest {
  * is built here (where the network is gone, no code can be loaded); what reads an answer that is an
  * error loads on demand.
  * @returns The parsed body, with the headers and the round-trip time; for a stream, the `Response`
- *   whose body is the stream, unread (`body` undefined, `latencyMs` to the headers).
+ *   whose body is the stream, unread (`body` undefined, `latencyMs` to the headers), unless the
+ *   server answered with whole JSON.
  */
 export async function sendRequest(init: SendRequestInit): Promise<SentRequest> {
   const started = Date.now();
@@ -54,6 +59,10 @@ export async function sendRequest(init: SendRequestInit): Promise<SentRequest> {
       body: method === 'GET' ? undefined : body instanceof FormData ? body : JSON.stringify(body),
       signal: init.signal,
     });
+    // A caller's fetch that resolves to something else would fail below as a bare TypeError.
+    if (typeof response?.status !== 'number') {
+      throw new InvalidRequestError('`fetch` must resolve to a Response.');
+    }
   } catch (error) {
     if (init.signal.aborted) throw init.signal.reason;
     // Our own errors (a missing global fetch) are not network failures and must not be retried.
@@ -66,8 +75,9 @@ export async function sendRequest(init: SendRequestInit): Promise<SentRequest> {
       secrets: init.secrets,
     });
   }
-  // An error status is read as a whole, as for any call: a stream begins only with a 2xx.
-  if (init.stream && response.ok) {
+  // An error status is read as a whole, as for any call: a stream begins only with a 2xx. So is a
+  // whole JSON answer (a server that ignored the stream flag, or a 200 carrying an error envelope).
+  if (response.ok && init.stream?.(response)) {
     return {
       body: undefined,
       headers: response.headers,

@@ -6,7 +6,6 @@ import { StreamError } from '../core/errors/stream-error.ts';
 import { redact, scrubError } from '../core/redact.ts';
 import { createSseParser } from '../core/sse-parser.ts';
 import { writeCache } from './cached-call.ts';
-import { untilAborted } from './call-signal.ts';
 import { requestHeaders } from './request-with-repairs.ts';
 import { withRetries } from './retry.ts';
 import { replayEvents } from './replay-events.ts';
@@ -99,6 +98,12 @@ async function pump(
   }
 }
 
+/** Whether a 2xx answer is an event stream; whole JSON is read as a call's answer is. */
+function isEventStream(response: Response): boolean {
+  const type = response.headers.get('content-type') ?? '';
+  return !/json/i.test(type) || /event-stream/i.test(type);
+}
+
 /** A failure while reading: typed errors stay as they are, the connection's become a StreamError. */
 function readFailure(error: unknown, provider: string, url: string, secrets: string[]) {
   if (isLLMError(error)) return error;
@@ -145,46 +150,46 @@ async function runStream(
       signal,
       secrets,
       errorDetail: adapter.errorDetail,
-      stream: true,
+      stream: isEventStream,
     });
   const retry = retryPolicy(ctx, plan);
   try {
     await withRetries(
       async (n) => {
-        // Hooks and limits see each attempt as a whole call's (the limiter's slot is held until the
-        // answer's headers arrive).
+        // Hooks and limits see each attempt as a whole call's; the limiter's slot is held until the
+        // stream ends (finished, failed, cut or left), not only until its headers arrive.
         const sent = await (observer
-          ? observer.attempt(n, 0, url, streamed.body, signal, send)
+          ? observer.attempt(n, 0, url, streamed.body, signal, send, true)
           : send());
-        const response = sent.response!;
         const started = Date.now() - sent.latencyMs;
         // For a stream, the time to its last event.
         const done = () => (answer = { headers: sent.headers, latencyMs: Date.now() - started });
-        // A server that ignores the stream flag answers with the whole JSON body: read as a call's.
-        const type = response.headers.get('content-type') ?? '';
-        if (/json/i.test(type) && !/event-stream/i.test(type)) {
-          body = await untilAborted(response.json() as Promise<unknown>, [signal]);
-          done();
-          return void (whole = true);
-        }
-        const reader = await adapter.streamReader!(plan.call, url);
-        let failure: unknown;
         try {
-          await pump(response.body, reader, log, signal);
-          body = reader.result();
-        } catch (error) {
-          if (signal.aborted) throw signal.reason;
-          failure = readFailure(error, adapter.provider, url, secrets);
+          // A whole JSON answer (a server that ignored the stream flag) was read as a call's is,
+          // its errors included (an error envelope, truncated JSON).
+          if (!sent.response) return void ((body = sent.body), done(), (whole = true));
+          const reader = await adapter.streamReader!(plan.call, url);
+          let failure: unknown;
+          try {
+            await pump(sent.response.body, reader, log, signal);
+            body = reader.result();
+          } catch (error) {
+            if (signal.aborted) throw signal.reason;
+            failure = readFailure(error, adapter.provider, url, secrets);
+          }
+          if (!failure && body === undefined) {
+            const detail = 'the connection closed before the answer ended';
+            failure = new StreamError({ provider: adapter.provider, url, detail });
+          }
+          done();
+          if (!failure) return;
+          // Nothing reached a reader yet: the attempt failed as a whole call's would, and may be
+          // retried.
+          if (log.events.length === 0) throw failure;
+          broken = failure;
+        } finally {
+          observer?.ended();
         }
-        if (!failure && body === undefined) {
-          const detail = 'the connection closed before the answer ended';
-          failure = new StreamError({ provider: adapter.provider, url, detail });
-        }
-        done();
-        if (!failure) return;
-        // Nothing reached a reader yet: the attempt failed as a whole call's would, and may be retried.
-        if (log.events.length === 0) throw failure;
-        broken = failure;
       },
       observer ? { ...retry, onRetry: observer.retry } : retry,
       signal,

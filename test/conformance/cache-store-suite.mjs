@@ -219,6 +219,31 @@ export function cacheStoreCases(makeStore, opts) {
         deepEqual(await sdk.cache.listCacheKeys(store), [], 'deleted');
       }),
     ]);
+    cases.push([
+      `cache ${label}: pruneCache keeps an old entry while its keepUntil is ahead (unread batch jobs)`,
+      withStore(async ({ store }) => {
+        const [kept, lapsed] = [randomKey(), randomKey()];
+        const day = 86_400_000;
+        const old = Date.now() - 2 * day;
+        await store.set(kept, {
+          ...entryOf(sampleResponse('kept'), old),
+          keepUntil: Date.now() + day,
+        });
+        await store.set(lapsed, {
+          ...entryOf(sampleResponse('lapsed'), old),
+          keepUntil: old + day,
+        });
+        equal(await sdk.cache.pruneCache(store, new Date()), 1, 'only the lapsed one');
+        deepEqual(await sdk.cache.listCacheKeys(store), [kept], 'left');
+        const until = Date.now() + day;
+        const back = await store.get(kept);
+        assert(
+          Math.abs((back?.keepUntil ?? 0) - until) < 60_000,
+          `keepUntil read back: ${back?.keepUntil}`,
+        );
+        await sdk.cache.deleteCacheEntry(store, kept);
+      }),
+    ]);
   }
 
   // Stores that keep JSON text in memory cannot hold torn bytes; every byte store must pass this.

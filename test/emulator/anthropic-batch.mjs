@@ -5,7 +5,7 @@
 // ^[a-zA-Z0-9_-]{1,64}$ and be unique, `params` are checked per request when it is processed (an
 // invalid one ends `errored` with the same error /v1/messages gives), unprocessed requests end
 // `expired` or `canceled`.
-import { advance, createJob, findJob, randomId, tally } from './batch-jobs.mjs';
+import { advance, cancelJob, createJob, findJob, randomId, tally } from './batch-jobs.mjs';
 import { anthropicError, dialect, invalidRequest } from './anthropic-common.mjs';
 import { messages } from './anthropic.mjs';
 
@@ -58,7 +58,7 @@ function batchObject(ctx, job) {
   return {
     id: job.id,
     type: 'message_batch',
-    processing_status: ended ? 'ended' : 'in_progress',
+    processing_status: ended ? 'ended' : job.cancelling ? 'canceling' : 'in_progress',
     request_counts: {
       processing: ended ? 0 : unprocessed,
       succeeded: ok,
@@ -70,7 +70,11 @@ function batchObject(ctx, job) {
     created_at: iso(job.createdAt),
     expires_at: iso(job.createdAt + 86_400_000),
     archived_at: null,
-    cancel_initiated_at: job.outcome === 'cancelled' && ended ? iso(Date.now()) : null,
+    cancel_initiated_at: job.cancelledAt
+      ? iso(job.cancelledAt)
+      : job.outcome === 'cancelled' && ended
+        ? iso(Date.now())
+        : null,
     results_url: ended
       ? `http://${ctx.headers.host}${prefix}/v1/messages/batches/${job.id}/results`
       : null,
@@ -94,6 +98,7 @@ function resultLine(job, customId) {
 
 const BATCH_RE = /^\/v1\/messages\/batches\/([^/]+)$/;
 const RESULTS_RE = /^\/v1\/messages\/batches\/([^/]+)\/results$/;
+const CANCEL_RE = /^\/v1\/messages\/batches\/([^/]+)\/cancel$/;
 const notFound = (ctx, id) =>
   anthropicError(404, 'not_found_error', `Message batch ${id} not found.`, ctx);
 
@@ -128,6 +133,20 @@ export const routes = [
       const id = BATCH_RE.exec(ctx.path)[1];
       const job = findJob(ctx, id);
       return job ? { json: batchObject(ctx, advance(job)) } : notFound(ctx, id);
+    },
+  },
+  {
+    // "Batches may be canceled any time before processing ends": `canceling`, then `ended` with
+    // `canceled` results for the requests that had not run. An ended batch is answered as it is.
+    method: 'POST',
+    match: (p) => CANCEL_RE.test(p),
+    dialect,
+    handle: (ctx) => {
+      const id = CANCEL_RE.exec(ctx.path)[1];
+      const job = findJob(ctx, id);
+      if (!job) return notFound(ctx, id);
+      cancelJob(job);
+      return { json: batchObject(ctx, job) };
     },
   },
   {

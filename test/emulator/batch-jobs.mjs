@@ -4,6 +4,8 @@
 //   - polls:     status reads before the job ends (each one processes a share of the lines)
 //   - outcome:   'completed' | 'expired' | 'cancelled' | 'failed'
 //   - processed: for expired/cancelled jobs, how many lines finished before the end (default 0)
+// A cancel (cancelJob) stops processing at once: the job is `cancelling` until its next poll, which
+// ends it `cancelled` with the lines processed so far (the providers finish requests in progress).
 // A line is answered by the provider's own synchronous handler when it is processed, so every
 // validation rule of /v1/chat/completions, /v1/messages and generateContent applies per line.
 import { randomBytes } from 'node:crypto';
@@ -57,6 +59,20 @@ export function advance(job) {
   }
   if (last) job.ended = true;
   return job;
+}
+
+/**
+ * Cancels a job that has not ended: no further line is processed, and the next poll ends it
+ * `cancelled`. Returns false for an ended job (nothing to cancel).
+ */
+export function cancelJob(job) {
+  if (job.ended) return false;
+  job.cancelling = true;
+  job.cancelledAt = Date.now();
+  job.outcome = 'cancelled';
+  job.processedAtEnd = job.results.size;
+  job.totalPolls = job.polls + 1;
+  return true;
 }
 
 /** Counts: lines answered 2xx, lines answered with an error, lines not processed. */

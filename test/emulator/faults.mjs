@@ -2,13 +2,13 @@
 // one (a fault with `times: n` is used for n requests before the next one).
 //
 // Fault = { status?, headers?, json?, body?, bytes?, hugeBytes?, contentType?, delayMs?, hang?,
-//           drop?, cut?, stall?, malformedJson?, html?, times?, cutAfter?, errorAfter?, stallAfter?,
-//           stallMs? }
+//           drop?, cut?, stall?, malformedJson?, html?, times?, cutAfter?, cutMidEvent?, errorAfter?,
+//           stallAfter?, stallMs? }
 //   bytes: base64 of a raw body (e.g. one that is not UTF-8); hugeBytes: a body of that many bytes;
 //   cut: headers and half a JSON body, then the socket is reset; stall: the same, then silence.
 //   cutAfter, errorAfter, stallAfter act on a streamed answer, after that many events: cut the
-//   connection, send the dialect's error event and end, or pause (for stallMs, or until the client
-//   leaves).
+//   connection (with cutMidEvent, after half of the next event), send the dialect's error event and
+//   end, or pause (for stallMs, or until the client leaves).
 import http from 'node:http';
 
 /** Builds the scenario's fault queue from the control body. */
@@ -88,8 +88,9 @@ export function faultOutcome(fault, dialect, ctx) {
       result: { ...result, status, headers: { ...result.headers, ...headers } },
     };
   }
-  const { cutAfter, errorAfter, stallAfter, stallMs } = fault;
-  return { action: 'continue', headers, stream: { cutAfter, errorAfter, stallAfter, stallMs } };
+  const { cutAfter, cutMidEvent, errorAfter, stallAfter, stallMs } = fault;
+  const stream = { cutAfter, cutMidEvent, errorAfter, stallAfter, stallMs };
+  return { action: 'continue', headers, stream };
 }
 
 /**

@@ -5,7 +5,7 @@
 // are required, unknown members are refused as the API refuses them, each request is answered by
 // the generateContent handler itself (its errors become the line's google.rpc.Status), and only a
 // SUCCEEDED job carries results.
-import { advance, createJob, findJob, randomId, tally } from './batch-jobs.mjs';
+import { advance, cancelJob, createJob, findJob, randomId, tally } from './batch-jobs.mjs';
 import { dialect, googleError, invalidArgument } from './gemini-common.mjs';
 import { generateContent } from './gemini.mjs';
 
@@ -74,6 +74,8 @@ function operation(job) {
     done: job.ended,
   };
   if (job.ended && job.outcome === 'failed') op.error = { code: 13, message: 'Batch job failed.' };
+  // google.longrunning: a cancelled operation ends with error code 1 (CANCELLED), no response.
+  if (job.ended && job.outcome === 'cancelled') op.error = { code: 1, message: 'CANCELLED' };
   if (job.ended && job.outcome === 'completed') {
     op.response = {
       '@type': `${TYPE}.GenerateContentBatchOutput`,
@@ -94,7 +96,8 @@ function operation(job) {
 }
 
 const CREATE_RE = /^\/v1beta\/models\/([^/:]+):batchGenerateContent$/;
-const GET_RE = /^\/v1beta\/(batches\/[^/]+)$/;
+const GET_RE = /^\/v1beta\/(batches\/[^/:]+)$/;
+const CANCEL_RE = /^\/v1beta\/(batches\/[^/:]+):cancel$/;
 
 export const routes = [
   {
@@ -131,6 +134,26 @@ export const routes = [
       const job = findJob(ctx, id);
       if (!job) return googleError(404, `Batch ${id} not found.`);
       return { json: operation(advance(job)) };
+    },
+  },
+  {
+    // batches.cancel: Empty; "only available for batch jobs that are running or pending" (the
+    // google-genai SDKs), so an ended one is FAILED_PRECONDITION. The state reads CANCELLED at once.
+    method: 'POST',
+    match: (p) => CANCEL_RE.test(p),
+    dialect,
+    handle: (ctx) => {
+      const id = CANCEL_RE.exec(ctx.path)[1];
+      const job = findJob(ctx, id);
+      if (!job) return googleError(404, `Batch ${id} not found.`);
+      if (!cancelJob(job))
+        return googleError(
+          400,
+          `Batch ${id} has ended and cannot be cancelled.`,
+          'FAILED_PRECONDITION',
+        );
+      advance(job);
+      return { json: {} };
     },
   },
 ];

@@ -4,7 +4,7 @@
 // and https://platform.openai.com/docs/guides/batch: input lines are checked the way OpenAI's
 // validation step checks them (a bad file fails the whole batch with `errors.data[]`), each line is
 // answered by the chat handler itself, expired or cancelled lines land in the error file.
-import { advance, createJob, findJob, randomId, tally } from './batch-jobs.mjs';
+import { advance, cancelJob, createJob, findJob, randomId, tally } from './batch-jobs.mjs';
 import { badRequest, dialect, missing, apiError } from './openai-common.mjs';
 import { chatCompletions } from './openai-chat.mjs';
 import { completions } from './openai-completions.mjs';
@@ -126,10 +126,19 @@ function validateLines(text, endpoint) {
 
 function batchObject(ctx, job) {
   const { ok, failed } = tally(job);
-  const status = !job.ended ? (job.polls === 0 ? 'validating' : 'in_progress') : job.outcome;
+  const status = job.ended
+    ? job.outcome
+    : job.cancelling
+      ? 'cancelling'
+      : job.polls === 0
+        ? 'validating'
+        : 'in_progress';
+  const seconds = (ms) => (ms ? Math.floor(ms / 1000) : null);
   return {
     ...job.object,
     status,
+    cancelling_at: seconds(job.cancelledAt),
+    cancelled_at: job.ended && job.cancelledAt ? now() : null,
     errors: job.errors.length ? { object: 'list', data: job.errors } : null,
     output_file_id: job.outputFile ?? null,
     error_file_id: job.errorFile ?? null,
@@ -226,6 +235,7 @@ function createBatch(ctx) {
 }
 
 const BATCH_RE = /^\/v1\/batches\/([^/]+)$/;
+const CANCEL_RE = /^\/v1\/batches\/([^/]+)\/cancel$/;
 const CONTENT_RE = /^\/v1\/files\/([^/]+)\/content$/;
 
 export const routes = [
@@ -242,6 +252,22 @@ export const routes = [
     },
   },
   { method: 'POST', match: (p) => p === '/v1/batches', dialect, handle: createBatch },
+  {
+    // POST /v1/batches/{batch_id}/cancel (no body): the Batch, `cancelling`, then `cancelled` with
+    // the finished requests in the output file. An ended batch is answered as it is (the API
+    // reference does not document an error for it).
+    method: 'POST',
+    match: (p) => CANCEL_RE.test(p),
+    dialect,
+    handle: (ctx) => {
+      const id = CANCEL_RE.exec(ctx.path)[1];
+      const job = findJob(ctx, id);
+      if (!job) return notFound('batch', id, 'batch_id');
+      if (ctx.rawBody?.length) return badRequest('The cancel request takes no body.');
+      cancelJob(job);
+      return { json: batchObject(ctx, job) };
+    },
+  },
   {
     method: 'GET',
     match: (p) => BATCH_RE.test(p),

@@ -58,6 +58,23 @@ function parameterRules(b) {
   }
   const unknown = UNKNOWN.find((k) => b[k] !== undefined);
   if (unknown) return badRequest(`Unknown parameter: '${unknown}'.`, unknown, 'unknown_parameter');
+  if (b.stream !== undefined && b.stream !== null && typeof b.stream !== 'boolean')
+    return invalidType('stream', 'a boolean', b.stream);
+  if (b.stream_options != null) {
+    if (!b.stream)
+      return badRequest(
+        "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
+        'stream_options',
+      );
+    // ResponseStreamOptions has only include_obfuscation (Chat Completions' include_usage is not one).
+    const extra = Object.keys(b.stream_options).find((k) => k !== 'include_obfuscation');
+    if (extra)
+      return badRequest(
+        `Unknown parameter: 'stream_options.${extra}'.`,
+        `stream_options.${extra}`,
+        'unknown_parameter',
+      );
+  }
   const limit = b.max_output_tokens;
   if (limit !== undefined && limit !== null) {
     if (!Number.isInteger(limit)) return invalidType('max_output_tokens', 'an integer', limit);

@@ -11,12 +11,14 @@ import {
   nowSeconds,
   countWords,
   splitWords,
+  streamPieces,
   truncateWords,
   contentText,
   isReasoningModel,
   hasJsonWord,
   mergeUsage,
   isObject,
+  dialect,
 } from './openai-common.mjs';
 import { strictSchemaError } from './openai-strict-schema.mjs';
 import { jsonFromSchema } from './json-from-schema.mjs';
@@ -296,23 +298,46 @@ function responseStream(response) {
         emit('response.reasoning_summary_part.done', { ...at, summary_index, part });
       });
     } else if (item.type === 'function_call') {
-      emit('response.function_call_arguments.delta', { ...at, delta: item.arguments });
+      for (const delta of streamPieces(item.arguments))
+        emit('response.function_call_arguments.delta', { ...at, delta });
       emit('response.function_call_arguments.done', {
         ...at,
         name: item.name,
         arguments: item.arguments,
       });
     } else {
-      emit('response.custom_tool_call_input.delta', { ...at, delta: item.input });
+      for (const delta of streamPieces(item.input))
+        emit('response.custom_tool_call_input.delta', { ...at, delta });
       emit('response.custom_tool_call_input.done', { ...at, input: item.input });
     }
     emit('response.output_item.done', { output_index, item });
   });
-  emit(response.status === 'incomplete' ? 'response.incomplete' : 'response.completed', {
-    response,
-  });
+  // The stream's last event names how it ended (spec: ResponseCompletedEvent, ResponseIncompleteEvent,
+  // ResponseFailedEvent, each carrying the whole Response).
+  const last = { completed: 'response.completed', incomplete: 'response.incomplete' };
+  emit(last[response.status] ?? 'response.failed', { response });
   return frames;
 }
+
+/**
+ * The OpenAI dialect, with the Responses API's mid-stream failure: an `error` event (spec:
+ * ResponseErrorEvent, `{ type: "error", code, message, param, sequence_number }`), not the Chat
+ * Completions `{ "error": … }` data.
+ */
+export const responsesDialect = {
+  ...dialect,
+  streamError(ctx, seq = 0) {
+    const { message } = dialect.faultError(500, ctx).json.error;
+    const data = {
+      type: 'error',
+      code: 'server_error',
+      message,
+      param: null,
+      sequence_number: seq,
+    };
+    return `event: error\ndata: ${JSON.stringify(data)}\n\n`;
+  },
+};
 
 export const responsesRoute = {
   method: 'POST',

@@ -7,7 +7,7 @@
 import { dialect } from './openai-common.mjs';
 import { chatCompletions } from './openai-chat.mjs';
 import { completions } from './openai-completions.mjs';
-import { responsesRoute } from './openai-responses.mjs';
+import { responsesDialect, responsesRoute } from './openai-responses.mjs';
 
 // The server uses `dialect` for faults, 404s, auth and unparsable bodies on these routes.
 export { dialect };
@@ -33,7 +33,7 @@ const under = (operation) => (p) => MOUNTS.some((m) => p === m + operation);
 export const routes = [
   { method: 'POST', match: under('/chat/completions'), dialect, handle: chatCompletions },
   { method: 'POST', match: under('/completions'), dialect, handle: completions },
-  { ...responsesRoute, dialect },
+  { ...responsesRoute, dialect: responsesDialect },
   {
     method: 'GET',
     match: (p) => p === '/v1/models',

@@ -27,8 +27,9 @@ import * as geminiBatch from './gemini-batch.mjs';
  * Route = { method: 'GET'|'POST'|..., match(path) => boolean, dialect, handle(ctx) => Result,
  *           raw?: true (the body need not be JSON) }
  * Dialect = { name, headers?(ctx) => object, notFound(ctx), invalidJson(ctx), checkAuth(ctx) => Result|null,
- *             faultError(status, ctx) => Result, streamError(ctx) => string (a framed SSE error
- *             event, what the provider sends when it fails after its 200) }
+ *             faultError(status, ctx) => Result, streamError(ctx, seq) => string (a framed SSE
+ *             error event, what the provider sends when it fails after its 200; `seq` is the number
+ *             of events sent before it) }
  * Result = { status?, headers?, json? } | { status?, headers?, body: string, contentType? }
  *        | { status?, headers?, sse: string[] }  (sse: fully framed events, written one by one)
  * ctx = { method, path, query: URLSearchParams, headers, body, rawBody, bodyError: boolean,
@@ -128,21 +129,26 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
         ...h,
       });
       // Write frame by frame so clients really see a stream (and chunk boundaries move). The log
-      // entry says how many frames went out and whether the client left before the end.
+      // entry says how many frames went out, whether the client left before the end, and when it ended.
       const log = entry ? (entry.stream = { frames: 0, closedEarly: false }) : { frames: 0 };
       let ended = false;
       res.on('close', () => {
         if (!ended) log.closedEarly = true;
       });
-      const { cutAfter, errorAfter, stallAfter, stallMs } = streamFault;
+      const { cutAfter, cutMidEvent, errorAfter, stallAfter, stallMs } = streamFault;
       for (const [i, frame] of result.sse.entries()) {
         if (i === stallAfter) {
           if (stallMs === undefined) return; // held open until the client leaves or close()
           await sleep(Number(stallMs));
         }
-        if (i === cutAfter) return void res.socket?.destroy();
+        if (i === cutAfter) {
+          if (!cutMidEvent) return void res.socket?.destroy();
+          // Half of the next event goes out first: the connection drops inside an event.
+          res.write(frame.slice(0, frame.length >> 1));
+          return void setTimeout(() => res.socket?.destroy(), 20);
+        }
         if (i === errorAfter && ctx) {
-          res.write(dialectOf(ctx).streamError(ctx));
+          res.write(dialectOf(ctx).streamError(ctx, i));
           break;
         }
         if (res.destroyed) return;
@@ -151,6 +157,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
         await new Promise((r) => setImmediate(r));
       }
       ended = true;
+      log.endedAt = Date.now();
       res.end();
       return;
     }
@@ -270,6 +277,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
       path: path + url.search,
       headers: { ...req.headers },
       body,
+      // When the request arrived (and, in `stream`, when a streamed answer ended): the emulator's clock.
+      receivedAt: Date.now(),
     };
     sc.requests.push(entry);
 

@@ -36,6 +36,23 @@ function recorder() {
   return { fetch: fetchIt, seen, clean };
 }
 
+/**
+ * A fetch that answers the job creation itself (checked by the creation cases) with `job`, so a
+ * cancel case sends the peer only what it checks, under a job id of the provider's form (Prism's
+ * mock ids are the word "string").
+ */
+const created =
+  (/** @type {typeof fetch} */ next, /** @type {string} */ path, /** @type {object} */ job) =>
+  /** @type {typeof fetch} */ (input, init) =>
+    String(input).endsWith(path) ? Promise.resolve(Response.json(job)) : next(input, init);
+
+const MESSAGE_BATCH = {
+  id: 'msgbatch_01peer',
+  type: 'message_batch',
+  processing_status: 'in_progress',
+  request_counts: { processing: 2, succeeded: 0, errored: 0, canceled: 0, expired: 0 },
+};
+
 const requests = () => [
   { id: 'a', input: uniquePrompt('peer a'), options: { maxTokens: 20, temperature: 0.2 } },
   {
@@ -53,7 +70,7 @@ export function batchPeerCases({ sdk, steadyUrl, prismAnthropicUrl, prismGeminiU
   const common = { cache: false, retryLimit: 0 };
   return [
     [
-      'batch peers (Steady): the JSONL upload and the batch creation match the OpenAI spec',
+      'batch peers (Steady): the JSONL upload, the batch creation and the cancel match the OpenAI spec',
       async () => {
         const r = recorder();
         const model = new sdk.openai.OpenAIModel({
@@ -63,8 +80,19 @@ export function batchPeerCases({ sdk, steadyUrl, prismAnthropicUrl, prismGeminiU
           model: 'gpt-4o-mini',
           fetch: r.fetch,
         });
-        await model.batch.submit(requests());
+        const job = await model.batch.submit(requests());
         r.clean(['/v1/files', '/v1/batches']);
+        await model.batch.cancel(job.id);
+        r.clean(['/cancel']);
+        // Negative control for the cancel: a GET where the spec has only POST.
+        const badCancel = await fetch(`${steadyUrl}/v1/batches/batch_1/cancel`, {
+          headers: { authorization: 'Bearer sk-steady' },
+        });
+        await badCancel.body?.cancel();
+        assert(
+          badCancel.status >= 400 || violations(badCancel) !== null,
+          `Steady flags a GET cancel (${badCancel.status})`,
+        );
         // Negative control: a completion window the spec does not list.
         const bad = await fetch(`${steadyUrl}/v1/batches`, {
           method: 'POST',
@@ -157,6 +185,53 @@ export function batchPeerCases({ sdk, steadyUrl, prismAnthropicUrl, prismGeminiU
         );
         await bad.body?.cancel();
         equal(bad.status, 422, 'Prism refuses requests that are not a list');
+      },
+    ],
+    [
+      'batch peers (Prism, Anthropic): the cancel matches the spec',
+      async () => {
+        if (!prismAnthropicUrl) throw new Error('prismAnthropicUrl is not provided');
+        const r = recorder();
+        const model = new sdk.anthropic.AnthropicModel({
+          ...common,
+          endpoint: prismAnthropicUrl,
+          apiKey: 'k',
+          dangerouslyAllowBrowser: true,
+          fetch: created(r.fetch, '/v1/messages/batches', MESSAGE_BATCH),
+        });
+        const job = await model.batch.submit(requests());
+        await model.batch.cancel(job.id);
+        r.clean([`/v1/messages/batches/${MESSAGE_BATCH.id}/cancel`]);
+        // Negative control for the cancel: a GET where the spec has only POST.
+        const bad = await fetch(`${prismAnthropicUrl}/v1/messages/batches/msgbatch_1/cancel`, {
+          headers: { 'x-api-key': 'k', 'anthropic-version': '2023-06-01' },
+        });
+        await bad.body?.cancel();
+        assert(bad.status >= 400, `Prism refuses a GET cancel (${bad.status})`);
+      },
+    ],
+    [
+      'batch peers (Prism, Gemini): batches.cancel matches the spec',
+      async () => {
+        if (!prismGeminiUrl) throw new Error('prismGeminiUrl is not provided');
+        const r = recorder();
+        const model = new sdk.google.GoogleModel({
+          ...common,
+          endpoint: prismGeminiUrl,
+          apiKey: 'k',
+          model: 'gemini-2.5-flash',
+          fetch: created(r.fetch, ':batchGenerateContent', { name: 'batches/peer123' }),
+        });
+        const job = await model.batch.submit(requests());
+        await model.batch.cancel(job.id);
+        r.clean(['/v1beta/batches/peer123:cancel']);
+        // Negative control for the cancel: a name outside ^batches/[^/]+$.
+        const bad = await fetch(`${prismGeminiUrl}/v1beta/batches/a/b:cancel`, {
+          method: 'POST',
+          headers: { 'x-goog-api-key': 'k' },
+        });
+        await bad.body?.cancel();
+        assert(bad.status >= 400, `Prism refuses the name (${bad.status})`);
       },
     ],
   ];

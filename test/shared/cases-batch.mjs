@@ -5,6 +5,17 @@
 // BatchItemError, and the answers land in the cache under the key `chat` uses.
 import { assert, equal, rejects } from './assert.mjs';
 import { scenario, uniquePrompt } from './emulator-client.mjs';
+import { personJsonSchema, personSchema } from './fixtures.mjs';
+
+/** A schema no generated person passes: the answer fits the JSON Schema, not this. */
+const centenarian = {
+  '~standard': {
+    version: 1,
+    vendor: 'cases',
+    validate: (/** @type {any} */ v) =>
+      v?.age > 1000 ? { value: v } : { issues: [{ message: 'age must be over 1000' }] },
+  },
+};
 
 /** Collects an async iterable. @param {AsyncIterable<any>} it */
 async function collect(it) {
@@ -31,6 +42,7 @@ export function batchCases({ sdk, emulatorUrl }) {
         return upload ? [upload] : [];
       },
       badOptions: { n: 0 },
+      cancel: { path: /\/v1\/batches\/batch_\w+\/cancel$/, state: 'cancelling', keeps: true },
     },
     {
       name: 'Anthropic',
@@ -44,6 +56,11 @@ export function batchCases({ sdk, emulatorUrl }) {
       create: (/** @type {any[]} */ log) =>
         log.filter((r) => r.path.endsWith('/v1/messages/batches') && r.method === 'POST'),
       badOptions: { seed_value: 1 },
+      cancel: {
+        path: /\/v1\/messages\/batches\/msgbatch_\w+\/cancel$/,
+        state: 'cancelling',
+        keeps: true,
+      },
     },
     {
       name: 'Gemini',
@@ -52,6 +69,8 @@ export function batchCases({ sdk, emulatorUrl }) {
       create: (/** @type {any[]} */ log) =>
         log.filter((r) => r.path.endsWith(':batchGenerateContent')),
       badOptions: { n: 2 },
+      // A cancelled Gemini operation ends at once, with error CANCELLED and no results.
+      cancel: { path: /\/v1beta\/batches\/\w+:cancel$/, state: 'cancelled', keeps: false },
     },
   ];
   /** @type {Array<[string, () => Promise<void>]>} */
@@ -96,6 +115,11 @@ export function batchCases({ sdk, emulatorUrl }) {
           assert(r.response && !r.error, `${r.id} answered: ${r.error}`);
           equal(r.response.cached, false, `${r.id} fresh`);
           equal(r.response.provider, model.provider, 'provider');
+          // README "Batch jobs": a batch answer costs the registry's price × 0.5.
+          const spec = sdk.registry.getModelDetails(model.model);
+          const listed = sdk.registry.computeCost(spec, r.response.usage);
+          assert(listed > 0, `${r.id}: ${model.model} is priced`);
+          equal(r.response.cost, listed * 0.5, `${r.id} at half the listed price`);
         }
         const before = (await sc.requests()).length;
         const again = await model.chat(b);
@@ -123,6 +147,111 @@ export function batchCases({ sdk, emulatorUrl }) {
         equal(job.cached, 1, 'the chat answer (sent with the model effort) is the batch request');
         const results = await collect(model.batch.results(job.id, fast));
         equal(results[0].response.text, early.text, 'cached answer');
+      },
+    ]);
+    cases.push([
+      `batch (${p.name}): cancel() stops the job; what finished before is returned, the rest is cancelled`,
+      async () => {
+        const sc = await scenario(emulatorUrl, { batch: { polls: 4 } });
+        const model = p.make({ endpoint: sc.endpoint, cache: sdk.cache.memoryStore() });
+        const ids = ['a', 'b', 'c', 'd'];
+        const prompts = ids.map((id) => uniquePrompt(`cancel ${id}`));
+        const job = await model.batch.submit(ids.map((id, i) => ({ id, input: prompts[i] })));
+        const running = await model.batch.status(job.id);
+        assert(!running.done, `still running: ${running.state}`);
+        const cancelled = await model.batch.cancel(job.id);
+        equal(cancelled.state, p.cancel.state, 'state right after the cancel');
+        const asked = (await sc.requests()).filter((r) => p.cancel.path.test(r.path));
+        equal(asked.length, 1, 'one cancel request');
+        equal(asked[0].method, 'POST', 'a POST');
+        const results = await collect(model.batch.results(job.id, fast));
+        equal((await model.batch.status(job.id)).state, 'cancelled', 'ends cancelled');
+        equal(results.map((r) => r.id).join(), ids.join(), 'every request, in order');
+        const answered = results.filter((r) => r.response);
+        equal(answered.length, p.cancel.keeps ? 1 : 0, 'the request finished before the cancel');
+        for (const r of results.filter((r) => r.error)) {
+          assert(r.error instanceof sdk.core.BatchItemError, `${r.id}: ${r.error}`);
+          equal(r.error.reason, 'cancelled', `${r.id} cancelled`);
+          equal(r.error.isRetryable, true, 'worth submitting again');
+        }
+        if (p.cancel.keeps) {
+          const hit = await model.chat(prompts[0]);
+          equal(hit.cached, true, 'the finished answer was cached');
+        }
+        await model.chat(prompts[1]);
+        const cachedOnly = await model.batch.submit([{ id: 'x', input: prompts[1] }]);
+        const before = (await sc.requests()).length;
+        equal((await model.batch.cancel(cachedOnly.id)).state, 'completed', 'nothing to cancel');
+        equal((await sc.requests()).length, before, 'and nothing sent');
+      },
+    ]);
+    cases.push([
+      `batch (${p.name}): json and object requests are validated like the direct calls and cached under their keys`,
+      async () => {
+        const sc = await scenario(emulatorUrl, { batch: { polls: 1 } });
+        const store = sdk.cache.memoryStore();
+        const model = p.make({ endpoint: sc.endpoint, cache: store });
+        const [o, bad, pre] = ['object', 'invalid', 'cached'].map((t) =>
+          uniquePrompt(`a person, ${t}`),
+        );
+        // JSON in the prompt: emulators without a JSON mode (Anthropic's instruction) echo it.
+        const j = JSON.stringify({ json: uniquePrompt('json') });
+        const person = { schema: personSchema, jsonSchema: personJsonSchema };
+        const early = await model.object(pre, person);
+        const job = await model.batch.submit([
+          { id: 'j', method: 'json', input: j },
+          { id: 'o', method: 'object', input: o, options: person },
+          {
+            id: 'bad',
+            method: 'object',
+            input: bad,
+            options: { schema: centenarian, jsonSchema: personJsonSchema },
+          },
+          { id: 'pre', method: 'object', input: pre, options: person },
+        ]);
+        equal(job.cached, 1, 'the earlier object() call answers the same batch request');
+        const results = await collect(model.batch.results(job.id, fast));
+        const [rj, ro, rbad, rpre] = results;
+        assert(rj.response && typeof rj.response.data === 'object', `json data: ${rj.error}`);
+        equal(typeof ro.response?.data?.name, 'string', `object data: ${ro.error}`);
+        assert(rbad.error instanceof sdk.core.OutputValidationError, `invalid: ${rbad.error}`);
+        assert(/over 1000/.test(rbad.error.message), rbad.error.message);
+        equal(rpre.response?.cached, true, 'the cached one');
+        equal(rpre.response?.data?.name, early.data.name, 'with its data');
+        const before = (await sc.requests()).length;
+        const again = await model.object(o, person);
+        equal(again.cached, true, 'a later object() of the batched call is a hit');
+        equal(again.data.name, ro.response.data.name, 'same data');
+        equal((await model.json(j)).cached, true, 'a later json() too');
+        equal((await sc.requests()).length, before, 'no request for the hits');
+        await rejects(
+          model.object(bad, { schema: centenarian, jsonSchema: personJsonSchema, maxRepairs: 0 }),
+          (e) => e instanceof sdk.core.OutputValidationError,
+          'the invalid answer was not cached',
+        );
+        // Another process: the schema is passed to results().
+        const other = p.make({ endpoint: sc.endpoint, cache: store });
+        await rejects(
+          collect(other.batch.results(job.id, fast)),
+          (e) => e instanceof sdk.core.InvalidRequestError && /pass their schema/.test(e.message),
+          'object requests need their schema from another process',
+        );
+        const read = await collect(other.batch.results(job.id, { ...fast, schema: personSchema }));
+        equal(
+          read[1].response?.data?.name,
+          ro.response.data.name,
+          'validated with the given schema',
+        );
+        await rejects(
+          model.batch.submit([{ id: 'x', method: 'object', input: 'x' }]),
+          (e) => e instanceof sdk.core.InvalidRequestError && /options.schema/.test(e.message),
+          'object without a schema',
+        );
+        await rejects(
+          model.batch.submit([{ id: 'x', method: 'stream', input: 'x' }]),
+          (e) => e instanceof sdk.core.InvalidRequestError && /`method`/.test(e.message),
+          'unknown method',
+        );
       },
     ]);
     cases.push([
@@ -182,7 +311,7 @@ export function batchCases({ sdk, emulatorUrl }) {
         const model = providers[2].make({ endpoint: sc.endpoint, cache: sdk.cache.memoryStore() });
         const job = await model.batch.submit([{ id: 'x', input: uniquePrompt('x') }]);
         const [result] = await collect(model.batch.results(job.id, fast));
-        equal(result.error?.reason, 'missing', 'no result');
+        equal(result.error?.reason, 'expired', 'no result: expired');
         equal((await model.batch.status(job.id)).state, 'expired', 'state');
       },
     ],
@@ -221,6 +350,76 @@ export function batchCases({ sdk, emulatorUrl }) {
           'unknown job',
         );
         equal((await sc.requests()).length, 1, 'no request for bad input');
+      },
+    ],
+    [
+      'batch: each HTTP call takes a limiter slot and is told to the hooks as batch.<operation>, retries included',
+      async () => {
+        const sc = await scenario(emulatorUrl, { batch: { polls: 2 }, faults: [{ status: 500 }] });
+        const limiter = sdk.core.createLimiter({ concurrency: 1, requestsPerMinute: 1000 });
+        /** @type {number[]} */
+        const active = [];
+        /** @type {any[]} */
+        const events = [];
+        const log = (/** @type {string} */ kind) => (/** @type {any} */ e) =>
+          events.push(`${kind} ${e.method}${e.status ? ` ${e.status}` : ''}`);
+        let refuseCancel = false;
+        const model = providers[0].make({
+          endpoint: sc.endpoint,
+          cache: sdk.cache.memoryStore(),
+          limiter,
+          retryDelay: 1,
+          /** @type {typeof fetch} */
+          fetch: async (input, init) => {
+            active.push(limiter.active);
+            if (refuseCancel && String(input).endsWith('/cancel'))
+              return Response.json(
+                { error: { message: 'No.', type: 'invalid_request_error' } },
+                { status: 400 },
+              );
+            return fetch(input, init);
+          },
+          hooks: {
+            onRequest: log('request'),
+            onRetry: log('retry'),
+            onResponse: log('response'),
+            onError: log('error'),
+          },
+        });
+        const job = await model.batch.submit([{ id: 'a', input: uniquePrompt('hooked') }]);
+        const [result] = await collect(model.batch.results(job.id, fast));
+        assert(result.response, `answered: ${result.error}`);
+        await model.batch.cancel(job.id);
+        refuseCancel = true;
+        await rejects(model.batch.cancel(job.id), (e) => e.status === 400);
+        equal(
+          events.join('\n'),
+          [
+            'request batch.upload',
+            'retry batch.upload 500',
+            'request batch.upload',
+            'response batch.upload 200',
+            'request batch.submit',
+            'response batch.submit 200',
+            'request batch.status',
+            'response batch.status 200',
+            'request batch.status',
+            'response batch.status 200',
+            'request batch.results',
+            'response batch.results 200',
+            'request batch.cancel',
+            'response batch.cancel 200',
+            'request batch.cancel',
+            'error batch.cancel 400',
+          ].join('\n'),
+          'hook events in order',
+        );
+        equal(active.length, 8, 'eight HTTP requests');
+        assert(
+          active.every((n) => n === 1),
+          `each request held a limiter slot while it ran: ${active}`,
+        );
+        equal(limiter.active, 0, 'every slot released');
       },
     ],
     [

@@ -1,5 +1,5 @@
 // The fault matrix (issue 14) for the three wire dialects: every row of fault-matrix-table.mjs
-// against OpenAI chat, Anthropic Messages and Gemini. Each case asserts the typed error (or the
+// against OpenAI chat, Anthropic Messages and Gemini (with stream() for the stream rows). Each case asserts the typed error (or the
 // answer after retries), the attempts the emulator saw, that nothing was cached, and that a second
 // call, with the faults used up, sends a request and gets an answer. Runtime-neutral; Deno, Bun and
 // the worker bundle run the subset in SUBSET (runtime time), Node, Chromium and workerd every row.
@@ -18,6 +18,10 @@ export const SUBSET = new Set([
   'headers, then a stall past the timeout',
   'a 200 whose body is not UTF-8',
   'a 200 of the wrong shape',
+  'a stream cut mid-event after text was shown',
+  'an error event mid-stream',
+  'a stall between stream events past idleTimeout',
+  'a stream answered by a 200 carrying an error envelope',
 ]);
 
 /** @param {any} sdk */
@@ -85,15 +89,18 @@ async function runRow(sdk, emulatorUrl, dialect, make, row) {
   const counting = (input, init) => (fetches++, fetch(input, init));
   const store = sdk.cache.memoryStore();
   const opts = { retryDelay: 1, retryLimit: 2, cache: store, fetch: counting, ...row.opts };
-  const prompt = uniquePrompt('fault');
+  // A stream's answer is long enough that text arrives before its faults strike.
+  const prompt = uniquePrompt(row.stream ? 'fault in a stream of many words and pieces' : 'fault');
+  const call = (/** @type {any} */ model) =>
+    row.stream ? model.stream(prompt).response : model.chat(prompt);
   const at = `${dialect} / ${row.id}`;
   const started = Date.now();
   if (row.error === undefined) {
-    const answer = await make(endpoint, opts).chat(prompt);
+    const answer = await call(make(endpoint, opts));
     assert(typeof answer.text === 'string' && answer.text.length > 0, `${at}: an answer`);
     equal(answer.cached, false, `${at}: not from the cache`);
   } else {
-    const error = await rejects(make(endpoint, opts).chat(prompt));
+    const error = await rejects(call(make(endpoint, opts)));
     checkError(sdk, at, row, error);
   }
   const elapsed = Date.now() - started;
@@ -104,7 +111,7 @@ async function runRow(sdk, emulatorUrl, dialect, make, row) {
   if (row.error !== undefined) {
     equal((await store.keys()).length, 0, `${at}: the failure was cached`);
     // The faults are used up: the same call now reaches the emulator and is answered.
-    const again = await make(s.endpoint, { ...opts, timeout: undefined }).chat(prompt);
+    const again = await call(make(s.endpoint, { ...opts, timeout: undefined }));
     equal(again.cached, false, `${at}: the second call came from the cache`);
     equal((await s.requests()).length, faults === 'refused' ? 1 : row.attempts + 1, `${at}: sent`);
   }
@@ -136,7 +143,9 @@ function checkError(sdk, at, row, error) {
       error.retryAfterMs >= wait[0] && error.retryAfterMs <= wait[1],
       `${at}: retryAfterMs ${error.retryAfterMs}`,
     );
-  const retryable = row.error === 'RetryError' || row.retried;
+  if (x.text) assert(error.text?.length > 0, `${at}: the text shown is kept`);
+  if (x.idle) equal(error.idle, true, `${at}: idle`);
+  const retryable = row.retryable ?? (row.error === 'RetryError' || row.retried);
   if (row.error !== 'RetryError' && row.error !== 'TimeoutError')
     equal(error.isRetryable, retryable, `${at}: isRetryable`);
 }

@@ -1,6 +1,7 @@
 // Fallbacks (README "Fallbacks"): the next model answers when one fails with a server error, a 429
 // after retries, a timeout or a network error; never on an input error, a refused key or a content
-// filter; `on` replaces the rule; each model's cache works as usual.
+// filter; `on` replaces the rule; each model's cache works as usual. Streams move on only before
+// their first event.
 import { assert, equal, rejects } from './assert.mjs';
 import { scenario, uniquePrompt } from './emulator-client.mjs';
 import { personJsonSchema, personSchema } from './fixtures.mjs';
@@ -11,7 +12,17 @@ import { KEY } from './openai-fixture.mjs';
  * @returns {Array<[string, () => Promise<void>]>}
  */
 export function limitsFallbackCases({ sdk, emulatorUrl }) {
-  const { withFallback, InvalidRequestError, RetryError, APICallError } = sdk.core;
+  const { withFallback, InvalidRequestError, RetryError, APICallError, StreamError } = sdk.core;
+  /** Reads a stream to its end: the events' types and the text. */
+  const drain = async (/** @type {AsyncIterable<any>} */ stream) => {
+    const types = [];
+    let text = '';
+    for await (const event of stream) {
+      types.push(event.type);
+      if (event.type === 'text') text += event.delta;
+    }
+    return { types, text };
+  };
   const openai = (/** @type {string} */ endpoint, /** @type {object} */ o = {}) =>
     new sdk.openai.OpenAIModel({
       model: 'gpt-4o-mini',
@@ -151,6 +162,125 @@ export function limitsFallbackCases({ sdk, emulatorUrl }) {
           1,
           'one Responses request to the second model',
         );
+      },
+    ],
+    [
+      'fallback: stream() moves on when a model fails before its first event; the response names the model that answered',
+      async () => {
+        const bad = await failing({ status: 503 });
+        const good = await scenario(emulatorUrl);
+        const moves = /** @type {string[]} */ ([]);
+        const chain = withFallback(
+          [openai(bad.endpoint, { retryLimit: 1 }), anthropic(good.endpoint)],
+          {
+            onFallback: ({ from, to }) => moves.push(`${from} -> ${to}`),
+          },
+        );
+        const stream = chain.stream('hello stream');
+        const { types, text } = await drain(stream);
+        assert(text.length > 0, 'text from the second model');
+        equal(types.at(-1), 'finish', 'ends with finish');
+        const response = await stream.response;
+        equal(response.provider, 'anthropic', 'the second model answered');
+        equal(response.text, text, 'the response is the streamed answer');
+        equal((await bad.requests()).length, 2, 'the first used its retry');
+        equal((await good.requests()).length, 1, 'one request to the second');
+        equal(moves.length, 1, 'onFallback told once');
+        const again = await drain(stream);
+        equal(again.text, text, 'a second reader reads the same stream from its first event');
+      },
+    ],
+    [
+      'fallback: streamResponses() moves on before its first event; the Responses stream of the second model',
+      async () => {
+        const bad = await failing({ status: 503 });
+        const good = await scenario(emulatorUrl);
+        const chain = withFallback([
+          openai(bad.endpoint, { retryLimit: 1 }),
+          openai(good.endpoint),
+        ]);
+        const stream = chain.streamResponses('hello responses stream');
+        const { types, text } = await drain(stream);
+        assert(text.length > 0, 'text from the second model');
+        equal(types.at(-1), 'finish', 'ends with finish');
+        equal((await stream.response).text, text, 'the response is the streamed answer');
+        equal((await bad.requests()).length, 2, 'the first used its retry');
+        const sent = await good.requests();
+        equal(sent.length, 1, 'one request to the second');
+        assert(sent[0].path.endsWith('/v1/responses'), 'the Responses API was streamed');
+        equal(sent[0].body.stream, true, 'as a stream');
+      },
+    ],
+    [
+      'fallback: stream() never switches after an event was shown: the failure is the StreamError',
+      async () => {
+        const bad = await scenario(emulatorUrl, { faults: [{ errorAfter: 3, times: 5 }] });
+        const good = await scenario(emulatorUrl);
+        const chain = withFallback([openai(bad.endpoint), anthropic(good.endpoint)]);
+        const stream = chain.stream('one two three four five six');
+        const seen = [];
+        const error = await rejects(
+          (async () => {
+            for await (const event of stream) if (event.type === 'text') seen.push(event.delta);
+          })(),
+          (e) => e instanceof StreamError,
+        );
+        assert(seen.length > 0, 'text was shown before the failure');
+        assert(error.isRetryable, 'an error the default rule would move on for, before any event');
+        await rejects(stream.response, (e) => e === error, 'the response rejects with it');
+        equal((await good.requests()).length, 0, 'the second model was not asked');
+      },
+    ],
+    [
+      "fallback: stream() stays on a 400 and when `on` refuses; the error is the first model's",
+      async () => {
+        const refused = await failing({ status: 400 });
+        const down = await failing({ status: 500 });
+        const good = await scenario(emulatorUrl);
+        const first = withFallback([openai(refused.endpoint), anthropic(good.endpoint)]);
+        await rejects(
+          drain(first.stream('hi')),
+          (e) => e instanceof APICallError && e.status === 400,
+          'a 400 as it is',
+        );
+        const strict = withFallback(
+          [openai(down.endpoint, { retryLimit: 0 }), anthropic(good.endpoint)],
+          { on: () => false },
+        );
+        await rejects(
+          strict.stream('hi').response,
+          (e) => e instanceof APICallError && e.status === 500,
+          '`on` said no',
+        );
+        equal((await good.requests()).length, 0, 'the second model was not asked');
+        const all = withFallback([
+          openai(down.endpoint, { retryLimit: 0 }),
+          openai(down.endpoint, { retryLimit: 0 }),
+        ]);
+        const e = await rejects(all.stream('hi').response, (e) => e instanceof RetryError);
+        equal(e.errors.length, 2, 'every model failed: one error each');
+      },
+    ],
+    [
+      'fallback: streamObject() moves on before its first event; partials, then the validated object',
+      async () => {
+        const bad = await failing({ status: 502 });
+        const good = await scenario(emulatorUrl);
+        const chain = withFallback([
+          anthropic(bad.endpoint, { retryLimit: 0 }),
+          openai(good.endpoint),
+        ]);
+        const stream = chain.streamObject(uniquePrompt('a person'), {
+          schema: personSchema,
+          jsonSchema: personJsonSchema,
+        });
+        const { types } = await drain(stream);
+        assert(types.includes('partial'), `partial events: ${types}`);
+        equal(types.at(-1), 'finish', 'ends with finish');
+        const response = await stream.response;
+        equal(response.provider, 'openai', 'the second model answered');
+        equal(typeof response.data.name, 'string', 'validated data');
+        equal((await bad.requests()).length, 1, 'the first was asked once');
       },
     ],
   ];

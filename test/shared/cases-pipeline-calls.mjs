@@ -26,7 +26,7 @@ export function pipelineCallCases({ sdk, emulatorUrl }) {
     },
     google: {
       make: (/** @type {object} */ o) =>
-        new sdk.google.GoogleModel({ apiKey: 'k', model: 'gemini-2.5-flash', ...o }),
+        new sdk.google.GoogleModel({ apiKey: 'k', model: 'gemini-3-flash-preview', ...o }),
       calls: { toolCalls: [{ name: call.name, args: call.arguments }] },
       json: {},
     },

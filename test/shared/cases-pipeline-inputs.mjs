@@ -99,7 +99,7 @@ export function pipelineInputCases({ sdk, emulatorUrl }) {
           endpoint,
           apiKey: 'k',
           cache: false,
-          model: 'gemini-2.5-flash',
+          model: 'gemini-3-flash-preview',
         }),
       native: { inlineData: { mimeType: 'text/plain', data: 'QQ==' } },
       options: {

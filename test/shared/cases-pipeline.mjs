@@ -7,6 +7,8 @@ import { assert, deepEqual, equal, rejects } from './assert.mjs';
 import { scenario, uniquePrompt } from './emulator-client.mjs';
 import { KEY, openaiModelFactory } from './openai-fixture.mjs';
 import * as v from 'valibot';
+import { calls, inputs, keyOfCall } from '../fixtures/cache-key-corpus.mjs';
+import { golden } from '../fixtures/cache-key-golden.mjs';
 
 /** A Standard Schema over a fixed JSON Schema, with the caller's own acceptance rule. */
 const personBy = (/** @type {(v: any) => boolean} */ accept) => ({
@@ -235,7 +237,7 @@ export function pipelineCases({ sdk, emulatorUrl }) {
       },
     ],
     [
-      'pipeline: cacheKey() of a fixed input and the key of a fixed call are the golden keys',
+      'pipeline: cacheKey() of a fixed input, the key of a fixed call and the stored corpus are the golden keys',
       async () => {
         const key = await sdk.core.cacheKey({
           provider: 'openai',
@@ -260,6 +262,15 @@ export function pipelineCases({ sdk, emulatorUrl }) {
         });
         await m.chat('golden', { temperature: 0 });
         deepEqual(await store.keys(), [GOLDEN_CACHE_KEY], 'the call');
+        // The stored corpus (test/fixtures/cache-key-corpus.mjs): the same keys in every runtime.
+        for (const { name, input } of inputs)
+          equal(await sdk.core.cacheKey(input), golden.inputs[name], `cacheKey(): ${name}`);
+        for (const call of calls)
+          equal(await keyOfCall(sdk, call), golden.calls[call.name], `call: ${call.name}`);
+        equal(
+          inputs.length + calls.length,
+          Object.keys({ ...golden.inputs, ...golden.calls }).length,
+        );
       },
     ],
   ];

@@ -194,6 +194,46 @@ export function streamFaultCases({ sdk, emulatorUrl }) {
       },
     ],
     [
+      'streamObject: a stream its reader left while the answer was being checked is not cached',
+      async () => {
+        const s = await scenario(emulatorUrl);
+        const m = make(s.endpoint, { cache: sdk.cache.memoryStore() });
+        const prompt = uniquePrompt('a person');
+        const jsonSchema = {
+          type: 'object',
+          properties: { name: { type: 'string' } },
+          required: ['name'],
+          additionalProperties: false,
+        };
+        /** A Standard Schema that accepts anything, after `held` settles. */
+        const accepting = (/** @type {Promise<void>} */ held, onCheck = () => {}) => ({
+          '~standard': {
+            version: 1,
+            vendor: 'cases',
+            validate: async (/** @type {any} */ value) => (onCheck(), await held, { value }),
+          },
+        });
+        /** @type {() => void} */
+        let release = () => {};
+        const held = new Promise((r) => (release = () => r(undefined)));
+        /** @type {() => void} */
+        let checking = () => {};
+        const entered = new Promise((r) => (checking = () => r(undefined)));
+        const stream = m.streamObject(prompt, { schema: accepting(held, checking), jsonSchema });
+        const reader = stream[Symbol.asyncIterator]();
+        await entered; // the whole answer arrived and is being checked (only the answer is)
+        await reader.return?.();
+        release();
+        await rejects(stream.response, (e) => e?.name === 'AbortError');
+        const again = await m.object(prompt, {
+          schema: accepting(Promise.resolve()),
+          jsonSchema,
+        });
+        equal(again.cached, false, 'the stream that was left is not in the cache');
+        equal((await s.requests()).length, 2, 'asked again');
+      },
+    ],
+    [
       'streamObject: Anthropic (forced-tool mode) and Gemini stream partial objects too',
       async () => {
         const s = await scenario(emulatorUrl);

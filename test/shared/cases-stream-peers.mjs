@@ -1,7 +1,8 @@
 // stream() request bodies validated by the spec peers: Steady (OpenAI spec) for the OpenAI family,
 // Prism for the Messages API and Gemini/Vertex streamGenerateContent. The peers do not speak SSE, so
 // the recording fetch keeps their verdict on the request and answers a canned stream of the dialect;
-// negative controls prove the peers validate the stream members and paths.
+// negative controls prove the peers validate the stream members and paths. streamResponses() bodies
+// (POST /v1/responses with stream: true) go to Steady the same way.
 import * as v from 'valibot';
 import { assert, equal } from './assert.mjs';
 import { weatherTool } from './fixtures.mjs';
@@ -56,6 +57,32 @@ const CANNED = {
     ],
     ['message_stop', { type: 'message_stop' }],
   ]),
+  responses: (() => {
+    const response = {
+      id: 'resp_1',
+      object: 'response',
+      created_at: 1,
+      status: 'completed',
+      model: 'm',
+      output: [
+        {
+          type: 'message',
+          id: 'msg_1',
+          status: 'completed',
+          role: 'assistant',
+          content: [{ type: 'output_text', text: 'ok', annotations: [] }],
+        },
+      ],
+      usage: { input_tokens: 1, output_tokens: 1, total_tokens: 2 },
+    };
+    const at = { item_id: 'msg_1', output_index: 0, content_index: 0 };
+    const events = /** @type {Array<[string, object]>} */ ([
+      ['response.created', { response: { ...response, status: 'in_progress', output: [] } }],
+      ['response.output_text.delta', { ...at, delta: 'ok' }],
+      ['response.completed', { response }],
+    ]);
+    return sse(events.map(([type, data], i) => [type, { type, sequence_number: i, ...data }]));
+  })(),
   google: sse([
     [
       null,
@@ -213,6 +240,60 @@ export function streamPeerCases({
         assert(
           Number(bad.headers.get('x-steady-error-count')) >= 1 || bad.status === 400,
           'include_usage "yes" is flagged',
+        );
+      },
+    ],
+    [
+      'Steady: streamResponses() bodies (stream: true, no stream_options) conform for OpenAI, xAI and compatible servers',
+      async () => {
+        const classes = [
+          [
+            'openai',
+            (/** @type {any} */ o) => new sdk.openai.OpenAIModel({ model: 'gpt-5', ...o }),
+          ],
+          ['xai', (/** @type {any} */ o) => new sdk.xai.GrokModel({ model: 'grok-4.3', ...o })],
+          [
+            'compat',
+            (/** @type {any} */ o) =>
+              new sdk.compat.OpenAICompatibleModel({ model: 'local', responses: true, ...o }),
+          ],
+        ];
+        for (const [label, make] of classes) {
+          const peer = peerFetch('responses');
+          const m = make({
+            endpoint: steadyUrl,
+            apiKey: 'sk-steady',
+            fetch: peer.fetch,
+            ...common,
+          });
+          const first = await settle(m.streamResponses('hi'));
+          equal(first?.text, 'ok', `${label}: the canned stream was read`);
+          await settle(
+            m.streamResponses('Weather in Paris?', {
+              instructions: 'Be brief.',
+              maxTokens: 100,
+              tools: [weatherTool],
+              toolChoice: { name: weatherTool.name },
+            }),
+          );
+          await settle(m.streamResponses('a person', { schema: person, maxRepairs: 0 }));
+          peer.clean(`${label} streamResponses`);
+          for (const s of peer.seen) {
+            assert(/\/v1\/responses$/.test(s.url), `${label}: ${s.url}`);
+            equal(s.body.stream, true, `${label}: stream: true`);
+            equal(s.body.stream_options, undefined, `${label}: no stream_options`);
+          }
+        }
+        // Negative control: Steady checks the stream flag of a Responses body.
+        const bad = await fetch(`${steadyUrl}/v1/responses`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer x' },
+          body: JSON.stringify({ model: 'gpt-5', input: 'hi', stream: 'yes' }),
+        });
+        await bad.body?.cancel();
+        assert(
+          Number(bad.headers.get('x-steady-error-count')) >= 1 || bad.status === 400,
+          'stream "yes" is flagged',
         );
       },
     ],

@@ -46,11 +46,13 @@ import { streamCases } from './cases-stream.mjs';
 import { streamCacheCases } from './cases-stream-cache.mjs';
 import { streamFaultCases } from './cases-stream-faults.mjs';
 import { streamPeerCases } from './cases-stream-peers.mjs';
+import { streamResponsesCases } from './cases-stream-responses.mjs';
 import { promptCases } from './cases-prompts.mjs';
 import { limitsCases } from './cases-limits.mjs';
 import { limitsInfoCases } from './cases-limits-info.mjs';
 import { limitsFallbackCases } from './cases-limits-fallback.mjs';
 import { limitsHookCases } from './cases-limits-hooks.mjs';
+import { limitsStreamCases } from './cases-limits-streams.mjs';
 import { scenario, uniquePrompt } from './emulator-client.mjs';
 import * as v from 'valibot';
 
@@ -116,11 +118,13 @@ export function makeCases(harness) {
     ...limitsInfoCases(env),
     ...limitsFallbackCases(env),
     ...limitsHookCases(env),
+    ...limitsStreamCases(env),
     ...plainDataCases(env),
     ...streamCases(env),
     ...streamCacheCases(env),
     ...streamFaultCases(env),
     ...streamPeerCases(env),
+    ...streamResponsesCases(env),
   ];
 }
 

@@ -3,9 +3,8 @@
 // dialects; the README's "Failure handling" table is checked against `readme` by
 // test/readme-failure-table.node.test.ts. Every call runs with `retryLimit: 2` unless `opts` says
 // otherwise, so `attempts` is what the emulator (or, for a refused connection, fetch) saw.
-//
-// Streaming faults (a cut mid-event, an error event, a stall between events) belong here as three
-// more rows once streaming lands; their harness needs a streaming call instead of `chat`.
+// Rows with `stream: true` run `stream()` instead of `chat` (a cut mid-event, an error event, a stall
+// between events, a 200 whose whole body is an error envelope where a stream was asked for).
 
 const HTTP_DATE_PAST = 'Wed, 21 Oct 2015 07:28:00 GMT';
 /** An HTTP date `s` seconds from now (second precision, as servers send it). @param {number} s */
@@ -14,11 +13,14 @@ const httpDateIn = (s) => new Date(Date.now() + s * 1000).toUTCString();
 const NOT_UTF8 = 'e9ff/sMoKA==';
 
 /**
- * @typedef {{ status?: number, retryAfterMs?: number | [number, number], type?: string, errorType?: string, detail?: RegExp, bodyMax?: number, maxElapsedMs?: number }} Expect
- * @typedef {{ id: string, readme?: string, readmeError?: string, readmeRetried?: string, faults: () => object[] | 'refused', opts?: Record<string, unknown>, error?: string, retried: boolean, attempts: number, expect?: Expect }} FaultRow
+ * @typedef {{ status?: number, retryAfterMs?: number | [number, number], type?: string, errorType?: string, detail?: RegExp, bodyMax?: number, maxElapsedMs?: number, text?: boolean, idle?: boolean }} Expect
+ * `text`: the error holds the text shown before the stream broke; `idle`: a TimeoutError of `idleTimeout`.
+ * @typedef {{ id: string, readme?: string, readmeError?: string, readmeRetried?: string, faults: () => object[] | 'refused', opts?: Record<string, unknown>, stream?: boolean, error?: string, retried: boolean, retryable?: boolean, attempts: number, expect?: Expect }} FaultRow
  * `error` is the error's class name (undefined: the call succeeds); `retried` is what the README
- * states; `readme` marks the row that represents its scenario in the README table, `readmeError`
- * (default: `error`) and `readmeRetried` (default: yes/no from `retried`) are its other cells.
+ * states, and `retryable` the error's `isRetryable` when it differs (a broken stream is not retried
+ * once text was shown, but calling again may work); `readme` marks the row that represents its
+ * scenario in the README table, `readmeError` (default: `error`) and `readmeRetried` (default:
+ * yes/no from `retried`) are its other cells. `stream` runs the row with `stream()`.
  */
 
 /** @type {FaultRow[]} */
@@ -308,6 +310,56 @@ export const FAULT_ROWS = [
     retried: true,
     attempts: 3,
     expect: { type: 'APICallError', status: 500, bodyMax: 4_000 },
+  },
+  // ---- streams (stream()): after text was shown nothing is retried, and nothing is cached ----
+  {
+    id: 'a stream cut mid-event after text was shown',
+    readme: 'Stream cut mid-event after text was shown',
+    readmeError: '`StreamError` holding the text so far',
+    // A pause after some text, then more, then the cut: a browser may drop bytes still buffered
+    // when the connection breaks, but it read those before the pause.
+    faults: () => [{ stallAfter: 4, stallMs: 300, cutAfter: 6, cutMidEvent: true }],
+    stream: true,
+    error: 'StreamError',
+    retried: false,
+    retryable: true,
+    attempts: 1,
+    expect: { text: true },
+  },
+  {
+    id: 'an error event mid-stream',
+    readme: 'Error event mid-stream',
+    readmeError: "`StreamError` with the event's message and type",
+    faults: () => [{ errorAfter: 4 }],
+    stream: true,
+    error: 'StreamError',
+    retried: false,
+    retryable: true,
+    attempts: 1,
+    expect: { text: true },
+  },
+  {
+    id: 'a stall between stream events past idleTimeout',
+    readme: 'Stall between stream events past `idleTimeout`',
+    readmeError: '`TimeoutError` (`idle: true`)',
+    faults: () => [{ stallAfter: 4 }],
+    opts: { idleTimeout: 300 },
+    stream: true,
+    error: 'TimeoutError',
+    retried: false,
+    attempts: 1,
+    expect: { idle: true },
+  },
+  {
+    id: 'a stream answered by a 200 carrying an error envelope',
+    faults: () => [
+      { status: 200, json: { error: { message: 'upstream overloaded', type: 'server_error' } } },
+    ],
+    stream: true,
+    error: 'InvalidResponseError',
+    retried: false,
+    attempts: 1,
+    expect: { detail: /upstream overloaded/ },
   },
 ];
 

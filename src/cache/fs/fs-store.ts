@@ -2,6 +2,7 @@
 // The only node: importer in the package besides the key-file reader. Reachable only through
 // `alea-llm-client/cache/fs` and the node/deno/bun flavour of `#default-store`, so browser and
 // Worker bundles never see node:fs.
+import { statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -44,6 +45,19 @@ async function children(path: string, quiet: boolean) {
   } catch (error) {
     if (quiet || isMissing(error)) return [];
     throw error;
+  }
+}
+
+/**
+ * Whether a file is certainly absent: one stat that throws nothing, where a failed read would cost
+ * a thread-pool round trip and an error with its stack (every first call looks up a missing file).
+ * A runtime whose statSync lacks `throwIfNoEntry` answers false, and the read decides.
+ */
+function absent(file: string): boolean {
+  try {
+    return statSync(file, { throwIfNoEntry: false }) === undefined;
+  } catch {
+    return false;
   }
 }
 
@@ -101,6 +115,9 @@ export function fsStore(options: FsStoreOptions = {}): CacheStore {
     }
   };
   const fileOf = (key: string) => join(dir(), ...key.split('/')) + SUFFIX;
+  // Folders this store made or found: a write into one skips the mkdir (and makes it again if the
+  // folder was removed since).
+  const folders = new Set<string>();
   return byteStore(
     {
       name: 'fs',
@@ -114,6 +131,7 @@ export function fsStore(options: FsStoreOptions = {}): CacheStore {
         } catch {
           return undefined; // no folder, no entry: the write that follows says why
         }
+        if (absent(file)) return undefined;
         try {
           return new Uint8Array(await readFile(file));
         } catch (error) {
@@ -124,9 +142,15 @@ export function fsStore(options: FsStoreOptions = {}): CacheStore {
       async write(key, bytes) {
         const file = fileOf(key);
         const temp = `${file}.${crypto.randomUUID()}.tmp`;
+        const folder = dirname(file);
         try {
-          await mkdir(dirname(file), { recursive: true });
-          await writeFile(temp, bytes);
+          if (!folders.has(folder)) await mkdir(folder, { recursive: true });
+          await writeFile(temp, bytes).catch(async (error: unknown) => {
+            if (!isMissing(error)) throw error;
+            await mkdir(folder, { recursive: true });
+            await writeFile(temp, bytes);
+          });
+          folders.add(folder);
           await rename(temp, file);
         } catch (error) {
           await remove(temp).catch(() => undefined);

@@ -1,6 +1,6 @@
 import { printWarning } from '../../core/cache-warning.ts';
 import { byteStore, doomed } from '../byte-store.ts';
-import type { CacheStore } from '../../core/cache-store.ts';
+import { isPrunable, type CacheStore } from '../../core/cache-store.ts';
 import { isEntryKey } from '../entry-key.ts';
 
 /**
@@ -44,6 +44,7 @@ const KV_MIN_TTL = 60;
 interface EntryMetadata {
   createdAt?: unknown;
   expiresAt?: unknown;
+  keepUntil?: unknown;
 }
 
 /** Thrown inside a pass when the operation budget is spent, and caught there. */
@@ -118,9 +119,9 @@ export function kvStore(namespace: KVNamespaceLike, options: KVStoreOptions = {}
         const buffer = await namespace.get(base + key, 'arrayBuffer');
         return buffer === null ? undefined : new Uint8Array(buffer);
       },
-      write: (key, bytes, { createdAt, expiresAt, ttl }) =>
+      write: (key, bytes, { createdAt, expiresAt, ttl, keepUntil }) =>
         namespace.put(base + key, bytes, {
-          metadata: { createdAt, expiresAt },
+          metadata: { createdAt, expiresAt, ...(keepUntil !== undefined && { keepUntil }) },
           ...(ttl ? { expirationTtl: Math.max(KV_MIN_TTL, Math.ceil(ttl)) } : {}),
         }),
       remove: (key) => namespace.delete(base + key),
@@ -141,10 +142,13 @@ export function kvStore(namespace: KVNamespaceLike, options: KVStoreOptions = {}
       async prune(cutoff, prefix, inspect) {
         let removed = 0;
         const done = await walk(prefix, async (key, metadata, spend) => {
-          const { createdAt, expiresAt } = metadata ?? {};
+          const { createdAt, expiresAt, keepUntil } = metadata ?? {};
           let drop: boolean;
           if (typeof createdAt === 'number') {
-            drop = createdAt < cutoff || (typeof expiresAt === 'number' && expiresAt <= Date.now());
+            const kept = typeof keepUntil === 'number' ? keepUntil : undefined;
+            drop =
+              isPrunable({ createdAt, keepUntil: kept }, cutoff) ||
+              (typeof expiresAt === 'number' && expiresAt <= Date.now());
           } else {
             // Written without metadata (by an earlier version): read it to decide.
             spend();

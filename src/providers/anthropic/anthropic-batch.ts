@@ -2,6 +2,7 @@ import type {
   BatchLineResult,
   BatchState,
   ProviderBatchAdapter,
+  ProviderBatchStatus,
 } from '../../core/batch-adapter.ts';
 import { parseJsonl, readWire } from '../../core/read-wire.ts';
 
@@ -33,6 +34,7 @@ const BATCH = {
   cancel_initiated_at: 'string?',
   results_url: 'string?',
 };
+const PROVIDER = 'anthropic';
 const COUNTS = {
   processing: 'number',
   succeeded: 'number',
@@ -60,9 +62,24 @@ function stateOf(batch: MessageBatch): BatchState {
   return batch.request_counts.expired > 0 ? 'expired' : 'completed';
 }
 
+/** A MessageBatch as portable state and counts. */
+function readStatus(raw: unknown, path: string): ProviderBatchStatus {
+  const batch = readWire<MessageBatch>(raw, BATCH, PROVIDER, path);
+  const c = readWire<MessageBatch['request_counts']>(batch.request_counts, COUNTS, PROVIDER, path);
+  return {
+    state: stateOf(batch),
+    counts: {
+      succeeded: c.succeeded,
+      failed: c.errored + c.canceled + c.expired,
+      pending: c.processing,
+    },
+    raw,
+  };
+}
+
 /** The Anthropic batch adapter; `headers` carry `anthropic-version` (and the browser opt-in). */
 export function anthropicBatch(headers: Record<string, string>): ProviderBatchAdapter {
-  const provider = 'anthropic';
+  const provider = PROVIDER;
   return {
     headers,
     async submit(lines, http) {
@@ -77,23 +94,14 @@ export function anthropicBatch(headers: Record<string, string>): ProviderBatchAd
 
     async status(jobId, http) {
       const path = `/v1/messages/batches/${encodeURIComponent(jobId)}`;
-      const raw = await http({ method: 'GET', path });
-      const batch = readWire<MessageBatch>(raw, BATCH, provider, path);
-      const c = readWire<MessageBatch['request_counts']>(
-        batch.request_counts,
-        COUNTS,
-        provider,
-        path,
-      );
-      return {
-        state: stateOf(batch),
-        counts: {
-          succeeded: c.succeeded,
-          failed: c.errored + c.canceled + c.expired,
-          pending: c.processing,
-        },
-        raw,
-      };
+      return readStatus(await http({ method: 'GET', path }), path);
+    },
+
+    // POST /v1/messages/batches/{id}/cancel answers the MessageBatch, `canceling` until requests in
+    // progress finish; results then hold them and `canceled` for the rest ("Cancel a Message Batch").
+    async cancel(jobId, http) {
+      const path = `/v1/messages/batches/${encodeURIComponent(jobId)}/cancel`;
+      return readStatus(await http({ method: 'POST', path }), path);
     },
 
     async results(jobId, status, http) {

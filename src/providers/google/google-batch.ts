@@ -106,6 +106,14 @@ export function googleBatch(): ProviderBatchAdapter {
       };
     },
 
+    // POST batches/{id}:cancel answers Empty; the cancel is asynchronous and a cancelled operation
+    // ends with `error.code` 1 (CANCELLED) and no results (google.longrunning, "batches.cancel").
+    async cancel(jobId, http) {
+      const path = `${jobPath(jobId)}:cancel`;
+      await http({ method: 'POST', path });
+      return this.status(jobId, http);
+    },
+
     async results(jobId, status) {
       type Output = { inlinedResponses?: { inlinedResponses?: unknown } };
       const op = status.raw as { response?: Output; metadata?: { output?: Output } };

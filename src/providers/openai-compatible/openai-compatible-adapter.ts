@@ -172,18 +172,24 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
       };
     },
 
-    streamRequest: (wire) => ({
+    streamRequest: (wire, call) => ({
       ...wire,
-      // include_usage: the last chunk carries the usage, so a streamed call is counted exactly.
-      body: {
-        ...wire.body,
-        stream: true,
-        stream_options: { ...(wire.body.stream_options as object), include_usage: true },
-      },
+      // include_usage: the last chunk carries the usage, so a streamed call is counted exactly. The
+      // Responses API always ends with the usage (`response.completed`) and has no such option.
+      body:
+        call.method === 'responses'
+          ? { ...wire.body, stream: true }
+          : {
+              ...wire.body,
+              stream: true,
+              stream_options: { ...(wire.body.stream_options as object), include_usage: true },
+            },
     }),
 
-    streamReader: async (_call, url) =>
-      (await import('./parse-openai-stream.ts')).createOpenAIStreamReader(provider, url),
+    streamReader: async (call, url) =>
+      call.method === 'responses'
+        ? (await import('./parse-responses-stream.ts')).createResponsesStreamReader(provider, url)
+        : (await import('./parse-openai-stream.ts')).createOpenAIStreamReader(provider, url),
 
     parseResponse: (body, call, url) =>
       call.method === 'responses'

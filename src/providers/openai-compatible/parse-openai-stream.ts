@@ -1,4 +1,5 @@
 import type { StreamReader } from '../../core/adapter.ts';
+import type { SseEvent } from '../../core/sse-parser.ts';
 import { InvalidResponseError } from '../../core/errors/invalid-response-error.ts';
 import { streamErrorEvent } from '../../core/stream-error-event.ts';
 
@@ -37,6 +38,19 @@ interface Chunk {
 }
 
 /**
+ * The JSON data of one stream event of the OpenAI family (Chat Completions and Responses).
+ * @throws {@link InvalidResponseError} when it is not JSON.
+ */
+export function streamData<T>(event: SseEvent, provider: string, url: string): T {
+  try {
+    return JSON.parse(event.data) as T;
+  } catch {
+    const detail = 'a stream event is not JSON';
+    throw new InvalidResponseError({ provider, url, detail, body: event.data });
+  }
+}
+
+/**
  * Reads a Chat Completions stream (`chat.completion.chunk` events, usage in a last chunk with
  * `stream_options.include_usage`, then `data: [DONE]`) into the `chat.completion` it stands for, as
  * openai-node's ChatCompletionStream accumulates it. Deltas are reported for the first choice only;
@@ -55,13 +69,7 @@ export function createOpenAIStreamReader(provider: string, url: string): StreamR
   return {
     read(event, emit) {
       if (event.data === '[DONE]') return void (done = true);
-      let chunk: Chunk;
-      try {
-        chunk = JSON.parse(event.data) as Chunk;
-      } catch {
-        const detail = 'a stream event is not JSON';
-        throw new InvalidResponseError({ provider, url, detail, body: event.data });
-      }
+      const chunk = streamData<Chunk>(event, provider, url);
       if (chunk.error) throw streamErrorEvent(provider, url, chunk.error);
       head.id ??= chunk.id;
       head.model ??= chunk.model;

@@ -3,6 +3,7 @@ import type {
   BatchLineResult,
   BatchState,
   ProviderBatchAdapter,
+  ProviderBatchStatus,
 } from '../../core/batch-adapter.ts';
 import { parseJsonl, readWire } from '../../core/read-wire.ts';
 
@@ -62,6 +63,30 @@ function lineError(line: OpenAIBatchLine): BatchLineError {
   };
 }
 
+/** A Batch object as portable state and counts. */
+function readStatus(raw: unknown, provider: string, path: string): ProviderBatchStatus {
+  const batch = readWire<OpenAIBatch>(raw, BATCH, provider, path);
+  const counts = batch.request_counts
+    ? readWire<{ total: number; completed: number; failed: number }>(
+        batch.request_counts,
+        { total: 'number', completed: 'number', failed: 'number' },
+        provider,
+        path,
+      )
+    : { total: 0, completed: 0, failed: 0 };
+  const done = counts.completed + counts.failed;
+  return {
+    state: STATES[batch.status] ?? 'running',
+    counts: {
+      succeeded: counts.completed,
+      failed: counts.failed,
+      pending: Math.max(counts.total - done, 0),
+    },
+    error: batch.errors?.data?.map((e) => e.message).join('; ') || undefined,
+    raw,
+  };
+}
+
 /** The OpenAI batch adapter. */
 export function openaiBatch(provider: string): ProviderBatchAdapter {
   return {
@@ -76,7 +101,7 @@ export function openaiBatch(provider: string): ProviderBatchAdapter {
       form.append('purpose', 'batch');
       form.append('file', new Blob([jsonl], { type: 'application/jsonl' }), 'batch.jsonl');
       const file = readWire<{ id: string }>(
-        await http({ method: 'POST', path: '/v1/files', body: form }),
+        await http({ method: 'POST', path: '/v1/files', body: form, upload: true }),
         { id: 'string' },
         provider,
         '/v1/files',
@@ -88,27 +113,14 @@ export function openaiBatch(provider: string): ProviderBatchAdapter {
 
     async status(jobId, http) {
       const path = `/v1/batches/${encodeURIComponent(jobId)}`;
-      const raw = await http({ method: 'GET', path });
-      const batch = readWire<OpenAIBatch>(raw, BATCH, provider, path);
-      const counts = batch.request_counts
-        ? readWire<{ total: number; completed: number; failed: number }>(
-            batch.request_counts,
-            { total: 'number', completed: 'number', failed: 'number' },
-            provider,
-            path,
-          )
-        : { total: 0, completed: 0, failed: 0 };
-      const done = counts.completed + counts.failed;
-      return {
-        state: STATES[batch.status] ?? 'running',
-        counts: {
-          succeeded: counts.completed,
-          failed: counts.failed,
-          pending: Math.max(counts.total - done, 0),
-        },
-        error: batch.errors?.data?.map((e) => e.message).join('; ') || undefined,
-        raw,
-      };
+      return readStatus(await http({ method: 'GET', path }), provider, path);
+    },
+
+    // POST /v1/batches/{batch_id}/cancel, no body; answers the Batch, `cancelling` for up to 10
+    // minutes, then `cancelled` with the finished requests in the output file (the OpenAPI spec).
+    async cancel(jobId, http) {
+      const path = `/v1/batches/${encodeURIComponent(jobId)}/cancel`;
+      return readStatus(await http({ method: 'POST', path }), provider, path);
     },
 
     async results(_jobId, status, http) {
