@@ -97,12 +97,103 @@ function checkPackageJson(ext, { final = false } = {}) {
 
 const out = { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' };
 
+// The JS build is chunked, not one file per module (issue 14): bundlers split an app's code by FILE
+// (esbuild puts a whole file in the chunk of the set of entries that reach it), so 60 small modules
+// on the way of one chat call became 24 scripts, each paying gzip framing and losing the shared
+// dictionary. Every module a default chat call runs is emitted into one file per group below; a
+// bundler still drops the parts an app never uses, file by file. Only what a plain chat call RUNS
+// belongs here: anything else in a group would be fetched up front with it. Other modules keep
+// rollup's default chunking (one file per set of entries, named after a module, in dist/chunks).
+const CALL_PATH_GROUPS = {
+  // The pipeline: it holds the import()s of every optional part (streaming, batch, tools, hooks),
+  // so only the model classes import it.
+  call: [
+    'pipeline/{language-model,build-call,normalize-messages,model-stream,batch-kit,run-call}',
+    'pipeline/{request-with-repairs,send-request,retry,to-model-response,cached-call,in-flight}',
+    'pipeline/{check-capabilities}',
+    'keys/{resolve-key,check-key}',
+  ],
+  // What the call path shares with the other entry points (errors, registry decoding, cost,
+  // options): it imports nothing, so an entry that needs one error never gets the pipeline's
+  // on-demand chunks (or, in the same file, their code up front) along with it.
+  core: [
+    'core/{base-url,delay,env,merge-headers,redact,canonical-json,io-context-check,read-wire}',
+    'core/{cache-warning,host-of,is-browser,rate-limit,lazy}',
+    'core/errors/{llm-error,invalid-request-error,invalid-response-error,timeout-error}',
+    'core/errors/{network-error,retry-error,unsupported-feature-error,content-filter-error}',
+    'pipeline/{call-signal,options,is-portable-tools}',
+    'registry/{compute-cost,decode-model-spec,find-model-spec,model-row}',
+    'cache/{lazy-store,is-cache-entry,entry-key}',
+  ],
+  // The cache key and entry format, with the codecs that load their heavy halves (pako, the JS
+  // SHA-256) with import().
+  store: ['pipeline/{cache-key}', 'core/{sha256-hex}', 'cache/{gzip,byte-store,encode-entry}'],
+  'openai-compatible-call': [
+    'providers/openai-compatible/{openai-compatible-adapter,convert-to-openai-messages}',
+    'providers/openai-compatible/{map-openai-finish-reason,openai-api,parse-openai-response}',
+    'providers/openai-compatible/{prepare-openai-output,prepare-openai-sampling}',
+  ],
+  'anthropic-call': [
+    'providers/anthropic/{anthropic-adapter,anthropic-api,browser-access-error}',
+    'providers/anthropic/{convert-to-anthropic-messages,map-anthropic-stop-reason}',
+    'providers/anthropic/{parse-anthropic-response,anthropic-structured-output}',
+  ],
+  'google-call': [
+    'providers/google/{google-adapter,google-api,convert-to-google-contents}',
+    'providers/google/{map-google-finish-reason,parse-google-response,vertex-url}',
+  ],
+};
+/** src-relative path (no extension) -> group name. `{a,b}` lists several files of one folder. */
+const groupOf = new Map(
+  Object.entries(CALL_PATH_GROUPS).flatMap(([group, patterns]) =>
+    patterns.flatMap((pattern) => {
+      const [, dir, names] = /^(.*)\/\{(.*)\}$/.exec(pattern);
+      return names.split(',').map((name) => [`src/${dir}/${name}`, group]);
+    }),
+  ),
+);
+for (const file of groupOf.keys())
+  if (!existsSync(`${file}.ts`))
+    throw new Error(`CALL_PATH_GROUPS names ${file}.ts, which does not exist`);
+const manualChunks = (id) => groupOf.get(relative(ROOT, id).replace(/\.ts$/, ''));
+/**
+ * esbuild makes every import() of a file it includes an entry of its own, live or not, and puts a
+ * file's live parts in one chunk. So a group file must never be the target of an import() (a bundler
+ * would keep all its exports), and `core` imports nothing (an entry that needs one error would get
+ * every on-demand chunk of the pipeline, and their code up front).
+ */
+const noDynamicGroupImports = {
+  name: 'no-dynamic-group-imports',
+  generateBundle(_opts, bundle) {
+    const groups = new Set(Object.keys(CALL_PATH_GROUPS).map((g) => `chunks/${g}.js`));
+    for (const chunk of Object.values(bundle)) {
+      const bad = chunk.type === 'chunk' ? chunk.dynamicImports.filter((f) => groups.has(f)) : [];
+      if (bad.length)
+        this.error(`${chunk.fileName} import()s ${bad}: import its modules statically instead`);
+      const allowed = { 'chunks/core.js': [] };
+      const leaf = allowed[chunk.fileName];
+      const extra =
+        leaf && [...chunk.imports, ...chunk.dynamicImports].filter((f) => !leaf.includes(f));
+      if (extra?.length) this.error(`${chunk.fileName} imports ${extra}: keep it a leaf`);
+    }
+  },
+};
+
 export default [
   {
     input: { ...input, ...binInput },
     external: (id, importer) => external(id) || isSelfImport(id, importer),
+    // The dependencies and the `#…` imports have no import-time side effects either.
+    treeshake: { moduleSideEffects: (_id, isExternal) => !isExternal },
     output: {
-      ...out,
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name].js',
+      manualChunks,
+      // No bare `import './chunks/x.js'` / `import '#default-store'` for what a chunk only imports
+      // transitively: a bundler would have to follow them (the package has no side effects).
+      hoistTransitiveImports: false,
       sourcemap: true,
       banner: (chunk) => (chunk.isEntry && chunk.name in binInput ? '#!/usr/bin/env node' : ''),
     },
@@ -118,6 +209,7 @@ export default [
         noEmitOnError: true,
       }),
       checkPackageJson('.js'),
+      noDynamicGroupImports,
     ],
   },
   {

@@ -6,9 +6,13 @@
 // - The entry chunk plus the provider's registry slice (a lazy chunk fetched by the first call)
 //   must stay within 12 kB for every provider (issue 6).
 // Other lazy chunks (pako, IndexedDB, schema conversion) are only printed. Needs dist/.
+import * as esbuild from 'esbuild';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
-import { bundleConsumer, requireDist } from './support/bundle-consumer.ts';
+import { bundleConsumer, requireDist, ROOT } from './support/bundle-consumer.ts';
 import { chunksLoaded } from './support/stream-chunks.ts';
 
 const ENTRY_BUDGET = 10 * 1024;
@@ -64,7 +68,8 @@ for (const { name, code, slice, entryBudget } of consumers) {
 // the provider's stream reader), found by running both calls (support/stream-chunks.ts). The rest
 // of what both load (the call pipeline's lazy chunks) is printed. No cache (the stores are lazy
 // chunks of their own, outside the chat budgets too); each consumer answers from its own fetch.
-const STREAM_BUDGET = 12 * 1024;
+// The budget is the measured 6.85 kB plus about 3%, well inside issue 11's 12 kB, so growth fails here.
+const STREAM_BUDGET = 7_100;
 const answer = (body: string, type: string) =>
   `const fetch = async () => new Response(${body}, { headers: { 'content-type': '${type}' } });`;
 const chunk = (o: object) => `'data: ' + JSON.stringify(${JSON.stringify(o)}) + '\\n\\n'`;
@@ -143,3 +148,48 @@ for (const { name, code, budget } of PROMPT_CONSUMERS) {
     expect(size).toBeLessThanOrEqual(budget);
   });
 }
+
+// A Cloudflare Worker that makes one OpenAI chat call, bundled as wrangler bundles it: esbuild, one
+// ES module (no splitting: dynamic imports are inlined), workerd conditions (`#default-store` is the
+// memory store there), minified, gzip -9: everything is in the one file (streaming, batch, pako
+// included), so this is the Worker's whole script size. Issue 14 asks for a Worker budget: measured
+// (39.8 kB after merging streamResponses and the batch methods) plus about 3%.
+const WORKER_BUDGET = 41_000;
+it(`a Worker making one OpenAI chat call bundles to <= ${WORKER_BUDGET} B (gzip, one file)`, async () => {
+  requireDist();
+  const dir = mkdtempSync(join(tmpdir(), 'alea-worker-'));
+  try {
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(ROOT, join(dir, 'node_modules/alea-llm-client'), 'dir');
+    writeFileSync(
+      join(dir, 'worker.mjs'),
+      `import { OpenAIModel } from 'alea-llm-client/openai';
+export default { async fetch(request, env) {
+  const r = await new OpenAIModel({ apiKey: env.OPENAI_API_KEY }).chat('hi');
+  return new Response(r.text);
+} };`,
+    );
+    const out = await esbuild.build({
+      entryPoints: [join(dir, 'worker.mjs')],
+      absWorkingDir: dir,
+      nodePaths: [join(ROOT, 'node_modules')],
+      preserveSymlinks: true,
+      tsconfigRaw: {},
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'neutral',
+      conditions: ['workerd', 'worker', 'browser'],
+      mainFields: ['module', 'main'],
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = out.outputFiles[0]!.text;
+    expect(code).toContain('api.openai.com'); // it is the OpenAI Worker
+    expect(code).not.toMatch(/["']node:[a-z]/); // and the workerd build of the package
+    console.log(`[bundle-size] Worker (OpenAI chat): ${code.length} B min / ${gz(code)} B gzip`);
+    expect(gz(code)).toBeLessThanOrEqual(WORKER_BUDGET);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,32 +1,51 @@
 import { InvalidResponseError } from './errors/invalid-response-error.ts';
 
 /**
- * Checks the members a batch adapter reads: `fields` maps each name to `string`, `number`, `object`
- * or `array`, with a trailing `?` when it may be absent or null. Other members are ignored (partial,
- * like the valibot wire schemas of the call path; valibot itself is not used here, so that the batch
- * chunk shares no code with the entry chunk and a chat-only page downloads nothing more).
- * @throws InvalidResponseError naming the first member that does not fit.
+ * What a wire body must look like: a kind (`string`, `number`, `boolean`, `object`, `array` or
+ * `unknown`), an object whose members have shapes of their own, or a one-element array whose element
+ * is the shape of every item. A member may be absent or null when its name or its kind ends in `?`.
+ * Members not listed are ignored (schemas are partial, so provider additions never break a call).
  */
-export function readWire<T>(
-  body: unknown,
-  fields: Record<string, string>,
-  provider: string,
-  url: string,
-): T {
-  const fail = (detail: string) =>
-    new InvalidResponseError({ provider, url, detail, body: JSON.stringify(body) ?? '' });
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw fail('not an object');
-  for (const [name, spec] of Object.entries(fields)) {
-    const optional = spec.endsWith('?');
-    const kind = optional ? spec.slice(0, -1) : spec;
-    const value = (body as Record<string, unknown>)[name];
-    if (value === undefined || value === null) {
+export type WireShape = string | readonly [WireShape] | { readonly [member: string]: WireShape };
+
+const kindOf = (value: unknown) =>
+  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+
+/** The first member of `value` that does not fit `shape`, as `path: problem`. */
+function misfit(value: unknown, shape: WireShape, path: string): string | undefined {
+  const expected = typeof shape === 'string' ? shape : Array.isArray(shape) ? 'array' : 'object';
+  const actual = kindOf(value);
+  if (expected !== 'unknown' && actual !== expected)
+    return path ? `${path}: expected ${expected}, got ${actual}` : `not an ${expected}`;
+  if (typeof shape === 'string') return undefined;
+  const entries: [string, WireShape][] = Array.isArray(shape)
+    ? (value as unknown[]).map((_, i) => [`${i}`, shape[0]])
+    : Object.entries(shape);
+  for (const [key, inner] of entries) {
+    const optional = key.endsWith('?') || (typeof inner === 'string' && inner.endsWith('?'));
+    const name = key.endsWith('?') ? key.slice(0, -1) : key;
+    const at = path ? `${path}.${name}` : name;
+    const member = (value as Record<string, unknown>)[name];
+    if (member == null) {
       if (optional) continue;
-      throw fail(`${name}: missing`);
+      return `${at}: missing`;
     }
-    const actual = Array.isArray(value) ? 'array' : typeof value;
-    if (actual !== kind) throw fail(`${name}: expected ${kind}, got ${actual}`);
+    const problem = misfit(member, typeof inner === 'string' ? inner.replace('?', '') : inner, at);
+    if (problem) return problem;
   }
+  return undefined;
+}
+
+/**
+ * Checks the members an adapter reads against a {@link WireShape}: the small, dependency-free check
+ * of the call path and the batch chunks (valibot would cost a chat call more than the parser itself).
+ * @returns The body, typed as `T`.
+ * @throws InvalidResponseError naming the first member that does not fit (`choices.0.message: missing`).
+ */
+export function readWire<T>(body: unknown, shape: WireShape, provider: string, url: string): T {
+  const detail = misfit(body, shape, '');
+  if (detail)
+    throw new InvalidResponseError({ provider, url, detail, body: JSON.stringify(body) ?? '' });
   return body as T;
 }
 

@@ -89,7 +89,7 @@ export async function batchHttp(
           },
           signal,
         );
-        await observer?.exchanged(sent);
+        observer?.exchanged(sent);
         return sent.body;
       } catch (error) {
         observer?.failed(error);

@@ -2,6 +2,7 @@ import type { ModelCall } from '../core/adapter.ts';
 import type { CacheStore } from '../core/cache-store.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import type { ModelResponse } from '../core/types.ts';
+import { cacheKey } from './cache-key.ts';
 import type { ModelContext } from './run-call.ts';
 
 /** One request of a job, as the record keeps it. */
@@ -38,8 +39,6 @@ export interface BatchJobRecord {
  * in the model's group, under a hash no call can produce (method `batch-job`).
  */
 async function recordKey(ctx: ModelContext, jobId: string): Promise<string> {
-  // Imported as run-call imports it, so that the key code stays one chunk shared by both.
-  const { cacheKey } = await import('./cache-key.ts');
   return cacheKey({
     provider: ctx.adapter.provider,
     endpoint: ctx.endpoint,

@@ -5,6 +5,7 @@ import type { JSONModelResponse, ModelResponse } from '../core/types.ts';
 import { untilAborted } from './call-signal.ts';
 import { joinable, lead } from './in-flight.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
+import { reportCacheProblem } from '../core/cache-warning.ts';
 
 type Result = ModelResponse | JSONModelResponse;
 
@@ -41,7 +42,7 @@ async function cacheProblem(
   message: string,
 ) {
   if (ctx.options.onWarning) return ctx.options.onWarning(message);
-  (await import('../core/cache-warning.ts')).reportCacheProblem(store, problem, message);
+  reportCacheProblem(store, problem, message);
 }
 
 /** A cache hit (re-validated for `json` and `object`), or undefined for a miss or a bad entry. */

@@ -7,6 +7,7 @@ import type { BatchMethod, CallEvent, CallHooks } from './call-hooks.ts';
 import { createLimiter, type Limiter, type LimiterTicket } from './limiter.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
 import type { SentRequest } from './send-request.ts';
+import { parseRateLimit } from '../core/rate-limit.ts';
 
 let calls = 0;
 
@@ -125,7 +126,6 @@ export class CallObserver {
     this.#emit('onRequest', shown ? { ...event, body: body as JSONValue } : event);
     try {
       const sent = await send();
-      const { parseRateLimit } = await import('../core/rate-limit.ts');
       const report = { rateLimit: parseRateLimit(sent.headers) };
       if (hold) this.#held = () => ticket?.release(report);
       else ticket?.release(report);
@@ -184,9 +184,8 @@ export class CallObserver {
   }
 
   /** A batch API call was answered: `onResponse` with what its HTTP answer says. */
-  async exchanged(sent: SentRequest): Promise<void> {
+  exchanged(sent: SentRequest): void {
     if (!this.#hooks.onResponse) return;
-    const { parseRateLimit } = await import('../core/rate-limit.ts');
     const event = {
       ...this.#event(),
       method: this.#plan.method as BatchMethod,

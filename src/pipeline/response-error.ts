@@ -5,6 +5,7 @@ import { RateLimitError } from '../core/errors/rate-limit-error.ts';
 import { redact, redactError } from '../core/redact.ts';
 import { parseRetryAfter } from '../core/retry-after.ts';
 import type { SendRequestInit } from './send-request.ts';
+import { parseRateLimit } from '../core/rate-limit.ts';
 
 /** Reads `error.message` and `error.type`/`status`/`code` as OpenAI, Anthropic and Google send them. */
 function defaultErrorDetail(body: unknown): { message?: string; type?: string } {
@@ -55,8 +56,7 @@ export async function apiError(
       response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined,
     errorType: detail.type,
     retryAfterMs: parseRetryAfter(response.headers),
-    // Every importer loads the parser on demand, so it stays one chunk of its own.
-    rateLimit: (await import('../core/rate-limit.ts')).parseRateLimit(response.headers),
+    rateLimit: parseRateLimit(response.headers),
     latencyMs,
   };
   // OpenAI's `x-should-retry` overrides the status-based decision.

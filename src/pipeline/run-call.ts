@@ -21,6 +21,8 @@ import { requestWithRepairs, type OutputCheck } from './request-with-repairs.ts'
 import type { JSONModelResponse, ModelResponse } from '../core/types.ts';
 import type { CallObserver } from './call-observer.ts';
 import type { Limiter } from './limiter.ts';
+import { cacheKey } from './cache-key.ts';
+import { cachedCall } from './cached-call.ts';
 
 /** The global fetch, looked up per call so tests and polyfills can replace it. */
 export const defaultFetch: typeof globalThis.fetch = (input, init) => {
@@ -81,10 +83,9 @@ export function callKey(ctx: ModelContext, signal: AbortSignal): Promise<string 
   );
 }
 
-// Loaded once, with the first call that needs each (a repeated import() costs every call).
+// Loaded once, with the first call that needs it (a repeated import() costs every call). The cache
+// key and the cached path are plain imports: dist/ ships them in the call and store chunks anyway.
 const loadChecks = lazy(() => import('./check-capabilities.ts'));
-const loadCacheKey = lazy(() => import('./cache-key.ts'));
-const loadCachedCall = lazy(() => import('./cached-call.ts'));
 
 // Registry lookups per adapter and model: the data chunk loads once and each model is found once.
 const specs = new WeakMap<ProviderAdapter, Map<string, Promise<ModelSpec | undefined>>>();
@@ -155,8 +156,6 @@ export async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheSto
   // each call was asked for them.
   for (const warning of wire.warnings ?? []) ctx.options.onWarning?.(warning);
   if (!store) return { wire, key: undefined };
-  // Key derivation (canonical JSON, SHA-256) loads with the first cached call, as the stores do.
-  const { cacheKey } = await loadCacheKey();
   const key = await cacheKey({
     provider: ctx.adapter.provider,
     endpoint: ctx.endpoint,
@@ -185,8 +184,6 @@ async function callWithin(
   where.url = apiUrl(ctx.endpoint, wire.path);
   if (plan.observer) plan.observer.cacheKey = key;
   if (!store || key === undefined) return fetchResult(ctx, plan, wire, signal, {});
-  // The cache path is its own chunk (see cachedCall), bounded like the rest.
-  const { cachedCall } = await untilAborted(loadCachedCall(), [signal]);
   return cachedCall({
     ctx,
     plan,

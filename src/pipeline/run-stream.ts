@@ -8,6 +8,7 @@ import type { StreamSource } from './model-stream.ts';
 import { DEFAULT_TIMEOUT } from './options.ts';
 import { replayEvents } from './replay-events.ts';
 import { asHit, readCache } from './cached-call.ts';
+import { joinable, lead } from './in-flight.ts';
 import { isObserved, prepare, type CallPlan, type ModelContext } from './run-call.ts';
 import { SharedStream } from './shared-stream.ts';
 import { StreamLog, type StreamResult } from './stream-log.ts';
@@ -119,7 +120,6 @@ class StreamCall implements StreamSource<StreamEvent, StreamResult> {
     for (;;) {
       const hit = await untilAborted(readCache(ctx, store, key, plan), [signal]);
       if (hit) return [replayed(hit), false];
-      const { joinable, lead } = await import('./in-flight.ts');
       const shared = joinable<StreamResult>(store, key);
       if (shared?.stream instanceof SharedStream) {
         if (plan.observer) plan.observer.source = 'in-flight';

@@ -1,5 +1,7 @@
 import type { ModelCall, ParsedResponse } from '../core/adapter.ts';
 import type { JSONValue, ModelResponse, Usage } from '../core/types.ts';
+import { parseRateLimit } from '../core/rate-limit.ts';
+import { computeCost } from '../registry/compute-cost.ts';
 
 /** Drops undefined members so a result and its cached copy compare equal. */
 export function compact<T extends object>(value: T): T {
@@ -39,10 +41,7 @@ export interface ResponseParts {
  */
 export async function toModelResponse(parts: ResponseParts): Promise<ModelResponse> {
   const { parsed, usage, answered, headers } = parts;
-  // Pricing code comes with the registry data: only calls to known models load it.
-  const listed = answered.spec
-    ? (await import('../registry/compute-cost.ts')).computeCost(answered.spec, usage)
-    : undefined;
+  const listed = answered.spec ? computeCost(answered.spec, usage) : undefined;
   return compact({
     text: parsed.text,
     choices: parsed.choices,
@@ -59,10 +58,10 @@ export async function toModelResponse(parts: ResponseParts): Promise<ModelRespon
     cached: false,
     warnings: parts.warnings?.length ? parts.warnings : undefined,
     raw: parts.raw as JSONValue,
-    // Only OpenAI, xAI and Anthropic send these: the parser loads when they are there.
+    // Only OpenAI, xAI and Anthropic send these.
     rateLimit:
       headers && [...headers.keys()].some((name) => name.includes('ratelimit'))
-        ? (await import('../core/rate-limit.ts')).parseRateLimit(headers)
+        ? parseRateLimit(headers)
         : undefined,
     requestId: headers?.get('x-request-id') ?? headers?.get('request-id') ?? undefined,
     latencyMs: parts.latencyMs,

@@ -1,50 +1,62 @@
-import * as v from 'valibot';
+import type { WireShape } from '../../core/read-wire.ts';
 
-// Partial wire schemas: only the fields we read, extra fields and unknown block types accepted, so new
-// API additions never break parsing (the raw usage is taken from the body itself). Built on first use (no work at import time).
+// Partial wire shapes (core/read-wire.ts): only the fields we read, extra fields and unknown block
+// types accepted, so new API additions never break parsing (the raw usage is taken from the body).
 
-const blockSchema = () =>
-  v.object({
-    type: v.string(),
-    text: v.nullish(v.string()),
-    thinking: v.nullish(v.string()),
-    signature: v.nullish(v.string()),
-    data: v.nullish(v.string()),
-    id: v.nullish(v.string()),
-    name: v.nullish(v.string()),
-    input: v.nullish(v.unknown()),
-  });
+/** The shape of a Messages API answer, as far as we read it. */
+export const ANTHROPIC_MESSAGE_SHAPE: WireShape = {
+  'id?': 'string',
+  'model?': 'string',
+  content: [
+    {
+      type: 'string',
+      'text?': 'string',
+      'thinking?': 'string',
+      'signature?': 'string',
+      'data?': 'string',
+      'id?': 'string',
+      'name?': 'string',
+    },
+  ],
+  'stop_reason?': 'string',
+  'usage?': {
+    'input_tokens?': 'number',
+    'output_tokens?': 'number',
+    'cache_creation_input_tokens?': 'number',
+    'cache_read_input_tokens?': 'number',
+    'cache_creation?': {
+      'ephemeral_5m_input_tokens?': 'number',
+      'ephemeral_1h_input_tokens?': 'number',
+    },
+  },
+};
 
-const messageSchema = () =>
-  v.object({
-    id: v.nullish(v.string()),
-    model: v.nullish(v.string()),
-    content: v.array(blockSchema()),
-    stop_reason: v.nullish(v.string()),
-    usage: v.nullish(
-      v.object({
-        input_tokens: v.nullish(v.number()),
-        output_tokens: v.nullish(v.number()),
-        cache_creation_input_tokens: v.nullish(v.number()),
-        cache_read_input_tokens: v.nullish(v.number()),
-        cache_creation: v.nullish(
-          v.object({
-            ephemeral_5m_input_tokens: v.nullish(v.number()),
-            ephemeral_1h_input_tokens: v.nullish(v.number()),
-          }),
-        ),
-      }),
-    ),
-  });
+/** One content block of a `Message`, as read. */
+export interface AnthropicResponseBlock {
+  type: string;
+  text?: string | null;
+  thinking?: string | null;
+  signature?: string | null;
+  data?: string | null;
+  id?: string | null;
+  name?: string | null;
+  input?: unknown;
+}
 
 /** The parts of an Anthropic `Message` we read. */
-export type AnthropicMessage = v.InferOutput<ReturnType<typeof messageSchema>>;
-/** One content block of a `Message`, as read. */
-export type AnthropicResponseBlock = AnthropicMessage['content'][number];
-
-let message: ReturnType<typeof messageSchema> | undefined;
-
-/** Validates a Messages API answer; on mismatch, the result carries valibot's issues. */
-export function parseAnthropicMessage(body: unknown) {
-  return v.safeParse((message ??= messageSchema()), body);
+export interface AnthropicMessage {
+  id?: string | null;
+  model?: string | null;
+  content: AnthropicResponseBlock[];
+  stop_reason?: string | null;
+  usage?: {
+    input_tokens?: number | null;
+    output_tokens?: number | null;
+    cache_creation_input_tokens?: number | null;
+    cache_read_input_tokens?: number | null;
+    cache_creation?: {
+      ephemeral_5m_input_tokens?: number | null;
+      ephemeral_1h_input_tokens?: number | null;
+    } | null;
+  } | null;
 }

@@ -1,7 +1,7 @@
-import { invalidWireBody } from '../../core/invalid-wire-body.ts';
+import { readWire } from '../../core/read-wire.ts';
 import type { ParsedResponse } from '../../core/adapter.ts';
 import type { ReasoningPart, ToolCall, Usage } from '../../core/types.ts';
-import { parseAnthropicMessage, type AnthropicMessage } from './anthropic-api.ts';
+import { ANTHROPIC_MESSAGE_SHAPE, type AnthropicMessage } from './anthropic-api.ts';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.ts';
 
 function usageOf(usage: AnthropicMessage['usage'], raw: unknown, oneHour: boolean): Usage {
@@ -45,11 +45,7 @@ export function parseAnthropicResponse(
   options: { answerTool?: string; oneHourCache?: boolean } = {},
 ): ParsedResponse {
   const { answerTool } = options;
-  const result = parseAnthropicMessage(body);
-  if (!result.success) {
-    throw invalidWireBody('anthropic', url, result.issues, body);
-  }
-  const msg = result.output;
+  const msg = readWire<AnthropicMessage>(body, ANTHROPIC_MESSAGE_SHAPE, 'anthropic', url);
   let text = '';
   let answer: string | undefined;
   const thinking: string[] = [];

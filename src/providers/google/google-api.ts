@@ -1,68 +1,86 @@
-import * as v from 'valibot';
+import type { WireShape } from '../../core/read-wire.ts';
 
-// Partial wire schemas of `generateContent` answers (Gemini API GenerateContentResponse and Vertex
-// GoogleCloudAiplatformV1GenerateContentResponse share these fields): only what we read, unknown
-// members accepted, so additions on Google's side never break parsing. Built on first use.
+// Partial wire shapes of `generateContent` answers (Gemini API GenerateContentResponse and Vertex
+// GoogleCloudAiplatformV1GenerateContentResponse share these fields; core/read-wire.ts): only what
+// we read, unknown members accepted, so additions on Google's side never break parsing.
 
-const partSchema = () =>
-  v.object({
-    text: v.nullish(v.string()),
-    thought: v.nullish(v.boolean()),
-    thoughtSignature: v.nullish(v.string()),
-    functionCall: v.nullish(
-      v.object({
-        id: v.nullish(v.string()),
-        name: v.string(),
-        args: v.nullish(v.record(v.string(), v.unknown())),
-      }),
-    ),
-  });
+/** The shape of a `generateContent` answer, as far as we read it. */
+export const GOOGLE_RESPONSE_SHAPE: WireShape = {
+  'responseId?': 'string',
+  'modelVersion?': 'string',
+  'candidates?': [
+    {
+      'content?': {
+        'parts?': [
+          {
+            'text?': 'string',
+            'thought?': 'boolean',
+            'thoughtSignature?': 'string',
+            'functionCall?': { 'id?': 'string', name: 'string', 'args?': 'object' },
+          },
+        ],
+      },
+      'finishReason?': 'string',
+      'finishMessage?': 'string',
+      'safetyRatings?': 'array',
+    },
+  ],
+  'promptFeedback?': {
+    'blockReason?': 'string',
+    'blockReasonMessage?': 'string',
+    'safetyRatings?': 'array',
+  },
+  'usageMetadata?': {
+    'promptTokenCount?': 'number',
+    'candidatesTokenCount?': 'number',
+    'totalTokenCount?': 'number',
+    'thoughtsTokenCount?': 'number',
+    'cachedContentTokenCount?': 'number',
+    'toolUsePromptTokenCount?': 'number',
+  },
+};
 
-const ratingsSchema = () => v.nullish(v.array(v.unknown()));
+/** One part of a candidate's content. */
+export interface GooglePart {
+  text?: string | null;
+  thought?: boolean | null;
+  thoughtSignature?: string | null;
+  functionCall?: {
+    id?: string | null;
+    name: string;
+    args?: Record<string, unknown> | null;
+  } | null;
+}
 
-const responseSchema = () =>
-  v.object({
-    responseId: v.nullish(v.string()),
-    modelVersion: v.nullish(v.string()),
-    candidates: v.nullish(
-      v.array(
-        v.object({
-          content: v.nullish(v.object({ parts: v.nullish(v.array(partSchema())) })),
-          finishReason: v.nullish(v.string()),
-          finishMessage: v.nullish(v.string()),
-          safetyRatings: ratingsSchema(),
-        }),
-      ),
-    ),
-    promptFeedback: v.nullish(
-      v.object({
-        blockReason: v.nullish(v.string()),
-        blockReasonMessage: v.nullish(v.string()),
-        safetyRatings: ratingsSchema(),
-      }),
-    ),
-    usageMetadata: v.nullish(
-      v.object({
-        promptTokenCount: v.nullish(v.number()),
-        candidatesTokenCount: v.nullish(v.number()),
-        totalTokenCount: v.nullish(v.number()),
-        thoughtsTokenCount: v.nullish(v.number()),
-        cachedContentTokenCount: v.nullish(v.number()),
-        toolUsePromptTokenCount: v.nullish(v.number()),
-      }),
-    ),
-  });
+/** The usage object we read. */
+export type GoogleUsage =
+  | {
+      promptTokenCount?: number | null;
+      candidatesTokenCount?: number | null;
+      totalTokenCount?: number | null;
+      thoughtsTokenCount?: number | null;
+      cachedContentTokenCount?: number | null;
+      toolUsePromptTokenCount?: number | null;
+    }
+  | null
+  | undefined;
 
 /** The parts of a `generateContent` answer we read. */
-export type GoogleResponse = v.InferOutput<ReturnType<typeof responseSchema>>;
-/** One part of a candidate's content. */
-export type GooglePart = v.InferOutput<ReturnType<typeof partSchema>>;
-/** The usage object we read. */
-export type GoogleUsage = GoogleResponse['usageMetadata'];
-
-let schema: ReturnType<typeof responseSchema> | undefined;
-
-/** Validates a `generateContent` body. */
-export function parseGoogleBody(body: unknown) {
-  return v.safeParse((schema ??= responseSchema()), body);
+export interface GoogleResponse {
+  responseId?: string | null;
+  modelVersion?: string | null;
+  candidates?:
+    | {
+        content?: { parts?: GooglePart[] | null } | null;
+        finishReason?: string | null;
+        finishMessage?: string | null;
+        safetyRatings?: unknown[] | null;
+      }[]
+    | null;
+  promptFeedback?: {
+    blockReason?: string | null;
+    blockReasonMessage?: string | null;
+    safetyRatings?: unknown[] | null;
+  } | null;
+  usageMetadata?: GoogleUsage;
 }

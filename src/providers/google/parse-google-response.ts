@@ -1,9 +1,14 @@
-import { invalidWireBody } from '../../core/invalid-wire-body.ts';
+import { readWire } from '../../core/read-wire.ts';
 import { ContentFilterError } from '../../core/errors/content-filter-error.ts';
 import { InvalidResponseError } from '../../core/errors/invalid-response-error.ts';
 import type { ParsedResponse } from '../../core/adapter.ts';
 import type { ReasoningPart, ToolCall, Usage } from '../../core/types.ts';
-import { parseGoogleBody, type GooglePart, type GoogleUsage } from './google-api.ts';
+import {
+  GOOGLE_RESPONSE_SHAPE,
+  type GooglePart,
+  type GoogleResponse,
+  type GoogleUsage,
+} from './google-api.ts';
 import { isFilteredFinish, mapGoogleFinishReason } from './map-google-finish-reason.ts';
 
 /**
@@ -48,11 +53,8 @@ const textOf = (parts: GooglePart[]) =>
  *   with no text and no calls (never an empty success).
  */
 export function parseGoogleResponse(body: unknown, url: string, provider: string): ParsedResponse {
-  const result = parseGoogleBody(body);
-  if (!result.success) {
-    throw invalidWireBody(provider, url, result.issues, body);
-  }
-  const { candidates = [], promptFeedback, usageMetadata } = result.output;
+  const output = readWire<GoogleResponse>(body, GOOGLE_RESPONSE_SHAPE, provider, url);
+  const { candidates = [], promptFeedback, usageMetadata } = output;
   const first = candidates?.[0];
   if (!first) {
     if (promptFeedback?.blockReason) {
@@ -73,7 +75,7 @@ export function parseGoogleResponse(body: unknown, url: string, provider: string
   const reasoning: ReasoningPart[] = [];
   const toolCalls: ToolCall[] = [];
   // Where the parts come from, so that another provider never gets Gemini's thought signatures.
-  const model = result.output.modelVersion ?? undefined;
+  const model = output.modelVersion ?? undefined;
   const origin = { provider, ...(model ? { model } : {}) };
   parts.forEach((p, i) => {
     const signature = p.thoughtSignature ?? undefined;
@@ -112,8 +114,8 @@ export function parseGoogleResponse(body: unknown, url: string, provider: string
     choices: candidates.map((c) => textOf(c.content?.parts ?? [])),
     finishReason: mapGoogleFinishReason(first.finishReason, toolCalls.length > 0),
     rawFinishReason: first.finishReason ?? undefined,
-    id: result.output.responseId ?? undefined,
-    model: result.output.modelVersion ?? undefined,
+    id: output.responseId ?? undefined,
+    model: output.modelVersion ?? undefined,
     // The body's own object as `raw`: the schema reads only some members.
     usage: usageOf(usageMetadata, (body as { usageMetadata?: unknown }).usageMetadata),
     thinking: thinking === '' ? undefined : thinking,

@@ -1,73 +1,88 @@
-import * as v from 'valibot';
+import type { WireShape } from '../../core/read-wire.ts';
 
-// Partial wire schemas: only the fields we read, extra fields accepted, so compatible servers
-// (vLLM, xAI, local servers) that add or omit members still parse. Built on first use.
+// Partial wire shapes (core/read-wire.ts): only the fields we read, extra fields accepted, so
+// compatible servers (vLLM, xAI, local servers) that add or omit members still parse.
 
-const usageSchema = () =>
-  v.nullish(
-    v.object({
-      prompt_tokens: v.nullish(v.number()),
-      completion_tokens: v.nullish(v.number()),
-      total_tokens: v.nullish(v.number()),
-      prompt_tokens_details: v.nullish(v.object({ cached_tokens: v.nullish(v.number()) })),
-      completion_tokens_details: v.nullish(v.object({ reasoning_tokens: v.nullish(v.number()) })),
-    }),
-  );
+const usage = {
+  'prompt_tokens?': 'number',
+  'completion_tokens?': 'number',
+  'total_tokens?': 'number',
+  'prompt_tokens_details?': { 'cached_tokens?': 'number' },
+  'completion_tokens_details?': { 'reasoning_tokens?': 'number' },
+};
+
+/** The shape of a chat completion body, as far as we read it. */
+export const CHAT_SHAPE: WireShape = {
+  'id?': 'string',
+  'model?': 'string',
+  choices: [
+    {
+      message: {
+        'content?': 'string',
+        // DeepSeek, xAI and older vLLM name it reasoning_content; vLLM ≥ 0.11 names it reasoning.
+        'reasoning_content?': 'string',
+        'reasoning?': 'string',
+        'tool_calls?': [
+          {
+            id: 'string',
+            'function?': { name: 'string', arguments: 'string' },
+            // A custom (grammar or free-text) tool's call: `{ type: 'custom', custom }`.
+            'custom?': { name: 'string', input: 'string' },
+          },
+        ],
+      },
+      'finish_reason?': 'string',
+    },
+  ],
+  'usage?': usage,
+};
+
+/** The shape of a text completion body, as far as we read it. */
+export const COMPLETION_SHAPE: WireShape = {
+  'id?': 'string',
+  'model?': 'string',
+  choices: [{ 'text?': 'string', 'finish_reason?': 'string' }],
+  'usage?': usage,
+};
+
+/** The parts of an OpenAI usage object we read. */
+export type OpenAIUsage =
+  | {
+      prompt_tokens?: number | null;
+      completion_tokens?: number | null;
+      total_tokens?: number | null;
+      prompt_tokens_details?: { cached_tokens?: number | null } | null;
+      completion_tokens_details?: { reasoning_tokens?: number | null } | null;
+    }
+  | null
+  | undefined;
 
 /** The parts of a chat completion we read. */
-export type OpenAIChatResponse = v.InferOutput<ReturnType<typeof chatSchema>>;
-/** The parts of a text completion we read. */
-export type OpenAICompletionResponse = v.InferOutput<ReturnType<typeof completionSchema>>;
-/** The parts of an OpenAI usage object we read. */
-export type OpenAIUsage = v.InferOutput<ReturnType<typeof usageSchema>>;
-
-const chatSchema = () =>
-  v.object({
-    id: v.nullish(v.string()),
-    model: v.nullish(v.string()),
-    choices: v.array(
-      v.object({
-        message: v.object({
-          content: v.nullish(v.string()),
-          // DeepSeek, xAI and older vLLM name it reasoning_content; vLLM ≥ 0.11 names it reasoning.
-          reasoning_content: v.nullish(v.string()),
-          reasoning: v.nullish(v.string()),
-          tool_calls: v.nullish(
-            v.array(
-              v.object({
-                id: v.string(),
-                function: v.nullish(v.object({ name: v.string(), arguments: v.string() })),
-                // A custom (grammar or free-text) tool's call: `{ type: 'custom', custom }`.
-                custom: v.nullish(v.object({ name: v.string(), input: v.string() })),
-              }),
-            ),
-          ),
-        }),
-        finish_reason: v.nullish(v.string()),
-      }),
-    ),
-    usage: usageSchema(),
-  });
-
-const completionSchema = () =>
-  v.object({
-    id: v.nullish(v.string()),
-    model: v.nullish(v.string()),
-    choices: v.array(
-      v.object({ text: v.nullish(v.string()), finish_reason: v.nullish(v.string()) }),
-    ),
-    usage: usageSchema(),
-  });
-
-let chat: ReturnType<typeof chatSchema> | undefined;
-let completion: ReturnType<typeof completionSchema> | undefined;
-
-/** Validates a chat completion body; returns the issue summary on mismatch. */
-export function parseChatBody(body: unknown) {
-  return v.safeParse((chat ??= chatSchema()), body);
+export interface OpenAIChatResponse {
+  id?: string | null;
+  model?: string | null;
+  choices: {
+    message: {
+      content?: string | null;
+      reasoning_content?: string | null;
+      reasoning?: string | null;
+      tool_calls?:
+        | {
+            id: string;
+            function?: { name: string; arguments: string } | null;
+            custom?: { name: string; input: string } | null;
+          }[]
+        | null;
+    };
+    finish_reason?: string | null;
+  }[];
+  usage?: OpenAIUsage;
 }
 
-/** Validates a text completion body; returns the issue summary on mismatch. */
-export function parseCompletionBody(body: unknown) {
-  return v.safeParse((completion ??= completionSchema()), body);
+/** The parts of a text completion we read. */
+export interface OpenAICompletionResponse {
+  id?: string | null;
+  model?: string | null;
+  choices: { text?: string | null; finish_reason?: string | null }[];
+  usage?: OpenAIUsage;
 }

@@ -9,6 +9,7 @@ import type {
 import type { ProviderBatchAdapter } from '../../core/batch-adapter.ts';
 import type { JSONSchema } from '../../core/standard-schema.ts';
 import type { ModelSpec } from '../../core/model-spec.ts';
+import { UnsupportedFeatureError } from '../../core/errors/unsupported-feature-error.ts';
 import { convertToOpenAIMessages } from './convert-to-openai-messages.ts';
 import { parseChatResponse, parseCompletionResponse } from './parse-openai-response.ts';
 import type { ConstraintForm } from './prepare-openai-constraint.ts';
@@ -121,8 +122,6 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
 
     async buildRequest(call: ModelCall): Promise<WireRequest> {
       if (call.method !== 'complete' && config.isCompletionModel && completionModel(call)) {
-        const { UnsupportedFeatureError } =
-          await import('../../core/errors/unsupported-feature-error.ts');
         throw new UnsupportedFeatureError({
           provider,
           feature: 'chat',

@@ -1,8 +1,14 @@
-import { invalidWireBody } from '../../core/invalid-wire-body.ts';
+import { readWire } from '../../core/read-wire.ts';
 import type { ParsedResponse } from '../../core/adapter.ts';
 import type { JSONValue, ToolCall, Usage } from '../../core/types.ts';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.ts';
-import { parseChatBody, parseCompletionBody, type OpenAIUsage } from './openai-api.ts';
+import {
+  CHAT_SHAPE,
+  COMPLETION_SHAPE,
+  type OpenAIChatResponse,
+  type OpenAICompletionResponse,
+  type OpenAIUsage,
+} from './openai-api.ts';
 
 /**
  * Normalised usage. `raw` is the body's own object, not the parsed one: the wire schema reads only
@@ -54,9 +60,7 @@ export function parseCompletionResponse(
   provider: string,
   url: string,
 ): ParsedResponse {
-  const result = parseCompletionBody(body);
-  if (!result.success) throw invalidWireBody(provider, url, result.issues, body);
-  const { output } = result;
+  const output = readWire<OpenAICompletionResponse>(body, COMPLETION_SHAPE, provider, url);
   const base = common(
     body,
     output,
@@ -68,9 +72,7 @@ export function parseCompletionResponse(
 
 /** Maps a `/v1/chat/completions` body: text, reasoning and tool calls of the first choice. */
 export function parseChatResponse(body: unknown, provider: string, url: string): ParsedResponse {
-  const result = parseChatBody(body);
-  if (!result.success) throw invalidWireBody(provider, url, result.issues, body);
-  const { output } = result;
+  const output = readWire<OpenAIChatResponse>(body, CHAT_SHAPE, provider, url);
   const first = output.choices[0];
   const base = common(
     body,

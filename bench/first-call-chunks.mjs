@@ -1,0 +1,205 @@
+// What one uncached chat call loads in Chromium, chunk by chunk and module by module, straight from
+// src/ (no build, no pack): esbuild bundles a consumer with code splitting, with the package's
+// browser mappings (`alea-llm-client/<provider>`, `#default-store` -> IndexedDB, `#key-file`), a
+// local server answers the provider request with a canned body, and every script the page fetched
+// is listed with its gzip -9 size and the modules it carries (from esbuild's metafile). A tool for
+// finding what to shrink; the budgets themselves are test/first-call-size.node.test.ts (packed dist).
+//   node bench/first-call-chunks.mjs [openai|anthropic|google ...] [--modules]
+import * as esbuild from 'esbuild';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const showModules = args.includes('--modules');
+// --dist: bundle the BUILT package (dist/, through package.json exports) instead of src/.
+const fromDist = args.includes('--dist');
+const wanted = args.filter((a) => !a.startsWith('--'));
+
+const answers = {
+  openai: {
+    id: 'chatcmpl-1',
+    object: 'chat.completion',
+    created: 1,
+    model: 'gpt-5.4',
+    choices: [
+      { index: 0, message: { role: 'assistant', content: 'Hi there.' }, finish_reason: 'stop' },
+    ],
+    usage: { prompt_tokens: 3, completion_tokens: 3, total_tokens: 6 },
+  },
+  anthropic: {
+    id: 'msg_1',
+    type: 'message',
+    role: 'assistant',
+    model: 'claude-sonnet-4-6',
+    content: [{ type: 'text', text: 'Hi there.' }],
+    stop_reason: 'end_turn',
+    stop_sequence: null,
+    usage: { input_tokens: 3, output_tokens: 3 },
+  },
+  google: {
+    candidates: [
+      { content: { role: 'model', parts: [{ text: 'Hi there.' }] }, finishReason: 'STOP' },
+    ],
+    usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 3, totalTokenCount: 6 },
+  },
+};
+const classes = {
+  openai: ['OpenAIModel', ''],
+  anthropic: ['AnthropicModel', ', dangerouslyAllowBrowser: true'],
+  google: ['GoogleModel', ''],
+};
+
+/** Resolves the package's own specifiers to src/ the way the packed package maps them for browsers. */
+const srcMappings = {
+  name: 'src-mappings',
+  setup(build) {
+    build.onResolve({ filter: /^alea-llm-client(\/.*)?$/ }, ({ path }) => {
+      const sub = path.slice('alea-llm-client'.length + 1);
+      const file = !sub
+        ? 'src/index.ts'
+        : ['cache', 'registry', 'prompts'].includes(sub.split('/')[0])
+          ? `src/${sub}/index.ts`
+          : `src/providers/${sub}/index.ts`;
+      return { path: join(root, file) };
+    });
+    build.onResolve({ filter: /^#default-store$/ }, () => ({
+      path: join(root, 'src/cache/default-store.indexeddb.ts'),
+    }));
+    build.onResolve({ filter: /^#key-file$/ }, () => ({
+      path: join(root, 'src/keys/read-key-file.ts'),
+    }));
+  },
+};
+
+/** The entry chunks (the page's and every import() target's) that load `chunk` statically. */
+function reachers(outputs, chunk) {
+  const reaches = (from, seen = new Set()) => {
+    if (from === chunk) return true;
+    seen.add(from);
+    return (outputs[from]?.imports ?? []).some(
+      (i) => i.kind === 'import-statement' && !seen.has(i.path) && reaches(i.path, seen),
+    );
+  };
+  return Object.entries(outputs)
+    .filter(([path, o]) => o.entryPoint && reaches(path))
+    .map(([, o]) => o.entryPoint.replace(/^.*?src\//, '').replace(/\.ts$/, ''))
+    .join(' ');
+}
+
+async function measure(provider, server, port) {
+  const dir = mkdtempSync(join(tmpdir(), 'alea-chunks-'));
+  const [cls, extra] = classes[provider];
+  writeFileSync(
+    join(dir, 'consumer.mjs'),
+    `import { ${cls} } from 'alea-llm-client/${provider}';
+const model = new ${cls}({ endpoint: 'http://127.0.0.1:${port}/${provider}', apiKey: 'sk-test'${extra} });
+model.chat('hello ' + Math.random()).then(
+  (r) => (window.__result = { text: r.text, cached: r.cached }),
+  (e) => (window.__result = { error: String(e) }),
+);`,
+  );
+  if (fromDist) {
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(root, join(dir, 'node_modules/alea-llm-client'), 'dir');
+  }
+  const out = await esbuild.build({
+    entryPoints: [join(dir, 'consumer.mjs')],
+    absWorkingDir: dir,
+    preserveSymlinks: fromDist,
+    nodePaths: [join(root, 'node_modules')],
+    tsconfigRaw: {},
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    minify: true,
+    splitting: true,
+    outdir: join(dir, 'out'),
+    entryNames: '[name]',
+    metafile: true,
+    plugins: fromDist ? [] : [srcMappings],
+    logLevel: 'silent',
+  });
+  writeFileSync(
+    join(dir, 'out/index.html'),
+    '<!doctype html><script type="module" src="consumer.js"></script>',
+  );
+  server.removeAllListeners('request');
+  server.on('request', (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (req.method === 'POST') {
+      const name = path.split('/')[1];
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(answers[name] ?? {}));
+      return;
+    }
+    try {
+      const body = readFileSync(join(dir, 'out', path.slice(1) || 'index.html'));
+      const type = path.endsWith('.js') ? 'text/javascript' : 'text/html';
+      res.writeHead(200, { 'content-type': type }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  const fetched = [];
+  try {
+    const page = await browser.newPage();
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') fetched.push(new URL(r.url()).pathname.slice(1));
+    });
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 30_000 });
+    const result = await page.evaluate(() => window.__result);
+    if (result.error) throw new Error(`${provider}: ${result.error}`);
+  } finally {
+    await browser.close();
+  }
+  let total = 0;
+  const lines = [];
+  for (const file of fetched) {
+    const code = readFileSync(join(dir, 'out', file));
+    const gz = gzipSync(code, { level: 9 }).length;
+    total += gz;
+    lines.push(`  ${String(gz).padStart(6)} gz ${String(code.length).padStart(6)} min  ${file}`);
+    if (showModules) {
+      const inputs = Object.entries(out.metafile.outputs[`out/${file}`]?.inputs ?? {})
+        .map(([p, i]) => [
+          p.replace(/^.*?(src\/|dist\/|node_modules\/(?!alea))/, '$1'),
+          i.bytesInOutput,
+        ])
+        .filter(([, n]) => n > 0)
+        .sort((a, b) => b[1] - a[1]);
+      for (const [p, n] of inputs) lines.push(`${String(n).padStart(30)}  ${p}`);
+      lines.push(`${' '.repeat(24)}reached by: ${reachers(out.metafile.outputs, `out/${file}`)}`);
+    }
+  }
+  const joined = gzipSync(Buffer.concat(fetched.map((f) => readFileSync(join(dir, 'out', f)))), {
+    level: 9,
+  }).length;
+  rmSync(dir, { recursive: true, force: true });
+  console.log(
+    `${provider}: ${total} B gzip in ${fetched.length} scripts (${joined} B as one script)`,
+  );
+  console.log(lines.join('\n'));
+  return total;
+}
+
+const server = createServer();
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const { port } = server.address();
+try {
+  for (const provider of wanted.length ? wanted : Object.keys(classes))
+    await measure(provider, server, port);
+} finally {
+  server.close();
+}
