@@ -79,6 +79,11 @@ describe('bytes that are neither form are corrupt, never a crash', () => {
     ['invalid UTF-8 after {', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])],
     ['a gzip header only', new Uint8Array([0x1f, 0x8b, 8, 0])],
     ['JSON that is not an entry', new TextEncoder().encode('{"v":2}')],
+    // Complete in every other respect: only the version says it is not ours to read.
+    [
+      'an entry of another format version',
+      new TextEncoder().encode(JSON.stringify({ ...entryOf('from a later format'), v: 2 })),
+    ],
   ];
   for (const [name, bytes] of cases)
     it(name, async () => expect((await decodeEntry(bytes)).status).toBe('corrupt'));
