@@ -3,12 +3,12 @@ import type { CallMethod, OutputFormat, ProviderAdapter } from '../core/adapter.
 import { baseUrl } from '../core/base-url.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { normalizeMessages } from './normalize-messages.ts';
-import { batchKit } from './batch-kit.ts';
+import { modelBatch } from './model-batch.ts';
 import type { ModelBatch } from './batch-types.ts';
 import { buildCall } from './build-call.ts';
 import type { CallOptions, ModelOptions, ObjectOptions, ResponsesOptions } from './options.ts';
 import { ModelStream, ObjectStream, type StreamSource } from './model-stream.ts';
-import { runCall, type CallPlan, type ModelContext } from './run-call.ts';
+import { runCall, type ModelContext } from './run-call.ts';
 import type { InferSchemaOutput, StandardSchemaV1 } from '../core/standard-schema.ts';
 import type { OutputCheck } from './request-with-repairs.ts';
 import type {
@@ -70,16 +70,7 @@ export class LanguageModel {
       options,
       store: options.cache === false ? undefined : (options.cache ?? defaultStore()),
     };
-    const ctx = this.#ctx;
-    const run = () => import('./run-batch.ts');
-    this.batch = {
-      submit: async (requests, opts) => (await run()).submitBatch(batchKit, ctx, requests, opts),
-      status: async (id, opts) => (await run()).batchStatus(batchKit, ctx, id, opts),
-      async *results(id, opts) {
-        yield* (await run()).batchResults(batchKit, ctx, id, opts);
-      },
-      cancel: async (id, opts) => (await run()).cancelBatch(batchKit, ctx, id, opts),
-    };
+    this.batch = modelBatch(this.#ctx);
   }
 
   /**
@@ -203,14 +194,9 @@ export class LanguageModel {
     options: CallOptions,
     check?: OutputCheck,
   ) {
-    const plan = await this.#plan(
-      method,
-      normalizeMessages(input, options.system),
-      output,
-      options,
-    );
-    plan.check = check;
-    return (await import('./run-stream.ts')).runStream(this.#ctx, plan);
+    const messages = normalizeMessages(input, options.system);
+    const call = await buildCall(this.#ctx, method, messages, output, options);
+    return (await import('./run-stream.ts')).runStream(this.#ctx, { method, call, options, check });
   }
 
   /**
@@ -292,19 +278,6 @@ export class LanguageModel {
       : this.#run('responses', normalizeMessages(input, options.system), output, options, check);
   }
 
-  /** The call to run: checked options, and the parts whose code loads on demand resolved. */
-  async #plan(
-    method: CallMethod,
-    messages: Message[],
-    output: OutputFormat,
-    options: CallOptions,
-    prompt?: string,
-  ): Promise<CallPlan> {
-    // One call-building path for chat, streams and batch jobs: the same call, the same cache key.
-    const call = await buildCall(this.#ctx, method, messages, output, options, prompt);
-    return { method, call, options };
-  }
-
   async #run(
     method: CallMethod,
     messages: Message[],
@@ -313,8 +286,8 @@ export class LanguageModel {
     check?: OutputCheck,
     prompt?: string,
   ): Promise<ModelResponse | JSONModelResponse> {
-    const plan = await this.#plan(method, messages, output, options, prompt);
-    plan.check = check;
-    return runCall(this.#ctx, plan);
+    // One call-building path for chat, streams and batch jobs: the same call, the same cache key.
+    const call = await buildCall(this.#ctx, method, messages, output, options, prompt);
+    return runCall(this.#ctx, { method, call, options, check });
   }
 }

@@ -164,34 +164,41 @@ function portableStatus(
 }
 
 /** A job's state; cached requests count as succeeded. */
-export async function batchStatus(
+export function batchStatus(
   kit: BatchKit,
   ctx: ModelContext,
   id: string,
   options: BatchCallOptions = {},
 ): Promise<BatchStatus> {
-  const record = await loadJobRecord(ctx, recordStore(ctx), id);
-  if (!record.sent) return portableStatus(record, undefined);
-  const batch = await providerBatch(ctx);
-  const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
-  return portableStatus(record, await batch.status(id, http('status')));
+  return jobCall(kit, ctx, id, options, 'status');
 }
 
 /**
  * Cancels a job at the provider; a job answered wholly from the cache has nothing to cancel and
  * stays `completed`. Results of the requests finished before the cancel stay readable.
  */
-export async function cancelBatch(
+export function cancelBatch(
   kit: BatchKit,
   ctx: ModelContext,
   id: string,
   options: BatchCallOptions = {},
 ): Promise<BatchStatus> {
+  return jobCall(kit, ctx, id, options, 'cancel');
+}
+
+/** Sends `operation` for a job that went to the provider and reads the portable state it answers. */
+async function jobCall(
+  kit: BatchKit,
+  ctx: ModelContext,
+  id: string,
+  options: BatchCallOptions,
+  operation: 'status' | 'cancel',
+): Promise<BatchStatus> {
   const record = await loadJobRecord(ctx, recordStore(ctx), id);
   if (!record.sent) return portableStatus(record, undefined);
   const batch = await providerBatch(ctx);
   const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
-  return portableStatus(record, await batch.cancel(id, http('cancel')));
+  return portableStatus(record, await batch[operation](id, http(operation)));
 }
 
 /** Waits for the job, then yields each request's result in submission order. */
