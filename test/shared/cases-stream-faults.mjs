@@ -5,18 +5,8 @@
 import * as v from 'valibot';
 import { assert, deepEqual, equal, rejects } from './assert.mjs';
 import { drain } from './cases-stream.mjs';
-import { scenario, uniquePrompt } from './emulator-client.mjs';
+import { closedEarly, scenario, uniquePrompt } from './emulator-client.mjs';
 import { openaiModelFactory } from './openai-fixture.mjs';
-
-/** Polls the scenario's log until the streamed request's connection was closed by the client. */
-async function closedEarly(/** @type {any} */ s) {
-  for (let i = 0; i < 100; i++) {
-    const [request] = await s.requests();
-    if (request?.stream?.closedEarly) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return false;
-}
 
 /**
  * @param {import('./cases.mjs').CaseEnv} env

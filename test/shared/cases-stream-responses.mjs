@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { assert, deepEqual, equal, rejects } from './assert.mjs';
 import { drain } from './cases-stream.mjs';
-import { scenario, uniquePrompt } from './emulator-client.mjs';
+import { closedEarly, scenario, uniquePrompt } from './emulator-client.mjs';
 import { weatherTool } from './fixtures.mjs';
 import { KEY } from './openai-fixture.mjs';
 
@@ -15,16 +15,6 @@ const comparable = (/** @type {any} */ r) => {
   const { id: _i, raw: _r, cached: _c, rateLimit: _l, requestId: _q, latencyMs: _m, ...rest } = r;
   return JSON.parse(JSON.stringify(rest).replace(/"(rs_\w+|gAAAA[\w=+/]+)"/g, '"(per request)"'));
 };
-
-/** Polls the scenario's log until the streamed request's connection was closed by the client. */
-async function closedEarly(/** @type {any} */ s) {
-  for (let i = 0; i < 100; i++) {
-    const [request] = await s.requests();
-    if (request?.stream?.closedEarly) return true;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return false;
-}
 
 /**
  * @param {import('./cases.mjs').CaseEnv} env

@@ -53,3 +53,17 @@ export function recordingFetch() {
   };
   return { fetch: wrapped, responses };
 }
+
+/**
+ * Polls a scenario's log until its streamed request's connection was closed by the client (an abort,
+ * a break, an idle timeout): true once the emulator saw it, false after about two seconds.
+ * @param {{ requests(): Promise<any[]> }} s - The scenario.
+ */
+export async function closedEarly(s) {
+  for (let i = 0; i < 100; i++) {
+    const [request] = await s.requests();
+    if (request?.stream?.closedEarly) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}
