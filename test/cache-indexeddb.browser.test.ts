@@ -201,15 +201,24 @@ it('a full IndexedDB quota is a write warning (printed once without onWarning); 
   try {
     await withIndexedDB(bucket.indexedDB, async () => {
       const filler = createStore('filler', 'bytes');
+      // Filled in ever smaller pieces down to 64 bytes, so no room is left for even a small entry
+      // (how much slack a refused 16 kB write leaves differs between Chromium versions).
       const full = async () => {
-        for (let i = 0; i < 100; i++) {
-          const bytes = crypto.getRandomValues(new Uint8Array(16 * 1024));
-          const error = await set(`f${i}`, bytes, filler).then(
-            () => undefined,
-            (e: unknown) => e,
-          );
-          if (error) return error as DOMException;
+        let refused: DOMException | undefined;
+        for (let size = 16 * 1024, i = 0; size >= 64; size /= 4) {
+          for (let n = 0; n < 100; n++, i++) {
+            const bytes = crypto.getRandomValues(new Uint8Array(size));
+            const error = await set(`f${i}`, bytes, filler).then(
+              () => undefined,
+              (e: unknown) => e,
+            );
+            if (error) {
+              refused = error as DOMException;
+              break;
+            }
+          }
         }
+        return refused;
       };
       expect((await full())?.name).toBe('QuotaExceededError');
       const sc = await scenario(emulatorUrl);
