@@ -93,7 +93,7 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
       if (tuned?.serviceTier) body.serviceTier ??= tuned.serviceTier;
       const gen = await generationConfig(call, native, warnings, asked ?? tuned?.thinking);
       if (Object.keys(gen).length) body.generationConfig = gen;
-      const converted = convertToGoogleContents(call.messages, call.model);
+      const converted = await convertToGoogleContents(call.messages, call.model);
       const { systemInstruction, contents } = converted;
       warnings.push(...converted.warnings);
       if (systemInstruction) body.systemInstruction = systemInstruction;
