@@ -73,8 +73,6 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
         call.spec?.maxOutputTokens ??
         (await import('./anthropic-max-output.ts')).anthropicMaxOutput(call.model);
       const prompt = await convertToAnthropicMessages(call.messages);
-      if (call.messages.some((m) => m.role === 'tool' || (m.role === 'assistant' && m.toolCalls)))
-        (await import('../../core/check-tool-turns.ts')).checkToolTurns(call.messages);
       const warnings = prompt.warnings;
       const body: Record<string, unknown> = {
         ...extra,

@@ -5,6 +5,8 @@ import type { AnthropicBlock } from './convert-to-anthropic-messages.ts';
 // Loaded only for conversations with images, native blocks, thinking or tool calls: a plain chat
 // (strings in, text out) never fetches it.
 
+export { checkToolTurns } from '../../core/check-tool-turns.ts';
+
 const DATA_URL = /^data:([^;,]+);base64,(.*)$/s;
 /** The image types the Messages API takes (Base64ImageSource.media_type). */
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp'];

@@ -24,7 +24,8 @@ export interface AnthropicPrompt {
  * Converts portable messages to Anthropic's Messages format: leading system messages become the
  * top-level `system`; consecutive tool results become one user turn of `tool_result` blocks; adjacent
  * turns of the same role are merged, since Anthropic wants user and assistant to alternate.
- * @throws {@link InvalidRequestError} for a system message after the first non-system one.
+ * @throws {@link InvalidRequestError} for a system message after the first non-system one, or tool
+ *   calls and results that do not pair up.
  */
 export async function convertToAnthropicMessages(
   messages: readonly Message[],
@@ -73,5 +74,7 @@ export async function convertToAnthropicMessages(
         ]);
     }
   });
+  // Tool calls and results must pair up, which only conversations with them need checking.
+  rich?.checkToolTurns(messages);
   return { system: system.length ? system.join('\n\n') : undefined, messages: turns, warnings };
 }
