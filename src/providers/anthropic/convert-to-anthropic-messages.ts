@@ -1,4 +1,3 @@
-import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts';
 import { isPlainMessage } from '../../core/is-plain-message.ts';
 import type { Message } from '../../core/types.ts';
 
@@ -24,7 +23,7 @@ export interface AnthropicPrompt {
  * Converts portable messages to Anthropic's Messages format: leading system messages become the
  * top-level `system`; consecutive tool results become one user turn of `tool_result` blocks; adjacent
  * turns of the same role are merged, since Anthropic wants user and assistant to alternate.
- * @throws {@link InvalidRequestError} for a system message after the first non-system one, or tool
+ * @throws `InvalidRequestError` for a system message after the first non-system one, or tool
  *   calls and results that do not pair up.
  */
 export async function convertToAnthropicMessages(
@@ -42,38 +41,36 @@ export async function convertToAnthropicMessages(
     if (last?.role === role) last.content.push(...content);
     else turns.push({ role, content });
   };
-  messages.forEach((message, i) => {
+  for (const [i, message] of messages.entries()) {
     switch (message.role) {
       case 'system':
         if (turns.length > 0) {
-          throw new InvalidRequestError(
-            `Message ${i} has role system after the conversation started. Anthropic takes one system ` +
-              'prompt, before all messages: move it to the start (or to the `system` option), or send ' +
-              'it as a user message.',
-          );
+          throw (await import('./late-system-message-error.ts')).lateSystemMessageError(i);
         }
         system.push(message.content);
-        return;
+        continue;
       case 'user':
-        return push(
+        push(
           'user',
           typeof message.content === 'string'
             ? [{ type: 'text', text: message.content }]
             : rich!.userBlocks(message.content, i),
         );
+        continue;
       case 'assistant': {
         const text: AnthropicBlock[] =
           message.content === '' ? [] : [{ type: 'text', text: message.content }];
         const blocks = rich ? rich.assistantBlocks(message, i, warnings, text) : text;
         // An empty assistant message carries nothing, and Anthropic rejects empty content.
-        return blocks.length ? push('assistant', blocks) : undefined;
+        if (blocks.length) push('assistant', blocks);
+        continue;
       }
       default:
-        return push('user', [
+        push('user', [
           { type: 'tool_result', tool_use_id: message.toolCallId, content: message.content },
         ]);
     }
-  });
+  }
   // Tool calls and results must pair up, which only conversations with them need checking.
   rich?.checkToolTurns(messages);
   return { system: system.length ? system.join('\n\n') : undefined, messages: turns, warnings };
