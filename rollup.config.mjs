@@ -118,7 +118,7 @@ const CALL_PATH_GROUPS = {
   // on-demand chunks (or, in the same file, their code up front) along with it.
   core: [
     'core/{base-url,delay,env,merge-headers,redact,canonical-json,io-context-check,read-wire}',
-    'core/{cache-warning,host-of,is-browser,rate-limit,lazy}',
+    'core/{cache-warning,host-of,is-browser,rate-limit,lazy,is-plain-message}',
     'core/errors/{llm-error,invalid-request-error,invalid-response-error,timeout-error}',
     'core/errors/{network-error,retry-error,unsupported-feature-error,content-filter-error}',
     'pipeline/{call-signal,options,is-portable-tools}',
@@ -140,7 +140,7 @@ const CALL_PATH_GROUPS = {
   ],
   'google-call': [
     'providers/google/{google-adapter,google-api,convert-to-google-contents}',
-    'providers/google/{map-google-finish-reason,parse-google-response,vertex-url}',
+    'providers/google/{parse-google-response,vertex-url}',
   ],
 };
 /** src-relative path (no extension) -> group name. `{a,b}` lists several files of one folder. */

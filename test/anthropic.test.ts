@@ -90,8 +90,8 @@ describe('prepareAnthropicThinking on models that only think adaptively', () => 
 });
 
 describe('convertToAnthropicMessages', () => {
-  it('joins leading system messages, merges same-role turns and tool results into one user turn', () => {
-    const out = convertToAnthropicMessages([
+  it('joins leading system messages, merges same-role turns and tool results into one user turn', async () => {
+    const out = await convertToAnthropicMessages([
       { role: 'system', content: 'a' },
       { role: 'system', content: 'b' },
       { role: 'user', content: 'q1' },
@@ -124,8 +124,8 @@ describe('convertToAnthropicMessages', () => {
     ]);
     expect(out.warnings[0]).toMatch(/without a signature/);
   });
-  it('rejects tool arguments that are not a JSON object', () => {
-    expect(() =>
+  it('rejects tool arguments that are not a JSON object', async () => {
+    await expect(
       convertToAnthropicMessages([
         { role: 'user', content: 'q' },
         {
@@ -134,7 +134,7 @@ describe('convertToAnthropicMessages', () => {
           toolCalls: [{ id: 't', name: 'f', arguments: 'not json' }],
         },
       ]),
-    ).toThrow(/must be a JSON object/);
+    ).rejects.toThrow(/must be a JSON object/);
   });
 });
 

@@ -39,6 +39,13 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
   // In tool structured-output mode, the tool whose input is the answer.
   const answerToolOf = (call: ModelCall) =>
     modeOf(call) === 'tool' && call.output.type === 'json-schema' ? call.output.name : undefined;
+  // The headers of every request, batch jobs included.
+  const headers = (): Record<string, string> => ({
+    'anthropic-version': config.version,
+    ...(config.dangerouslyAllowBrowser
+      ? { 'anthropic-dangerous-direct-browser-access': 'true' }
+      : {}),
+  });
   return {
     specificationVersion: 'v1',
     provider: 'anthropic',
@@ -52,113 +59,65 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
     cacheKeyHeaders: ['anthropic-version', 'anthropic-beta'],
     loadSpec: (model) => import('./anthropic-spec.ts').then((m) => m.anthropicSpec(model)),
     authHeaders: (key): Record<string, string> => (key ? { 'x-api-key': key } : {}),
-    loadBatch: () =>
-      import('./anthropic-batch.ts').then((m) =>
-        m.anthropicBatch({
-          'anthropic-version': config.version,
-          ...(config.dangerouslyAllowBrowser
-            ? { 'anthropic-dangerous-direct-browser-access': 'true' }
-            : {}),
-        }),
-      ),
+    loadBatch: () => import('./anthropic-batch.ts').then((m) => m.anthropicBatch(headers())),
 
     async buildRequest(call: ModelCall): Promise<WireRequest> {
       if (config.directToAnthropic && !config.dangerouslyAllowBrowser && isBrowser()) {
         // Only browsers without the opt-in need the error's long explanation: load it there.
         throw new (await import('./browser-access-error.ts')).BrowserAccessError();
       }
-      const { thinking: asked, cacheControl, ...extra } = call.extra;
+      const { thinking, cacheControl, ...extra } = call.extra;
       // A maxTokens above a known model's maximum was refused by checkCapabilities already.
       // Family defaults for models the registry does not know load only for such models.
       const modelMax =
         call.spec?.maxOutputTokens ??
         (await import('./anthropic-max-output.ts')).anthropicMaxOutput(call.model);
-      // The universal effort and tier load on first use; an effort may turn thinking on.
-      const tuned =
-        call.effort || call.serviceTier
-          ? (await import('./prepare-anthropic-effort.ts')).prepareAnthropicEffort(
-              call,
-              modelMax,
-              asked !== undefined,
-            )
-          : undefined;
-      const thinking = asked ?? tuned?.thinking;
-      let resolved: {
-        on: boolean;
-        maxTokens: number;
-        wire?: Record<string, unknown>;
-        warning?: string;
-      } =
-        thinking === undefined
-          ? {
-              on: false,
-              maxTokens: call.maxTokens ?? modelMax,
-              wire: undefined,
-              warning: undefined,
-            }
-          : (await import('./prepare-anthropic-thinking.ts')).prepareAnthropicThinking(
-              thinking,
-              call.maxTokens,
-              modelMax,
-              call.spec,
-              call.model,
-            );
-      const prompt = convertToAnthropicMessages(call.messages);
-      if (call.messages.some((m) => m.role === 'tool' || (m.role === 'assistant' && m.toolCalls)))
-        (await import('../../core/check-tool-turns.ts')).checkToolTurns(call.messages);
-      const warnings = [...prompt.warnings, ...(tuned?.warnings ?? [])];
-      if (resolved.warning) warnings.push(resolved.warning);
-      // Loaded only with thinking on: plain chat bundles do not carry it.
-      const turnWarning = resolved.on
-        ? (await import('./open-tool-turn-without-thinking.ts')).openToolTurnWithoutThinking(
-            call.messages,
-          )
-        : undefined;
-      if (turnWarning) {
-        // The turn began without Claude thinking (another provider's, or thinking off): it ends so.
-        resolved = { on: false, maxTokens: call.maxTokens ?? modelMax };
-        warnings.push(turnWarning);
-      }
+      const prompt = await convertToAnthropicMessages(call.messages);
+      const warnings = prompt.warnings;
       const body: Record<string, unknown> = {
         ...extra,
         model: call.model,
-        max_tokens: resolved.maxTokens,
+        max_tokens: call.maxTokens ?? modelMax,
       };
-      if (resolved.wire) body.thinking = resolved.wire;
-      if (tuned?.effort)
-        body.output_config = { effort: tuned.effort, ...(extra.output_config as object) };
-      if (tuned?.serviceTier) body.service_tier ??= tuned.serviceTier;
-      if (call.temperature !== undefined || call.topP !== undefined || extra.top_k !== undefined) {
-        const { prepareAnthropicSampling } = await import('./prepare-anthropic-sampling.ts');
-        prepareAnthropicSampling(call, resolved.on, body, warnings);
-      }
+      const mode = modeOf(call);
+      // What a plain chat does not set loads on first use.
+      const tune =
+        thinking !== undefined ||
+        call.effort ||
+        call.serviceTier ||
+        call.temperature !== undefined ||
+        call.topP !== undefined ||
+        extra.top_k !== undefined ||
+        call.tools?.length ||
+        call.toolChoice !== undefined ||
+        mode ||
+        cacheControl !== undefined
+          ? await import('./tune-anthropic-body.ts')
+          : undefined;
+      const on = tune
+        ? await tune.tuneAnthropicBody(call, thinking, modelMax, body, warnings)
+        : false;
       if (call.stop) body.stop_sequences = call.stop;
       if (call.seed !== undefined)
         warnings.push('seed was not sent: the Messages API has no seed.');
       let system = prompt.system;
-      const mode = modeOf(call);
-      if (call.tools?.length || call.toolChoice !== undefined) {
-        const { prepareAnthropicTools } = await import('./prepare-anthropic-tools.ts');
-        Object.assign(body, prepareAnthropicTools(call, resolved.on, mode === 'tool', warnings));
-      }
       if (call.output.type === 'json')
         system = system ? `${system}\n\n${JSON_INSTRUCTION}` : JSON_INSTRUCTION;
-      else if (mode) {
-        const { prepareAnthropicOutput } = await import('./prepare-anthropic-output.ts');
-        system = prepareAnthropicOutput(call, mode, resolved.on, body, system);
-      }
-      const targets = { system, tools: body.tools as never, messages: prompt.messages };
-      if (cacheControl !== undefined) {
-        const { applyAnthropicCacheControl } = await import('./anthropic-cache-control.ts');
-        applyAnthropicCacheControl(cacheControl, targets);
-      }
-      if (targets.system !== undefined) body.system = targets.system;
-      if (targets.tools !== undefined) body.tools = targets.tools;
-      body.messages = targets.messages;
-      const headers: Record<string, string> = { 'anthropic-version': config.version };
-      if (config.dangerouslyAllowBrowser)
-        headers['anthropic-dangerous-direct-browser-access'] = 'true';
-      return { path: '/v1/messages', body, headers, warnings };
+      const sent = tune
+        ? await tune.finishAnthropicBody(
+            call,
+            on,
+            mode,
+            cacheControl,
+            body,
+            system,
+            prompt.messages,
+            warnings,
+          )
+        : system;
+      if (sent !== undefined) body.system = sent;
+      body.messages = prompt.messages;
+      return { path: '/v1/messages', body, headers: headers(), warnings };
     },
 
     streamRequest: (wire) => ({ ...wire, body: { ...wire.body, stream: true } }),

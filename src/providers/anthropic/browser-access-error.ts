@@ -9,10 +9,9 @@ export class BrowserAccessError extends InvalidRequestError {
 
   constructor() {
     super(
-      'AnthropicModel refuses to call Anthropic from a browser: the API key would be sent from the ' +
-        'page, where any user of the page can read it. Prefer a proxy: point `endpoint` at your own ' +
-        'server, which adds the key and forwards to https://api.anthropic.com. If every user of the ' +
-        'page may see the key (a local tool, a user-supplied key), pass `dangerouslyAllowBrowser: true`.',
+      'AnthropicModel refuses browser calls to api.anthropic.com: any user of the page could read ' +
+        'the API key. Use a proxy (point `endpoint` at your server, which adds the key), or pass ' +
+        '`dangerouslyAllowBrowser: true` if every user may see the key.',
     );
   }
 }

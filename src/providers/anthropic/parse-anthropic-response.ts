@@ -1,8 +1,9 @@
 import { readWire } from '../../core/read-wire.ts';
 import type { ParsedResponse } from '../../core/adapter.ts';
-import type { ReasoningPart, ToolCall, Usage } from '../../core/types.ts';
+import type { Usage } from '../../core/types.ts';
 import { ANTHROPIC_MESSAGE_SHAPE, type AnthropicMessage } from './anthropic-api.ts';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.ts';
+import type { AnthropicBlocks } from './read-anthropic-blocks.ts';
 
 function usageOf(usage: AnthropicMessage['usage'], raw: unknown, oneHour: boolean): Usage {
   if (!usage) return {};
@@ -39,59 +40,36 @@ function usageOf(usage: AnthropicMessage['usage'], raw: unknown, oneHour: boolea
  * @param options.oneHourCache - The request's cache breakpoints all have the 1-hour lifetime.
  * @throws `InvalidResponseError` when the body is not a Message.
  */
-export function parseAnthropicResponse(
+export async function parseAnthropicResponse(
   body: unknown,
   url: string,
   options: { answerTool?: string; oneHourCache?: boolean } = {},
-): ParsedResponse {
-  const { answerTool } = options;
+): Promise<ParsedResponse> {
   const msg = readWire<AnthropicMessage>(body, ANTHROPIC_MESSAGE_SHAPE, 'anthropic', url);
-  let text = '';
-  let answer: string | undefined;
-  const thinking: string[] = [];
-  const reasoning: ReasoningPart[] = [];
-  const toolCalls: ToolCall[] = [];
-  // Where the parts come from, so that another provider never gets Anthropic's signatures.
-  const origin = { provider: 'anthropic', ...(msg.model ? { model: msg.model } : {}) };
-  for (const block of msg.content) {
-    if (block.type === 'text') text += block.text ?? '';
-    else if (block.type === 'thinking') {
-      thinking.push(block.thinking ?? '');
-      reasoning.push({
-        type: 'thinking',
-        text: block.thinking ?? '',
-        signature: block.signature ?? undefined,
-        ...origin,
-      });
-    } else if (block.type === 'redacted_thinking') {
-      reasoning.push({ type: 'redacted_thinking', data: block.data ?? '', ...origin });
-    } else if (block.type === 'tool_use' && block.id && block.name) {
-      if (answerTool !== undefined && block.name === answerTool)
-        answer = JSON.stringify(block.input ?? {});
-      else toolCalls.push({ id: block.id, name: block.name, arguments: block.input ?? {} });
-    }
-  }
-  // The tool's input is the answer, whatever text came around it; without the tool, the text is.
-  if (answer !== undefined) text = answer;
-  const answered = answer !== undefined && msg.stop_reason === 'tool_use' && !toolCalls.length;
-  const calls = toolCalls.length ? toolCalls : undefined;
+  // Thinking and tool blocks are read by code loaded only for answers that have them.
+  const read: Partial<AnthropicBlocks> & { text: string } = msg.content.every(
+    (block) => block.type === 'text',
+  )
+    ? { text: msg.content.map((block) => block.text ?? '').join('') }
+    : (await import('./read-anthropic-blocks.ts')).readAnthropicBlocks(msg, options.answerTool);
+  const { text, toolCalls, reasoning } = read;
   return {
     text,
     choices: [text],
     // The answer tool call is the answer, not a request to run a tool.
-    finishReason: answered ? 'stop' : mapAnthropicStopReason(msg.stop_reason),
+    finishReason: read.answered ? 'stop' : mapAnthropicStopReason(msg.stop_reason),
     rawFinishReason: msg.stop_reason ?? undefined,
     id: msg.id ?? undefined,
     model: msg.model ?? undefined,
     // The body's own object as `raw`: the schema reads only some members.
     usage: usageOf(msg.usage, (body as { usage?: unknown }).usage, options.oneHourCache === true),
-    thinking: thinking.length ? thinking.join('\n') : undefined,
-    toolCalls: calls,
+    thinking: read.thinking,
+    toolCalls,
     assistant: {
       role: 'assistant',
       content: text,
-      ...(calls ? { toolCalls: calls } : {}),
-      ...(reasoning.length ? { reasoning } : {}),
+      ...(toolCalls ? { toolCalls } : {}),
+      ...(reasoning ? { reasoning } : {}),
     },
   };
 }

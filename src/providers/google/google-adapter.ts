@@ -24,37 +24,6 @@ const GEMINI_KEYS: KeyPolicy = {
   hosts: ['generativelanguage.googleapis.com'],
 };
 
-async function generationConfig(
-  call: ModelCall,
-  native: unknown,
-  warnings: string[],
-  thinking: unknown,
-) {
-  const gen: Record<string, unknown> = {};
-  if (call.maxTokens !== undefined) gen.maxOutputTokens = call.maxTokens;
-  if (call.temperature !== undefined) gen.temperature = call.temperature;
-  if (call.topP !== undefined) gen.topP = call.topP;
-  if (call.stop) gen.stopSequences = call.stop;
-  if (call.seed !== undefined) gen.seed = call.seed;
-  if (call.output.type !== 'text') gen.responseMimeType = 'application/json';
-  // responseJsonSchema (plain JSON Schema) rather than responseSchema (Google's OpenAPI subset): both
-  // specs have it, and it takes what valibot emits ($ref, anyOf, additionalProperties) unchanged.
-  // Schema, tool and thinking code is imported on first use, so a plain chat bundle stays small.
-  if (call.output.type === 'json-schema') {
-    const { googleJsonSchema } = await import('./prepare-google-tools.ts');
-    gen.responseJsonSchema = googleJsonSchema(call.output.schema);
-  }
-  if (thinking !== undefined) {
-    const { prepareGoogleThinking } = await import('./prepare-google-thinking.ts');
-    const resolved = prepareGoogleThinking(thinking, call.model, call.spec);
-    if (resolved.thinkingConfig) gen.thinkingConfig = resolved.thinkingConfig;
-    warnings.push(...resolved.warnings);
-  }
-  // A native `generationConfig` call option wins over the mapped settings, member by member.
-  if (typeof native === 'object' && native !== null) Object.assign(gen, native);
-  return gen;
-}
-
 /**
  * Creates the adapter for Google's `generateContent`, on the Gemini API (key in `x-goog-api-key`,
  * never in the URL) or Vertex AI (OAuth access token as `Authorization: Bearer`). The wire format is
@@ -80,30 +49,34 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
       const warnings: string[] = [];
       const { thinking: asked, generationConfig: native, ...extra } = call.extra;
       const body: Record<string, unknown> = { ...extra };
-      // The universal effort and tier load on first use; an effort stands for a thinking option.
-      const tuned =
-        call.effort || call.serviceTier
-          ? (await import('./prepare-google-effort.ts')).prepareGoogleEffort(
-              call,
-              !!vertex,
-              asked !== undefined,
-            )
+      // What a plain chat does not set loads on first use.
+      const tune =
+        asked !== undefined ||
+        call.effort ||
+        call.serviceTier ||
+        call.output.type === 'json-schema' ||
+        call.tools?.length ||
+        call.toolChoice !== undefined
+          ? await import('./tune-google-body.ts')
           : undefined;
-      if (tuned) warnings.push(...tuned.warnings);
-      if (tuned?.serviceTier) body.serviceTier ??= tuned.serviceTier;
-      const gen = await generationConfig(call, native, warnings, asked ?? tuned?.thinking);
+      const thinking = await tune?.tuneGoogleBody(call, asked, !!vertex, body, warnings);
+      const gen: Record<string, unknown> = {};
+      if (call.maxTokens !== undefined) gen.maxOutputTokens = call.maxTokens;
+      if (call.temperature !== undefined) gen.temperature = call.temperature;
+      if (call.topP !== undefined) gen.topP = call.topP;
+      if (call.stop) gen.stopSequences = call.stop;
+      if (call.seed !== undefined) gen.seed = call.seed;
+      if (call.output.type !== 'text') gen.responseMimeType = 'application/json';
+      await tune?.tuneGoogleConfig(call, thinking, gen, warnings);
+      // A native `generationConfig` call option wins over the mapped settings, member by member.
+      if (typeof native === 'object' && native !== null) Object.assign(gen, native);
       if (Object.keys(gen).length) body.generationConfig = gen;
-      const converted = convertToGoogleContents(call.messages, call.model);
+      const converted = await convertToGoogleContents(call.messages, call.model);
       const { systemInstruction, contents } = converted;
       warnings.push(...converted.warnings);
       if (systemInstruction) body.systemInstruction = systemInstruction;
       body.contents = contents;
-      if (call.tools?.length || call.toolChoice !== undefined) {
-        const { prepareGoogleTools } = await import('./prepare-google-tools.ts');
-        const tools = prepareGoogleTools(call, body.tools);
-        Object.assign(body, tools.members);
-        warnings.push(...tools.warnings);
-      }
+      await tune?.finishGoogleBody(call, body, warnings);
       if (!vertex) return { path: await geminiPath(call.model), body, warnings };
       const project = vertex.projectId ?? readEnv('VERTEX_PROJECT_ID', vertex.env);
       const { vertexPath } = await import('./vertex-path.ts');

@@ -14,27 +14,11 @@ const FILTERED = new Set([
 ]);
 
 /** Tells whether a Gemini finish reason means a content filter stopped the answer. */
-export function isFilteredFinish(reason: string | null | undefined): boolean {
-  return reason !== null && reason !== undefined && FILTERED.has(reason);
-}
+export const isFilteredFinish = (reason: string): boolean => FILTERED.has(reason);
 
 /**
- * Maps a Gemini/Vertex `finishReason` to the SDK's. Gemini reports `STOP` for answers that end in
- * function calls, so `hasToolCalls` turns that into `tool_calls`.
+ * Maps a Gemini/Vertex `finishReason` other than `STOP` and `MAX_TOKENS` (which every normal answer
+ * ends in, mapped by the parser itself) to the SDK's. Loaded only for answers that end otherwise.
  */
-export function mapGoogleFinishReason(
-  reason: string | null | undefined,
-  hasToolCalls: boolean,
-): FinishReason {
-  if (isFilteredFinish(reason)) return 'content_filter';
-  switch (reason) {
-    case 'STOP':
-    case undefined:
-    case null:
-      return hasToolCalls ? 'tool_calls' : 'stop';
-    case 'MAX_TOKENS':
-      return 'length';
-    default:
-      return 'other';
-  }
-}
+export const mapGoogleFinishReason = (reason: string): FinishReason =>
+  isFilteredFinish(reason) ? 'content_filter' : 'other';

@@ -1,7 +1,7 @@
 import type { StreamReader } from '../../core/adapter.ts';
 import { InvalidResponseError } from '../../core/errors/invalid-response-error.ts';
 import { streamErrorEvent } from '../../core/stream-error-event.ts';
-import { googleCallId } from './parse-google-response.ts';
+import { googleCallId } from './read-google-parts.ts';
 
 type Part = Record<string, unknown> & {
   text?: string;

@@ -1,0 +1,104 @@
+import type { ModelCall } from '../../core/adapter.ts';
+import type { AnthropicStructuredOutput } from './anthropic-structured-output.ts';
+import type { AnthropicTurn } from './convert-to-anthropic-messages.ts';
+import type { ResolvedThinking } from './prepare-anthropic-thinking.ts';
+
+// The request settings a plain chat does not use (thinking, effort, service tier, sampling, tools,
+// schema output, cache hints), loaded by the adapter only for calls that set one. Each feature's own
+// code loads in turn only when that feature is used.
+
+/**
+ * Maps thinking (the `thinking` option, or the one an effort stands for), effort, service tier and
+ * sampling onto the head of a request body (`max_tokens` is replaced, the rest appended in wire
+ * order).
+ * @param asked - The `thinking` call option, if any.
+ * @param modelMax - The model's maximum output tokens.
+ * @param warnings - Receives a line per setting changed or not sent.
+ * @returns Whether the request turns thinking on.
+ */
+export async function tuneAnthropicBody(
+  call: ModelCall,
+  asked: unknown,
+  modelMax: number,
+  body: Record<string, unknown>,
+  warnings: string[],
+): Promise<boolean> {
+  const tuned =
+    call.effort || call.serviceTier
+      ? (await import('./prepare-anthropic-effort.ts')).prepareAnthropicEffort(
+          call,
+          modelMax,
+          asked !== undefined,
+        )
+      : undefined;
+  const thinking = asked ?? tuned?.thinking;
+  let resolved: ResolvedThinking =
+    thinking === undefined
+      ? { on: false, maxTokens: call.maxTokens ?? modelMax }
+      : (await import('./prepare-anthropic-thinking.ts')).prepareAnthropicThinking(
+          thinking,
+          call.maxTokens,
+          modelMax,
+          call.spec,
+          call.model,
+        );
+  warnings.push(...(tuned?.warnings ?? []));
+  if (resolved.warning) warnings.push(resolved.warning);
+  // Loaded only with thinking on: plain chat bundles do not carry it.
+  const turnWarning = resolved.on
+    ? (await import('./open-tool-turn-without-thinking.ts')).openToolTurnWithoutThinking(
+        call.messages,
+      )
+    : undefined;
+  if (turnWarning) {
+    // The turn began without Claude thinking (another provider's, or thinking off): it ends so.
+    resolved = { on: false, maxTokens: call.maxTokens ?? modelMax };
+    warnings.push(turnWarning);
+  }
+  body.max_tokens = resolved.maxTokens;
+  if (resolved.wire) body.thinking = resolved.wire;
+  if (tuned?.effort)
+    body.output_config = { effort: tuned.effort, ...(body.output_config as object) };
+  if (tuned?.serviceTier) body.service_tier ??= tuned.serviceTier;
+  if (call.temperature !== undefined || call.topP !== undefined || body.top_k !== undefined) {
+    const { prepareAnthropicSampling } = await import('./prepare-anthropic-sampling.ts');
+    prepareAnthropicSampling(call, resolved.on, body, warnings);
+  }
+  return resolved.on;
+}
+
+/**
+ * Adds tools, schema-shaped output and cache breakpoints to the tail of a request body.
+ * @param thinking - Whether the request turns thinking on.
+ * @param mode - The structured-output mode of an `object()` call.
+ * @param cacheControl - The `cacheControl` call option, if any.
+ * @param system - The system prompt so far.
+ * @param messages - The converted turns; a cache breakpoint replaces the last one.
+ * @returns The system prompt to send.
+ */
+export async function finishAnthropicBody(
+  call: ModelCall,
+  thinking: boolean,
+  mode: AnthropicStructuredOutput | undefined,
+  cacheControl: unknown,
+  body: Record<string, unknown>,
+  system: string | undefined,
+  messages: AnthropicTurn[],
+  warnings: string[],
+): Promise<unknown> {
+  if (call.tools?.length || call.toolChoice !== undefined) {
+    const { prepareAnthropicTools } = await import('./prepare-anthropic-tools.ts');
+    Object.assign(body, prepareAnthropicTools(call, thinking, mode === 'tool', warnings));
+  }
+  if (mode) {
+    const { prepareAnthropicOutput } = await import('./prepare-anthropic-output.ts');
+    system = prepareAnthropicOutput(call, mode, thinking, body, system);
+  }
+  const targets = { system, tools: body.tools as never, messages };
+  if (cacheControl !== undefined) {
+    const { applyAnthropicCacheControl } = await import('./anthropic-cache-control.ts');
+    applyAnthropicCacheControl(cacheControl, targets);
+  }
+  if (targets.tools !== undefined) body.tools = targets.tools;
+  return targets.system;
+}
