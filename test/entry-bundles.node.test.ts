@@ -118,8 +118,11 @@ console.log(extractJson('{}'), new RateLimitError({ provider: 'p', url: 'u', sta
 const s = memoryStore({ maxEntries: 10 });
 console.log(await listCacheKeys(s), await pruneCache(s, new Date()));`,
     own: /use a store that supports it/,
-    // isPrunable (prune honours `keepUntil`, for unread batch job records) is 38 B of it.
-    budget: { upfront: 2700, all: 24450 },
+    // isPrunable (prune honours `keepUntil`, for unread batch job records) is 38 B of it. `all`
+    // +100 B (24486 measured): a byte store's clearing and pruning and the IndexedDB upgrade path
+    // became chunks of their own, loaded on first use, so a page's first call no longer downloads
+    // them (0.6 kB less gzip, test/first-call-size); each extra chunk pays its own gzip framing.
+    budget: { upfront: 2700, all: 24550 },
   },
   './cache/fs': {
     code: `import { fsStore } from 'alea-llm-client/cache/fs';

@@ -1,5 +1,5 @@
-import { printWarning } from '../core/cache-warning.ts';
-import { isPrunable, type CacheStore } from '../core/cache-store.ts';
+import type { CacheStore } from '../core/cache-store.ts';
+import { lazy } from '../core/lazy.ts';
 import { decodeEntry, encodeEntry, type DecodedEntry } from './encode-entry.ts';
 import { checkEntryKey, isEntryKey } from './entry-key.ts';
 
@@ -33,27 +33,21 @@ export interface ByteBackend {
   list(prefix: string): Promise<string[]>;
   /** Removes every entry; defaults to removing each listed entry, then {@link ByteBackend.sweep}. */
   clear?(): Promise<void>;
-  /** Prunes by itself (KV, to stay within its per-invocation limit); defaults to a listed walk. */
+  /**
+   * Prunes by itself (KV, to stay within its per-invocation limit); defaults to a listed walk.
+   * `doomed` reads an entry and tells whether pruning deletes it (old, expired or corrupt).
+   */
   prune?(
     cutoff: number,
     prefix: string,
-    inspect: (key: string) => Promise<Inspection>,
+    doomed: (key: string) => Promise<boolean>,
   ): Promise<number>;
   /** Removes what interrupted writes left behind (the fs store's stale temporary files). */
   sweep?(): Promise<void>;
 }
 
-/** How many entries `prune` reads and deletes at once. */
-const PRUNE_CONCURRENCY = 16;
-
-/**
- * Whether pruning deletes an inspected entry: old, expired and corrupt ones go; what could not be
- * read just now (a busy disk, a codec chunk that failed to load) stays, since it may be fine.
- */
-export function doomed(found: Inspection, cutoff: number): boolean {
-  if (found.status === 'ok') return isPrunable(found.entry, cutoff);
-  return found.status === 'expired' || found.status === 'corrupt';
-}
+// Clearing and pruning: loaded on first use (a call only reads and writes).
+const manage = /* @__PURE__ */ lazy(() => import('./byte-store-manage.ts'));
 
 /**
  * Builds a {@link CacheStore} over a byte backend: entries are JSON (gzipped when large) under keys of the
@@ -67,7 +61,7 @@ export function doomed(found: Inspection, cutoff: number): boolean {
  */
 export function byteStore(backend: ByteBackend, onWarning?: (message: string) => void): CacheStore {
   const { name } = backend;
-  const entries = async (prefix: string) => (await backend.list(prefix)).filter(isEntryKey);
+  const entries = async (prefix = '') => (await backend.list(prefix)).filter(isEntryKey);
   const inspect = async (key: string): Promise<Inspection> => {
     try {
       const bytes = await backend.read(key);
@@ -76,6 +70,7 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
       return { status: 'unreadable', error };
     }
   };
+  const parts = { backend, entries, inspect, onWarning };
   return {
     name,
     async get(key, options) {
@@ -113,40 +108,9 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
       checkEntryKey(name, key);
       await backend.remove(key);
     },
-    async clear() {
-      if (backend.clear) return backend.clear();
-      for (const key of await entries('')) await backend.remove(key);
-      await backend.sweep?.();
-    },
-    keys: (prefix = '') => entries(prefix),
-    async prune(olderThan, prefix = '') {
-      const cutoff = olderThan.getTime();
-      if (backend.prune) return backend.prune(cutoff, prefix, inspect);
-      let removed = 0;
-      const kept: string[] = [];
-      const keys = await entries(prefix);
-      // A few entries at a time: one by one, 20,000 files took 36 s (every read waits for the disk
-      // or the network); all at once would hold every entry in memory together.
-      let next = 0;
-      const work = async () => {
-        while (next < keys.length) {
-          const key = keys[next++]!;
-          const found = await inspect(key);
-          if (found.status === 'unreadable') kept.push(`${key}: ${String(found.error)}`);
-          if (!doomed(found, cutoff)) continue;
-          await backend.remove(key);
-          removed++;
-        }
-      };
-      await Promise.all(Array.from({ length: PRUNE_CONCURRENCY }, work));
-      await backend.sweep?.();
-      if (kept.length) {
-        (onWarning ?? printWarning)(
-          `[cache:${name}] pruneCache kept ${kept.length} entries it could not read just now ` +
-            `(first: ${kept[0]}); run it again later to check them.`,
-        );
-      }
-      return removed;
-    },
+    clear: async () => (await manage()).clearEntries(parts),
+    keys: entries,
+    prune: async (olderThan, prefix) =>
+      (await manage()).pruneEntries(parts, olderThan.getTime(), prefix),
   };
 }

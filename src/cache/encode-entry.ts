@@ -1,5 +1,5 @@
 import type { CacheEntry } from '../core/cache-store.ts';
-import { gunzipText, gzipBytes, loadInflate } from './gzip.ts';
+import { gzipBytes, loadInflate } from './gzip.ts';
 import { isCacheEntry } from './is-cache-entry.ts';
 
 // The stored form is the entry's JSON plus an optional `expiresAt` (ms since the epoch), gzipped
@@ -34,13 +34,6 @@ export async function encodeEntry(
   return json.length < plainBelow ? json : gzipBytes(json);
 }
 
-/** The entry's JSON text: `{…}` as stored, or gzip (loads the inflate half); throws if neither. */
-async function textOf(bytes: Uint8Array): Promise<string> {
-  if (bytes[0] === OPEN_BRACE) return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new Error('neither JSON nor gzip');
-  return gunzipText(bytes);
-}
-
 /** What {@link decodeEntry} found. */
 export type DecodedEntry =
   | { status: 'ok'; entry: CacheEntry }
@@ -55,10 +48,16 @@ export type DecodedEntry =
  * @returns The entry, `expired`, or `corrupt`.
  */
 export async function decodeEntry(bytes: Uint8Array): Promise<DecodedEntry> {
-  if (bytes[0] !== OPEN_BRACE) await loadInflate();
+  // Loaded before the try: a codec that cannot be loaded is not the entry's fault.
+  const codec = bytes[0] === OPEN_BRACE ? undefined : await loadInflate();
   let value: unknown;
   try {
-    value = JSON.parse(await textOf(bytes));
+    let text: string;
+    if (!codec) text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    else if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new Error('neither JSON nor gzip');
+    // pako 3 renamed `{ to: 'string' }` to `{ toText: true }` (runtimes.md P4).
+    else text = codec.ungzip(bytes, { toText: true });
+    value = JSON.parse(text);
   } catch (error) {
     return { status: 'corrupt', reason: error instanceof Error ? error.message : String(error) };
   }

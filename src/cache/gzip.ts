@@ -4,30 +4,19 @@
 // CompressionStream: it is synchronous once loaded, identical in every runtime, and reads truncated
 // input as an error rather than a hang. The `browser/*` builds are plain ES modules, so every
 // runtime takes the same files.
-type Deflate = Pick<typeof import('pako'), 'gzip'>;
-type Inflate = Pick<typeof import('pako'), 'ungzip'>;
+import { lazy } from '../core/lazy.ts';
 
-let deflating: Promise<Deflate> | undefined;
-let inflating: Promise<Inflate> | undefined;
-
-/** A failed chunk load is retried by the next call rather than remembered. */
-function once<T>(load: () => Promise<T>, forget: () => void): Promise<T> {
-  return load().catch((error: unknown) => {
-    forget();
-    throw error;
-  });
-}
+// Loaded once each; a failed chunk load is retried by the next call rather than remembered.
+const deflate = /* @__PURE__ */ lazy(() => import('pako/browser/deflate'));
+const inflate = /* @__PURE__ */ lazy(() => import('pako/browser/inflate'));
 
 /**
  * Loads pako's inflate half (once). Stores call it before decoding gzip, so that a failure to load
  * the codec is reported as a read failure rather than as a corrupt entry.
  * @returns pako's `ungzip`.
  */
-export function loadInflate(): Promise<Inflate> {
-  return (inflating ??= once(
-    () => import('pako/browser/inflate'),
-    () => (inflating = undefined),
-  ));
+export function loadInflate(): Promise<Pick<typeof import('pako'), 'ungzip'>> {
+  return inflate();
 }
 
 /**
@@ -36,20 +25,5 @@ export function loadInflate(): Promise<Inflate> {
  * @returns The gzip bytes.
  */
 export async function gzipBytes(bytes: Uint8Array): Promise<Uint8Array> {
-  deflating ??= once(
-    () => import('pako/browser/deflate'),
-    () => (deflating = undefined),
-  );
-  return (await deflating).gzip(bytes);
-}
-
-/**
- * Decompresses gzip bytes to UTF-8 text.
- * @param bytes - gzip data.
- * @returns The text.
- * @throws When the data is not valid gzip or is truncated.
- */
-export async function gunzipText(bytes: Uint8Array): Promise<string> {
-  // pako 3 renamed `{ to: 'string' }` to `{ toText: true }` (runtimes.md P4).
-  return (await loadInflate()).ungzip(bytes, { toText: true });
+  return (await deflate()).gzip(bytes);
 }

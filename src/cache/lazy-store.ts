@@ -1,4 +1,5 @@
 import type { CacheStore } from '../core/cache-store.ts';
+import { lazy } from '../core/lazy.ts';
 
 /**
  * A store whose implementation is loaded with a dynamic import() on first use, so that a web
@@ -9,12 +10,7 @@ import type { CacheStore } from '../core/cache-store.ts';
  * @returns A store that forwards every method.
  */
 export function lazyStore(name: string, load: () => Promise<CacheStore>): CacheStore {
-  let loading: Promise<CacheStore> | undefined;
-  const real = () =>
-    (loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    }));
+  const real = lazy(load);
   return {
     name,
     get: async (key, options) => (await real()).get(key, options),

@@ -1,4 +1,4 @@
-import { del, get, promisifyRequest, set } from 'idb-keyval';
+import { promisifyRequest } from 'idb-keyval';
 import { byteStore } from '../byte-store.ts';
 import type { CacheStore } from '../../core/cache-store.ts';
 import { openStore } from './open-store.ts';
@@ -26,23 +26,29 @@ export interface IndexedDBStoreOptions {
 /* @__NO_SIDE_EFFECTS__ */
 export function indexedDBStore(options: IndexedDBStoreOptions = {}): CacheStore {
   const db = openStore(options.dbName ?? 'alea-llm-cache', options.storeName ?? 'entries');
+  // idb-keyval's get, set and del, written out: theirs carry its default-database fallback.
+  const lookup = <T>(op: (store: IDBObjectStore) => IDBRequest<T>) =>
+    db('readonly', (store) => promisifyRequest(op(store)));
+  // A write is done when its transaction completes, not when its request succeeds.
+  const change = (op: (store: IDBObjectStore) => unknown) =>
+    db('readwrite', (store) => (op(store), promisifyRequest(store.transaction)));
   return byteStore(
     {
       name: 'indexeddb',
       async read(key) {
-        const value: unknown = await get(key, db);
+        const value: unknown = await lookup((store) => store.get(key));
         if (value === undefined) return undefined;
         // Anything else under our key (written by hand or another version) is reported as corrupt.
         return value instanceof Uint8Array ? value : new Uint8Array(0);
       },
-      write: (key, bytes) => set(key, bytes, db),
-      remove: (key) => del(key, db),
-      list: (prefix) =>
-        db('readonly', (store) =>
-          promisifyRequest(
+      write: (key, bytes) => change((store) => store.put(bytes, key)),
+      remove: (key) => change((store) => store.delete(key)),
+      list: async (prefix) =>
+        (
+          await lookup((store) =>
             store.getAllKeys(prefix ? IDBKeyRange.bound(prefix, `${prefix}\uffff`) : undefined),
-          ),
-        ).then((keys) => keys.map(String)),
+          )
+        ).map(String),
     },
     options.onWarning,
   );

@@ -1,24 +1,19 @@
-import type { UseStore } from 'idb-keyval';
+import { promisifyRequest, type UseStore } from 'idb-keyval';
+import { lazy } from '../../core/lazy.ts';
+import type { UpgradeState } from './add-object-store.ts';
 
-/** A database that is still opened elsewhere without giving way cannot be upgraded. */
-function blockedError(dbName: string, storeName: string): Error {
-  return new Error(
-    `IndexedDB database "${dbName}" needs a new version to add the object store "${storeName}", ` +
-      'but a connection to it elsewhere (another tab, or code that does not close on versionchange) ' +
-      'blocks the upgrade. Give the cache a database of its own (`dbName`), or close the other ' +
-      'connection.',
-  );
-}
+// Adding the store to a database that exists without it: rare, so loaded only when needed.
+const upgrade = /* @__PURE__ */ lazy(() => import('./add-object-store.ts'));
 
 /**
  * Opens an object store the way idb-keyval's `createStore` does, except that it also works in a
  * database that already exists without that store: idb-keyval opens without a version, so its
  * upgrade handler never runs there and every transaction fails with `NotFoundError`, for good.
- * Here the database is reopened with the next version to add the store. Connections close when
- * another one asks for a new version, and reopen on the next use, so stores that share a database
- * never block each other. An upgrade that a foreign connection blocks fails fast (and keeps
- * failing fast while it waits, since later opens would queue behind it); once that connection
- * closes, the upgrade completes and the store works.
+ * Here the database is reopened with the next version to add the store (add-object-store.ts).
+ * Connections close when another one asks for a new version, and reopen on the next use, so
+ * stores that share a database never block each other. An upgrade that a foreign connection
+ * blocks fails fast (and keeps failing fast while it waits, since later opens would queue behind
+ * it); once that connection closes, the upgrade completes and the store works.
  * @param dbName - The database.
  * @param storeName - The object store inside it.
  * @returns An idb-keyval `UseStore` for `get`, `set` and `del`.
@@ -26,7 +21,6 @@ function blockedError(dbName: string, storeName: string): Error {
 export function openStore(dbName: string, storeName: string): UseStore {
   let connection: Promise<IDBDatabase> | undefined;
   let active: IDBDatabase | undefined;
-  let waiting = false;
 
   // Give way to a connection that wants a new version (another store adding its own), and to a
   // browser that closed the database: the next use opens it again.
@@ -39,48 +33,28 @@ export function openStore(dbName: string, storeName: string): UseStore {
     db.addEventListener('close', forget);
     return (active = db);
   };
-
-  const open = (version?: number) =>
-    new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(dbName, version);
-      let blocked = false;
-      request.addEventListener('upgradeneeded', () => {
-        const db = request.result;
-        if (!db.objectStoreNames.contains(storeName)) db.createObjectStore(storeName);
-      });
-      request.addEventListener('success', () => {
-        if (!blocked) return resolve(request.result);
-        // The blocked upgrade went through after all: later calls use it.
-        waiting = false;
-        connection = Promise.resolve(adopt(request.result));
-      });
-      request.addEventListener('error', () => {
-        if (blocked) waiting = false;
-        reject(request.error);
-      });
-      request.addEventListener('blocked', () => {
-        blocked = waiting = true;
-        reject(blockedError(dbName, storeName));
-      });
-    });
+  const state: UpgradeState = {
+    dbName,
+    storeName,
+    late: (db) => (connection = Promise.resolve(adopt(db))),
+  };
 
   async function connect(): Promise<IDBDatabase> {
-    let db = await open();
-    // Another store may upgrade the same database at the same time: try the next version again.
-    for (let attempt = 0; !db.objectStoreNames.contains(storeName); attempt++) {
-      const next = db.version + 1;
-      db.close();
-      if (attempt === 5) throw new Error(`IndexedDB: could not add "${storeName}" to "${dbName}".`);
-      db = await open(next).catch((error: unknown) => {
-        if ((error as DOMException | null)?.name !== 'VersionError') throw error;
-        return open();
-      });
-    }
-    return adopt(db);
+    // Without a version, only a database that does not exist yet is upgraded (created), so this
+    // open is never blocked.
+    const request = indexedDB.open(dbName);
+    request.addEventListener('upgradeneeded', () => request.result.createObjectStore(storeName));
+    const db = await promisifyRequest(request);
+    if (db.objectStoreNames.contains(storeName)) return adopt(db);
+    const { addObjectStore } = await upgrade().catch((error: unknown) => {
+      db.close(); // left open, it would block the upgrade that the next use tries
+      throw error;
+    });
+    return adopt(await addObjectStore(db, state));
   }
 
   const database = () => {
-    if (waiting) return Promise.reject(blockedError(dbName, storeName));
+    if (state.blocked) return Promise.reject(state.blocked);
     return (connection ??= connect().catch((error: unknown) => {
       connection = undefined;
       throw error;

@@ -1,5 +1,5 @@
 import { printWarning } from '../../core/cache-warning.ts';
-import { byteStore, doomed } from '../byte-store.ts';
+import { byteStore } from '../byte-store.ts';
 import { isPrunable, type CacheStore } from '../../core/cache-store.ts';
 import { isEntryKey } from '../entry-key.ts';
 
@@ -139,7 +139,7 @@ export function kvStore(namespace: KVNamespaceLike, options: KVStoreOptions = {}
         });
         if (!done) stopped('clearCache', removed);
       },
-      async prune(cutoff, prefix, inspect) {
+      async prune(cutoff, prefix, doomed) {
         let removed = 0;
         const done = await walk(prefix, async (key, metadata, spend) => {
           const { createdAt, expiresAt, keepUntil } = metadata ?? {};
@@ -152,7 +152,7 @@ export function kvStore(namespace: KVNamespaceLike, options: KVStoreOptions = {}
           } else {
             // Written without metadata (by an earlier version): read it to decide.
             spend();
-            drop = doomed(await inspect(key), cutoff);
+            drop = await doomed(key);
           }
           if (!drop) return;
           spend();
