@@ -1,5 +1,4 @@
 import { apiUrl } from '../core/base-url.ts';
-import { delay } from '../core/delay.ts';
 import { mergeHeaders } from '../core/merge-headers.ts';
 import { resolveKey } from '../keys/resolve-key.ts';
 import { buildCall } from './build-call.ts';
@@ -22,7 +21,6 @@ export const batchKit = {
   writeCache: async (...args: Parameters<typeof writeCache>) =>
     (await import('./cached-call.ts')).writeCache(...args),
   apiUrl,
-  delay,
   mergeHeaders,
   resolveKey,
   buildCall,

@@ -5,6 +5,7 @@ import type {
   ProviderBatchStatus,
 } from '../core/batch-adapter.ts';
 import type { CacheStore } from '../core/cache-store.ts';
+import { delay } from '../core/delay.ts';
 import { BatchItemError } from '../core/errors/batch-item-error.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { UnsupportedFeatureError } from '../core/errors/unsupported-feature-error.ts';
@@ -94,7 +95,7 @@ export async function submitBatch(
     checkRequest(request, index, ids);
     const callOptions = request.options ?? {};
     const { method, output, check } = await batchOutput(request);
-    const messages = kit.normalizeMessages(request.input, callOptions.system);
+    const messages = await kit.normalizeMessages(request.input, callOptions.system);
     const call = await kit.buildCall(ctx, method, messages, output, callOptions);
     // The plan json() or object() runs: the same cache key, and hits re-validated the same way.
     const plan: CallPlan = { method, call, options: callOptions, check };
@@ -215,7 +216,7 @@ export async function* batchResults(
   if (record.sent) {
     const batch = await providerBatch(ctx);
     const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
-    ended = await waitForBatch(batch, id, http('status'), options, kit.delay);
+    ended = await waitForBatch(batch, id, http('status'), options, delay);
     for (const line of await batch.results(id, ended, http('results')))
       lines.set(line.customId, line);
   }
