@@ -1,7 +1,11 @@
 import type { BatchHttp, ProviderBatchAdapter } from '../core/batch-adapter.ts';
 import { InvalidResponseError } from '../core/errors/invalid-response-error.ts';
-import type { BatchKit } from './batch-kit.ts';
-import type { ModelContext } from './run-call.ts';
+import { apiUrl } from '../core/base-url.ts';
+import { mergeHeaders } from '../core/merge-headers.ts';
+import { resolveKey } from '../keys/resolve-key.ts';
+import { withRetries } from './retry.ts';
+import { isObserved, type ModelContext } from './run-call.ts';
+import { sendRequest } from './send-request.ts';
 
 // The model defaults (options.ts), repeated: importing them would pull options.ts out of the entry.
 const DEFAULT_RETRY_LIMIT = 2;
@@ -22,13 +26,12 @@ export type BatchOperation = 'submit' | 'status' | 'results' | 'cancel';
  * @returns The client for each operation.
  */
 export async function batchHttp(
-  kit: BatchKit,
   ctx: ModelContext,
   batch: ProviderBatchAdapter,
   signal: AbortSignal,
 ): Promise<(operation: BatchOperation) => BatchHttp> {
   const settings = ctx.options;
-  const key = await kit.resolveKey({
+  const key = await resolveKey({
     provider: ctx.adapter.provider,
     endpoint: ctx.endpoint,
     policy: ctx.adapter.keys,
@@ -37,13 +40,13 @@ export async function batchHttp(
     env: settings.env,
     signal,
   });
-  const origin = new URL(kit.apiUrl(ctx.endpoint, '/')).origin;
-  const Observer = kit.isObserved(settings)
+  const origin = new URL(apiUrl(ctx.endpoint, '/')).origin;
+  const Observer = isObserved(settings)
     ? (await import('./call-observer.ts')).CallObserver
     : undefined;
   return (operation) =>
     async ({ method, path, body, text, upload }) => {
-      const url = /^https?:\/\//.test(path) ? path : kit.apiUrl(ctx.endpoint, path);
+      const url = /^https?:\/\//.test(path) ? path : apiUrl(ctx.endpoint, path);
       if (new URL(url).origin !== origin) {
         throw new InvalidResponseError({
           provider: ctx.adapter.provider,
@@ -52,7 +55,7 @@ export async function batchHttp(
           body: url,
         });
       }
-      const headers = kit.mergeHeaders(
+      const headers = mergeHeaders(
         // A FormData body sets its own multipart content type (with the boundary).
         body === undefined || body instanceof FormData
           ? {}
@@ -62,7 +65,7 @@ export async function batchHttp(
         settings.headers,
       );
       const send = () =>
-        kit.sendRequest({
+        sendRequest({
           provider: ctx.adapter.provider,
           url,
           method,
@@ -80,7 +83,7 @@ export async function batchHttp(
       const observer =
         Observer && new Observer(ctx, { method: upload ? 'batch.upload' : `batch.${operation}` });
       try {
-        const sent = await kit.withRetries(
+        const sent = await withRetries(
           (n) => (observer ? observer.attempt(n, 0, url, body, signal, send) : send()),
           {
             retryLimit: settings.retryLimit ?? DEFAULT_RETRY_LIMIT,
