@@ -108,7 +108,7 @@ const CALL_PATH_GROUPS = {
   // The pipeline: it holds the import()s of every optional part (streaming, batch, tools, hooks),
   // so only the model classes import it.
   call: [
-    'pipeline/{language-model,model-batch,build-call,normalize-messages,model-stream,run-call}',
+    'pipeline/{language-model,model-batch,build-call,normalize-messages,model-stream,call-kit,run-call}',
     'pipeline/{request-with-repairs,send-request,retry,to-model-response,cached-call,in-flight}',
     'keys/{resolve-key,check-key}',
   ],

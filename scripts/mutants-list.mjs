@@ -765,15 +765,15 @@ export const MUTANTS = [
   {
     id: 'batch-results-not-cached',
     file: 'src/pipeline/batch-line-result.ts',
-    find: '    if (ctx.store && request.key) {\n      await writeCache(',
-    replace: '    if (false) {\n      await writeCache(',
+    find: '    if (ctx.store && request.key) {\n      await kit.writeCache(',
+    replace: '    if (false) {\n      await kit.writeCache(',
     bug: 'batch results are not written to the cache (the same chat() sends the request again)',
     tests: [SHARED],
   },
   {
     id: 'batch-cached-requests-sent',
     file: 'src/pipeline/run-batch.ts',
-    find: 'if (store && key && (await readCache(ctx, store, key, plan))) {',
+    find: 'if (store && key && (await kit.readCache(ctx, store, key, plan))) {',
     replace: 'if (false) {',
     bug: 'requests the cache already answers are sent (and billed) in the batch job',
     tests: [SHARED],

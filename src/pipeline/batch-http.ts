@@ -1,11 +1,7 @@
 import type { BatchHttp, ProviderBatchAdapter } from '../core/batch-adapter.ts';
 import { InvalidResponseError } from '../core/errors/invalid-response-error.ts';
-import { apiUrl } from '../core/base-url.ts';
-import { mergeHeaders } from '../core/merge-headers.ts';
-import { resolveKey } from '../keys/resolve-key.ts';
-import { withRetries } from './retry.ts';
-import { isObserved, type ModelContext } from './run-call.ts';
-import { sendRequest } from './send-request.ts';
+import type { CallKit } from './call-kit.ts';
+import type { ModelContext } from './run-call.ts';
 
 // The model defaults (options.ts), repeated: importing them would pull options.ts out of the entry.
 const DEFAULT_RETRY_LIMIT = 2;
@@ -26,12 +22,13 @@ export type BatchOperation = 'submit' | 'status' | 'results' | 'cancel';
  * @returns The client for each operation.
  */
 export async function batchHttp(
+  kit: CallKit,
   ctx: ModelContext,
   batch: ProviderBatchAdapter,
   signal: AbortSignal,
 ): Promise<(operation: BatchOperation) => BatchHttp> {
   const settings = ctx.options;
-  const key = await resolveKey({
+  const key = await kit.resolveKey({
     provider: ctx.adapter.provider,
     endpoint: ctx.endpoint,
     policy: ctx.adapter.keys,
@@ -40,13 +37,13 @@ export async function batchHttp(
     env: settings.env,
     signal,
   });
-  const origin = new URL(apiUrl(ctx.endpoint, '/')).origin;
-  const Observer = isObserved(settings)
+  const origin = new URL(kit.apiUrl(ctx.endpoint, '/')).origin;
+  const Observer = kit.isObserved(settings)
     ? (await import('./call-observer.ts')).CallObserver
     : undefined;
   return (operation) =>
     async ({ method, path, body, text, upload }) => {
-      const url = /^https?:\/\//.test(path) ? path : apiUrl(ctx.endpoint, path);
+      const url = /^https?:\/\//.test(path) ? path : kit.apiUrl(ctx.endpoint, path);
       if (new URL(url).origin !== origin) {
         throw new InvalidResponseError({
           provider: ctx.adapter.provider,
@@ -55,7 +52,7 @@ export async function batchHttp(
           body: url,
         });
       }
-      const headers = mergeHeaders(
+      const headers = kit.mergeHeaders(
         // A FormData body sets its own multipart content type (with the boundary).
         body === undefined || body instanceof FormData
           ? {}
@@ -65,7 +62,7 @@ export async function batchHttp(
         settings.headers,
       );
       const send = () =>
-        sendRequest({
+        kit.sendRequest({
           provider: ctx.adapter.provider,
           url,
           method,
@@ -83,7 +80,7 @@ export async function batchHttp(
       const observer =
         Observer && new Observer(ctx, { method: upload ? 'batch.upload' : `batch.${operation}` });
       try {
-        const sent = await withRetries(
+        const sent = await kit.withRetries(
           (n) => (observer ? observer.attempt(n, 0, url, body, signal, send) : send()),
           {
             retryLimit: settings.retryLimit ?? DEFAULT_RETRY_LIMIT,

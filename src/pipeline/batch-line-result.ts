@@ -4,12 +4,10 @@ import { BatchItemError } from '../core/errors/batch-item-error.ts';
 import { isLLMError } from '../core/errors/llm-error.ts';
 import type { JSONModelResponse, ModelResponse } from '../core/types.ts';
 import type { BatchJobRecord, RecordedRequest } from './batch-job-record.ts';
+import type { CallKit } from './call-kit.ts';
 import type { BatchResult } from './batch-types.ts';
 import type { OutputCheck } from './request-with-repairs.ts';
 import type { ModelContext } from './run-call.ts';
-import { apiUrl } from '../core/base-url.ts';
-import { writeCache } from './cached-call.ts';
-import { toModelResponse } from './to-model-response.ts';
 
 /** Batch jobs cost half the listed price at OpenAI, Anthropic and Google (see the README). */
 const BATCH_PRICE_FACTOR = 0.5;
@@ -18,6 +16,7 @@ const neverAborted = () => new AbortController().signal;
 
 /** The result of a sent request from its provider line (or the lack of one). */
 export async function lineResult(
+  kit: CallKit,
   ctx: ModelContext,
   record: BatchJobRecord,
   request: RecordedRequest,
@@ -52,10 +51,10 @@ export async function lineResult(
   const call: ModelCall = { ...request.call! };
   call.spec =
     ctx.options.registry?.getModelDetails(call.model) ?? (await ctx.adapter.loadSpec?.(call.model));
-  const url = apiUrl(ctx.endpoint, '/');
+  const url = kit.apiUrl(ctx.endpoint, '/');
   try {
     const parsed = await ctx.adapter.parseResponse(line.body, call, url);
-    const response = await toModelResponse({
+    const response = await kit.toModelResponse({
       provider: ctx.adapter.provider,
       model: ctx.model,
       asked: call,
@@ -78,7 +77,7 @@ export async function lineResult(
       stored = { ...response, data: checked.raw } as JSONModelResponse;
     }
     if (ctx.store && request.key) {
-      await writeCache(ctx, ctx.store, request.key, stored, neverAborted());
+      await kit.writeCache(ctx, ctx.store, request.key, stored, neverAborted());
     }
     return { id: request.id, response: result };
   } catch (error) {

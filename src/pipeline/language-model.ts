@@ -3,6 +3,7 @@ import type { ProviderAdapter } from '../core/adapter.ts';
 import { baseUrl } from '../core/base-url.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { normalizeMessages } from './normalize-messages.ts';
+import { callKit } from './call-kit.ts';
 import { modelBatch } from './model-batch.ts';
 import type { ModelBatch } from './batch-types.ts';
 import type { CallOptions, ModelOptions, ObjectOptions, ResponsesOptions } from './options.ts';
@@ -19,8 +20,10 @@ import type {
   ToolCallResponse,
 } from '../core/types.ts';
 
-// json, object, the streams and the Responses API load with the first use of one of them.
+// json, object, streamObject and the Responses API load with the first use of one of them.
 const methods = lazy(() => import('./model-methods.ts'));
+// A stream goes straight to the streaming code, which it loads anyway.
+const streams = lazy(() => import('./run-stream.ts'));
 
 /**
  * The shared implementation of every model class: `complete`, `chat`, `json` and `object` over a
@@ -126,7 +129,7 @@ export class LanguageModel {
     input: string | readonly Message[],
     options: CallOptions = {},
   ): Promise<JSONModelResponse<T> | ToolCallResponse> {
-    return (await (await methods()).json(this.#ctx, input, options)) as
+    return (await (await methods()).json(callKit, this.#ctx, input, options)) as
       JSONModelResponse<T> | ToolCallResponse;
   }
 
@@ -149,7 +152,7 @@ export class LanguageModel {
     input: string | readonly Message[],
     options: ObjectOptions<S>,
   ): Promise<JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse> {
-    const response = await (await methods()).object(this.#ctx, input, options);
+    const response = await (await methods()).object(callKit, this.#ctx, input, options);
     return response as JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse;
   }
 
@@ -164,7 +167,9 @@ export class LanguageModel {
    */
   stream(input: string | readonly Message[], options: CallOptions = {}): ModelStream {
     return new ModelStream(
-      methods().then((m) => m.openStream(this.#ctx, 'chat', input, { type: 'text' }, options)),
+      streams().then((s) =>
+        s.openStream(callKit, this.#ctx, 'chat', input, { type: 'text' }, options),
+      ),
     );
   }
 
@@ -179,7 +184,7 @@ export class LanguageModel {
     options: ObjectOptions<S>,
   ): ObjectStream<InferSchemaOutput<S>> {
     return new ObjectStream(
-      methods().then((m) => m.streamObject(this.#ctx, input, options)) as Promise<
+      methods().then((m) => m.streamObject(callKit, this.#ctx, input, options)) as Promise<
         StreamSource<
           ObjectStreamEvent<InferSchemaOutput<S>>,
           JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse
@@ -224,7 +229,7 @@ export class LanguageModel {
     input: string | readonly Message[],
     options: ResponsesOptions = {},
   ): Promise<ModelResponse | JSONModelResponse> {
-    return methods().then((m) => m.responses(this.#ctx, input, options)) as Promise<
+    return methods().then((m) => m.responses(callKit, this.#ctx, input, options)) as Promise<
       ModelResponse | JSONModelResponse
     >;
   }
@@ -253,7 +258,7 @@ export class LanguageModel {
     options: ResponsesOptions = {},
   ): ModelStream<ModelResponse | JSONModelResponse> {
     return new ModelStream(
-      methods().then((m) => m.responses(this.#ctx, input, options, true)) as Promise<
+      methods().then((m) => m.responses(callKit, this.#ctx, input, options, true)) as Promise<
         StreamSource<StreamEvent, ModelResponse | JSONModelResponse>
       >,
     );

@@ -1,3 +1,4 @@
+import { callKit } from './call-kit.ts';
 import type { ModelBatch } from './batch-types.ts';
 import type { ModelContext } from './run-call.ts';
 
@@ -10,11 +11,11 @@ import type { ModelContext } from './run-call.ts';
 export function modelBatch(ctx: ModelContext): ModelBatch {
   const run = () => import('./run-batch.ts');
   return {
-    submit: async (requests, opts) => (await run()).submitBatch(ctx, requests, opts),
-    status: async (id, opts) => (await run()).batchStatus(ctx, id, opts),
+    submit: async (requests, opts) => (await run()).submitBatch(callKit, ctx, requests, opts),
+    status: async (id, opts) => (await run()).batchStatus(callKit, ctx, id, opts),
     async *results(id, opts) {
-      yield* (await run()).batchResults(ctx, id, opts);
+      yield* (await run()).batchResults(callKit, ctx, id, opts);
     },
-    cancel: async (id, opts) => (await run()).cancelBatch(ctx, id, opts),
+    cancel: async (id, opts) => (await run()).cancelBatch(callKit, ctx, id, opts),
   };
 }

@@ -1,24 +1,21 @@
-import type { CallMethod, OutputFormat } from '../core/adapter.ts';
 import type { Message } from '../core/types.ts';
-import { buildCall } from './build-call.ts';
-import { normalizeMessages } from './normalize-messages.ts';
 import type { CallOptions, ObjectOptions, ResponsesOptions } from './options.ts';
-import type { OutputCheck } from './request-with-repairs.ts';
-import { runMethod, type ModelContext } from './run-call.ts';
+import type { CallKit } from './call-kit.ts';
+import type { ModelContext } from './run-call.ts';
 import type { StandardSchemaV1 } from '../core/standard-schema.ts';
 
 type Input = string | readonly Message[];
 
-// The model's methods besides `chat` and `complete` (json, object, the streams, the Responses API),
-// loaded with the first use of any of them: a chat-only page carries one forwarding line for each.
-// The `LanguageModel` methods of the same names document them.
+// The model's methods besides `chat`, `complete` and `stream` (json, object, streamObject, the
+// Responses API), loaded with the first use of any of them: a chat-only page carries one forwarding
+// line for each. The `LanguageModel` methods of the same names document them.
 
 /** See `LanguageModel.json`: every parsed JSON value is accepted. */
-export const json = async (ctx: ModelContext, input: Input, options: CallOptions) =>
-  runMethod(
+export const json = async (kit: CallKit, ctx: ModelContext, input: Input, options: CallOptions) =>
+  kit.runMethod(
     ctx,
     'json',
-    await normalizeMessages(input, options.system),
+    await kit.normalizeMessages(input, options.system),
     { type: 'json' },
     options,
     async (value) => ({
@@ -29,6 +26,7 @@ export const json = async (ctx: ModelContext, input: Input, options: CallOptions
 
 /** See `LanguageModel.object`. */
 export async function object(
+  kit: CallKit,
   ctx: ModelContext,
   input: Input,
   options: ObjectOptions<StandardSchemaV1>,
@@ -36,32 +34,19 @@ export async function object(
   // Schema conversion and validation load on first use: chat-only bundles do not carry them.
   const { prepareObjectOutput } = await import('./prepare-object-output.ts');
   const { output, check } = await prepareObjectOutput(options);
-  return runMethod(
+  return kit.runMethod(
     ctx,
     'object',
-    await normalizeMessages(input, options.system),
+    await kit.normalizeMessages(input, options.system),
     output,
     options,
     check,
   );
 }
 
-/** Plans a streamed call and starts it with the streaming code, loaded on first use. */
-export async function openStream(
-  ctx: ModelContext,
-  method: CallMethod,
-  input: Input,
-  output: OutputFormat,
-  options: CallOptions,
-  check?: OutputCheck,
-) {
-  const messages = await normalizeMessages(input, options.system);
-  const call = await buildCall(ctx, method, messages, output, options);
-  return (await import('./run-stream.ts')).runStream(ctx, { method, call, options, check });
-}
-
 /** See `LanguageModel.streamObject`: the source of its handle. */
 export async function streamObject(
+  kit: CallKit,
   ctx: ModelContext,
   input: Input,
   options: ObjectOptions<StandardSchemaV1>,
@@ -69,7 +54,9 @@ export async function streamObject(
   const { prepareObjectOutput } = await import('./prepare-object-output.ts');
   const { output, check } = await prepareObjectOutput(options, 'streamObject');
   const [stream, { objectSource }] = await Promise.all([
-    openStream(ctx, 'object', input, output, options, check),
+    import('./run-stream.ts').then((s) =>
+      s.openStream(kit, ctx, 'object', input, output, options, check),
+    ),
     import('./object-source.ts'),
   ]);
   return objectSource(stream);
@@ -77,6 +64,7 @@ export async function streamObject(
 
 /** `responses()`, or with `stream` `streamResponses()`'s source. */
 export async function responses(
+  kit: CallKit,
   ctx: ModelContext,
   input: Input,
   options: ResponsesOptions,
@@ -86,11 +74,19 @@ export async function responses(
   const { prepareResponses } = await import('./prepare-responses.ts');
   const { output, check } = await prepareResponses(ctx.adapter, options, stream);
   return stream
-    ? openStream(ctx, 'responses', input, output, options, check)
-    : runMethod(
+    ? (await import('./run-stream.ts')).openStream(
+        kit,
         ctx,
         'responses',
-        await normalizeMessages(input, options.system),
+        input,
+        output,
+        options,
+        check,
+      )
+    : kit.runMethod(
+        ctx,
+        'responses',
+        await kit.normalizeMessages(input, options.system),
         output,
         options,
         check,

@@ -24,10 +24,8 @@ import type {
   BatchResult,
   BatchStatus,
 } from './batch-types.ts';
-import { buildCall } from './build-call.ts';
-import { readCache } from './cached-call.ts';
-import { normalizeMessages } from './normalize-messages.ts';
-import { prepare, type CallPlan, type ModelContext } from './run-call.ts';
+import type { CallKit } from './call-kit.ts';
+import type { CallPlan, ModelContext } from './run-call.ts';
 import { batchOutput, checksOf, objectChecks } from './batch-output.ts';
 import { lineResult } from './batch-line-result.ts';
 import type { OutputCheck } from './request-with-repairs.ts';
@@ -79,6 +77,7 @@ function checkRequest(request: BatchRequest, index: number, ids: Set<string>) {
 
 /** Builds each request as `chat` would, answers cached ones, sends the rest as one job. */
 export async function submitBatch(
+  kit: CallKit,
   ctx: ModelContext,
   requests: readonly BatchRequest[],
   options: BatchCallOptions = {},
@@ -96,16 +95,16 @@ export async function submitBatch(
     checkRequest(request, index, ids);
     const callOptions = request.options ?? {};
     const { method, output, check } = await batchOutput(request);
-    const messages = await normalizeMessages(request.input, callOptions.system);
-    const call = await buildCall(ctx, method, messages, output, callOptions);
+    const messages = await kit.normalizeMessages(request.input, callOptions.system);
+    const call = await kit.buildCall(ctx, method, messages, output, callOptions);
     // The plan json() or object() runs: the same cache key, and hits re-validated the same way.
     const plan: CallPlan = { method, call, options: callOptions, check };
     const ignore = callOptions.ignoreCache ?? ctx.options.ignoreCache ?? false;
     const store = ignore ? undefined : ctx.store;
-    const { wire, key } = await prepare(ctx, plan, store);
+    const { wire, key } = await kit.prepare(ctx, plan, store);
     if (method === 'object') checks.set(request.id, check!);
     const typed = method === 'chat' ? {} : { method };
-    if (store && key && (await readCache(ctx, store, key, plan))) {
+    if (store && key && (await kit.readCache(ctx, store, key, plan))) {
       recorded.push({ id: request.id, key, cached: true, ...typed });
       continue;
     }
@@ -117,7 +116,7 @@ export async function submitBatch(
   let id = `cached-${crypto.randomUUID()}`;
   if (lines.length) {
     const batch = await providerBatch(ctx);
-    const http = await batchHttp(ctx, batch, options.signal ?? neverAborted());
+    const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
     id = await batch.submit(lines, http('submit'), ctx.model);
   }
   const record: BatchJobRecord = {
@@ -167,11 +166,12 @@ function portableStatus(
 
 /** A job's state; cached requests count as succeeded. */
 export function batchStatus(
+  kit: CallKit,
   ctx: ModelContext,
   id: string,
   options: BatchCallOptions = {},
 ): Promise<BatchStatus> {
-  return jobCall(ctx, id, options, 'status');
+  return jobCall(kit, ctx, id, options, 'status');
 }
 
 /**
@@ -179,15 +179,17 @@ export function batchStatus(
  * stays `completed`. Results of the requests finished before the cancel stay readable.
  */
 export function cancelBatch(
+  kit: CallKit,
   ctx: ModelContext,
   id: string,
   options: BatchCallOptions = {},
 ): Promise<BatchStatus> {
-  return jobCall(ctx, id, options, 'cancel');
+  return jobCall(kit, ctx, id, options, 'cancel');
 }
 
 /** Sends `operation` for a job that went to the provider and reads the portable state it answers. */
 async function jobCall(
+  kit: CallKit,
   ctx: ModelContext,
   id: string,
   options: BatchCallOptions,
@@ -196,12 +198,13 @@ async function jobCall(
   const record = await loadJobRecord(ctx, recordStore(ctx), id);
   if (!record.sent) return portableStatus(record, undefined);
   const batch = await providerBatch(ctx);
-  const http = await batchHttp(ctx, batch, options.signal ?? neverAborted());
+  const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
   return portableStatus(record, await batch[operation](id, http(operation)));
 }
 
 /** Waits for the job, then yields each request's result in submission order. */
 export async function* batchResults(
+  kit: CallKit,
   ctx: ModelContext,
   id: string,
   options: BatchCallOptions = {},
@@ -212,7 +215,7 @@ export async function* batchResults(
   let ended: ProviderBatchStatus | undefined;
   if (record.sent) {
     const batch = await providerBatch(ctx);
-    const http = await batchHttp(ctx, batch, options.signal ?? neverAborted());
+    const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
     ended = await waitForBatch(batch, id, http('status'), options, delay);
     for (const line of await batch.results(id, ended, http('results')))
       lines.set(line.customId, line);
@@ -220,7 +223,7 @@ export async function* batchResults(
   for (const request of record.requests) {
     if (!request.cached) {
       const line = lines.get(request.customId!);
-      yield await lineResult(ctx, record, request, line, ended, checks.get(request.id));
+      yield await lineResult(kit, ctx, record, request, line, ended, checks.get(request.id));
       continue;
     }
     const plan: CallPlan = {
@@ -229,7 +232,8 @@ export async function* batchResults(
       options: {},
       check: checks.get(request.id),
     };
-    const hit = ctx.store && request.key && (await readCache(ctx, ctx.store, request.key, plan));
+    const hit =
+      ctx.store && request.key && (await kit.readCache(ctx, ctx.store, request.key, plan));
     yield hit
       ? { id: request.id, response: hit }
       : {
