@@ -108,19 +108,18 @@ const CALL_PATH_GROUPS = {
   // The pipeline: it holds the import()s of every optional part (streaming, batch, tools, hooks),
   // so only the model classes import it.
   call: [
-    'pipeline/{language-model,model-batch,build-call,normalize-messages,model-stream,batch-kit,run-call}',
+    'pipeline/{language-model,model-batch,build-call,normalize-messages,model-stream,call-kit,run-call}',
     'pipeline/{request-with-repairs,send-request,retry,to-model-response,cached-call,in-flight}',
-    'pipeline/{check-capabilities}',
     'keys/{resolve-key,check-key}',
   ],
   // What the call path shares with the other entry points (errors, registry decoding, cost,
   // options): it imports nothing, so an entry that needs one error never gets the pipeline's
   // on-demand chunks (or, in the same file, their code up front) along with it.
   core: [
-    'core/{base-url,delay,env,merge-headers,redact,canonical-json,io-context-check,read-wire}',
+    'core/{base-url,env,merge-headers,redact,canonical-json,io-context-check,read-wire}',
     'core/{cache-warning,host-of,is-browser,rate-limit,lazy,is-plain-message}',
-    'core/errors/{llm-error,invalid-request-error,invalid-response-error,timeout-error}',
-    'core/errors/{network-error,retry-error,unsupported-feature-error,content-filter-error}',
+    'core/errors/{llm-error,invalid-request-error,invalid-response-error}',
+    'core/errors/{network-error,unsupported-feature-error,content-filter-error}',
     'pipeline/{call-signal,options,is-portable-tools}',
     'registry/{compute-cost,decode-model-spec,find-model-spec,model-row}',
     'cache/{lazy-store,is-cache-entry,entry-key}',

@@ -48,7 +48,7 @@ export const MUTANTS = [
   },
   {
     id: 'no-backoff-cap',
-    file: 'src/pipeline/retry.ts',
+    file: 'src/pipeline/retry-again.ts',
     find: 'Math.min(policy.retryDelay * 2 ** retry, MAX_BACKOFF_MS)',
     replace: 'policy.retryDelay * 2 ** retry',
     bug: 'the backoff is not capped at 8 s',
@@ -121,15 +121,15 @@ export const MUTANTS = [
   },
   {
     id: 'retry-limit-off-by-one',
-    file: 'src/pipeline/retry.ts',
-    find: 'n >= policy.retryLimit',
-    replace: 'n > policy.retryLimit',
+    file: 'src/pipeline/retry-again.ts',
+    find: 'n + 1 >= policy.retryLimit',
+    replace: 'n + 1 > policy.retryLimit',
     bug: 'one retry more than retryLimit',
     tests: CORE,
   },
   {
     id: 'no-jitter',
-    file: 'src/pipeline/retry.ts',
+    file: 'src/pipeline/retry-again.ts',
     find: 'backoff * (1 - Math.random() * 0.25)',
     replace: 'backoff',
     bug: 'no jitter: clients that failed together retry together',
@@ -251,7 +251,7 @@ export const MUTANTS = [
   },
   {
     id: 'repair-usage-not-summed',
-    file: 'src/pipeline/request-with-repairs.ts',
+    file: 'src/pipeline/add-usage.ts',
     find: 'sum[k] = (total[k] ?? 0) + (next[k] ?? 0);',
     replace: 'sum[k] = next[k] ?? 0;',
     bug: 'usage and cost leave out the repair rounds',
@@ -309,7 +309,7 @@ export const MUTANTS = [
   // ---- keys ----
   {
     id: 'key-host-rule-off',
-    file: 'src/keys/resolve-key.ts',
+    file: 'src/keys/implicit-key.ts',
     find: 'const trusted = mayReceiveImplicitKeys(endpoint, policy.hosts);',
     replace: 'const trusted = true;',
     bug: 'keys from the environment and key files go to any host',
@@ -431,7 +431,7 @@ export const MUTANTS = [
   },
   {
     id: 'implicit-key-over-http',
-    file: 'src/keys/resolve-key.ts',
+    file: 'src/keys/implicit-key.ts',
     find: "url.protocol === 'https:' && ",
     replace: '',
     bug: 'an environment key is sent in clear to http://api.openai.com',
@@ -439,7 +439,7 @@ export const MUTANTS = [
   },
   {
     id: 'implicit-key-any-port',
-    file: 'src/keys/resolve-key.ts',
+    file: 'src/keys/implicit-key.ts',
     find: "url.port === '' && ",
     replace: '',
     bug: 'an environment key goes to another port of the provider host',

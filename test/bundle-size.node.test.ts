@@ -69,7 +69,11 @@ for (const { name, code, slice, entryBudget } of consumers) {
 // of what both load (the call pipeline's lazy chunks) is printed. No cache (the stores are lazy
 // chunks of their own, outside the chat budgets too); each consumer answers from its own fetch.
 // The budget is the measured 6.85 kB plus about 3%, well inside issue 11's 12 kB, so growth fails here.
-const STREAM_BUDGET = 7_100;
+// Raised to 7.45 kB (measured 7.25 kB) when issue 14 took rare paths off the chat call: TimeoutError
+// loads on demand (a chat call no longer carries it), so this stream-only share now counts its chunk
+// (+0.3 kB), and stream() plans its call in run-stream (+0.1 kB). The streamed call's whole download
+// fell meanwhile: 24.2 kB (6854 + 17393 B) before, 23.3 kB (7250 + 16014 B) after.
+const STREAM_BUDGET = 7_450;
 const answer = (body: string, type: string) =>
   `const fetch = async () => new Response(${body}, { headers: { 'content-type': '${type}' } });`;
 const chunk = (o: object) => `'data: ' + JSON.stringify(${JSON.stringify(o)}) + '\\n\\n'`;

@@ -71,7 +71,11 @@ const ROWS: Record<string, Row> = {
     code: `import { extractJson, RateLimitError, cacheKey } from 'alea-llm-client';
 console.log(extractJson('{}'), new RateLimitError({ provider: 'p', url: 'u', status: 429 }), cacheKey);`,
     own: /RateLimitError/,
-    budget: { upfront: 13050, all: 55100 },
+    // `all` raised from 55100 (issue 14, call path): the rare paths of a call (capability checks,
+    // retries, TimeoutError, implicit keys, message wording, json/object/streamObject/responses) are
+    // on-demand chunks now, and every import() target counts here whole, though this entry's code
+    // never calls a model (measured 53478 B before, 56129 B after). Up front fell: 12650 -> 12334 B.
+    budget: { upfront: 13050, all: 57800 },
   },
   './openai': {
     code: chat('openai', 'OpenAIModel', "{ model: 'gpt-4o-mini' }"),

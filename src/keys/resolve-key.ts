@@ -1,8 +1,10 @@
-import { readKeyFile, KEY_FILE_DIR } from '#key-file';
 import type { KeyPolicy } from '../core/adapter.ts';
-import { readEnv, type EnvSource } from '../core/env.ts';
+import type { EnvSource } from '../core/env.ts';
+import { lazy } from '../core/lazy.ts';
 import { checkKey } from './check-key.ts';
 import type { KeyResolver } from '../core/key-resolver.ts';
+
+const loadImplicit = lazy(() => import('./implicit-key.ts'));
 
 /** Everything the default key chain may consult. */
 export interface ResolveKeyInit {
@@ -17,21 +19,6 @@ export interface ResolveKeyInit {
 }
 
 /**
- * Whether keys the caller did not pass (environment, key file) may go to an endpoint: one of the
- * provider's hosts, over https, on the default port. An `http:` URL would send the key in clear
- * and another port may be another service on the same host.
- */
-function mayReceiveImplicitKeys(endpoint: string, hosts: readonly string[] | undefined): boolean {
-  if (!hosts) return true;
-  try {
-    const url = new URL(endpoint);
-    return url.protocol === 'https:' && url.port === '' && hosts.includes(url.hostname);
-  } catch {
-    return false;
-  }
-}
-
-/**
  * The default key chain: explicit `apiKey`, then the caller's `keyResolver`, then the environment,
  * then `~/.alea/keys/{provider}` where a filesystem exists. Keys from the environment and files are
  * only used for the provider's own hosts over https (see {@link KeyPolicy.hosts}). Every key is
@@ -41,37 +28,13 @@ function mayReceiveImplicitKeys(endpoint: string, hosts: readonly string[] | und
  * @throws {@link InvalidRequestError} for a malformed key, naming where it came from.
  */
 export async function resolveKey(init: ResolveKeyInit): Promise<string | undefined> {
-  const { policy, provider, endpoint } = init;
+  const { provider, endpoint } = init;
   if (init.apiKey) return checkKey(init.apiKey, 'the apiKey option');
-  const sources = ['the apiKey option'];
   if (init.keyResolver) {
     const signal = init.signal ?? new AbortController().signal;
     const key = await init.keyResolver({ provider, endpoint, signal });
     if (key) return checkKey(key, 'the keyResolver option');
-    sources.push('the keyResolver option (it returned no key)');
   }
-  const file = policy.file && KEY_FILE_DIR ? `${KEY_FILE_DIR}/${policy.file}` : undefined;
-  const trusted = mayReceiveImplicitKeys(endpoint, policy.hosts);
-  if (trusted) {
-    for (const name of policy.env) {
-      const source = `the environment variable ${name}`;
-      const key = readEnv(name, init.env);
-      if (key) return checkKey(key, source);
-      sources.push(source);
-    }
-    if (file) {
-      const key = await readKeyFile(policy.file!);
-      if (key) return checkKey(key, `the file ${file}`);
-      sources.push(`the file ${file}`);
-    }
-  }
-  if (!policy.required) return undefined;
-  // Loaded only for a missing key: its message code stays out of every bundle's entry.
-  const { MissingKeyError } = await import('../core/errors/missing-key-error.ts');
-  throw new MissingKeyError({
-    provider,
-    sources,
-    settable: { env: policy.env, file },
-    untrusted: trusted ? undefined : { endpoint, hosts: policy.hosts! },
-  });
+  // The environment and key file load only when neither option gave a key.
+  return (await loadImplicit()).implicitKey(init);
 }

@@ -1,6 +1,6 @@
 import type { BatchHttp, ProviderBatchAdapter } from '../core/batch-adapter.ts';
 import { InvalidResponseError } from '../core/errors/invalid-response-error.ts';
-import type { BatchKit } from './batch-kit.ts';
+import type { CallKit } from './call-kit.ts';
 import type { ModelContext } from './run-call.ts';
 
 // The model defaults (options.ts), repeated: importing them would pull options.ts out of the entry.
@@ -22,7 +22,7 @@ export type BatchOperation = 'submit' | 'status' | 'results' | 'cancel';
  * @returns The client for each operation.
  */
 export async function batchHttp(
-  kit: BatchKit,
+  kit: CallKit,
   ctx: ModelContext,
   batch: ProviderBatchAdapter,
   signal: AbortSignal,

@@ -4,7 +4,7 @@ import { BatchItemError } from '../core/errors/batch-item-error.ts';
 import { isLLMError } from '../core/errors/llm-error.ts';
 import type { JSONModelResponse, ModelResponse } from '../core/types.ts';
 import type { BatchJobRecord, RecordedRequest } from './batch-job-record.ts';
-import type { BatchKit } from './batch-kit.ts';
+import type { CallKit } from './call-kit.ts';
 import type { BatchResult } from './batch-types.ts';
 import type { OutputCheck } from './request-with-repairs.ts';
 import type { ModelContext } from './run-call.ts';
@@ -16,7 +16,7 @@ const neverAborted = () => new AbortController().signal;
 
 /** The result of a sent request from its provider line (or the lack of one). */
 export async function lineResult(
-  kit: BatchKit,
+  kit: CallKit,
   ctx: ModelContext,
   record: BatchJobRecord,
   request: RecordedRequest,

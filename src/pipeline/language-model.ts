@@ -1,23 +1,29 @@
 import { defaultStore } from '#default-store';
-import type { CallMethod, OutputFormat, ProviderAdapter } from '../core/adapter.ts';
+import type { ProviderAdapter } from '../core/adapter.ts';
 import { baseUrl } from '../core/base-url.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { normalizeMessages } from './normalize-messages.ts';
+import { callKit } from './call-kit.ts';
 import { modelBatch } from './model-batch.ts';
 import type { ModelBatch } from './batch-types.ts';
-import { buildCall } from './build-call.ts';
 import type { CallOptions, ModelOptions, ObjectOptions, ResponsesOptions } from './options.ts';
 import { ModelStream, ObjectStream, type StreamSource } from './model-stream.ts';
-import { runCall, type ModelContext } from './run-call.ts';
+import { runMethod, type ModelContext } from './run-call.ts';
+import { lazy } from '../core/lazy.ts';
 import type { InferSchemaOutput, StandardSchemaV1 } from '../core/standard-schema.ts';
-import type { OutputCheck } from './request-with-repairs.ts';
 import type {
   JSONModelResponse,
   Message,
   ModelResponse,
+  ObjectStreamEvent,
   StreamEvent,
   ToolCallResponse,
 } from '../core/types.ts';
+
+// json, object, streamObject and the Responses API load with the first use of one of them.
+const methods = lazy(() => import('./model-methods.ts'));
+// A stream goes straight to the streaming code, which it loads anyway.
+const streams = lazy(() => import('./run-stream.ts'));
 
 /**
  * The shared implementation of every model class: `complete`, `chat`, `json` and `object` over a
@@ -82,8 +88,8 @@ export class LanguageModel {
     if (typeof prompt !== 'string') {
       throw new InvalidRequestError('complete() takes the prompt as a string.');
     }
-    const messages = normalizeMessages(prompt, options.system);
-    return this.#run('complete', messages, { type: 'text' }, options, undefined, prompt);
+    const messages = await normalizeMessages(prompt, options.system);
+    return runMethod(this.#ctx, 'complete', messages, { type: 'text' }, options, undefined, prompt);
   }
 
   /**
@@ -96,7 +102,13 @@ export class LanguageModel {
     input: string | readonly Message[],
     options: CallOptions = {},
   ): Promise<ModelResponse> {
-    return this.#run('chat', normalizeMessages(input, options.system), { type: 'text' }, options);
+    return runMethod(
+      this.#ctx,
+      'chat',
+      await normalizeMessages(input, options.system),
+      { type: 'text' },
+      options,
+    );
   }
 
   /**
@@ -117,9 +129,7 @@ export class LanguageModel {
     input: string | readonly Message[],
     options: CallOptions = {},
   ): Promise<JSONModelResponse<T> | ToolCallResponse> {
-    const messages = normalizeMessages(input, options.system);
-    const check: OutputCheck = async (value) => ({ ok: true, value });
-    return (await this.#run('json', messages, { type: 'json' }, options, check)) as
+    return (await (await methods()).json(callKit, this.#ctx, input, options)) as
       JSONModelResponse<T> | ToolCallResponse;
   }
 
@@ -142,12 +152,7 @@ export class LanguageModel {
     input: string | readonly Message[],
     options: ObjectOptions<S>,
   ): Promise<JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse> {
-    // Schema conversion and validation load on first use: chat-only bundles do not carry them.
-    const { output, check } = await (
-      await import('./prepare-object-output.ts')
-    ).prepareObjectOutput(options);
-    const messages = normalizeMessages(input, options.system);
-    const response = await this.#run('object', messages, output, options, check);
+    const response = await (await methods()).object(callKit, this.#ctx, input, options);
     return response as JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse;
   }
 
@@ -161,7 +166,11 @@ export class LanguageModel {
    * @param options - The options of `chat`, plus `idleTimeout` for a stalled stream.
    */
   stream(input: string | readonly Message[], options: CallOptions = {}): ModelStream {
-    return new ModelStream(this.#open('chat', input, { type: 'text' }, options));
+    return new ModelStream(
+      streams().then((s) =>
+        s.openStream(callKit, this.#ctx, 'chat', input, { type: 'text' }, options),
+      ),
+    );
   }
 
   /**
@@ -174,29 +183,14 @@ export class LanguageModel {
     input: string | readonly Message[],
     options: ObjectOptions<S>,
   ): ObjectStream<InferSchemaOutput<S>> {
-    const source = (async () => {
-      const { prepareObjectOutput } = await import('./prepare-object-output.ts');
-      const { output, check } = await prepareObjectOutput(options, 'streamObject');
-      const [stream, { objectSource }] = await Promise.all([
-        this.#open('object', input, output, options, check),
-        import('./object-source.ts'),
-      ]);
-      return objectSource<InferSchemaOutput<S>>(stream);
-    })();
-    return new ObjectStream(source);
-  }
-
-  /** Plans a streamed call and starts it with the streaming code, loaded on first use. */
-  async #open(
-    method: CallMethod,
-    input: string | readonly Message[],
-    output: OutputFormat,
-    options: CallOptions,
-    check?: OutputCheck,
-  ) {
-    const messages = normalizeMessages(input, options.system);
-    const call = await buildCall(this.#ctx, method, messages, output, options);
-    return (await import('./run-stream.ts')).runStream(this.#ctx, { method, call, options, check });
+    return new ObjectStream(
+      methods().then((m) => m.streamObject(callKit, this.#ctx, input, options)) as Promise<
+        StreamSource<
+          ObjectStreamEvent<InferSchemaOutput<S>>,
+          JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse
+        >
+      >,
+    );
   }
 
   /**
@@ -235,7 +229,9 @@ export class LanguageModel {
     input: string | readonly Message[],
     options: ResponsesOptions = {},
   ): Promise<ModelResponse | JSONModelResponse> {
-    return this.#responses(input, options) as Promise<ModelResponse | JSONModelResponse>;
+    return methods().then((m) => m.responses(callKit, this.#ctx, input, options)) as Promise<
+      ModelResponse | JSONModelResponse
+    >;
   }
 
   /**
@@ -262,32 +258,9 @@ export class LanguageModel {
     options: ResponsesOptions = {},
   ): ModelStream<ModelResponse | JSONModelResponse> {
     return new ModelStream(
-      this.#responses(input, options, true) as Promise<
+      methods().then((m) => m.responses(callKit, this.#ctx, input, options, true)) as Promise<
         StreamSource<StreamEvent, ModelResponse | JSONModelResponse>
       >,
     );
-  }
-
-  /** `responses()`, or with `stream` `streamResponses()`'s source: one small path in the entry. */
-  async #responses(input: string | readonly Message[], options: ResponsesOptions, stream?: true) {
-    // Loaded on first use: bundles that never call the Responses API carry none of it.
-    const { prepareResponses } = await import('./prepare-responses.ts');
-    const { output, check } = await prepareResponses(this.#ctx.adapter, options, stream);
-    return stream
-      ? this.#open('responses', input, output, options, check)
-      : this.#run('responses', normalizeMessages(input, options.system), output, options, check);
-  }
-
-  async #run(
-    method: CallMethod,
-    messages: Message[],
-    output: OutputFormat,
-    options: CallOptions,
-    check?: OutputCheck,
-    prompt?: string,
-  ): Promise<ModelResponse | JSONModelResponse> {
-    // One call-building path for chat, streams and batch jobs: the same call, the same cache key.
-    const call = await buildCall(this.#ctx, method, messages, output, options, prompt);
-    return runCall(this.#ctx, { method, call, options, check });
   }
 }

@@ -1,4 +1,4 @@
-import { batchKit } from './batch-kit.ts';
+import { callKit } from './call-kit.ts';
 import type { ModelBatch } from './batch-types.ts';
 import type { ModelContext } from './run-call.ts';
 
@@ -11,11 +11,11 @@ import type { ModelContext } from './run-call.ts';
 export function modelBatch(ctx: ModelContext): ModelBatch {
   const run = () => import('./run-batch.ts');
   return {
-    submit: async (requests, opts) => (await run()).submitBatch(batchKit, ctx, requests, opts),
-    status: async (id, opts) => (await run()).batchStatus(batchKit, ctx, id, opts),
+    submit: async (requests, opts) => (await run()).submitBatch(callKit, ctx, requests, opts),
+    status: async (id, opts) => (await run()).batchStatus(callKit, ctx, id, opts),
     async *results(id, opts) {
-      yield* (await run()).batchResults(batchKit, ctx, id, opts);
+      yield* (await run()).batchResults(callKit, ctx, id, opts);
     },
-    cancel: async (id, opts) => (await run()).cancelBatch(batchKit, ctx, id, opts),
+    cancel: async (id, opts) => (await run()).cancelBatch(callKit, ctx, id, opts),
   };
 }

@@ -1,5 +1,6 @@
 import type { WireRequest } from '../core/adapter.ts';
 import { apiUrl } from '../core/base-url.ts';
+import { lazy } from '../core/lazy.ts';
 import { mergeHeaders } from '../core/merge-headers.ts';
 import { scrubError } from '../core/redact.ts';
 import { withRetries, type RetryPolicy } from './retry.ts';
@@ -27,25 +28,8 @@ export interface RequestInit {
   rawData: { value?: unknown };
 }
 
-const USAGE_COUNTS = [
-  'inputTokens',
-  'outputTokens',
-  'totalTokens',
-  'reasoningTokens',
-  'cachedInputTokens',
-  'cacheWriteTokens',
-  'cacheWrite1hTokens',
-] as const;
-
-/** Adds the token counts of a repair round to those before it: every round is paid for. */
-function addUsage(total: Usage | undefined, next: Usage): Usage {
-  if (!total) return next;
-  const sum: Usage = { ...next };
-  for (const k of USAGE_COUNTS) {
-    if (total[k] !== undefined || next[k] !== undefined) sum[k] = (total[k] ?? 0) + (next[k] ?? 0);
-  }
-  return sum;
-}
+// Loaded on demand: only json() and object() read JSON out of answers (and have repair rounds).
+const loadCheck = lazy(() => import('./check-answer.ts'));
 
 /** A request's headers: the SDK's, the adapter's, then the model's and the call's (which win). */
 export function requestHeaders(
@@ -107,7 +91,7 @@ export async function requestWithRepairs(
       throw scrubError(error, [init.key]);
     }
     observer?.used(parsed.usage);
-    usage = addUsage(usage, parsed.usage);
+    usage = usage ? (await loadCheck()).addUsage(usage, parsed.usage) : parsed.usage;
     const response = await toModelResponse({
       provider: adapter.provider,
       model: ctx.model,
@@ -124,9 +108,9 @@ export async function requestWithRepairs(
     // may follow them (providers refuse a user turn after unanswered calls), and there is no data yet.
     if (!plan.check || response.toolCalls?.length) return response;
 
-    // Loaded on demand: only json() and object() read JSON out of answers.
-    const { checkAnswer } = await import('./check-answer.ts');
-    const checked = await checkAnswer(parsed.text, plan.check, round, init.maxRepairs);
+    const checked = await (
+      await loadCheck()
+    ).checkAnswer(parsed.text, plan.check, round, init.maxRepairs);
     if (checked.ok) {
       init.rawData.value = checked.raw;
       return { ...response, data: checked.value };

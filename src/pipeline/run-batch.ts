@@ -5,6 +5,7 @@ import type {
   ProviderBatchStatus,
 } from '../core/batch-adapter.ts';
 import type { CacheStore } from '../core/cache-store.ts';
+import { delay } from '../core/delay.ts';
 import { BatchItemError } from '../core/errors/batch-item-error.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { UnsupportedFeatureError } from '../core/errors/unsupported-feature-error.ts';
@@ -23,7 +24,7 @@ import type {
   BatchResult,
   BatchStatus,
 } from './batch-types.ts';
-import type { BatchKit } from './batch-kit.ts';
+import type { CallKit } from './call-kit.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
 import { batchOutput, checksOf, objectChecks } from './batch-output.ts';
 import { lineResult } from './batch-line-result.ts';
@@ -76,7 +77,7 @@ function checkRequest(request: BatchRequest, index: number, ids: Set<string>) {
 
 /** Builds each request as `chat` would, answers cached ones, sends the rest as one job. */
 export async function submitBatch(
-  kit: BatchKit,
+  kit: CallKit,
   ctx: ModelContext,
   requests: readonly BatchRequest[],
   options: BatchCallOptions = {},
@@ -94,7 +95,7 @@ export async function submitBatch(
     checkRequest(request, index, ids);
     const callOptions = request.options ?? {};
     const { method, output, check } = await batchOutput(request);
-    const messages = kit.normalizeMessages(request.input, callOptions.system);
+    const messages = await kit.normalizeMessages(request.input, callOptions.system);
     const call = await kit.buildCall(ctx, method, messages, output, callOptions);
     // The plan json() or object() runs: the same cache key, and hits re-validated the same way.
     const plan: CallPlan = { method, call, options: callOptions, check };
@@ -165,7 +166,7 @@ function portableStatus(
 
 /** A job's state; cached requests count as succeeded. */
 export function batchStatus(
-  kit: BatchKit,
+  kit: CallKit,
   ctx: ModelContext,
   id: string,
   options: BatchCallOptions = {},
@@ -178,7 +179,7 @@ export function batchStatus(
  * stays `completed`. Results of the requests finished before the cancel stay readable.
  */
 export function cancelBatch(
-  kit: BatchKit,
+  kit: CallKit,
   ctx: ModelContext,
   id: string,
   options: BatchCallOptions = {},
@@ -188,7 +189,7 @@ export function cancelBatch(
 
 /** Sends `operation` for a job that went to the provider and reads the portable state it answers. */
 async function jobCall(
-  kit: BatchKit,
+  kit: CallKit,
   ctx: ModelContext,
   id: string,
   options: BatchCallOptions,
@@ -203,7 +204,7 @@ async function jobCall(
 
 /** Waits for the job, then yields each request's result in submission order. */
 export async function* batchResults(
-  kit: BatchKit,
+  kit: CallKit,
   ctx: ModelContext,
   id: string,
   options: BatchCallOptions = {},
@@ -215,7 +216,7 @@ export async function* batchResults(
   if (record.sent) {
     const batch = await providerBatch(ctx);
     const http = await batchHttp(kit, ctx, batch, options.signal ?? neverAborted());
-    ended = await waitForBatch(batch, id, http('status'), options, kit.delay);
+    ended = await waitForBatch(batch, id, http('status'), options, delay);
     for (const line of await batch.results(id, ended, http('results')))
       lines.set(line.customId, line);
   }

@@ -2,13 +2,17 @@ import type { CacheStore } from '../core/cache-store.ts';
 import { lazy } from '../core/lazy.ts';
 import type { ModelSpec } from '../core/model-spec.ts';
 import { resolveKey } from '../keys/resolve-key.ts';
-import type { CallMethod, ModelCall, ProviderAdapter, WireRequest } from '../core/adapter.ts';
+import type {
+  CallMethod,
+  ModelCall,
+  OutputFormat,
+  ProviderAdapter,
+  WireRequest,
+} from '../core/adapter.ts';
 import { apiUrl } from '../core/base-url.ts';
 import { createCallSignal, untilAborted } from './call-signal.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { isLLMError } from '../core/errors/llm-error.ts';
-import { RetryError } from '../core/errors/retry-error.ts';
-import { TimeoutError } from '../core/errors/timeout-error.ts';
 import {
   DEFAULT_MAX_REPAIRS,
   DEFAULT_RETRY_DELAY,
@@ -18,7 +22,8 @@ import {
   type ModelOptions,
 } from './options.ts';
 import { requestWithRepairs, type OutputCheck } from './request-with-repairs.ts';
-import type { JSONModelResponse, ModelResponse } from '../core/types.ts';
+import type { JSONModelResponse, Message, ModelResponse } from '../core/types.ts';
+import { buildCall } from './build-call.ts';
 import type { CallObserver } from './call-observer.ts';
 import type { Limiter } from './limiter.ts';
 import { cacheKey } from './cache-key.ts';
@@ -61,7 +66,8 @@ type Result = ModelResponse | JSONModelResponse;
 
 /** Whether a call failed because the provider refused its key (HTTP 401), after retries or not. */
 export function keyRefused(error: unknown): boolean {
-  const last = error instanceof RetryError ? error.lastError : error;
+  // A RetryError's last attempt, read by shape: its class loads only after a retryable failure.
+  const last = isLLMError(error) && 'lastError' in error ? error.lastError : error;
   // An APICallError's status, read by shape: its class loads only with a failed request.
   return isLLMError(last) && (last as { status?: number }).status === 401;
 }
@@ -146,10 +152,18 @@ export async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheSto
   const { model } = plan.call;
   plan.call.spec =
     ctx.options.registry?.getModelDetails(model) ?? (await specOf(ctx.adapter, model));
-  if (plan.call.spec) {
-    // The checks come with the registry data: only calls to models the registry knows load them.
-    const { checkCapabilities } = await loadChecks();
-    checkCapabilities(plan.call, plan.call.spec, ctx.adapter.provider);
+  const c = plan.call;
+  // The checks load only for a known model and a call that sets what they check (maxTokens, tools,
+  // content parts, a schema, thinking): a bare chat call loads none of them.
+  if (
+    c.spec &&
+    (c.maxTokens !== undefined ||
+      c.tools?.length ||
+      c.output.type === 'json-schema' ||
+      'thinking' in c.extra ||
+      c.messages.some((m) => typeof m.content !== 'string'))
+  ) {
+    (await loadChecks()).checkCapabilities(c, c.spec, ctx.adapter.provider);
   }
   const wire = await ctx.adapter.buildRequest(plan.call);
   // Settings the provider cannot take reach the hook as well as `response.warnings`, on hits too:
@@ -220,17 +234,40 @@ export async function runCall(ctx: ModelContext, plan: CallPlan): Promise<Result
     plan.observer?.answered(result);
     return result;
   } catch (error) {
+    // The error's class loads only once the deadline passed; should that load fail, the deadline's
+    // own abort reason (a DOMException named TimeoutError) is thrown instead.
     const failure = callSignal.timedOut()
-      ? new TimeoutError({
-          provider: ctx.adapter.provider,
-          url: where.url,
-          timeoutMs,
-          cause: error,
-        })
+      ? await import('../core/errors/timeout-error.ts').then(
+          ({ TimeoutError }) =>
+            new TimeoutError({
+              provider: ctx.adapter.provider,
+              url: where.url,
+              timeoutMs,
+              cause: error,
+            }),
+          () => error,
+        )
       : error;
     plan.observer?.failed(failure);
     throw failure;
   } finally {
     callSignal.dispose();
   }
+}
+
+/**
+ * Builds a model method's call (see `buildCall`) and runs it: one path for `chat`, `complete`,
+ * `json`, `object` and `responses`, so the same call has the same cache key whichever asks.
+ */
+export async function runMethod(
+  ctx: ModelContext,
+  method: CallMethod,
+  messages: Message[],
+  output: OutputFormat,
+  options: CallOptions,
+  check?: OutputCheck,
+  prompt?: string,
+): Promise<Result> {
+  const call = await buildCall(ctx, method, messages, output, options, prompt);
+  return runCall(ctx, { method, call, options, check });
 }

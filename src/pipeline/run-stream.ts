@@ -1,7 +1,11 @@
 import { apiUrl } from '../core/base-url.ts';
 import { TimeoutError } from '../core/errors/timeout-error.ts';
 import { UnsupportedFeatureError } from '../core/errors/unsupported-feature-error.ts';
-import type { StreamEvent } from '../core/types.ts';
+import type { CallMethod, OutputFormat } from '../core/adapter.ts';
+import type { Message, StreamEvent } from '../core/types.ts';
+import type { CallKit } from './call-kit.ts';
+import type { CallOptions } from './options.ts';
+import type { OutputCheck } from './request-with-repairs.ts';
 import { createCallSignal, untilAborted, type CallSignal } from './call-signal.ts';
 import type { CallObserver } from './call-observer.ts';
 import type { StreamSource } from './model-stream.ts';
@@ -252,4 +256,22 @@ export function runStream(
   plan: CallPlan,
 ): StreamSource<StreamEvent, StreamResult> {
   return new StreamCall(ctx, plan);
+}
+
+/**
+ * Plans a streamed call as `chat` plans its call (the same call, the same cache key) and starts it:
+ * what `stream()`, `streamObject()` and `streamResponses()` run once this chunk has loaded.
+ */
+export async function openStream(
+  kit: CallKit,
+  ctx: ModelContext,
+  method: CallMethod,
+  input: string | readonly Message[],
+  output: OutputFormat,
+  options: CallOptions,
+  check?: OutputCheck,
+): Promise<StreamSource<StreamEvent, StreamResult>> {
+  const messages = await kit.normalizeMessages(input, options.system);
+  const call = await kit.buildCall(ctx, method, messages, output, options);
+  return runStream(ctx, { method, call, options, check });
 }

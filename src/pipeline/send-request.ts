@@ -39,6 +39,16 @@ export interface SentRequest {
   response?: Response;
 }
 
+// What reads an answer that is an error: loaded once the server answered with one.
+const responseError = () => import('./response-error.ts');
+
+/**
+ * No answer arrived: the signal's reason once it aborted (for the caller to interpret), else a
+ * NetworkError, built here because where the network is gone no code can be loaded.
+ */
+const noAnswer = (init: SendRequestInit, cause: unknown): unknown =>
+  init.signal.aborted ? init.signal.reason : new NetworkError({ ...init, cause });
+
 /**
  * POSTs JSON (or GETs, for batch jobs) and reads a JSON answer: the only place the SDK calls `fetch`. Failures become typed
  * errors; an abort propagates as the signal's reason for the caller to interpret. A network failure
@@ -64,16 +74,8 @@ export async function sendRequest(init: SendRequestInit): Promise<SentRequest> {
       throw new InvalidRequestError('`fetch` must resolve to a Response.');
     }
   } catch (error) {
-    if (init.signal.aborted) throw init.signal.reason;
     // Our own errors (a missing global fetch) are not network failures and must not be retried.
-    if (isLLMError(error)) throw error;
-    throw new NetworkError({
-      provider: init.provider,
-      url: init.url,
-      method: init.method,
-      cause: error,
-      secrets: init.secrets,
-    });
+    throw !init.signal.aborted && isLLMError(error) ? error : noAnswer(init, error);
   }
   // An error status is read as a whole, as for any call: a stream begins only with a 2xx. So is a
   // whole JSON answer (a server that ignored the stream flag, or a 200 carrying an error envelope).
@@ -89,31 +91,23 @@ export async function sendRequest(init: SendRequestInit): Promise<SentRequest> {
   try {
     text = await response.text();
   } catch (error) {
-    if (init.signal.aborted) throw init.signal.reason;
-    throw new NetworkError({
-      provider: init.provider,
-      url: init.url,
-      method: init.method,
-      cause: error,
-      secrets: init.secrets,
-    });
+    throw noAnswer(init, error);
   }
   // The server answered, so the code that reads its errors can load now (not with the entry).
   const latencyMs = Date.now() - started;
-  if (!response.ok)
-    throw await (await import('./response-error.ts')).apiError(init, response, text, latencyMs);
+  if (!response.ok) throw await (await responseError()).apiError(init, response, text, latencyMs);
   if (init.text) return { body: text, headers: response.headers, latencyMs };
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (error) {
-    throw (await import('./response-error.ts')).notJsonError(init, text, error);
+    throw (await responseError()).notJsonError(init, text, error);
   }
   // A 2xx carrying an `error` envelope (proxies and some compatible servers answer so) is the
   // server's failure, not a malformed answer: its message is what the caller needs to see. A typed
   // API object (`object: "response"` with status failed) is left to its adapter.
   const b = body as { error?: unknown; object?: unknown } | null;
   if (!init.ownErrors && b?.error !== undefined && b.error !== null && b.object === undefined)
-    throw (await import('./response-error.ts')).errorEnvelopeError(init, body, text);
+    throw (await responseError()).errorEnvelopeError(init, body, text);
   return { body, headers: response.headers, latencyMs };
 }

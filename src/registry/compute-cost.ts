@@ -36,16 +36,12 @@ export function computeCost(
   const written = Math.max(usage.cacheWriteTokens ?? 0, written1h);
   const output = usage.outputTokens ?? 0;
   const long = model.pricing.longContext;
-  const p: ModelPricing =
-    long && inputTokens > long.threshold
-      ? {
-          input: long.input ?? model.pricing.input,
-          output: long.output ?? model.pricing.output,
-          cachedInput: long.cachedInput ?? model.pricing.cachedInput,
-          cacheWrite: long.cacheWrite ?? model.pricing.cacheWrite,
-          cacheWrite1h: long.cacheWrite1h ?? model.pricing.cacheWrite1h,
-        }
-      : model.pricing;
+  // Past the long-context threshold, each price the long-context tier gives replaces the base one.
+  const p: ModelPricing = { ...model.pricing };
+  if (long && inputTokens > long.threshold) {
+    for (const [name, price] of Object.entries(long))
+      if (price !== undefined) (p as Record<string, number>)[name] = price;
+  }
   const parts: Array<readonly [tokens: number, price: number | undefined]> = [
     [Math.max(0, inputTokens - cached - written), p.input],
     [cached, p.cachedInput ?? p.input],

@@ -1,28 +1,27 @@
 import { apiUrl } from '../core/base-url.ts';
-import { delay } from '../core/delay.ts';
 import { mergeHeaders } from '../core/merge-headers.ts';
 import { resolveKey } from '../keys/resolve-key.ts';
 import { buildCall } from './build-call.ts';
 import { normalizeMessages } from './normalize-messages.ts';
 import { withRetries } from './retry.ts';
 import type { readCache, writeCache } from './cached-call.ts';
-import { isObserved, prepare } from './run-call.ts';
+import { isObserved, prepare, runMethod } from './run-call.ts';
 import { sendRequest } from './send-request.ts';
 import { toModelResponse } from './to-model-response.ts';
 
 /**
- * The call machinery of the entry chunk, handed to the batch code (loaded on demand) instead of
- * imported by it: a static import from a lazy chunk makes bundlers move these modules out of the
- * entry into shared chunks, and every chat-only page would then download more.
+ * The call machinery of the entry chunk, handed to the code loaded on demand (batch jobs, streams,
+ * the model's other methods) instead of imported by it: a static import from a lazy chunk makes
+ * bundlers keep these modules live (or move them into shared chunks) for every consumer of an entry
+ * that merely includes the model, so pages that never call a model would download more.
  */
-export const batchKit = {
+export const callKit = {
   // The cache path is its own chunk, loaded as run-call loads it (see cachedCall).
   readCache: async (...args: Parameters<typeof readCache>) =>
     (await import('./cached-call.ts')).readCache(...args),
   writeCache: async (...args: Parameters<typeof writeCache>) =>
     (await import('./cached-call.ts')).writeCache(...args),
   apiUrl,
-  delay,
   mergeHeaders,
   resolveKey,
   buildCall,
@@ -32,7 +31,8 @@ export const batchKit = {
   prepare,
   sendRequest,
   toModelResponse,
+  runMethod,
 };
 
-/** See {@link batchKit}. */
-export type BatchKit = typeof batchKit;
+/** See {@link callKit}. */
+export type CallKit = typeof callKit;
