@@ -1,4 +1,3 @@
-import { AuthenticationError } from '../core/errors/authentication-error.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { InvalidResponseError } from '../core/errors/invalid-response-error.ts';
 import { NetworkError } from '../core/errors/network-error.ts';
@@ -135,6 +134,9 @@ export function serviceAccountKeyResolver(
       // Handled below: a non-JSON answer is an error either way.
     }
     if (!response.ok) {
+      // Loaded when the exchange fails: inlined into the google entry, a static import made every
+      // Gemini call load the API error classes.
+      const { AuthenticationError } = await import('../core/errors/authentication-error.ts');
       const reason = [body?.error, body?.error_description].filter((x) => typeof x === 'string');
       throw new AuthenticationError({
         provider: 'google',
