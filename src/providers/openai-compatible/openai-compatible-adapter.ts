@@ -7,13 +7,11 @@ import type {
   WireRequest,
 } from '../../core/adapter.ts';
 import type { ProviderBatchAdapter } from '../../core/batch-adapter.ts';
-import type { JSONSchema } from '../../core/standard-schema.ts';
 import type { ModelSpec } from '../../core/model-spec.ts';
+import type { Message } from '../../core/types.ts';
 import { UnsupportedFeatureError } from '../../core/errors/unsupported-feature-error.ts';
-import { convertToOpenAIMessages } from './convert-to-openai-messages.ts';
-import { parseChatResponse, parseCompletionResponse } from './parse-openai-response.ts';
+import { parseChatResponse } from './parse-openai-response.ts';
 import type { ConstraintForm } from './prepare-openai-constraint.ts';
-import { prepareOpenAIOutput } from './prepare-openai-output.ts';
 import { prepareOpenAISampling } from './prepare-openai-sampling.ts';
 
 /** How `object()` asks a server for schema-shaped output. */
@@ -81,30 +79,17 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
     config.isCompletionModel?.(call.model, call.spec) ?? true;
   const usesCompletions = (call: ModelCall) =>
     call.method === 'complete' && call.prompt !== undefined && completionModel(call);
-  // Set by buildRequest before any object() answer is parsed (parseResponse is synchronous).
-  let stripNulls: ((value: unknown, schema: JSONSchema) => unknown) | undefined;
-  // Set by buildRequest before any answer to a constrained call is parsed.
+  const stripsNulls = (call: ModelCall) =>
+    config.strictSchemas && call.output.type === 'json-schema';
+  // Set by buildRequest before any answer they apply to is parsed (parseResponse is synchronous).
+  let stripNulls: ((parsed: ParsedResponse, call: ModelCall) => ParsedResponse) | undefined;
   let liftGrammar: ((parsed: ParsedResponse) => ParsedResponse) | undefined;
-
-  function withoutOptionalNulls(parsed: ParsedResponse, call: ModelCall): ParsedResponse {
-    if (!config.strictSchemas || call.output.type !== 'json-schema' || !stripNulls) return parsed;
-    let value: unknown;
-    try {
-      value = JSON.parse(parsed.text);
-    } catch {
-      return parsed; // not JSON: the repair round will say so
-    }
-    const text = JSON.stringify(stripNulls(value, call.output.schema));
-    if (text === JSON.stringify(value)) return parsed; // nothing stripped: keep the answer as sent
-    const assistant = { ...parsed.assistant, content: text } as ParsedResponse['assistant'];
-    return { ...parsed, text, choices: [text, ...parsed.choices.slice(1)], assistant };
-  }
 
   /** The answer as the caller gets it: a forced grammar tool's input as text, optional nulls gone. */
   function finish(parsed: ParsedResponse, call: ModelCall): ParsedResponse {
     const lifted =
       call.constraint && form === 'custom-tool' && liftGrammar ? liftGrammar(parsed) : parsed;
-    return withoutOptionalNulls(lifted, call);
+    return stripsNulls(call) && stripNulls ? stripNulls(lifted, call) : lifted;
   }
 
   return {
@@ -128,8 +113,8 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
           detail: `${call.model} only serves the text-completion endpoint: use complete().`,
         });
       }
-      if (config.strictSchemas && call.output.type === 'json-schema')
-        stripNulls = (await import('./json-schema-format.ts')).stripOptionalNulls;
+      if (stripsNulls(call))
+        stripNulls = (await import('./json-schema-format.ts')).withoutOptionalNulls;
       if (call.constraint || call.grammarTools) {
         const grammar = await import('./check-grammar-model.ts');
         grammar.checkGrammarModel(call, provider, form);
@@ -141,7 +126,12 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
         return buildResponsesRequest(call, config, form);
       }
       const body: Record<string, unknown> = { ...call.extra, model: call.model };
-      const messages = await prepareOpenAIOutput(call, config, body);
+      let messages = call.messages;
+      if (call.output.type !== 'text') {
+        // Loaded on first use: text-only bundles carry no JSON or schema output shaping.
+        const { prepareOpenAIOutput } = await import('./prepare-openai-output.ts');
+        messages = await prepareOpenAIOutput(call, config, body);
+      }
       const guess = config.isReasoningModel?.(call.model) ?? false;
       const warnings = prepareOpenAISampling(call, body, guess);
       const tooling = call.tools || call.grammarTools || call.toolChoice !== undefined;
@@ -162,14 +152,15 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
       if (usesCompletions(call)) {
         return { path: '/v1/completions', body: { ...body, prompt: call.prompt }, warnings };
       }
-      if (messages.some((m) => m.role === 'tool' || (m.role === 'assistant' && m.toolCalls))) {
+      const toolTurn = (m: Message) => m.role === 'tool' || (m.role === 'assistant' && m.toolCalls);
+      if (messages.some(toolTurn)) {
         (await import('../../core/check-tool-turns.ts')).checkToolTurns(messages);
       }
-      return {
-        path: '/v1/chat/completions',
-        body: { ...body, messages: convertToOpenAIMessages(messages) },
-        warnings,
-      };
+      // Plain text turns are sent as they are; content parts and tool turns load their mapping.
+      const wire = messages.some((m) => typeof m.content !== 'string' || toolTurn(m))
+        ? (await import('./convert-to-openai-messages.ts')).convertToOpenAIMessages(messages)
+        : messages.map(({ role, content }) => ({ role, content }));
+      return { path: '/v1/chat/completions', body: { ...body, messages: wire }, warnings };
     },
 
     streamRequest: (wire, call) => ({
@@ -197,7 +188,10 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
             finish(m.parseResponsesResponse(body, provider, url), call),
           )
         : usesCompletions(call)
-          ? parseCompletionResponse(body, provider, url)
+          ? // Loaded on first use: only complete() on a text-completion model answers this way.
+            import('./parse-completion-response.ts').then((m) =>
+              m.parseCompletionResponse(body, provider, url),
+            )
           : finish(parseChatResponse(body, provider, url), call),
   };
 }
