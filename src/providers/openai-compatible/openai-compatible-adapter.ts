@@ -8,8 +8,8 @@ import type {
 } from '../../core/adapter.ts';
 import type { ProviderBatchAdapter } from '../../core/batch-adapter.ts';
 import type { ModelSpec } from '../../core/model-spec.ts';
-import type { Message } from '../../core/types.ts';
 import { UnsupportedFeatureError } from '../../core/errors/unsupported-feature-error.ts';
+import { isToolTurn, openaiWireRequest } from './openai-wire-request.ts';
 import { parseChatResponse } from './parse-openai-response.ts';
 import type { ConstraintForm } from './prepare-openai-constraint.ts';
 import { prepareOpenAISampling } from './prepare-openai-sampling.ts';
@@ -69,6 +69,20 @@ const CONSTRAINTS: Record<ConstraintForm, AdapterFeatures['constraints']> = {
 };
 
 /**
+ * Whether a call is more than text in and text out: an output format, tools, a constraint, effort or
+ * a service tier, content parts or tool turns (see build-chat-request.ts).
+ */
+const needsChatExtras = (call: ModelCall): boolean =>
+  call.output.type !== 'text' ||
+  !!(call.tools || call.grammarTools || call.constraint) ||
+  call.toolChoice !== undefined ||
+  'tools' in call.extra ||
+  'tool_choice' in call.extra ||
+  call.effort !== undefined ||
+  call.serviceTier !== undefined ||
+  call.messages.some((m) => typeof m.content !== 'string' || isToolTurn(m));
+
+/**
  * Creates the adapter for the Chat Completions and Completions wire format, configured per provider
  * (OpenAI, xAI, vLLM, any compatible server) rather than copied.
  */
@@ -125,42 +139,19 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
         const { buildResponsesRequest } = await import('./build-responses-request.ts');
         return buildResponsesRequest(call, config, form);
       }
-      const body: Record<string, unknown> = { ...call.extra, model: call.model };
-      let messages = call.messages;
-      if (call.output.type !== 'text') {
-        // Loaded on first use: text-only bundles carry no JSON or schema output shaping.
-        const { prepareOpenAIOutput } = await import('./prepare-openai-output.ts');
-        messages = await prepareOpenAIOutput(call, config, body);
-      }
       const guess = config.isReasoningModel?.(call.model) ?? false;
+      if (needsChatExtras(call)) {
+        // Loaded on first use: a text-in, text-out call needs none of the output, tool, constraint,
+        // effort or message-part mapping.
+        const { buildChatRequest } = await import('./build-chat-request.ts');
+        return buildChatRequest(call, config, form, guess, usesCompletions(call));
+      }
+      const body: Record<string, unknown> = { ...call.extra, model: call.model };
       const warnings = prepareOpenAISampling(call, body, guess);
-      const tooling = call.tools || call.grammarTools || call.toolChoice !== undefined;
-      if (tooling || 'tools' in body || 'tool_choice' in body) {
-        // Loaded on first use: chat-only bundles carry no tool mapping.
-        warnings.push(
-          ...(await import('./prepare-openai-tools.ts')).prepareOpenAITools(call, body),
-        );
-      }
-      if (call.constraint) {
-        const { prepareOpenAIConstraint } = await import('./prepare-openai-constraint.ts');
-        prepareOpenAIConstraint(call, body, form!);
-      }
-      if (call.effort !== undefined || call.serviceTier !== undefined) {
-        const { prepareOpenAIEffort } = await import('./prepare-openai-effort.ts');
-        warnings.push(...prepareOpenAIEffort(call, body, 'chat', config));
-      }
-      if (usesCompletions(call)) {
-        return { path: '/v1/completions', body: { ...body, prompt: call.prompt }, warnings };
-      }
-      const toolTurn = (m: Message) => m.role === 'tool' || (m.role === 'assistant' && m.toolCalls);
-      if (messages.some(toolTurn)) {
-        (await import('../../core/check-tool-turns.ts')).checkToolTurns(messages);
-      }
-      // Plain text turns are sent as they are; content parts and tool turns load their mapping.
-      const wire = messages.some((m) => typeof m.content !== 'string' || toolTurn(m))
-        ? (await import('./convert-to-openai-messages.ts')).convertToOpenAIMessages(messages)
-        : messages.map(({ role, content }) => ({ role, content }));
-      return { path: '/v1/chat/completions', body: { ...body, messages: wire }, warnings };
+      const messages = usesCompletions(call)
+        ? undefined
+        : call.messages.map(({ role, content }) => ({ role, content }));
+      return openaiWireRequest(call, body, warnings, messages);
     },
 
     streamRequest: (wire, call) => ({
