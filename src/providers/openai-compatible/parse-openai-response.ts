@@ -66,12 +66,11 @@ export function parseChatResponse(body: unknown, provider: string, url: string):
         : [],
   );
   const thinking = first?.message.reasoning_content ?? first?.message.reasoning ?? undefined;
-  if (!toolCalls.length)
-    return { ...base, thinking, assistant: { role: 'assistant', content: base.text } };
+  const calls = toolCalls.length ? { toolCalls } : {};
   return {
     ...base,
     thinking,
-    toolCalls,
-    assistant: { role: 'assistant', content: base.text, toolCalls },
+    ...calls,
+    assistant: { role: 'assistant', content: base.text, ...calls },
   };
 }
