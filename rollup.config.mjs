@@ -128,9 +128,8 @@ const CALL_PATH_GROUPS = {
   // SHA-256) with import().
   store: ['pipeline/{cache-key}', 'core/{sha256-hex}', 'cache/{gzip,byte-store,encode-entry}'],
   'openai-compatible-call': [
-    'providers/openai-compatible/{openai-compatible-adapter,convert-to-openai-messages}',
+    'providers/openai-compatible/{openai-compatible-adapter,prepare-openai-sampling,openai-wire-request}',
     'providers/openai-compatible/{map-openai-finish-reason,openai-api,parse-openai-response}',
-    'providers/openai-compatible/{prepare-openai-output,prepare-openai-sampling}',
   ],
   'anthropic-call': [
     'providers/anthropic/{anthropic-adapter,anthropic-api,browser-access-error}',

@@ -1,35 +1,24 @@
 import { FLAG_BITS, type ModelRow, type PriceRow } from './model-row.ts';
-import type { ModelPricing, ModelSpec, ReasoningOptions } from './types.ts';
+import type { ModelCapabilities, ModelPricing, ModelSpec } from './types.ts';
 
-/** A price from a row: `null` and missing members mean unknown. */
-function price(row: PriceRow, index: number): number | undefined {
-  const value = row[index];
-  return value === null || value === undefined ? undefined : value;
-}
+/** The members of a {@link PriceRow}, in order, and again from the long-context tier's `input` on. */
+const PRICES = ['input', 'output', 'cachedInput', 'cacheWrite', 'cacheWrite1h'] as const;
+type Flag = keyof typeof FLAG_BITS;
 
-/** Prices from a {@link PriceRow}; see that type for the member order. */
-function decodePricing(row: PriceRow | null | undefined): ModelPricing {
-  if (!row) return {};
-  const threshold = price(row, 5);
-  return {
-    input: price(row, 0),
-    output: price(row, 1),
-    cachedInput: price(row, 2),
-    cacheWrite: price(row, 3),
-    cacheWrite1h: price(row, 4),
-    longContext:
-      threshold === undefined
-        ? undefined
-        : {
-            threshold,
-            input: price(row, 6),
-            output: price(row, 7),
-            cachedInput: price(row, 8),
-            cacheWrite: price(row, 9),
-            cacheWrite1h: price(row, 10),
-          },
-  };
-}
+/** Prices from `row[at]` on, by name: `null` and missing members mean unknown. */
+const prices = (row: PriceRow, at: number) =>
+  Object.fromEntries(PRICES.map((name, i) => [name, row[at + i] ?? undefined]));
+
+/**
+ * The flags in {@link FLAG_BITS} order from `from` to `to`, as booleans by name (this keeps the key
+ * order of the spec the same as the order of the bits).
+ */
+const flagsOf = (flags: number, from: number, to: number) =>
+  Object.fromEntries(
+    Object.entries(FLAG_BITS)
+      .slice(from, to)
+      .map(([name, bit]) => [name, (flags & bit) !== 0]),
+  ) as Record<Flag, boolean>;
 
 /**
  * Turns one generated row into a {@link ModelSpec}.
@@ -38,40 +27,31 @@ function decodePricing(row: PriceRow | null | undefined): ModelPricing {
  * @returns The decoded spec (a fresh object each call).
  */
 export function decodeModelSpec(provider: string, row: ModelRow): ModelSpec {
-  const [id, contextWindow, maxOutputTokens, flags, prices, efforts, budget] = row;
-  const has = (bit: number): boolean => (flags & bit) !== 0;
-  const reasoning: ReasoningOptions | undefined =
-    efforts || budget
-      ? {
-          efforts: efforts ? efforts.split(' ') : undefined,
-          budgetMin: budget?.[0],
-          budgetMax: budget?.[1],
-        }
-      : undefined;
+  const [id, contextWindow, maxOutputTokens, flags, priceRow, efforts, budget] = row;
+  const threshold = priceRow?.[5] ?? undefined;
+  const pricing: ModelPricing = priceRow
+    ? {
+        ...prices(priceRow, 0),
+        longContext: threshold === undefined ? undefined : { threshold, ...prices(priceRow, 6) },
+      }
+    : {};
   return {
     id,
     provider,
     contextWindow,
     maxOutputTokens,
-    capabilities: {
-      tools: has(FLAG_BITS.tools),
-      vision: has(FLAG_BITS.vision),
-      structuredOutput: has(FLAG_BITS.structuredOutput),
-      reasoning: has(FLAG_BITS.reasoning),
-      thinking: has(FLAG_BITS.thinking),
-      grammar: has(FLAG_BITS.grammar),
-      temperature: has(FLAG_BITS.temperature),
-    },
-    requiresMaxCompletionTokens: has(FLAG_BITS.requiresMaxCompletionTokens),
-    exclusiveSampling: has(FLAG_BITS.exclusiveSampling),
-    completionsOnly: has(FLAG_BITS.completionsOnly),
-    adaptiveThinking: has(FLAG_BITS.adaptiveThinking),
-    nativeStructuredOutput: has(FLAG_BITS.nativeStructuredOutput),
-    reasoning,
-    serviceTiers: [
-      ...(has(FLAG_BITS.flexTier) ? (['flex'] as const) : []),
-      ...(has(FLAG_BITS.priorityTier) ? (['priority'] as const) : []),
-    ],
-    pricing: decodePricing(prices),
+    // Bits 0-6 are the capabilities, 7-11 the request rules (FLAG_BITS).
+    capabilities: flagsOf(flags, 0, 7) as ModelCapabilities,
+    ...flagsOf(flags, 7, 12),
+    reasoning:
+      efforts || budget
+        ? {
+            efforts: efforts ? efforts.split(' ') : undefined,
+            budgetMin: budget?.[0],
+            budgetMax: budget?.[1],
+          }
+        : undefined,
+    serviceTiers: (['flex', 'priority'] as const).filter((t) => flags & FLAG_BITS[`${t}Tier`]),
+    pricing,
   };
 }

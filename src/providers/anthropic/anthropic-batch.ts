@@ -4,7 +4,8 @@ import type {
   ProviderBatchAdapter,
   ProviderBatchStatus,
 } from '../../core/batch-adapter.ts';
-import { parseJsonl, readWire } from '../../core/read-wire.ts';
+import { parseJsonl } from '../../core/parse-jsonl.ts';
+import { readWire } from '../../core/read-wire.ts';
 
 // Anthropic Message Batches (https://docs.anthropic.com/en/docs/build-with-claude/batch-processing,
 // API reference "Create/Retrieve a Message Batch", "Retrieve Message Batch results"): POST

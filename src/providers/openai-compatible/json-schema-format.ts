@@ -2,7 +2,7 @@ import { canonicalJson } from '../../core/canonical-json.ts';
 import type { JSONSchema } from '../../core/standard-schema.ts';
 import { toStrictJsonSchema } from './strict-json-schema.ts';
 
-export { stripOptionalNulls } from './strip-optional-nulls.ts';
+export { withoutOptionalNulls } from './strip-optional-nulls.ts';
 
 /**
  * The `response_format` of `object()`: `{ type: 'json_schema', json_schema: { name, schema, strict } }`.

@@ -3,7 +3,8 @@ import type { WireShape } from '../../core/read-wire.ts';
 // Partial wire shapes (core/read-wire.ts): only the fields we read, extra fields accepted, so
 // compatible servers (vLLM, xAI, local servers) that add or omit members still parse.
 
-const usage = {
+/** The usage members we read (chat and text completions). */
+export const USAGE_SHAPE: WireShape = {
   'prompt_tokens?': 'number',
   'completion_tokens?': 'number',
   'total_tokens?': 'number',
@@ -34,15 +35,7 @@ export const CHAT_SHAPE: WireShape = {
       'finish_reason?': 'string',
     },
   ],
-  'usage?': usage,
-};
-
-/** The shape of a text completion body, as far as we read it. */
-export const COMPLETION_SHAPE: WireShape = {
-  'id?': 'string',
-  'model?': 'string',
-  choices: [{ 'text?': 'string', 'finish_reason?': 'string' }],
-  'usage?': usage,
+  'usage?': USAGE_SHAPE,
 };
 
 /** The parts of an OpenAI usage object we read. */
@@ -76,13 +69,5 @@ export interface OpenAIChatResponse {
     };
     finish_reason?: string | null;
   }[];
-  usage?: OpenAIUsage;
-}
-
-/** The parts of a text completion we read. */
-export interface OpenAICompletionResponse {
-  id?: string | null;
-  model?: string | null;
-  choices: { text?: string | null; finish_reason?: string | null }[];
   usage?: OpenAIUsage;
 }

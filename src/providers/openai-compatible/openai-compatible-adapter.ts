@@ -7,13 +7,11 @@ import type {
   WireRequest,
 } from '../../core/adapter.ts';
 import type { ProviderBatchAdapter } from '../../core/batch-adapter.ts';
-import type { JSONSchema } from '../../core/standard-schema.ts';
 import type { ModelSpec } from '../../core/model-spec.ts';
 import { UnsupportedFeatureError } from '../../core/errors/unsupported-feature-error.ts';
-import { convertToOpenAIMessages } from './convert-to-openai-messages.ts';
-import { parseChatResponse, parseCompletionResponse } from './parse-openai-response.ts';
+import { isToolTurn, openaiWireRequest } from './openai-wire-request.ts';
+import { parseChatResponse } from './parse-openai-response.ts';
 import type { ConstraintForm } from './prepare-openai-constraint.ts';
-import { prepareOpenAIOutput } from './prepare-openai-output.ts';
 import { prepareOpenAISampling } from './prepare-openai-sampling.ts';
 
 /** How `object()` asks a server for schema-shaped output. */
@@ -71,6 +69,20 @@ const CONSTRAINTS: Record<ConstraintForm, AdapterFeatures['constraints']> = {
 };
 
 /**
+ * Whether a call is more than text in and text out: an output format, tools, a constraint, effort or
+ * a service tier, content parts or tool turns (see build-chat-request.ts).
+ */
+const needsChatExtras = (call: ModelCall): boolean =>
+  call.output.type !== 'text' ||
+  !!(call.tools || call.grammarTools || call.constraint) ||
+  call.toolChoice !== undefined ||
+  'tools' in call.extra ||
+  'tool_choice' in call.extra ||
+  call.effort !== undefined ||
+  call.serviceTier !== undefined ||
+  call.messages.some((m) => typeof m.content !== 'string' || isToolTurn(m));
+
+/**
  * Creates the adapter for the Chat Completions and Completions wire format, configured per provider
  * (OpenAI, xAI, vLLM, any compatible server) rather than copied.
  */
@@ -81,30 +93,17 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
     config.isCompletionModel?.(call.model, call.spec) ?? true;
   const usesCompletions = (call: ModelCall) =>
     call.method === 'complete' && call.prompt !== undefined && completionModel(call);
-  // Set by buildRequest before any object() answer is parsed (parseResponse is synchronous).
-  let stripNulls: ((value: unknown, schema: JSONSchema) => unknown) | undefined;
-  // Set by buildRequest before any answer to a constrained call is parsed.
+  const stripsNulls = (call: ModelCall) =>
+    config.strictSchemas && call.output.type === 'json-schema';
+  // Set by buildRequest before any answer they apply to is parsed (parseResponse is synchronous).
+  let stripNulls: ((parsed: ParsedResponse, call: ModelCall) => ParsedResponse) | undefined;
   let liftGrammar: ((parsed: ParsedResponse) => ParsedResponse) | undefined;
-
-  function withoutOptionalNulls(parsed: ParsedResponse, call: ModelCall): ParsedResponse {
-    if (!config.strictSchemas || call.output.type !== 'json-schema' || !stripNulls) return parsed;
-    let value: unknown;
-    try {
-      value = JSON.parse(parsed.text);
-    } catch {
-      return parsed; // not JSON: the repair round will say so
-    }
-    const text = JSON.stringify(stripNulls(value, call.output.schema));
-    if (text === JSON.stringify(value)) return parsed; // nothing stripped: keep the answer as sent
-    const assistant = { ...parsed.assistant, content: text } as ParsedResponse['assistant'];
-    return { ...parsed, text, choices: [text, ...parsed.choices.slice(1)], assistant };
-  }
 
   /** The answer as the caller gets it: a forced grammar tool's input as text, optional nulls gone. */
   function finish(parsed: ParsedResponse, call: ModelCall): ParsedResponse {
     const lifted =
       call.constraint && form === 'custom-tool' && liftGrammar ? liftGrammar(parsed) : parsed;
-    return withoutOptionalNulls(lifted, call);
+    return stripsNulls(call) && stripNulls ? stripNulls(lifted, call) : lifted;
   }
 
   return {
@@ -128,8 +127,8 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
           detail: `${call.model} only serves the text-completion endpoint: use complete().`,
         });
       }
-      if (config.strictSchemas && call.output.type === 'json-schema')
-        stripNulls = (await import('./json-schema-format.ts')).stripOptionalNulls;
+      if (stripsNulls(call))
+        stripNulls = (await import('./json-schema-format.ts')).withoutOptionalNulls;
       if (call.constraint || call.grammarTools) {
         const grammar = await import('./check-grammar-model.ts');
         grammar.checkGrammarModel(call, provider, form);
@@ -140,36 +139,19 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
         const { buildResponsesRequest } = await import('./build-responses-request.ts');
         return buildResponsesRequest(call, config, form);
       }
-      const body: Record<string, unknown> = { ...call.extra, model: call.model };
-      const messages = await prepareOpenAIOutput(call, config, body);
       const guess = config.isReasoningModel?.(call.model) ?? false;
+      if (needsChatExtras(call)) {
+        // Loaded on first use: a text-in, text-out call needs none of the output, tool, constraint,
+        // effort or message-part mapping.
+        const { buildChatRequest } = await import('./build-chat-request.ts');
+        return buildChatRequest(call, config, form, guess, usesCompletions(call));
+      }
+      const body: Record<string, unknown> = { ...call.extra, model: call.model };
       const warnings = prepareOpenAISampling(call, body, guess);
-      const tooling = call.tools || call.grammarTools || call.toolChoice !== undefined;
-      if (tooling || 'tools' in body || 'tool_choice' in body) {
-        // Loaded on first use: chat-only bundles carry no tool mapping.
-        warnings.push(
-          ...(await import('./prepare-openai-tools.ts')).prepareOpenAITools(call, body),
-        );
-      }
-      if (call.constraint) {
-        const { prepareOpenAIConstraint } = await import('./prepare-openai-constraint.ts');
-        prepareOpenAIConstraint(call, body, form!);
-      }
-      if (call.effort !== undefined || call.serviceTier !== undefined) {
-        const { prepareOpenAIEffort } = await import('./prepare-openai-effort.ts');
-        warnings.push(...prepareOpenAIEffort(call, body, 'chat', config));
-      }
-      if (usesCompletions(call)) {
-        return { path: '/v1/completions', body: { ...body, prompt: call.prompt }, warnings };
-      }
-      if (messages.some((m) => m.role === 'tool' || (m.role === 'assistant' && m.toolCalls))) {
-        (await import('../../core/check-tool-turns.ts')).checkToolTurns(messages);
-      }
-      return {
-        path: '/v1/chat/completions',
-        body: { ...body, messages: convertToOpenAIMessages(messages) },
-        warnings,
-      };
+      const messages = usesCompletions(call)
+        ? undefined
+        : call.messages.map(({ role, content }) => ({ role, content }));
+      return openaiWireRequest(call, body, warnings, messages);
     },
 
     streamRequest: (wire, call) => ({
@@ -197,7 +179,10 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
             finish(m.parseResponsesResponse(body, provider, url), call),
           )
         : usesCompletions(call)
-          ? parseCompletionResponse(body, provider, url)
+          ? // Loaded on first use: only complete() on a text-completion model answers this way.
+            import('./parse-completion-response.ts').then((m) =>
+              m.parseCompletionResponse(body, provider, url),
+            )
           : finish(parseChatResponse(body, provider, url), call),
   };
 }

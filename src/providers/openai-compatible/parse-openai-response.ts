@@ -2,13 +2,7 @@ import { readWire } from '../../core/read-wire.ts';
 import type { ParsedResponse } from '../../core/adapter.ts';
 import type { JSONValue, ToolCall, Usage } from '../../core/types.ts';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.ts';
-import {
-  CHAT_SHAPE,
-  COMPLETION_SHAPE,
-  type OpenAIChatResponse,
-  type OpenAICompletionResponse,
-  type OpenAIUsage,
-} from './openai-api.ts';
+import { CHAT_SHAPE, type OpenAIChatResponse, type OpenAIUsage } from './openai-api.ts';
 
 /**
  * Normalised usage. `raw` is the body's own object, not the parsed one: the wire schema reads only
@@ -37,7 +31,7 @@ export function parseArguments(text: string): unknown {
 }
 
 /** The fields chat and text completions share. */
-function common(
+export function common(
   body: unknown,
   output: { id?: string | null; model?: string | null; usage?: OpenAIUsage },
   choices: string[],
@@ -52,22 +46,6 @@ function common(
     model: output.model ?? undefined,
     usage: usageOf(output.usage, body),
   };
-}
-
-/** Maps a `/v1/completions` body. */
-export function parseCompletionResponse(
-  body: unknown,
-  provider: string,
-  url: string,
-): ParsedResponse {
-  const output = readWire<OpenAICompletionResponse>(body, COMPLETION_SHAPE, provider, url);
-  const base = common(
-    body,
-    output,
-    output.choices.map((c) => c.text ?? ''),
-    output.choices[0]?.finish_reason,
-  );
-  return { ...base, assistant: { role: 'assistant', content: base.text } };
 }
 
 /** Maps a `/v1/chat/completions` body: text, reasoning and tool calls of the first choice. */
@@ -88,12 +66,11 @@ export function parseChatResponse(body: unknown, provider: string, url: string):
         : [],
   );
   const thinking = first?.message.reasoning_content ?? first?.message.reasoning ?? undefined;
-  if (!toolCalls.length)
-    return { ...base, thinking, assistant: { role: 'assistant', content: base.text } };
+  const calls = toolCalls.length ? { toolCalls } : {};
   return {
     ...base,
     thinking,
-    toolCalls,
-    assistant: { role: 'assistant', content: base.text, toolCalls },
+    ...calls,
+    assistant: { role: 'assistant', content: base.text, ...calls },
   };
 }

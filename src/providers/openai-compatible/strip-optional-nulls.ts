@@ -1,3 +1,4 @@
+import type { ModelCall, ParsedResponse } from '../../core/adapter.ts';
 import type { JSONSchema } from '../../core/standard-schema.ts';
 import { acceptsNull } from './strict-json-schema.ts';
 
@@ -54,4 +55,24 @@ function strip(value: unknown, schemaIn: unknown, root: unknown): unknown {
  */
 export function stripOptionalNulls(value: unknown, schema: JSONSchema): unknown {
   return strip(value, schema, schema);
+}
+
+/**
+ * An `object()` answer without the nulls strict mode put in for absent optional properties (see
+ * {@link stripOptionalNulls}); the answer as sent when it is not JSON or nothing was stripped.
+ * @param parsed - The parsed answer of a call whose output is a JSON Schema.
+ * @param call - The call (its schema as the caller gave it).
+ */
+export function withoutOptionalNulls(parsed: ParsedResponse, call: ModelCall): ParsedResponse {
+  if (call.output.type !== 'json-schema') return parsed;
+  let value: unknown;
+  try {
+    value = JSON.parse(parsed.text);
+  } catch {
+    return parsed; // not JSON: the repair round will say so
+  }
+  const text = JSON.stringify(stripOptionalNulls(value, call.output.schema));
+  if (text === JSON.stringify(value)) return parsed; // nothing stripped: keep the answer as sent
+  const assistant = { ...parsed.assistant, content: text } as ParsedResponse['assistant'];
+  return { ...parsed, text, choices: [text, ...parsed.choices.slice(1)], assistant };
 }

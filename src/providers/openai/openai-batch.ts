@@ -5,7 +5,8 @@ import type {
   ProviderBatchAdapter,
   ProviderBatchStatus,
 } from '../../core/batch-adapter.ts';
-import { parseJsonl, readWire } from '../../core/read-wire.ts';
+import { parseJsonl } from '../../core/parse-jsonl.ts';
+import { readWire } from '../../core/read-wire.ts';
 
 // OpenAI Batch API (https://platform.openai.com/docs/guides/batch, /docs/api-reference/batch):
 // upload a JSONL file (`purpose=batch`) to /v1/files, create /v1/batches on it with
