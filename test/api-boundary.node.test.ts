@@ -50,7 +50,7 @@ const CALL: Record<string, (v: unknown) => boolean> = {
 };
 const MODEL: Record<string, (v: unknown) => boolean> = {
   model: (v) => v === null || (isString(v) && v !== ''), // null: the class's default model
-  endpoint: isString,
+  endpoint: (v) => v === null || isString(v), // null: the class's default endpoint, as undefined
   apiKey: (v) => v === null || isString(v), // null: the key chain, as undefined
   idleTimeout: (v) => isNumber(v, 0) && (v as number) > 0,
   ignoreCache: isBoolean,
