@@ -126,6 +126,10 @@ for (const r of rows) {
     `| ${r.name} | ${p(r['4 kB'].get)} | ${p(r['200 kB'].get)} | ${p(r['4 kB'].set)} | ${p(r['200 kB'].set)} | ${p(r.hit)} | ${p(request)} | ${ratio.toFixed(1)}× |`,
   );
 }
+console.log(
+  '\n(IndexedDB, the browser default, is browser-only: this Node bench does not measure it; KV ' +
+    'runs only in workerd.)',
+);
 if (!redis)
   console.log(
     '\n(redis-server not found: unstorage+redis row skipped; apt-get install redis-server)',

@@ -13,16 +13,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
+import { startInstantServer } from './start-instant-server.mjs';
 
 const N = Number(process.env.BENCH_INSTR_N ?? 100);
 const WARMUP = Number(process.env.BENCH_INSTR_WARMUP ?? 100);
 const REPEATS = Number(process.env.BENCH_INSTR_REPEATS ?? 2);
 const VALGRIND = process.env.VALGRIND ?? '/usr/bin/valgrind';
-// TurboFan stays on (as in production); repeats agree within 0.1 %. Caveat: under --predictable it
-// compiles on the main thread, and in the fs-miss row optimizing compilation was still about a third
-// of the measured window after 100 warm-up calls (half after 400): raise BENCH_INSTR_WARMUP, or set
-// BENCH_INSTR_NODE_FLAGS='--predictable --no-opt' to compare baseline code.
-const NODE_FLAGS = (process.env.BENCH_INSTR_NODE_FLAGS ?? '--predictable').split(' ');
+// Why V8 runs without its optimizing compiler here: with TurboFan (as in production) the counts did
+// not settle. Under --predictable it compiles on the main thread, and it never stops: a collection
+// frees objects that optimized code embedded, V8 throws that code away ("weak objects": pako's and
+// the stream internals' code) and compiles it again later; async functions called once per call
+// (the fs store's write) reach TurboFan only after some 450 calls. Compilation was a third to two
+// thirds of a window, and even without it, warm-ups of 100 and 300 calls disagreed by 7 % (raw
+// fetch) to 20 % (fs miss), from the deoptimized stretches between. Sparkplug, compiling every
+// function on its first call, gives counts that two warm-up lengths reproduce; JavaScript costs
+// more in it than optimized, so the ratios to raw fetch (mostly native code) err against the
+// clients. The last column is the optimizing compiler's share, 0 unless BENCH_INSTR_NODE_FLAGS
+// turns it back on (it is read from callgrind's inclusive cost of Compiler::CompileOptimized*).
+const NODE_FLAGS = (
+  process.env.BENCH_INSTR_NODE_FLAGS ?? '--predictable --no-opt --always-sparkplug'
+).split(' ');
 const CLIENTS = (
   process.env.BENCH_INSTR_CLIENTS ??
   'raw fetch,alea (cache off),alea default fs cache, miss,alea memory cache, hit,openai-node,AI SDK generateText'
@@ -33,15 +43,7 @@ if (!existsSync(VALGRIND)) {
   process.exit(0);
 }
 
-const server = spawn(
-  process.execPath,
-  [new URL('./instant-server.mjs', import.meta.url).pathname],
-  {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
-const [line] = await once(server.stdout, 'data');
-const base = `http://127.0.0.1:${/PORT=(\d+)/.exec(String(line))[1]}`;
+const { base, stop } = await startInstantServer();
 const out = mkdtempSync(join(tmpdir(), 'alea-callgrind-'));
 
 /** Runs one client under callgrind; resolves to the instructions of its N measured calls. */
@@ -72,19 +74,36 @@ async function measure(client) {
   }
   const [code] = await exited;
   if (code !== 0) throw new Error(`${client} exited with ${code}:\n${log.slice(-2000)}`);
-  const dump = readFileSync(`${out}/cg.${child.pid}.2`, 'utf8');
-  return Number(/^totals: (\d+)/m.exec(dump)[1]);
+  const file = `${out}/cg.${child.pid}.2`;
+  const total = Number(/^totals: (\d+)/m.exec(readFileSync(file, 'utf8'))[1]);
+  const { stdout } = await promisify(execFile)(
+    'callgrind_annotate',
+    ['--inclusive=yes', '--threshold=100', file],
+    { maxBuffer: 1 << 28 },
+  );
+  let jit = 0;
+  for (const [, ir] of stdout.matchAll(
+    /^\s*([\d,]+) .*v8::internal::Compiler::CompileOptimized(?:OSR)?\(/gm,
+  )) {
+    jit += Number(ir.replaceAll(',', ''));
+  }
+  return { total, jit };
 }
 
 const counts = Object.fromEntries(CLIENTS.map((c) => [c, []]));
+const jitShares = Object.fromEntries(CLIENTS.map((c) => [c, []]));
 for (let r = 0; r < REPEATS; r++) {
   for (const client of CLIENTS) {
-    const ir = await measure(client);
-    counts[client].push(ir / N);
-    process.stderr.write(`${client}: ${(ir / N / 1e6).toFixed(3)} M/call\n`);
+    const { total, jit } = await measure(client);
+    counts[client].push((total - jit) / N);
+    jitShares[client].push(jit / total);
+    process.stderr.write(
+      `${client}: ${((total - jit) / N / 1e6).toFixed(3)} M/call without JIT, ` +
+        `${(total / N / 1e6).toFixed(3)} with it\n`,
+    );
   }
 }
-server.kill('SIGTERM');
+stop();
 rmSync(out, { recursive: true, force: true });
 
 const median = (xs) => {
@@ -93,15 +112,20 @@ const median = (xs) => {
 };
 const raw = median(counts[CLIENTS[0]]);
 console.log(
-  `\nInstructions per call (callgrind, node ${NODE_FLAGS.join(' ')}, ${WARMUP} warm-up then ${N} ` +
-    `calls, ${REPEATS} repeats; Node ${process.version})\n`,
+  `\nInstructions per call, optimizing compilation left out (callgrind, node ${NODE_FLAGS.join(' ')}, ` +
+    `${WARMUP} warm-up calls, a full GC, ${Math.ceil(WARMUP / 4)} more, then ${N} measured; ` +
+    `${REPEATS} repeats; Node ${process.version})\n`,
 );
-console.log('| Client | M instructions/call | spread of repeats | vs raw fetch |');
-console.log('| --- | ---: | ---: | ---: |');
+console.log(
+  '| Client | M instructions/call | vs raw fetch | spread of repeats | JIT share of window |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const [client, xs] of Object.entries(counts)) {
   const m = median(xs);
   const spread = ((Math.max(...xs) - Math.min(...xs)) / m) * 100;
+  const jit = median(jitShares[client]) * 100;
   console.log(
-    `| ${client} | ${(m / 1e6).toFixed(2)} | ${spread.toFixed(2)} % | ${(m / raw).toFixed(2)} |`,
+    `| ${client} | ${(m / 1e6).toFixed(3)} | ${(m / raw).toFixed(2)} | ${spread.toFixed(2)} % | ` +
+      `${jit.toFixed(0)} % |`,
   );
 }

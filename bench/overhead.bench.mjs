@@ -1,14 +1,13 @@
 // Per-call overhead of one chat call, against an instant loopback server in another process:
 // raw fetch, alea-llm-client (no cache, and a cache hit), and the official SDKs, measured in the same
 // run. CPU time per call (process.cpuUsage) is the contention-robust figure; wall time is shown too.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
 import { OpenAIModel } from 'alea-llm-client/openai';
 import { memoryStore } from 'alea-llm-client/cache';
 import { measureClients } from './measure-clients.mjs';
+import { rawFetchChat, startInstantServer } from './start-instant-server.mjs';
 
 const N = Number(process.env.BENCH_N ?? 1500);
 // The SDK versions measured, read from node_modules so the labels cannot go stale.
@@ -17,15 +16,7 @@ const version = (name) =>
     .version;
 const ROUNDS = 3;
 
-const server = spawn(
-  process.execPath,
-  [new URL('./instant-server.mjs', import.meta.url).pathname],
-  {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
-const [line] = await once(server.stdout, 'data');
-const base = `http://127.0.0.1:${/PORT=(\d+)/.exec(String(line))[1]}`;
+const { base, stop } = await startInstantServer();
 const messages = [{ role: 'user', content: 'hi' }];
 
 const openaiSdk = new OpenAI({ baseURL: `${base}/v1`, apiKey: 'k', maxRetries: 0 });
@@ -47,14 +38,7 @@ try {
 
 /** @type {Record<string, () => Promise<string>>} */
 const clients = {
-  'raw fetch': async () => {
-    const res = await fetch(`${base}/v1/chat/completions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer k' },
-      body: JSON.stringify({ model: 'gpt-4o-mini', messages }),
-    });
-    return (await res.json()).choices[0].message.content;
-  },
+  'raw fetch': rawFetchChat(base, messages),
   'alea-llm-client OpenAIModel.chat': async () => (await alea.chat(messages)).text,
   'alea-llm-client cache hit': async () => (await aleaHit.chat(messages)).text,
   [`openai ${version('openai')} chat.completions.create`]: async () =>
@@ -74,7 +58,7 @@ const rows = await measureClients(clients, {
   rounds: ROUNDS,
   expected: 'hello',
 });
-server.kill('SIGTERM');
+stop();
 const raw = rows[0];
 console.log(
   `\nPer-call overhead, ${N} sequential calls x ${ROUNDS} rounds (medians), Node ${process.version}\n`,

@@ -1,12 +1,12 @@
 // Bundle size of one chat call: alea-llm-client's entry points against the official SDKs (openai 6
-// and 7, @anthropic-ai/sdk) and raw fetch, each bundled by esbuild (--bundle --minify
-// --platform=browser, ESM, code splitting) in the same run. "Up front" is what a page loads before
+// and 7, @anthropic-ai/sdk, @google/genai when installed), the AI SDK and raw fetch, each bundled
+// by esbuild (--bundle --minify --platform=browser, ESM, code splitting) in the same run. "Up front" is what a page loads before
 // the call runs: the entry chunk and every chunk it imports statically (esbuild moves code shared
 // with on-demand chunks into such chunks). "On demand" is every other chunk (registry slice, schema
 // and tool code, pako, IndexedDB), fetched only by calls that need it. Chunks are gzipped one by one,
 // as a server sends them. SDK versions are read from node_modules, so the labels are what was measured.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,20 @@ const entries = {
   [`@anthropic-ai/sdk ${version('@anthropic-ai/sdk')}`]: `import Anthropic from '@anthropic-ai/sdk';
     console.log(await new Anthropic({ apiKey: 'k', dangerouslyAllowBrowser: true }).messages.create({
       model: 'claude-sonnet-4-6', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }] }));`,
+  [`ai ${version('ai')} + @ai-sdk/openai ${version('@ai-sdk/openai')}`]: `import { generateText } from 'ai';
+    import { createOpenAI } from '@ai-sdk/openai';
+    console.log(await generateText({ model: createOpenAI({ apiKey: 'k' }).chat('gpt-4o-mini'),
+      prompt: 'hi' }));`,
 };
+// @google/genai is no dev dependency (its size is measured when it is installed).
+if (existsSync(`${root}/node_modules/@google/genai/package.json`)) {
+  entries[`@google/genai ${version('@google/genai')}`] =
+    `import { GoogleGenAI } from '@google/genai';
+    console.log(await new GoogleGenAI({ apiKey: 'k' }).models.generateContent({
+      model: 'gemini-2.5-flash', contents: 'hi' }));`;
+} else {
+  console.log('(@google/genai is not installed: npm i -D @google/genai adds its row)');
+}
 
 const kb = (n) => (n / 1024).toFixed(1);
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;

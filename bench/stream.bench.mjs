@@ -2,27 +2,18 @@
 // deltas, usage, [DONE]): a raw fetch + TextDecoderStream SSE loop, alea-llm-client stream(),
 // openai-node `stream: true` and the AI SDK's streamText, measured in the same run. CPU time per call
 // (process.cpuUsage) is the figure to compare; wall time is shown too.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import OpenAI from 'openai';
 import { createOpenAI } from '@ai-sdk/openai';
 import { streamText } from 'ai';
 import { OpenAIModel } from 'alea-llm-client/openai';
 import { measureClients } from './measure-clients.mjs';
+import { startInstantServer } from './start-instant-server.mjs';
 
 const N = Number(process.env.BENCH_N ?? 500);
 const ROUNDS = 3;
 const EXPECTED = Array.from({ length: 40 }, (_, i) => `word${i} `).join('');
 
-const server = spawn(
-  process.execPath,
-  [new URL('./instant-server.mjs', import.meta.url).pathname],
-  {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
-const [line] = await once(server.stdout, 'data');
-const base = `http://127.0.0.1:${/PORT=(\d+)/.exec(String(line))[1]}`;
+const { base, stop } = await startInstantServer();
 const messages = [{ role: 'user', content: 'hi' }];
 
 const openaiSdk = new OpenAI({ baseURL: `${base}/v1`, apiKey: 'k', maxRetries: 0 });
@@ -92,7 +83,7 @@ const rows = await measureClients(clients, {
   rounds: ROUNDS,
   expected: EXPECTED,
 });
-server.kill('SIGTERM');
+stop();
 const raw = rows[0];
 console.log(
   `\nOne streamed call (40 deltas), ${N} sequential calls x ${ROUNDS} rounds (medians), Node ${process.version}\n`,

@@ -58,6 +58,34 @@ it('lays entries out as {provider}/{16hex}/{64hex}.json.gz, plain gzip of the en
   );
 });
 
+it('writes small entries as stored gzip blocks and deflates large ones; a flipped byte is corrupt', async () => {
+  const dir = freshDir();
+  const warnings: string[] = [];
+  const store = fsStore({ dir, onWarning: (m) => warnings.push(m) });
+  const small = entryOf(sampleResponse('small'));
+  const large = entryOf(sampleResponse('large '.repeat(2000)));
+  const [smallKey, largeKey] = [randomKey(), randomKey()];
+  await store.set(smallKey, small);
+  await store.set(largeKey, large);
+  const smallFile = await readFile(join(dir, `${smallKey}.json.gz`));
+  const largeFile = await readFile(join(dir, `${largeKey}.json.gz`));
+  // Stored: the JSON itself sits inside the gzip member (block type 00 right after the header).
+  expect(smallFile[10]).toBe(1);
+  expect(smallFile.includes(Buffer.from(JSON.stringify(small)))).toBe(true);
+  expect(JSON.parse(gunzipSync(smallFile).toString())).toEqual(small);
+  expect(largeFile.length).toBeLessThan(JSON.stringify(large).length / 10);
+  expect(JSON.parse(gunzipSync(largeFile).toString())).toEqual(large);
+  expect(await store.get(smallKey)).toEqual(small);
+  expect(await store.get(largeKey)).toEqual(large);
+  // Same length, one letter changed inside the JSON: only the CRC can tell.
+  const flipped = Buffer.from(smallFile);
+  const at = flipped.indexOf('small');
+  flipped[at] = 'S'.charCodeAt(0);
+  await writeFile(join(dir, `${smallKey}.json.gz`), flipped);
+  expect(await store.get(smallKey)).toBeUndefined();
+  expect(warnings.join('\n')).toMatch(/corrupt \(incorrect data check\)/);
+});
+
 it('a second Node process reuses the first one’s cache (default store under $HOME/.alea/cache)', async () => {
   const home = freshDir();
   const sc = await scenario(emulatorUrl);

@@ -14,17 +14,20 @@ import { createOpenAICompatibleAdapter } from '../src/providers/openai-compatibl
 import { OpenAIModel } from '../src/providers/openai/index.ts';
 import { scenario, uniquePrompt } from './shared/emulator-client.mjs';
 
-// Counts the fs store's reads and folder creations; everything else is node:fs/promises itself.
+// Counts the fs store's reads and folder creations; everything else is node:fs itself.
 const fsCalls = vi.hoisted(() => ({ readFile: 0, mkdir: 0 }));
-vi.mock('node:fs/promises', async (original) => {
-  const fs = await original<typeof import('node:fs/promises')>();
+vi.mock('node:fs', async (original) => {
+  const fs = await original<typeof import('node:fs')>();
   return {
     ...fs,
-    readFile: (...args: Parameters<typeof fs.readFile>) => (
+    readFileSync: ((...args: Parameters<typeof fs.readFileSync>) => (
       fsCalls.readFile++,
-      fs.readFile(...args)
-    ),
-    mkdir: (...args: Parameters<typeof fs.mkdir>) => (fsCalls.mkdir++, fs.mkdir(...args)),
+      fs.readFileSync(...args)
+    )) as typeof fs.readFileSync,
+    mkdirSync: ((...args: Parameters<typeof fs.mkdirSync>) => (
+      fsCalls.mkdir++,
+      fs.mkdirSync(...args)
+    )) as typeof fs.mkdirSync,
   };
 });
 
@@ -82,6 +85,7 @@ it('the fs store finds a missing entry without a read, and makes a folder once',
     expect(((await store.get(key(2))) as { response: { text: string } }).response.text).toBe(
       'answer 2',
     );
+    expect(fsCalls.readFile).toBe(1); // the hit's one read
     // A folder removed behind the store's back (clearCache, rm -rf) is made again by the next write.
     await rm(join(dir, 'openai'), { recursive: true });
     await store.set(key(4), entry('answer 4'));

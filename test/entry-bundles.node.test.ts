@@ -45,7 +45,9 @@ const PROVIDERS = {
   chatCompletions: /chat\/completions/,
 };
 const NODE_IMPORT = /["']node:[a-z]/;
-const PAKO = /3988292384|0xedb88320|need dictionary|incorrect header check/i;
+// pako's zlib messages (both halves carry them). Not its CRC-32 polynomial (3988292384): the fs
+// store's stored-block gzip computes the same checksum without pako.
+const PAKO = /need dictionary|incorrect header check/i;
 
 interface Row {
   /** A small consumer that uses the entry point as an app would. */
@@ -122,18 +124,23 @@ console.log(extractJson('{}'), new RateLimitError({ provider: 'p', url: 'u', sta
 const s = memoryStore({ maxEntries: 10 });
 console.log(await listCacheKeys(s), await pruneCache(s, new Date()));`,
     own: /use a store that supports it/,
-    // isPrunable (prune honours `keepUntil`, for unread batch job records) is 38 B of it. `all`
-    // +100 B (24486 measured): a byte store's clearing and pruning and the IndexedDB upgrade path
-    // became chunks of their own, loaded on first use, so a page's first call no longer downloads
-    // them (0.6 kB less gzip, test/first-call-size); each extra chunk pays its own gzip framing.
-    budget: { upfront: 2700, all: 24550 },
+    // isPrunable (prune honours `keepUntil`, for unread batch job records) is 38 B of it; `upfront`
+    // raised from 2700 for the memory store's copy of parsed entries (27 B): hits parse no JSON
+    // (issue 14). `all` +100 B (24486 measured): a byte store's clearing and pruning and the
+    // IndexedDB upgrade path became chunks of their own, loaded on first use, so a page's first
+    // call no longer downloads them (0.6 kB less gzip, test/first-call-size); each extra chunk pays
+    // its own gzip framing.
+    budget: { upfront: 2730, all: 24550 },
   },
   './cache/fs': {
     code: `import { fsStore } from 'alea-llm-client/cache/fs';
 console.log(await fsStore({ dir: '/tmp/x' }).get('k'));`,
     own: /json\.gz/,
     node: true,
-    budget: { upfront: 3200, all: 23650 },
+    // Raised from 3200 (measured 3490) for the stored-block gzip writer and reader and the
+    // synchronous reads and writes, which make a default fs-cache miss cheap (issue 14). A Node,
+    // Deno and Bun entry: no page downloads it.
+    budget: { upfront: 3500, all: 23650 },
   },
   './cache/indexeddb': {
     code: `import { indexedDBStore } from 'alea-llm-client/cache/indexeddb';

@@ -2,14 +2,15 @@
 // The only node: importer in the package besides the key-file reader. Reachable only through
 // `alea-llm-client/cache/fs` and the node/deno/bun flavour of `#default-store`, so browser and
 // Worker bundles never see node:fs.
-import { statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdir, rmdir, stat, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { readEnv } from '../../core/env.ts';
 import { byteStore } from '../byte-store.ts';
 import type { CacheStore } from '../../core/cache-store.ts';
 import { fsProblem, homeProblem, isMissing } from './fs-problem.ts';
+import { storedGzip, unstoredGzip } from './stored-gzip.ts';
 
 /** Options of {@link fsStore}. */
 export interface FsStoreOptions {
@@ -121,9 +122,10 @@ export function fsStore(options: FsStoreOptions = {}): CacheStore {
   return byteStore(
     {
       name: 'fs',
-      // Files are named .json.gz and tools such as zcat should read them: always gzip here, where
-      // no page pays for the codec's download.
-      plainBelow: 0,
+      // Entries are read and written with synchronous calls: a cache file is a few hundred bytes
+      // to the page cache, where each thread-pool round trip of the async calls (open, write,
+      // close, rename) costs more than the write itself. Entries under 4 KiB come from the codec
+      // as plain JSON and are wrapped in gzip's stored blocks, so every file opens with zcat.
       async read(key) {
         let file: string;
         try {
@@ -132,28 +134,37 @@ export function fsStore(options: FsStoreOptions = {}): CacheStore {
           return undefined; // no folder, no entry: the write that follows says why
         }
         if (absent(file)) return undefined;
+        let bytes: Uint8Array;
         try {
-          return new Uint8Array(await readFile(file));
+          bytes = readFileSync(file);
         } catch (error) {
           if (isMissing(error)) return undefined;
           throw fsProblem(error, dir());
         }
+        return unstoredGzip(bytes) ?? bytes;
       },
       async write(key, bytes) {
         const file = fileOf(key);
         const temp = `${file}.${crypto.randomUUID()}.tmp`;
         const folder = dirname(file);
+        const data = bytes[0] === 0x1f ? bytes : storedGzip(bytes);
         try {
-          if (!folders.has(folder)) await mkdir(folder, { recursive: true });
-          await writeFile(temp, bytes).catch(async (error: unknown) => {
+          if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+          try {
+            writeFileSync(temp, data);
+          } catch (error) {
             if (!isMissing(error)) throw error;
-            await mkdir(folder, { recursive: true });
-            await writeFile(temp, bytes);
-          });
+            mkdirSync(folder, { recursive: true });
+            writeFileSync(temp, data);
+          }
           folders.add(folder);
-          await rename(temp, file);
+          renameSync(temp, file);
         } catch (error) {
-          await remove(temp).catch(() => undefined);
+          try {
+            unlinkSync(temp);
+          } catch {
+            // never written, or already gone
+          }
           throw fsProblem(error, dir());
         }
       },

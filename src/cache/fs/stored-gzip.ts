@@ -1,0 +1,63 @@
+// gzip with deflate's stored blocks: a valid .gz file (zcat and every inflater read it) whose data is
+// not compressed. The fs store writes entries under 4 KiB this way: on disk either form fills one
+// 4 KiB block, and deflating costs a small entry's write more than the rest of the call's cache work
+// (pako allocates and zeroes some 250 kB of tables per call). Larger entries are deflated as before.
+
+// ID1 ID2, CM = deflate, no flags, no mtime, XFL 0, OS unknown.
+const HEADER = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff];
+/** One stored block holds at most this many bytes; the fs store wraps entries under 4 KiB only. */
+const BLOCK = 0xffff;
+
+let table: Uint32Array | undefined;
+
+/** The CRC-32 gzip's trailer holds (the IEEE polynomial, reflected). */
+function crc32(bytes: Uint8Array): number {
+  if (!table) {
+    table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c;
+    }
+  }
+  let crc = -1;
+  for (const byte of bytes) crc = table[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return ~crc >>> 0;
+}
+
+/**
+ * Wraps bytes in gzip without compressing them: one stored block.
+ * @param data - What the file holds once unzipped, at most 65535 bytes.
+ * @returns A gzip member.
+ */
+export function storedGzip(data: Uint8Array): Uint8Array {
+  if (data.length > BLOCK) throw new RangeError('one stored block holds at most 65535 bytes');
+  const out = new Uint8Array(data.length + 23);
+  const view = new DataView(out.buffer);
+  out.set(HEADER);
+  out[10] = 1; // BFINAL, BTYPE 00 (stored)
+  view.setUint16(11, data.length, true);
+  view.setUint16(13, ~data.length, true);
+  out.set(data, 15);
+  view.setUint32(out.length - 8, crc32(data), true);
+  view.setUint32(out.length - 4, data.length, true);
+  return out;
+}
+
+/**
+ * The data of a gzip file written by {@link storedGzip}, checked against its header, length and
+ * CRC; undefined for anything else (deflated or damaged data), which the codec then reads or
+ * reports as corrupt with its own reason.
+ * @param file - The file's bytes.
+ * @returns The unzipped bytes, or undefined.
+ */
+export function unstoredGzip(file: Uint8Array): Uint8Array | undefined {
+  const size = file.length - 23;
+  if (size < 0 || HEADER.some((byte, i) => i < 4 && file[i] !== byte) || file[10] !== 1) return;
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  const length = view.getUint16(11, true);
+  if (length !== size || view.getUint16(13, true) !== (~size & 0xffff)) return;
+  if (view.getUint32(size + 19, true) !== size) return;
+  const data = file.subarray(15, 15 + size);
+  return crc32(data) === view.getUint32(size + 15, true) ? data : undefined;
+}
