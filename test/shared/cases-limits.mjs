@@ -90,9 +90,12 @@ export function limitsCases({ sdk, emulatorUrl }) {
         equal(stats.starts.length, 300, 'one request per call');
         equal(starts.length, 300, 'one grant per call');
         starts.sort((x, y) => x - y);
+        // 60 ms of slack: a grant's continuation can run that late when the machine is loaded (seen
+        // in Deno beside a valgrind run: 152 ms). The window's exact timing is held by the burst
+        // below, which has no call pipeline between grant and record.
         for (let i = 0; i + 100 < starts.length; i++) {
           assert(
-            starts[i + 100] - starts[i] >= 200 - 30,
+            starts[i + 100] - starts[i] >= 200 - 60,
             `starts ${i}..${i + 100} fall within ${starts[i + 100] - starts[i]} ms`,
           );
         }
