@@ -180,8 +180,8 @@ export const MUTANTS = [
   {
     id: 'canonical-json-keeps-undefined',
     file: 'src/core/canonical-json.ts',
-    find: "member === undefined || typeof member === 'function'",
-    replace: "typeof member === 'function'",
+    find: "record[key] !== undefined && typeof record[key] !== 'function'",
+    replace: "typeof record[key] !== 'function'",
     bug: 'an undefined member changes the cache key',
     tests: CORE,
   },
@@ -284,7 +284,7 @@ export const MUTANTS = [
   },
   {
     id: 'prune-keeps-corrupt',
-    file: 'src/cache/byte-store.ts',
+    file: 'src/cache/byte-store-manage.ts',
     find: "return found.status === 'expired' || found.status === 'corrupt';",
     replace: "return found.status === 'expired';",
     bug: 'pruneCache leaves corrupt and expired entries',
@@ -528,7 +528,7 @@ export const MUTANTS = [
   },
   {
     id: 'prune-drops-unreadable',
-    file: 'src/cache/byte-store.ts',
+    file: 'src/cache/byte-store-manage.ts',
     find: "return found.status === 'expired' || found.status === 'corrupt';",
     replace: "return found.status !== 'missing';",
     bug: 'pruneCache deletes entries it could not read just now (a busy disk loses good results)',
