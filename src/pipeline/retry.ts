@@ -33,7 +33,7 @@ export async function withRetries<T>(
     return await attempt(0);
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    if (!(isLLMError(error) && error.isRetryable) || 0 >= policy.retryLimit) throw error;
+    if (!(isLLMError(error) && error.isRetryable) || policy.retryLimit <= 0) throw error;
     // Offline (a NetworkError), the chunk may not load: the failure itself is then the answer.
     const more = await loadRetries().catch(() => {
       throw error;
