@@ -56,11 +56,12 @@ export function recordingFetch() {
 
 /**
  * Polls a scenario's log until its streamed request's connection was closed by the client (an abort,
- * a break, an idle timeout): true once the emulator saw it, false after about two seconds.
+ * a break, an idle timeout): true once the emulator saw it, false after about five seconds (in a
+ * full run Chromium's network service has taken over two seconds to close a cancelled socket).
  * @param {{ requests(): Promise<any[]> }} s - The scenario.
  */
 export async function closedEarly(s) {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 250; i++) {
     const [request] = await s.requests();
     if (request?.stream?.closedEarly) return true;
     await new Promise((r) => setTimeout(r, 20));
