@@ -110,6 +110,7 @@ const CALL_PATH_GROUPS = {
   call: [
     'pipeline/{language-model,model-batch,build-call,normalize-messages,model-stream,call-kit,run-call}',
     'pipeline/{request-with-repairs,send-request,retry,to-model-response,cached-call,in-flight}',
+    'pipeline/{cache-key}',
     'keys/{resolve-key,check-key}',
   ],
   // What the call path shares with the other entry points (errors, registry decoding, cost,
@@ -119,14 +120,14 @@ const CALL_PATH_GROUPS = {
     'core/{base-url,env,merge-headers,redact,canonical-json,io-context-check,read-wire}',
     'core/{cache-warning,host-of,is-browser,rate-limit,lazy,is-plain-message}',
     'core/errors/{llm-error,invalid-request-error,invalid-response-error}',
-    'core/errors/{network-error,unsupported-feature-error,content-filter-error}',
+    'core/errors/{network-error,unsupported-feature-error}',
     'pipeline/{call-signal,options,is-portable-tools}',
     'registry/{compute-cost,decode-model-spec,find-model-spec,model-row}',
     'cache/{lazy-store,is-cache-entry,entry-key}',
   ],
-  // The cache key and entry format, with the codecs that load their heavy halves (pako, the JS
-  // SHA-256) with import().
-  store: ['pipeline/{cache-key}', 'core/{sha256-hex}', 'cache/{gzip,byte-store,encode-entry}'],
+  // The cache key's hash, shared with ./cache (cache file names): its own file, so that ./cache does
+  // not load the pipeline; a consumer's bundler puts it beside the cache key on the call path.
+  hash: ['core/{sha256-hex}'],
   'openai-compatible-call': [
     'providers/openai-compatible/{openai-compatible-adapter,prepare-openai-sampling,openai-wire-request}',
     'providers/openai-compatible/{map-openai-finish-reason,openai-api,parse-openai-response}',
