@@ -118,7 +118,7 @@ const CALL_PATH_GROUPS = {
   // on-demand chunks (or, in the same file, their code up front) along with it.
   core: [
     'core/{base-url,env,merge-headers,redact,canonical-json,io-context-check,read-wire}',
-    'core/{cache-warning,host-of,is-browser,rate-limit,lazy,is-plain-message}',
+    'core/{cache-warning,rate-limit,lazy}',
     'core/errors/{llm-error,invalid-request-error,invalid-response-error}',
     'core/errors/{network-error,unsupported-feature-error}',
     'pipeline/{call-signal,options,is-portable-tools}',
@@ -128,12 +128,15 @@ const CALL_PATH_GROUPS = {
   // The cache key's hash, shared with ./cache (cache file names): its own file, so that ./cache does
   // not load the pipeline; a consumer's bundler puts it beside the cache key on the call path.
   hash: ['core/{sha256-hex}'],
+  // Shared by the Anthropic and Google call chunks (rollup would put it in one of them otherwise).
+  'plain-message': ['core/{is-plain-message}'],
   'openai-compatible-call': [
     'providers/openai-compatible/{openai-compatible-adapter,prepare-openai-sampling,openai-wire-request}',
     'providers/openai-compatible/{map-openai-finish-reason,openai-api,parse-openai-response}',
   ],
   'anthropic-call': [
     'providers/anthropic/{anthropic-adapter,anthropic-api,browser-access-error}',
+    'core/{is-browser}',
     'providers/anthropic/{convert-to-anthropic-messages,map-anthropic-stop-reason}',
     'providers/anthropic/{parse-anthropic-response,anthropic-structured-output}',
   ],
