@@ -120,10 +120,10 @@ export function fsStore(options: FsStoreOptions = {}): CacheStore {
   // character, some 0.1 M instructions a call before V8 optimizes them).
   // ('.' keeps an empty `dir` the working folder, as path.join read it.)
   let base: string | undefined;
-  const prefix = () => (base ??= join(dir(), '.', sep));
-  const fileOf = (key: string) => prefix() + key.replaceAll('/', sep) + SUFFIX;
+  const rootSlash = () => (base ??= join(dir(), '.', sep));
+  const fileOf = (key: string) => rootSlash() + key.replaceAll('/', sep) + SUFFIX;
   // `{provider}/{16 hex}` of `{provider}/{16 hex}/{64 hex}`.
-  const folderOf = (key: string) => prefix() + key.slice(0, -65).replace('/', sep);
+  const folderOf = (key: string) => rootSlash() + key.slice(0, -65).replace('/', sep);
   // Folders this store made or found: a write into one skips the mkdir (and makes it again if the
   // folder was removed since).
   const folders = new Set<string>();
