@@ -4,9 +4,10 @@
 import { link, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { crc32, gunzipSync } from 'node:zlib';
 import { afterAll, expect, inject, it } from 'vitest';
 import { fsStore } from '../src/cache/fs/index.ts';
+import { tableCrc32 } from '../src/cache/fs/stored-gzip.ts';
 import * as cache from '../src/cache/index.ts';
 import * as openai from '../src/providers/openai/index.ts';
 import { runCacheChild } from './support/build-cache-child.ts';
@@ -56,6 +57,14 @@ it('lays entries out as {provider}/{16hex}/{64hex}.json.gz, plain gzip of the en
   expect(JSON.parse(gunzipSync(await readFile(join(dir, `${key}.json.gz`))).toString())).toEqual(
     entry,
   );
+});
+
+it('computes the same CRC-32 in JavaScript as zlib (the fallback for Node before 20.15)', () => {
+  for (const length of [0, 1, 7, 700, 4095]) {
+    const bytes = new Uint8Array(length).map((_, i) => (i * 131 + length) & 0xff);
+    expect(tableCrc32(bytes)).toBe(crc32(bytes));
+  }
+  expect(tableCrc32(new TextEncoder().encode('hello'))).toBe(0x3610a686);
 });
 
 it('writes small entries as stored gzip blocks and deflates large ones; a flipped byte is corrupt', async () => {

@@ -144,7 +144,10 @@ console.log(await fsStore({ dir: '/tmp/x' }).get('k'));`,
     // Raised from 3200 (measured 3519) for the stored-block gzip writer and reader and the
     // synchronous reads and writes, which make a default fs-cache miss cheap (issue 14). A Node,
     // Deno and Bun entry: no page downloads it. `all`: 23954 B measured, see the provider rows.
-    budget: { upfront: 3560, all: 24200 },
+    // Raised from 3560 (measured 3594) for zlib's native CRC (with the JavaScript one kept for
+    // Node before 20.15) and paths built without path.join per call: 0.43 M fewer instructions
+    // per fs-cache miss (issue 14).
+    budget: { upfront: 3600, all: 24200 },
   },
   './cache/indexeddb': {
     code: `import { indexedDBStore } from 'alea-llm-client/cache/indexeddb';

@@ -14,10 +14,12 @@
  */
 export function ioContextCheck(): () => boolean {
   const marker = new AbortController();
-  marker.abort();
+  // A reason of our own: the default one is a DOMException, whose stack trace Node captures (some
+  // 0.07 M instructions on every call that leads an in-flight entry).
+  marker.abort(0);
   return () => {
     try {
-      marker.abort();
+      marker.abort(0);
       return true;
     } catch {
       return false;

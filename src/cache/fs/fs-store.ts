@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { readdir, rmdir, stat, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join, sep } from 'node:path';
 import { readEnv } from '../../core/env.ts';
 import { byteStore } from '../byte-store.ts';
 import type { CacheStore } from '../../core/cache-store.ts';
@@ -115,7 +115,15 @@ export function fsStore(options: FsStoreOptions = {}): CacheStore {
       throw homeProblem(error);
     }
   };
-  const fileOf = (key: string) => join(dir(), ...key.split('/')) + SUFFIX;
+  // The root, normalized once, with a trailing separator: an entry's folder and file are then plain
+  // concatenations of a key byteStore has checked (path.join and dirname walk the whole path by
+  // character, some 0.1 M instructions a call before V8 optimizes them).
+  // ('.' keeps an empty `dir` the working folder, as path.join read it.)
+  let base: string | undefined;
+  const rootSlash = () => (base ??= join(dir(), '.', sep));
+  const fileOf = (key: string) => rootSlash() + key.replaceAll('/', sep) + SUFFIX;
+  // `{provider}/{16 hex}` of `{provider}/{16 hex}/{64 hex}`.
+  const folderOf = (key: string) => rootSlash() + key.slice(0, -65).replace('/', sep);
   // Folders this store made or found: a write into one skips the mkdir (and makes it again if the
   // folder was removed since).
   const folders = new Set<string>();
@@ -145,8 +153,8 @@ export function fsStore(options: FsStoreOptions = {}): CacheStore {
       },
       async write(key, bytes) {
         const file = fileOf(key);
+        const folder = folderOf(key);
         const temp = `${file}.${crypto.randomUUID()}.tmp`;
-        const folder = dirname(file);
         const data = bytes[0] === 0x1f ? bytes : storedGzip(bytes);
         try {
           if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
