@@ -142,7 +142,7 @@ const CALL_PATH_GROUPS = {
   ],
   'google-call': [
     'providers/google/{google-adapter,google-api,convert-to-google-contents}',
-    'providers/google/{parse-google-response,vertex-url}',
+    'providers/google/{parse-google-response,vertex-url,google-spec}',
   ],
 };
 /** src-relative path (no extension) -> group name. `{a,b}` lists several files of one folder. */

@@ -14,14 +14,16 @@
 //
 // The work is split by concern under scripts/registry/: common.mjs (provider list, id helpers),
 // models-dev.mjs and original.mjs (the two sources), entries.mjs (merging them), rules.mjs (the fields
-// models.dev lacks), encode.mjs (rows in Prettier's format) and modules.mjs (the TS module text).
+// models.dev lacks), encode.mjs (rows in Prettier's format), buckets.mjs (the per-family slices a call
+// loads) and modules.mjs (the TS module text).
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PROVIDERS } from './registry/common.mjs';
 import { buildEntries } from './registry/entries.mjs';
-import { detailsModule, specModule } from './registry/modules.mjs';
+import { bucketFile, bucketsOf } from './registry/buckets.mjs';
+import { bucketModule, detailsModule, loaderModule, specModule } from './registry/modules.mjs';
 
 export { buildEntries };
 
@@ -40,6 +42,13 @@ export function generateRegistryFiles(dataDir) {
   for (const p of PROVIDERS) {
     files[`${p}.ts`] = specModule(p, byProvider[p]);
     files[`${p}-details.ts`] = detailsModule(p, byProvider[p]);
+    const buckets = bucketsOf(byProvider[p]);
+    for (const [bucket, list] of buckets) {
+      const name = `${p}/${bucketFile(bucket)}.ts`;
+      if (files[name]) throw new Error(`two buckets of ${p} write ${name}`);
+      files[name] = bucketModule(p, bucket, list);
+    }
+    files[`load-${p}-bucket.ts`] = loaderModule(p, [...buckets.keys()]);
   }
   return files;
 }
@@ -53,7 +62,10 @@ function main(argv) {
   const outDir = arg('--out', join(REPO_ROOT, 'src/registry/data'));
   const files = generateRegistryFiles(dataDir);
   mkdirSync(outDir, { recursive: true });
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(outDir, name), content);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(outDir, name)), { recursive: true });
+    writeFileSync(join(outDir, name), content);
+  }
   console.log(`wrote ${Object.keys(files).length} files to ${outDir}`);
 }
 

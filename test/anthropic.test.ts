@@ -2,7 +2,8 @@
 // subset) and key safety.
 // No runtime suffix: vitest runs it in Node, Chromium and workerd. The wire behaviour is covered by
 // test/shared/cases-anthropic.mjs (emulator and Prism) in all five runtimes.
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ModelSpec } from '../src/core/model-spec.ts';
 import { InvalidRequestError, MissingKeyError } from '../src/index.ts';
 import { AnthropicModel } from '../src/providers/anthropic/index.ts';
 import { anthropicMaxOutput } from '../src/providers/anthropic/anthropic-max-output.ts';
@@ -13,12 +14,12 @@ import { prepareAnthropicThinking } from '../src/providers/anthropic/prepare-ant
 import { applyAnthropicCacheControl } from '../src/providers/anthropic/anthropic-cache-control.ts';
 
 describe('anthropicMaxOutput', () => {
-  it('reads the registry, strips date suffixes, falls back by family, then to 4096', () => {
-    const max = (id: string) => anthropicMaxOutput(id, anthropicSpec(id));
-    expect(max('claude-opus-4-6')).toBe(128_000);
-    expect(max('claude-3-5-haiku-20241022')).toBe(8_192);
-    expect(max('claude-sonnet-4-6')).toBe(64_000);
-    expect(anthropicSpec('claude-sonnet-4-5-20990101')?.maxOutputTokens).toBe(64_000);
+  it('reads the registry, strips date suffixes, falls back by family, then to 4096', async () => {
+    const max = async (id: string) => anthropicMaxOutput(id, await anthropicSpec(id));
+    expect(await max('claude-opus-4-6')).toBe(128_000);
+    expect(await max('claude-3-5-haiku-20241022')).toBe(8_192);
+    expect(await max('claude-sonnet-4-6')).toBe(64_000);
+    expect((await anthropicSpec('claude-sonnet-4-5-20990101'))?.maxOutputTokens).toBe(64_000);
     expect(anthropicMaxOutput('claude-opus-4-1-20990101')).toBe(32_000);
     expect(anthropicMaxOutput('claude-3-haiku-20990101')).toBe(4_096);
     expect(anthropicMaxOutput('my-finetune')).toBe(4_096);
@@ -60,11 +61,14 @@ describe('prepareAnthropicThinking', () => {
 });
 
 describe('prepareAnthropicThinking on models that only think adaptively', () => {
-  const opus = anthropicSpec('claude-opus-4-7');
-  it('reads the registry: no budget range means adaptive only', () => {
+  let opus: ModelSpec | undefined;
+  beforeAll(async () => {
+    opus = await anthropicSpec('claude-opus-4-7');
+  });
+  it('reads the registry: no budget range means adaptive only', async () => {
     expect(opus?.capabilities.thinking).toBe(true);
     expect(opus?.reasoning?.budgetMin).toBeUndefined();
-    expect(anthropicSpec('claude-opus-4-6')?.reasoning?.budgetMin).toBe(1024);
+    expect((await anthropicSpec('claude-opus-4-6'))?.reasoning?.budgetMin).toBe(1024);
   });
   it('sends a budget as adaptive with a warning, a plain `true` without one', () => {
     const budget = prepareAnthropicThinking(

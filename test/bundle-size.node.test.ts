@@ -3,8 +3,9 @@
 // - The entry chunk (loaded up front) must stay within 10 kB for OpenAI (issue 2, and issue 3 with
 //   the IndexedDB default store, whose store, idb-keyval and pako are lazy chunks) and Anthropic
 //   (issue 4). Google's entry is printed; its issue sets no entry budget.
-// - The entry chunk plus the provider's registry slice (a lazy chunk fetched by the first call)
-//   must stay within 12 kB for every provider (issue 6).
+// - The entry chunk plus the provider's registry slice (the lazy chunks the first call fetches for
+//   its model's spec: the lookup, unless it is in a call-path chunk, and the rows of the model's
+//   family) must stay within 12 kB for every provider (issue 6).
 // Other lazy chunks (pako, IndexedDB, schema conversion) are only printed. Needs dist/.
 import * as esbuild from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -19,38 +20,41 @@ const ENTRY_BUDGET = 10 * 1024;
 const WITH_REGISTRY_BUDGET = 12 * 1024;
 const gz = (s: string) => gzipSync(s, { level: 9 }).length;
 
-const consumers: Array<{ name: string; code: string; slice: string; entryBudget?: number }> = [
+const consumers: Array<{ name: string; code: string; slices: string[]; entryBudget?: number }> = [
   {
     name: 'OpenAI',
     code: `import { OpenAIModel } from 'alea-llm-client/openai';
 new OpenAIModel({ model: 'gpt-4o-mini' }).chat('hi');`,
-    slice: 'openai-spec',
+    slices: ['openai-spec-', 'gpt-4-'],
     entryBudget: ENTRY_BUDGET,
   },
   {
     name: 'Anthropic',
     code: `import { AnthropicModel } from 'alea-llm-client/anthropic';
 new AnthropicModel().chat('hi');`,
-    slice: 'anthropic-spec',
+    slices: ['anthropic-spec-', 'claude-sonnet-'],
     entryBudget: ENTRY_BUDGET,
   },
   {
     name: 'Google',
     code: `import { GoogleModel } from 'alea-llm-client/google';
 new GoogleModel().chat('hi');`,
-    slice: 'google-spec',
+    slices: ['gemini-3.1-'],
   },
 ];
 
-for (const { name, code, slice, entryBudget } of consumers) {
+for (const { name, code, slices, entryBudget } of consumers) {
   const title = entryBudget ? `entry <= ${entryBudget} B, ` : '';
   it(`one ${name} chat call: ${title}with its registry slice <= ${WITH_REGISTRY_BUDGET} B (gzip)`, async () => {
     requireDist();
     const b = await bundleConsumer(code);
     const entry = gz(b.entry);
-    const registry = Object.entries(b.lazy).find(([file]) => file.startsWith(slice));
-    expect(registry, `a lazy ${slice} chunk`).toBeDefined();
-    const withRegistry = entry + gz(registry![1]);
+    const registry = slices.map((slice) => {
+      const found = Object.entries(b.lazy).filter(([file]) => file.startsWith(slice));
+      expect(found, `one lazy ${slice}… chunk`).toHaveLength(1);
+      return gz(found[0]![1]);
+    });
+    const withRegistry = registry.reduce((sum, n) => sum + n, entry);
     const lazy = Object.entries(b.lazy)
       .map(([file, text]) => `${file.replace(/-[A-Z0-9]{8}\.js$/, '')} ${gz(text)}`)
       .join(', ');
@@ -111,9 +115,10 @@ globalThis.__done = m().chat('hi');`);
   const loaded = chunksLoaded(streamed);
   // Chunk names are content hashes: the same module set has the same name in both bundles.
   const chatLoaded = new Set(chunksLoaded(chat));
-  const registry = loaded.filter((f) => f.startsWith('openai-spec'));
+  // The registry slice: the lookup and the rows of gpt-4o-mini's family.
+  const registry = loaded.filter((f) => /^(openai-spec|gpt-4)-[A-Z0-9]{8}\.js$/.test(f));
   const streaming = loaded.filter((f) => !chatLoaded.has(f) && !registry.includes(f));
-  expect(registry, 'the registry slice').toHaveLength(1);
+  expect(registry, 'the registry slice').toHaveLength(2);
   expect(streaming.map(named), 'the streaming code loads on demand').toContain('run-stream');
   expect(streaming.map(named)).toContain('parse-openai-stream');
   const total = gz(streamed.entry) + size(streamed, registry) + size(streamed, streaming);
@@ -157,8 +162,11 @@ for (const { name, code, budget } of PROMPT_CONSUMERS) {
 // ES module (no splitting: dynamic imports are inlined), workerd conditions (`#default-store` is the
 // memory store there), minified, gzip -9: everything is in the one file (streaming, batch, pako
 // included), so this is the Worker's whole script size. Issue 14 asks for a Worker budget: measured
-// (39.8 kB after merging streamResponses and the batch methods) plus about 3%.
-const WORKER_BUDGET = 41_000;
+// (39.8 kB after merging streamResponses and the batch methods) plus about 3%. Raised to 41.6 kB
+// when the registry rows split into one import() target per model family (a browser call loads
+// only its family's rows): one file holds every family with a module wrapper each, and the
+// loader's table (measured 40821 B before, 41318 B after).
+const WORKER_BUDGET = 41_600;
 it(`a Worker making one OpenAI chat call bundles to <= ${WORKER_BUDGET} B (gzip, one file)`, async () => {
   requireDist();
   const dir = mkdtempSync(join(tmpdir(), 'alea-worker-'));

@@ -1,7 +1,8 @@
 // Node-only checks of the generated registry data: it matches what the generator makes from the shared
 // data files, and one provider's slice stays small and alone in a bundle (issue 6).
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -19,11 +20,19 @@ describe('generated registry data', () => {
   });
   it('is up to date with scripts/generate-registry.mjs (run it to refresh)', () => {
     const files = generateRegistryFiles(dataDir) as Record<string, string>;
+    const providers = ['anthropic', 'google', 'openai', 'xai'];
+    const buckets = (p: string) => Object.keys(files).filter((f) => f.startsWith(`${p}/`));
     expect(Object.keys(files).sort()).toEqual(
-      ['anthropic', 'google', 'openai', 'xai']
-        .flatMap((p) => [`${p}-details.ts`, `${p}.ts`])
+      providers
+        .flatMap((p) => [`${p}-details.ts`, `${p}.ts`, `load-${p}-bucket.ts`, ...buckets(p)])
         .sort(),
     );
+    for (const p of providers) expect(buckets(p).length, `${p}'s bucket files`).toBeGreaterThan(1);
+    // No file the generator no longer writes (a bucket that emptied) is left behind.
+    const onDisk = readdirSync(`${root}src/registry/data`, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => relative(`${root}src/registry/data`, join(d.parentPath, d.name)));
+    expect(onDisk.sort()).toEqual(Object.keys(files).sort());
     for (const [name, content] of Object.entries(files)) {
       expect(readFileSync(`${root}src/registry/data/${name}`, 'utf8'), name).toBe(content);
     }

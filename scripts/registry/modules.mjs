@@ -1,6 +1,7 @@
 // The text of the generated TypeScript modules: one spec module (what adapters need) and one details
 // module (descriptive fields for the queries) per provider.
 
+import { BUCKET, bucketFile } from './buckets.mjs';
 import { flagsOf, lit, priceRow, row, trim } from './encode.mjs';
 
 const HEADER = (what) =>
@@ -10,8 +11,9 @@ const HEADER = (what) =>
 
 const NAMES = { openai: 'openai', anthropic: 'anthropic', google: 'google', xai: 'xai' };
 
-export function specModule(provider, list) {
-  const rows = list.map((e) =>
+/** The spec rows of `list`, one array element per line (or per item when long). */
+function specRows(list) {
+  return list.map((e) =>
     row(
       trim([
         e.id,
@@ -25,6 +27,10 @@ export function specModule(provider, list) {
       4,
     ),
   );
+}
+
+export function specModule(provider, list) {
+  const rows = specRows(list);
   const name = `${NAMES[provider]}Models`;
   return `${HEADER('What adapters need: limits, capability flags, prices.')}
 import type { ModelSlice } from '../model-row.ts';
@@ -72,5 +78,47 @@ export function detailsModule(provider, list) {
 export const ${name}: readonly string[] = [
 ${rows.join('\n')}
 ];
+`;
+}
+
+/** One bucket's rows (see buckets.mjs), the target of one literal import() in the loader. */
+export function bucketModule(provider, bucket, list) {
+  const rows = specRows(list);
+  // Prettier puts an array of one row on one line when it fits.
+  const oneLine = rows.length === 1 && `  rows: [${rows[0].trim().slice(0, -1)}],`;
+  return `${HEADER(`The ${provider} rows of bucket '${bucket}'.`)}
+import type { ModelSlice } from '../../model-row.ts';
+
+/** The ${provider} models whose id's bucket is '${bucket}' (see load-${provider}-bucket.ts). */
+export const slice: ModelSlice = {
+  provider: '${provider}',
+${oneLine && oneLine.length <= 100 ? oneLine : `  rows: [\n${rows.join('\n')}\n  ],`}
+};
+`;
+}
+
+/** The loader: the bucket of an id, and a literal import() per bucket (bundlers need literals). */
+export function loaderModule(provider, buckets) {
+  const cases = buckets.map(
+    (b) => `    case ${lit(b)}:
+      return import('./${provider}/${bucketFile(b)}.ts');`,
+  );
+  const name = `load${NAMES[provider][0].toUpperCase()}${NAMES[provider].slice(1)}Bucket`;
+  return `${HEADER('Loads one bucket of the rows.')}
+import type { ModelSlice } from '../model-row.ts';
+
+/**
+ * Loads the ${provider} rows of the family \`id\` belongs to: its bucket is the match of the pattern
+ * below (leading letters, a dash, the version or a word: \`gpt-5.1\`, \`o3\`, \`claude-opus\`), so a
+ * call fetches a few rows, not the whole slice in ${provider}.ts (which the registry uses).
+ * @param id - The model id sent to the API.
+ * @returns The bucket's module, or \`undefined\` when no built-in model has that bucket.
+ */
+export function ${name}(id: string): Promise<{ slice: ModelSlice }> | undefined {
+  switch (${BUCKET}.exec(id)?.[0]) {
+${cases.join('\n')}
+  }
+  return undefined;
+}
 `;
 }

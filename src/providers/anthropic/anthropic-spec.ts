@@ -1,14 +1,18 @@
-import { anthropicModels } from '../../registry/data/anthropic.ts';
+import { loadAnthropicBucket } from '../../registry/data/load-anthropic-bucket.ts';
 import { findModelSpec } from '../../registry/find-model-spec.ts';
 import type { ModelSpec } from '../../core/model-spec.ts';
 
+/** The spec of one exact Claude id, from the rows of its family (its bucket) only. */
+const find = async (id: string) => {
+  const bucket = await loadAnthropicBucket(id);
+  return bucket && findModelSpec(bucket.slice, id);
+};
+
 /**
  * Looks a Claude model up in the registry, also under its undated alias (`…-20250514` → `…`).
- * Imported dynamically by the adapter, so the data is its own chunk in web bundles.
+ * Imported dynamically by the adapter; it loads only the rows of the model's family.
  */
-export function anthropicSpec(model: string): ModelSpec | undefined {
+export async function anthropicSpec(model: string): Promise<ModelSpec | undefined> {
   const id = model.replace(/^anthropic\//, '');
-  return (
-    findModelSpec(anthropicModels, id) ?? findModelSpec(anthropicModels, id.replace(/-\d{8}$/, ''))
-  );
+  return (await find(id)) ?? find(id.replace(/-\d{8}$/, ''));
 }

@@ -2,6 +2,7 @@ import type { KeyPolicy, ModelCall, ProviderAdapter, WireRequest } from '../../c
 import { readEnv, type EnvSource } from '../../core/env.ts';
 import { convertToGoogleContents } from './convert-to-google-contents.ts';
 import { parseGoogleResponse } from './parse-google-response.ts';
+import { googleSpec } from './google-spec.ts';
 import { geminiPath } from './vertex-url.ts';
 
 /** How a {@link createGoogleAdapter} adapter reaches Google. */
@@ -39,7 +40,7 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
     keys: vertex
       ? { env: ['VERTEX_ACCESS_TOKEN'], file: 'vertex', required: true, hosts: vertex.hosts }
       : GEMINI_KEYS,
-    loadSpec: (model) => import('./google-spec.ts').then((m) => m.googleSpec(model)),
+    loadSpec: googleSpec,
     // Vertex AI batch prediction reads from Cloud Storage or BigQuery: not supported.
     loadBatch: vertex ? undefined : () => import('./google-batch.ts').then((m) => m.googleBatch()),
     authHeaders: (key): Record<string, string> =>

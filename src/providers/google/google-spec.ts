@@ -1,8 +1,13 @@
-import { googleModels } from '../../registry/data/google.ts';
+import { loadGoogleBucket } from '../../registry/data/load-google-bucket.ts';
 import { findModelSpec } from '../../registry/find-model-spec.ts';
 import type { ModelSpec } from '../../core/model-spec.ts';
 
-/** Looks a Gemini model up in the registry; imported dynamically so the data is its own chunk. */
-export function googleSpec(model: string): ModelSpec | undefined {
-  return findModelSpec(googleModels, model);
+/**
+ * Looks a Gemini model up in the registry, loading only the rows of the model's family. Imported
+ * statically by the adapter: Google's data is small, so a lazy chunk for this table cost more than
+ * it saved.
+ */
+export async function googleSpec(model: string): Promise<ModelSpec | undefined> {
+  const bucket = await loadGoogleBucket(model);
+  return bucket && findModelSpec(bucket.slice, model);
 }

@@ -1,11 +1,12 @@
-import { openaiModels } from '../../registry/data/openai.ts';
+import { loadOpenaiBucket } from '../../registry/data/load-openai-bucket.ts';
 import { findModelSpec } from '../../registry/find-model-spec.ts';
 import type { ModelSpec } from '../../core/model-spec.ts';
 
 /**
- * Looks an OpenAI model up in the registry. Imported dynamically by {@link OpenAIModel}, so the data
- * is its own chunk in web bundles.
+ * Looks an OpenAI model up in the registry. Imported dynamically by {@link OpenAIModel}; it loads
+ * only the rows of the model's family (its bucket), so a web bundle fetches a handful of rows.
  */
-export function openaiSpec(model: string): ModelSpec | undefined {
-  return findModelSpec(openaiModels, model);
+export async function openaiSpec(model: string): Promise<ModelSpec | undefined> {
+  const bucket = await loadOpenaiBucket(model);
+  return bucket && findModelSpec(bucket.slice, model);
 }

@@ -1,8 +1,9 @@
-import { xaiModels } from '../../registry/data/xai.ts';
+import { loadXaiBucket } from '../../registry/data/load-xai-bucket.ts';
 import { findModelSpec } from '../../registry/find-model-spec.ts';
 import type { ModelSpec } from '../../core/model-spec.ts';
 
-/** Looks an xAI model up in the registry; imported dynamically so the data is its own chunk. */
-export function xaiSpec(model: string): ModelSpec | undefined {
-  return findModelSpec(xaiModels, model);
+/** Looks an xAI model up in the registry; imported dynamically, it loads only its family's rows. */
+export async function xaiSpec(model: string): Promise<ModelSpec | undefined> {
+  const bucket = await loadXaiBucket(model);
+  return bucket && findModelSpec(bucket.slice, model);
 }
