@@ -268,7 +268,7 @@ export const MUTANTS = [
   },
   {
     id: 'expired-entry-served',
-    file: 'src/cache/encode-entry.ts',
+    file: 'src/cache/decode-entry.ts',
     find: 'expiresAt <= Date.now()',
     replace: 'expiresAt <= 0',
     bug: 'expired entries of byte stores are served',

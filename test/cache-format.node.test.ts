@@ -5,7 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { CacheEntry } from '../src/core/cache-store.ts';
-import { decodeEntry, encodeEntry, PLAIN_BELOW } from '../src/cache/encode-entry.ts';
+import { decodeEntry } from '../src/cache/decode-entry.ts';
+import { encodeEntry, PLAIN_BELOW } from '../src/cache/encode-entry.ts';
 
 const fixture = (name: string) =>
   readFile(new URL(`fixtures/cache-entries/${name}`, import.meta.url)).then(

@@ -1,6 +1,7 @@
 import type { CacheStore } from '../core/cache-store.ts';
 import { lazy } from '../core/lazy.ts';
-import { decodeEntry, encodeEntry, type DecodedEntry } from './encode-entry.ts';
+import type { DecodedEntry } from './decode-entry.ts';
+import { encodeEntry } from './encode-entry.ts';
 import { checkEntryKey, isEntryKey } from './entry-key.ts';
 
 /** What the store knows when it writes an entry, for backends that keep it beside the bytes. */
@@ -48,6 +49,9 @@ export interface ByteBackend {
 
 // Clearing and pruning: loaded on first use (a call only reads and writes).
 const manage = /* @__PURE__ */ lazy(() => import('./byte-store-manage.ts'));
+// Decoding: loaded when a read first finds bytes (a first call's read is a miss). A failed load is
+// an unreadable entry, as a codec's is: a miss with a warning, retried by the next read.
+const decoder = /* @__PURE__ */ lazy(() => import('./decode-entry.ts'));
 
 /**
  * Builds a {@link CacheStore} over a byte backend: entries are JSON (gzipped when large) under keys of the
@@ -65,7 +69,9 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
   const inspect = async (key: string): Promise<Inspection> => {
     try {
       const bytes = await backend.read(key);
-      return bytes === undefined ? { status: 'missing' } : await decodeEntry(bytes);
+      return bytes === undefined
+        ? { status: 'missing' }
+        : await (await decoder()).decodeEntry(bytes);
     } catch (error) {
       return { status: 'unreadable', error };
     }
