@@ -512,7 +512,7 @@ export const MUTANTS = [
   },
   {
     id: 'warning-printed-every-time',
-    file: 'src/core/cache-warning.ts',
+    file: 'src/core/report-cache-problem.ts',
     find: 'if (seen.has(problem)) return;',
     replace: '',
     bug: 'a store that cannot write prints a warning on every call',
@@ -520,7 +520,7 @@ export const MUTANTS = [
   },
   {
     id: 'warning-once-per-store-only',
-    file: 'src/core/cache-warning.ts',
+    file: 'src/core/report-cache-problem.ts',
     find: 'if (seen.has(problem)) return;',
     replace: 'if (seen.size) return;',
     bug: 'after one kind of cache trouble, other kinds (a corrupt entry after a failed write) are never shown',

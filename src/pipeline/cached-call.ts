@@ -1,11 +1,10 @@
 import { isCacheEntry } from '../cache/is-cache-entry.ts';
 import type { CacheEntry, CacheStore } from '../core/cache-store.ts';
-import type { CacheProblem } from '../core/cache-warning.ts';
+import type { CacheProblem } from '../core/report-cache-problem.ts';
 import type { JSONModelResponse, ModelResponse } from '../core/types.ts';
 import { untilAborted } from './call-signal.ts';
 import { joinable, lead } from './in-flight.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
-import { reportCacheProblem } from '../core/cache-warning.ts';
 
 type Result = ModelResponse | JSONModelResponse;
 
@@ -42,7 +41,11 @@ async function cacheProblem(
   message: string,
 ) {
   if (ctx.options.onWarning) return ctx.options.onWarning(message);
-  reportCacheProblem(store, problem, message);
+  // A printer that cannot load prints nothing: a cache fault never fails the call.
+  await import('../core/report-cache-problem.ts').then(
+    (m) => m.reportCacheProblem(store, problem, message),
+    () => {},
+  );
 }
 
 /** A cache hit (re-validated for `json` and `object`), or undefined for a miss or a bad entry. */
