@@ -132,7 +132,7 @@ const CALL_PATH_GROUPS = {
     'providers/openai-compatible/{map-openai-finish-reason,openai-api,parse-openai-response}',
   ],
   'anthropic-call': [
-    'providers/anthropic/{anthropic-adapter,anthropic-api}',
+    'providers/anthropic/{anthropic-adapter,anthropic-api,browser-access-error}',
     'providers/anthropic/{convert-to-anthropic-messages,map-anthropic-stop-reason}',
     'providers/anthropic/{parse-anthropic-response,anthropic-structured-output}',
   ],
