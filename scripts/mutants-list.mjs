@@ -570,7 +570,7 @@ export const MUTANTS = [
   {
     id: 'follower-ignores-own-deadline',
     file: 'src/pipeline/cached-call.ts',
-    find: 'await untilAborted(shared.promise, [signal])',
+    find: 'await untilAborted(shared.promise, signal)',
     replace: 'await shared.promise',
     bug: 'a caller waiting on an identical call in flight ignores its own timeout and abort',
     tests: CORE,

@@ -99,7 +99,7 @@ export async function writeCache(
     // A write still pending at the deadline is given up: the answer arrived in time.
     await untilAborted(
       Promise.resolve(store.set(key, entry, ttl === undefined ? undefined : { ttl })),
-      [signal],
+      signal,
     );
   } catch (error) {
     await cacheProblem(ctx, store, 'write', `[cache:${store.name}] write failed: ${String(error)}`);
@@ -113,13 +113,13 @@ export async function writeCache(
  */
 export async function cachedCall(init: CachedCallInit): Promise<Result> {
   const { ctx, plan, store, key, signal } = init;
-  const hit = await untilAborted(readCache(ctx, store, key, plan), [signal]);
+  const hit = await untilAborted(readCache(ctx, store, key, plan), signal);
   if (hit) return hit;
   const shared = joinable<Result>(store, key);
   if (shared) {
     try {
       // This caller's own signal and deadline apply to the wait, whatever the shared request does.
-      const answer = asHit(await untilAborted(shared.promise, [signal]));
+      const answer = asHit(await untilAborted(shared.promise, signal));
       if (plan.observer) plan.observer.source = 'in-flight';
       return answer;
     } catch (error) {

@@ -85,7 +85,7 @@ export function callKey(ctx: ModelContext, signal: AbortSignal): Promise<string 
       env: settings.env,
       signal,
     }),
-    [signal],
+    signal,
   );
 }
 
@@ -194,7 +194,7 @@ async function callWithin(
   const store = ignore ? undefined : ctx.store;
   // Bounded too: a registry chunk, a schema converter or a cache read that never loads must not
   // outlive the deadline.
-  const { wire, key } = await untilAborted(prepare(ctx, plan, store), [signal]);
+  const { wire, key } = await untilAborted(prepare(ctx, plan, store), signal);
   where.url = apiUrl(ctx.endpoint, wire.path);
   if (plan.observer) plan.observer.cacheKey = key;
   if (!store || key === undefined) return fetchResult(ctx, plan, wire, signal, {});
