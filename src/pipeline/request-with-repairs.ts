@@ -2,7 +2,6 @@ import type { WireRequest } from '../core/adapter.ts';
 import { apiUrl } from '../core/base-url.ts';
 import { lazy } from '../core/lazy.ts';
 import { mergeHeaders } from '../core/merge-headers.ts';
-import { scrubError } from '../core/redact.ts';
 import { withRetries, type RetryPolicy } from './retry.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
 import { sendRequest } from './send-request.ts';
@@ -30,6 +29,8 @@ export interface RequestInit {
 
 // Loaded on demand: only json() and object() read JSON out of answers (and have repair rounds).
 const loadCheck = lazy(() => import('./check-answer.ts'));
+// Loaded with the first answer an adapter refuses (the server answered, so code can load).
+const loadScrub = lazy(() => import('../core/scrub-error.ts'));
 
 /** A request's headers: the SDK's, the adapter's, then the model's and the call's (which win). */
 export function requestHeaders(
@@ -88,7 +89,12 @@ export async function requestWithRepairs(
     try {
       parsed = await adapter.parseResponse(body, call, url);
     } catch (error) {
-      throw scrubError(error, [init.key]);
+      // The refused body may echo the key. Should the scrubber not load, its load error is thrown
+      // rather than the unscrubbed one.
+      throw await loadScrub().then(
+        (m) => m.scrubError(error, [init.key]),
+        (loadError: unknown) => loadError,
+      );
     }
     observer?.used(parsed.usage);
     usage = usage ? (await loadCheck()).addUsage(usage, parsed.usage) : parsed.usage;
