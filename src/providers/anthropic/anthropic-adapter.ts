@@ -64,7 +64,7 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
     async buildRequest(call: ModelCall): Promise<WireRequest> {
       if (config.directToAnthropic && !config.dangerouslyAllowBrowser && isBrowser()) {
         // Only browsers without the opt-in need the error's long explanation: load it there.
-        throw (await import('./browser-access-refusal.ts')).browserAccessRefusal();
+        throw new (await import('./browser-access-error.ts')).BrowserAccessError();
       }
       const { thinking, cacheControl, ...extra } = call.extra;
       // A maxTokens above a known model's maximum was refused by checkCapabilities already.
