@@ -2,7 +2,7 @@ import type { CacheStore } from '../core/cache-store.ts';
 import { lazy } from '../core/lazy.ts';
 import type { DecodedEntry } from './decode-entry.ts';
 import { encodeEntry } from './encode-entry.ts';
-import { checkEntryKey, isEntryKey } from './entry-key.ts';
+import { isEntryKey } from './entry-key.ts';
 
 /** What the store knows when it writes an entry, for backends that keep it beside the bytes. */
 export interface WriteInfo {
@@ -76,6 +76,10 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
       return { status: 'unreadable', error };
     }
   };
+  // Refuses a key outside the layout; the error's code loads only for one.
+  const checkKey = async (key: string) => {
+    if (!isEntryKey(key)) throw (await import('./entry-key-error.ts')).entryKeyError(name, key);
+  };
   const parts = { backend, entries, inspect, onWarning };
   return {
     name,
@@ -101,7 +105,7 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
       return undefined;
     },
     async set(key, entry, options) {
-      checkEntryKey(name, key);
+      await checkKey(key);
       const ttl = options?.ttl;
       // A TTL of 0 keeps nothing: not even an older result under the same key.
       if (ttl !== undefined && ttl <= 0) return backend.remove(key);
@@ -111,7 +115,7 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
       await backend.write(key, bytes, { createdAt, expiresAt, ttl, keepUntil });
     },
     async delete(key) {
-      checkEntryKey(name, key);
+      await checkKey(key);
       await backend.remove(key);
     },
     clear: async () => (await manage()).clearEntries(parts),
