@@ -181,6 +181,6 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
             import('./parse-completion-response.ts').then((m) =>
               m.parseCompletionResponse(body, provider, url),
             )
-          : finish(parseChatResponse(body, provider, url), call),
+          : parseChatResponse(body, provider, url).then((parsed) => finish(parsed, call)),
   };
 }
