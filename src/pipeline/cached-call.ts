@@ -108,8 +108,8 @@ export async function writeCache(
 
 /**
  * The cached path of a call: a hit, a wait on an identical call in flight, or the request and the
- * cache write. Its own chunk, loaded with the first cached call, so that bundles for calls with
- * `cache: false` and the entry chunk of every provider carry none of it.
+ * cache write. Imported by run-call (the default cache is on, so a first call needs it); what only a
+ * cache problem needs loads on demand.
  */
 export async function cachedCall(init: CachedCallInit): Promise<Result> {
   const { ctx, plan, store, key, signal } = init;
