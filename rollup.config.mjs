@@ -117,9 +117,9 @@ const CALL_PATH_GROUPS = {
   // on-demand chunks (or, in the same file, their code up front) along with it.
   core: [
     'core/{base-url,env,merge-headers,redact,canonical-json,io-context-check,read-wire}',
-    'core/{host-of,is-browser,rate-limit,lazy,is-plain-message}',
+    'core/{cache-warning,host-of,is-browser,rate-limit,lazy,is-plain-message}',
     'core/errors/{llm-error,invalid-request-error,invalid-response-error}',
-    'core/errors/{network-error}',
+    'core/errors/{network-error,unsupported-feature-error,content-filter-error}',
     'pipeline/{call-signal,options,is-portable-tools}',
     'registry/{compute-cost,decode-model-spec,find-model-spec,model-row}',
     'cache/{lazy-store,is-cache-entry,entry-key}',
