@@ -32,6 +32,21 @@ const loadCheck = lazy(() => import('./check-answer.ts'));
 // Loaded with the first answer an adapter refuses (the server answered, so code can load).
 const loadScrub = lazy(() => import('../core/scrub-error.ts'));
 
+/**
+ * An error an adapter threw over an answer, with the secrets taken out (the refused body may echo
+ * the key). Should the scrubber not load, its load error is returned, never the unscrubbed error.
+ */
+export async function scrubbed(
+  error: unknown,
+  secrets: readonly (string | undefined)[],
+): Promise<unknown> {
+  try {
+    return (await loadScrub()).scrubError(error, secrets);
+  } catch (loadError) {
+    return loadError;
+  }
+}
+
 /** A request's headers: the SDK's, the adapter's, then the model's and the call's (which win). */
 export function requestHeaders(
   ctx: ModelContext,
@@ -89,12 +104,7 @@ export async function requestWithRepairs(
     try {
       parsed = await adapter.parseResponse(body, call, url);
     } catch (error) {
-      // The refused body may echo the key. Should the scrubber not load, its load error is thrown
-      // rather than the unscrubbed one.
-      throw await loadScrub().then(
-        (m) => m.scrubError(error, [init.key]),
-        (loadError: unknown) => loadError,
-      );
+      throw await scrubbed(error, [init.key]);
     }
     observer?.used(parsed.usage);
     usage = usage ? (await loadCheck()).addUsage(usage, parsed.usage) : parsed.usage;
