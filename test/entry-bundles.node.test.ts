@@ -26,7 +26,12 @@
 // of 24, 3.4 kB less in all (test/first-call-size.node.test.ts); `all` fell 1.5 to 6 kB. Merging main
 // after it (streamResponses, batch cancel/json/object and keepUntil, the cache hot path, typed option
 // checks) added 0.2 to 0.3 kB up front and 2 to 3.5 kB to `all` (the Responses stream reader, the
-// batch methods). Budgets are again about 3% above the measured sizes. Needs dist/.
+// batch methods). Budgets are again about 3% above the measured sizes. Issue 14's second diet
+// (wt/trim) took more rare paths off a first call into chunks of their own (entry decoding, the
+// cache-problem printer, the key-layout error, the response scrubber, the no-fetch and
+// completion-only errors, chat tool-call mapping): up front fell 0.1 to 1.0 kB, and `all` rose 0.2
+// to 0.6 kB for the provider and cache rows, each new chunk paying its own gzip framing; those
+// `all` budgets are now about 1% above the measured sizes. Needs dist/.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -87,19 +92,19 @@ console.log(extractJson('{}'), new RateLimitError({ provider: 'p', url: 'u', sta
     // paths of the pipeline, the adapters and the stores moved to on-demand chunks; `all` rose by
     // 1.4-2.2 kB (77776 B here) because each of those chunks pays its own gzip framing. A first call
     // downloads about 3 kB less (test/first-call-size).
-    budget: { upfront: 13500, all: 78500 },
+    budget: { upfront: 13500, all: 79700 },
   },
   './xai': {
     code: chat('xai', 'GrokModel'),
     own: PROVIDERS.xai,
     allows: ['xai', 'chatCompletions'],
-    budget: { upfront: 13300, all: 76500 },
+    budget: { upfront: 13300, all: 77700 },
   },
   './vllm': {
     code: chat('vllm', 'VLLMModel'),
     own: PROVIDERS.vllm,
     allows: ['vllm', 'chatCompletions'],
-    budget: { upfront: 12900, all: 75700 },
+    budget: { upfront: 12900, all: 76900 },
   },
   './openai-compatible': {
     code: chat(
@@ -109,13 +114,13 @@ console.log(extractJson('{}'), new RateLimitError({ provider: 'p', url: 'u', sta
     ),
     own: PROVIDERS.chatCompletions,
     allows: ['chatCompletions'],
-    budget: { upfront: 12950, all: 75800 },
+    budget: { upfront: 12950, all: 76950 },
   },
   './anthropic': {
     code: chat('anthropic', 'AnthropicModel'),
     own: PROVIDERS.anthropic,
     allows: ['anthropic'],
-    budget: { upfront: 13200, all: 72800 },
+    budget: { upfront: 13200, all: 73600 },
   },
   './google': {
     code: chat('google', 'GoogleModel'),
@@ -134,7 +139,7 @@ console.log(await listCacheKeys(s), await pruneCache(s, new Date()));`,
     // IndexedDB upgrade path became chunks of their own, loaded on first use, so a page's first
     // call no longer downloads them (0.6 kB less gzip, test/first-call-size); each extra chunk pays
     // its own gzip framing.
-    budget: { upfront: 2850, all: 24700 },
+    budget: { upfront: 2850, all: 25200 },
   },
   './cache/fs': {
     code: `import { fsStore } from 'alea-llm-client/cache/fs';
@@ -144,25 +149,25 @@ console.log(await fsStore({ dir: '/tmp/x' }).get('k'));`,
     // Raised from 3200 (measured 3519) for the stored-block gzip writer and reader and the
     // synchronous reads and writes, which make a default fs-cache miss cheap (issue 14). A Node,
     // Deno and Bun entry: no page downloads it. `all`: 23954 B measured, see the provider rows.
-    budget: { upfront: 3560, all: 24200 },
+    budget: { upfront: 3560, all: 24550 },
   },
   './cache/indexeddb': {
     code: `import { indexedDBStore } from 'alea-llm-client/cache/indexeddb';
 console.log(await indexedDBStore().get('k'));`,
     own: /alea-llm-cache/,
-    budget: { upfront: 2250, all: 23200 },
+    budget: { upfront: 2250, all: 23750 },
   },
   './cache/kv': {
     code: `import { kvStore } from 'alea-llm-client/cache/kv';
 console.log(await kvStore(globalThis.CACHE).get('k'));`,
     own: /alea-cache\//,
-    budget: { upfront: 2500, all: 22950 },
+    budget: { upfront: 2500, all: 23500 },
   },
   './cache/unstorage': {
     code: `import { unstorageStore } from 'alea-llm-client/cache/unstorage';
 console.log(await unstorageStore(globalThis.storage).get('k'));`,
     own: /alea-cache/,
-    budget: { upfront: 2100, all: 22550 },
+    budget: { upfront: 2100, all: 23000 },
   },
   './prompts': {
     code: `import { formatPrompt, normalizeJsonResponse } from 'alea-llm-client/prompts';
