@@ -268,7 +268,7 @@ export const MUTANTS = [
   },
   {
     id: 'expired-entry-served',
-    file: 'src/cache/encode-entry.ts',
+    file: 'src/cache/decode-entry.ts',
     find: 'expiresAt <= Date.now()',
     replace: 'expiresAt <= 0',
     bug: 'expired entries of byte stores are served',
@@ -512,7 +512,7 @@ export const MUTANTS = [
   },
   {
     id: 'warning-printed-every-time',
-    file: 'src/core/cache-warning.ts',
+    file: 'src/core/report-cache-problem.ts',
     find: 'if (seen.has(problem)) return;',
     replace: '',
     bug: 'a store that cannot write prints a warning on every call',
@@ -520,7 +520,7 @@ export const MUTANTS = [
   },
   {
     id: 'warning-once-per-store-only',
-    file: 'src/core/cache-warning.ts',
+    file: 'src/core/report-cache-problem.ts',
     find: 'if (seen.has(problem)) return;',
     replace: 'if (seen.size) return;',
     bug: 'after one kind of cache trouble, other kinds (a corrupt entry after a failed write) are never shown',
@@ -570,7 +570,7 @@ export const MUTANTS = [
   {
     id: 'follower-ignores-own-deadline',
     file: 'src/pipeline/cached-call.ts',
-    find: 'await untilAborted(shared.promise, [signal])',
+    find: 'await untilAborted(shared.promise, signal)',
     replace: 'await shared.promise',
     bug: 'a caller waiting on an identical call in flight ignores its own timeout and abort',
     tests: CORE,

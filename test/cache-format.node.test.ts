@@ -3,9 +3,10 @@
 // whole pako package), so a cache written by an earlier version keeps its hits.
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CacheEntry } from '../src/core/cache-store.ts';
-import { decodeEntry, encodeEntry, PLAIN_BELOW } from '../src/cache/encode-entry.ts';
+import { decodeEntry } from '../src/cache/decode-entry.ts';
+import { encodeEntry, PLAIN_BELOW } from '../src/cache/encode-entry.ts';
 
 const fixture = (name: string) =>
   readFile(new URL(`fixtures/cache-entries/${name}`, import.meta.url)).then(
@@ -87,4 +88,45 @@ describe('bytes that are neither form are corrupt, never a crash', () => {
   ];
   for (const [name, bytes] of cases)
     it(name, async () => expect((await decodeEntry(bytes)).status).toBe('corrupt'));
+});
+
+describe('the decoder loads on demand', () => {
+  afterEach(() => {
+    vi.doUnmock('../src/cache/decode-entry.ts');
+    vi.resetModules();
+  });
+
+  it('a miss loads no decoder; a failed load is an unreadable entry (a miss with a warning), retried by the next read', async () => {
+    vi.resetModules();
+    let loads = 0;
+    vi.doMock('../src/cache/decode-entry.ts', async (original) => {
+      loads++;
+      if (loads === 1) throw new Error('chunk failed to load');
+      return original();
+    });
+    const { byteStore } = await import('../src/cache/byte-store.ts');
+    const bytes = new Map<string, Uint8Array>();
+    const warnings: string[] = [];
+    const store = byteStore(
+      {
+        name: 'test',
+        read: async (key) => bytes.get(key),
+        write: async (key, value) => void bytes.set(key, value),
+        remove: async (key) => void bytes.delete(key),
+        list: async () => [...bytes.keys()],
+      },
+      (m) => warnings.push(m),
+    );
+    const key = `openai/${'0'.repeat(16)}/${'1'.repeat(64)}`;
+    expect(await store.get(key)).toBeUndefined();
+    expect(loads).toBe(0);
+    const entry = entryOf('stored');
+    await store.set(key, entry);
+    expect(await store.get(key)).toBeUndefined();
+    expect(warnings).toEqual([
+      expect.stringMatching(/^\[cache:test\] cannot read openai\/.*treated as a miss/),
+    ]);
+    expect(await store.get(key)).toEqual(entry);
+    expect(loads).toBe(2);
+  });
 });

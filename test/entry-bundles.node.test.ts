@@ -26,7 +26,12 @@
 // of 24, 3.4 kB less in all (test/first-call-size.node.test.ts); `all` fell 1.5 to 6 kB. Merging main
 // after it (streamResponses, batch cancel/json/object and keepUntil, the cache hot path, typed option
 // checks) added 0.2 to 0.3 kB up front and 2 to 3.5 kB to `all` (the Responses stream reader, the
-// batch methods). Budgets are again about 3% above the measured sizes. Needs dist/.
+// batch methods). Budgets are again about 3% above the measured sizes. Issue 14's second diet
+// (wt/trim) took more rare paths off a first call into chunks of their own (entry decoding, the
+// cache-problem printer, the key-layout error, the response scrubber, the no-fetch and
+// completion-only errors, chat tool-call mapping): up front fell 0.1 to 1.0 kB, and `all` rose 0.2
+// to 0.6 kB for the provider and cache rows, each new chunk paying its own gzip framing; those
+// `all` budgets are now about 1% above the measured sizes. Needs dist/.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -90,20 +95,23 @@ console.log(extractJson('{}'), new RateLimitError({ provider: 'p', url: 'u', sta
     // import() target per model family (src/registry/data/<provider>/): a call loads its family's
     // rows only (the OpenAI call 0.34 kB less), and `all`, which counts every family's chunk and
     // its gzip framing, rose from 77779 to 79888 B here (xAI 75789 to 76659, Anthropic 72075 to
-    // 72854, Google 71467 to 72412); those four `all` budgets are the new sizes plus about 0.5%.
-    budget: { upfront: 13500, all: 80300 },
+    // 72854, Google 71467 to 72412). The second diet's on-demand chunks (entry decoding, the
+    // cache-problem printer, the error scrubber, tool-call mapping, ...) pay their framing too:
+    // measured together 80769 B here (xAI 77541, Anthropic 73297, Google 72881); those four `all`
+    // budgets are the measured sizes plus about 0.5%.
+    budget: { upfront: 13500, all: 81200 },
   },
   './xai': {
     code: chat('xai', 'GrokModel'),
     own: PROVIDERS.xai,
     allows: ['xai', 'chatCompletions'],
-    budget: { upfront: 13300, all: 77000 }, // per-family registry chunks: see ./openai
+    budget: { upfront: 13300, all: 77950 }, // per-family registry chunks: see ./openai
   },
   './vllm': {
     code: chat('vllm', 'VLLMModel'),
     own: PROVIDERS.vllm,
     allows: ['vllm', 'chatCompletions'],
-    budget: { upfront: 12900, all: 75700 },
+    budget: { upfront: 12900, all: 76900 },
   },
   './openai-compatible': {
     code: chat(
@@ -113,19 +121,19 @@ console.log(extractJson('{}'), new RateLimitError({ provider: 'p', url: 'u', sta
     ),
     own: PROVIDERS.chatCompletions,
     allows: ['chatCompletions'],
-    budget: { upfront: 12950, all: 75800 },
+    budget: { upfront: 12950, all: 76950 },
   },
   './anthropic': {
     code: chat('anthropic', 'AnthropicModel'),
     own: PROVIDERS.anthropic,
     allows: ['anthropic'],
-    budget: { upfront: 13200, all: 73200 }, // per-family registry chunks: see ./openai
+    budget: { upfront: 13200, all: 73700 }, // per-family registry chunks: see ./openai
   },
   './google': {
     code: chat('google', 'GoogleModel'),
     own: PROVIDERS.google,
     allows: ['google'],
-    budget: { upfront: 13950, all: 72800 }, // per-family registry chunks: see ./openai
+    budget: { upfront: 13950, all: 73300 }, // per-family registry chunks: see ./openai
   },
   './cache': {
     code: `import { memoryStore, listCacheKeys, pruneCache } from 'alea-llm-client/cache';
@@ -138,7 +146,7 @@ console.log(await listCacheKeys(s), await pruneCache(s, new Date()));`,
     // IndexedDB upgrade path became chunks of their own, loaded on first use, so a page's first
     // call no longer downloads them (0.6 kB less gzip, test/first-call-size); each extra chunk pays
     // its own gzip framing.
-    budget: { upfront: 2850, all: 24700 },
+    budget: { upfront: 2850, all: 25200 },
   },
   './cache/fs': {
     code: `import { fsStore } from 'alea-llm-client/cache/fs';
@@ -157,19 +165,19 @@ console.log(await fsStore({ dir: '/tmp/x' }).get('k'));`,
     code: `import { indexedDBStore } from 'alea-llm-client/cache/indexeddb';
 console.log(await indexedDBStore().get('k'));`,
     own: /alea-llm-cache/,
-    budget: { upfront: 2250, all: 23200 },
+    budget: { upfront: 2250, all: 23750 },
   },
   './cache/kv': {
     code: `import { kvStore } from 'alea-llm-client/cache/kv';
 console.log(await kvStore(globalThis.CACHE).get('k'));`,
     own: /alea-cache\//,
-    budget: { upfront: 2500, all: 22950 },
+    budget: { upfront: 2500, all: 23500 },
   },
   './cache/unstorage': {
     code: `import { unstorageStore } from 'alea-llm-client/cache/unstorage';
 console.log(await unstorageStore(globalThis.storage).get('k'));`,
     own: /alea-cache/,
-    budget: { upfront: 2100, all: 22550 },
+    budget: { upfront: 2100, all: 23000 },
   },
   './prompts': {
     code: `import { formatPrompt, normalizeJsonResponse } from 'alea-llm-client/prompts';

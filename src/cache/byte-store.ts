@@ -1,7 +1,8 @@
 import type { CacheStore } from '../core/cache-store.ts';
 import { lazy } from '../core/lazy.ts';
-import { decodeEntry, encodeEntry, type DecodedEntry } from './encode-entry.ts';
-import { checkEntryKey, isEntryKey } from './entry-key.ts';
+import type { DecodedEntry } from './decode-entry.ts';
+import { encodeEntry } from './encode-entry.ts';
+import { isEntryKey } from './entry-key.ts';
 
 /** What the store knows when it writes an entry, for backends that keep it beside the bytes. */
 export interface WriteInfo {
@@ -48,6 +49,9 @@ export interface ByteBackend {
 
 // Clearing and pruning: loaded on first use (a call only reads and writes).
 const manage = /* @__PURE__ */ lazy(() => import('./byte-store-manage.ts'));
+// Decoding: loaded when a read first finds bytes (a first call's read is a miss). A failed load is
+// an unreadable entry, as a codec's is: a miss with a warning, retried by the next read.
+const decoder = /* @__PURE__ */ lazy(() => import('./decode-entry.ts'));
 
 /**
  * Builds a {@link CacheStore} over a byte backend: entries are JSON (gzipped when large) under keys of the
@@ -65,10 +69,16 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
   const inspect = async (key: string): Promise<Inspection> => {
     try {
       const bytes = await backend.read(key);
-      return bytes === undefined ? { status: 'missing' } : await decodeEntry(bytes);
+      return bytes === undefined
+        ? { status: 'missing' }
+        : await (await decoder()).decodeEntry(bytes);
     } catch (error) {
       return { status: 'unreadable', error };
     }
+  };
+  // Refuses a key outside the layout; the error's code loads only for one.
+  const checkKey = async (key: string) => {
+    if (!isEntryKey(key)) throw (await import('./entry-key-error.ts')).entryKeyError(name, key);
   };
   const parts = { backend, entries, inspect, onWarning };
   return {
@@ -95,7 +105,7 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
       return undefined;
     },
     async set(key, entry, options) {
-      checkEntryKey(name, key);
+      await checkKey(key);
       const ttl = options?.ttl;
       // A TTL of 0 keeps nothing: not even an older result under the same key.
       if (ttl !== undefined && ttl <= 0) return backend.remove(key);
@@ -105,7 +115,7 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
       await backend.write(key, bytes, { createdAt, expiresAt, ttl, keepUntil });
     },
     async delete(key) {
-      checkEntryKey(name, key);
+      await checkKey(key);
       await backend.remove(key);
     },
     clear: async () => (await manage()).clearEntries(parts),

@@ -12,18 +12,3 @@ const ENTRY_KEY = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}\/[0-9a-f]{16}\/[0-9a-f]{64
 export function isEntryKey(key: string): boolean {
   return ENTRY_KEY.test(key);
 }
-
-/**
- * Refuses a key outside the layout.
- * @param store - The store's name, for the message.
- * @param key - The key.
- * @throws TypeError naming the layout.
- */
-export function checkEntryKey(store: string, key: string): void {
-  if (!isEntryKey(key)) {
-    throw new TypeError(
-      `Invalid ${store} cache key ${JSON.stringify(key)}: keys made by the client look like ` +
-        '{provider}/{16 hex}/{64 hex}, and this store holds nothing else.',
-    );
-  }
-}

@@ -1,11 +1,10 @@
 import { isCacheEntry } from '../cache/is-cache-entry.ts';
 import type { CacheEntry, CacheStore } from '../core/cache-store.ts';
-import type { CacheProblem } from '../core/cache-warning.ts';
+import type { CacheProblem } from '../core/report-cache-problem.ts';
 import type { JSONModelResponse, ModelResponse } from '../core/types.ts';
 import { untilAborted } from './call-signal.ts';
 import { joinable, lead } from './in-flight.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
-import { reportCacheProblem } from '../core/cache-warning.ts';
 
 type Result = ModelResponse | JSONModelResponse;
 
@@ -42,7 +41,11 @@ async function cacheProblem(
   message: string,
 ) {
   if (ctx.options.onWarning) return ctx.options.onWarning(message);
-  reportCacheProblem(store, problem, message);
+  // A printer that cannot load prints nothing: a cache fault never fails the call.
+  await import('../core/report-cache-problem.ts').then(
+    (m) => m.reportCacheProblem(store, problem, message),
+    () => {},
+  );
 }
 
 /** A cache hit (re-validated for `json` and `object`), or undefined for a miss or a bad entry. */
@@ -96,7 +99,7 @@ export async function writeCache(
     // A write still pending at the deadline is given up: the answer arrived in time.
     await untilAborted(
       Promise.resolve(store.set(key, entry, ttl === undefined ? undefined : { ttl })),
-      [signal],
+      signal,
     );
   } catch (error) {
     await cacheProblem(ctx, store, 'write', `[cache:${store.name}] write failed: ${String(error)}`);
@@ -105,18 +108,18 @@ export async function writeCache(
 
 /**
  * The cached path of a call: a hit, a wait on an identical call in flight, or the request and the
- * cache write. Its own chunk, loaded with the first cached call, so that bundles for calls with
- * `cache: false` and the entry chunk of every provider carry none of it.
+ * cache write. Imported by run-call (the default cache is on, so a first call needs it); what only a
+ * cache problem needs loads on demand.
  */
 export async function cachedCall(init: CachedCallInit): Promise<Result> {
   const { ctx, plan, store, key, signal } = init;
-  const hit = await untilAborted(readCache(ctx, store, key, plan), [signal]);
+  const hit = await untilAborted(readCache(ctx, store, key, plan), signal);
   if (hit) return hit;
   const shared = joinable<Result>(store, key);
   if (shared) {
     try {
       // This caller's own signal and deadline apply to the wait, whatever the shared request does.
-      const answer = asHit(await untilAborted(shared.promise, [signal]));
+      const answer = asHit(await untilAborted(shared.promise, signal));
       if (plan.observer) plan.observer.source = 'in-flight';
       return answer;
     } catch (error) {

@@ -4,7 +4,7 @@ import { resolveKey } from '../keys/resolve-key.ts';
 import { buildCall } from './build-call.ts';
 import { normalizeMessages } from './normalize-messages.ts';
 import { withRetries } from './retry.ts';
-import type { readCache, writeCache } from './cached-call.ts';
+import { readCache, writeCache } from './cached-call.ts';
 import { isObserved, prepare, runMethod } from './run-call.ts';
 import { sendRequest } from './send-request.ts';
 import { toModelResponse } from './to-model-response.ts';
@@ -16,11 +16,9 @@ import { toModelResponse } from './to-model-response.ts';
  * that merely includes the model, so pages that never call a model would download more.
  */
 export const callKit = {
-  // The cache path is its own chunk, loaded as run-call loads it (see cachedCall).
-  readCache: async (...args: Parameters<typeof readCache>) =>
-    (await import('./cached-call.ts')).readCache(...args),
-  writeCache: async (...args: Parameters<typeof writeCache>) =>
-    (await import('./cached-call.ts')).writeCache(...args),
+  // Plain imports: run-call loads the cache path with the first call anyway.
+  readCache,
+  writeCache,
   apiUrl,
   mergeHeaders,
   resolveKey,

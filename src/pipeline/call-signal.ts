@@ -41,25 +41,16 @@ export function createCallSignal(
 }
 
 /**
- * Waits for a promise, but rejects with a signal's reason as soon as any of the signals aborts.
+ * Waits for a promise, but rejects with the signal's reason as soon as it aborts.
  * @param promise - The work being waited on (it is not cancelled, others may share it).
- * @param signals - The caller's signals; undefined entries are skipped.
+ * @param signal - The call's signal.
  */
-export function untilAborted<T>(
-  promise: Promise<T>,
-  signals: readonly (AbortSignal | undefined)[],
-): Promise<T> {
-  const active = signals.filter((s): s is AbortSignal => s !== undefined);
-  const aborted = active.find((s) => s.aborted);
-  if (aborted) return Promise.reject(aborted.reason);
-  if (active.length === 0) return promise;
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (event: Event) => {
-      detach();
-      reject((event.target as AbortSignal).reason);
-    };
-    const detach = () => active.forEach((s) => s.removeEventListener('abort', onAbort));
-    active.forEach((s) => s.addEventListener('abort', onAbort, { once: true }));
+    const onAbort = () => reject(signal.reason);
+    const detach = () => signal.removeEventListener('abort', onAbort);
+    signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (value) => (detach(), resolve(value)),
       (error: unknown) => (detach(), reject(error)),

@@ -2,7 +2,6 @@ import type { WireRequest } from '../core/adapter.ts';
 import { apiUrl } from '../core/base-url.ts';
 import { lazy } from '../core/lazy.ts';
 import { mergeHeaders } from '../core/merge-headers.ts';
-import { scrubError } from '../core/redact.ts';
 import { withRetries, type RetryPolicy } from './retry.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
 import { sendRequest } from './send-request.ts';
@@ -30,6 +29,23 @@ export interface RequestInit {
 
 // Loaded on demand: only json() and object() read JSON out of answers (and have repair rounds).
 const loadCheck = lazy(() => import('./check-answer.ts'));
+// Loaded with the first answer an adapter refuses (the server answered, so code can load).
+const loadScrub = lazy(() => import('../core/scrub-error.ts'));
+
+/**
+ * An error an adapter threw over an answer, with the secrets taken out (the refused body may echo
+ * the key). Should the scrubber not load, its load error is returned, never the unscrubbed error.
+ */
+export async function scrubbed(
+  error: unknown,
+  secrets: readonly (string | undefined)[],
+): Promise<unknown> {
+  try {
+    return (await loadScrub()).scrubError(error, secrets);
+  } catch (loadError) {
+    return loadError;
+  }
+}
 
 /** A request's headers: the SDK's, the adapter's, then the model's and the call's (which win). */
 export function requestHeaders(
@@ -88,7 +104,7 @@ export async function requestWithRepairs(
     try {
       parsed = await adapter.parseResponse(body, call, url);
     } catch (error) {
-      throw scrubError(error, [init.key]);
+      throw await scrubbed(error, [init.key]);
     }
     observer?.used(parsed.usage);
     usage = usage ? (await loadCheck()).addUsage(usage, parsed.usage) : parsed.usage;

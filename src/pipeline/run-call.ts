@@ -11,7 +11,6 @@ import type {
 } from '../core/adapter.ts';
 import { apiUrl } from '../core/base-url.ts';
 import { createCallSignal, untilAborted } from './call-signal.ts';
-import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { isLLMError } from '../core/errors/llm-error.ts';
 import {
   DEFAULT_MAX_REPAIRS,
@@ -30,12 +29,9 @@ import { cacheKey } from './cache-key.ts';
 import { cachedCall } from './cached-call.ts';
 
 /** The global fetch, looked up per call so tests and polyfills can replace it. */
-export const defaultFetch: typeof globalThis.fetch = (input, init) => {
-  if (typeof globalThis.fetch !== 'function') {
-    throw new InvalidRequestError(
-      'No global fetch in this runtime: pass `fetch` to the model, or use Node 18 or later.',
-    );
-  }
+export const defaultFetch: typeof globalThis.fetch = async (input, init) => {
+  if (typeof globalThis.fetch !== 'function')
+    throw (await import('./no-fetch-error.ts')).noFetchError();
   return globalThis.fetch(input, init);
 };
 
@@ -85,7 +81,7 @@ export function callKey(ctx: ModelContext, signal: AbortSignal): Promise<string 
       env: settings.env,
       signal,
     }),
-    [signal],
+    signal,
   );
 }
 
@@ -194,7 +190,7 @@ async function callWithin(
   const store = ignore ? undefined : ctx.store;
   // Bounded too: a registry chunk, a schema converter or a cache read that never loads must not
   // outlive the deadline.
-  const { wire, key } = await untilAborted(prepare(ctx, plan, store), [signal]);
+  const { wire, key } = await untilAborted(prepare(ctx, plan, store), signal);
   where.url = apiUrl(ctx.endpoint, wire.path);
   if (plan.observer) plan.observer.cacheKey = key;
   if (!store || key === undefined) return fetchResult(ctx, plan, wire, signal, {});

@@ -117,12 +117,12 @@ class StreamCall implements StreamSource<StreamEvent, StreamResult> {
       );
     const ignore = plan.options.ignoreCache ?? settings.ignoreCache ?? false;
     const store = ignore ? undefined : ctx.store;
-    const { wire, key } = await untilAborted(prepare(ctx, plan, store), [signal]);
+    const { wire, key } = await untilAborted(prepare(ctx, plan, store), signal);
     this.#url = apiUrl(ctx.endpoint, adapter.streamRequest(wire, plan.call).path);
     if (plan.observer) plan.observer.cacheKey = key;
     if (!store || key === undefined) return [new SharedStream(ctx, plan, wire), false];
     for (;;) {
-      const hit = await untilAborted(readCache(ctx, store, key, plan), [signal]);
+      const hit = await untilAborted(readCache(ctx, store, key, plan), signal);
       if (hit) return [replayed(hit), false];
       const shared = joinable<StreamResult>(store, key);
       if (shared?.stream instanceof SharedStream) {
@@ -132,7 +132,7 @@ class StreamCall implements StreamSource<StreamEvent, StreamResult> {
       if (shared) {
         try {
           // An identical whole call is in flight: its answer is replayed, under this call's signal.
-          return [replayed(asHit(await untilAborted(shared.promise, [signal]))), false];
+          return [replayed(asHit(await untilAborted(shared.promise, signal))), false];
         } catch (error) {
           // That call ended early (its abort or deadline): this one did not, so it asks itself.
           if (!shared.cancelled() || signal.aborted) throw error;

@@ -3,10 +3,10 @@ import { apiUrl } from '../core/base-url.ts';
 import type { CacheStore } from '../core/cache-store.ts';
 import { isLLMError } from '../core/errors/llm-error.ts';
 import { StreamError } from '../core/errors/stream-error.ts';
-import { redact, scrubError } from '../core/redact.ts';
+import { redact } from '../core/redact.ts';
 import { createSseParser } from '../core/sse-parser.ts';
 import { writeCache } from './cached-call.ts';
-import { requestHeaders } from './request-with-repairs.ts';
+import { requestHeaders, scrubbed } from './request-with-repairs.ts';
 import { withRetries } from './retry.ts';
 import { replayEvents } from './replay-events.ts';
 import {
@@ -215,7 +215,7 @@ async function runStream(
     parsed = await adapter.parseResponse(body, plan.call, url);
   } catch (error) {
     // As on a whole call: a key echoed in an unreadable body never reaches the error.
-    throw scrubError(error, secrets);
+    throw await scrubbed(error, secrets);
   }
   observer?.used(parsed.usage);
   const response = await toModelResponse({

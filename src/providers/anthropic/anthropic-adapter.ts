@@ -22,9 +22,6 @@ export interface AnthropicAdapterConfig {
   structuredOutput?: AnthropicStructuredOutput;
 }
 
-/** The JSON instruction for `json()`: the Messages API has no JSON mode. */
-const JSON_INSTRUCTION = 'Respond with only a JSON value, no other text and no code fences.';
-
 /**
  * Creates the adapter for Anthropic's Messages API (`POST /v1/messages`). Calls options it maps
  * itself (`thinking`, `cacheControl`) are taken out of the pass-through body members. The code for
@@ -80,8 +77,11 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
         max_tokens: call.maxTokens ?? modelMax,
       };
       const mode = modeOf(call);
-      // What a plain chat does not set loads on first use.
+      // What a plain chat does not set loads on first use (json()'s instruction and the seed
+      // warning included).
       const tune =
+        call.output.type === 'json' ||
+        call.seed !== undefined ||
         thinking !== undefined ||
         call.effort ||
         call.serviceTier ||
@@ -98,11 +98,6 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
         ? await tune.tuneAnthropicBody(call, thinking, modelMax, body, warnings)
         : false;
       if (call.stop) body.stop_sequences = call.stop;
-      if (call.seed !== undefined)
-        warnings.push('seed was not sent: the Messages API has no seed.');
-      let system = prompt.system;
-      if (call.output.type === 'json')
-        system = system ? `${system}\n\n${JSON_INSTRUCTION}` : JSON_INSTRUCTION;
       const sent = tune
         ? await tune.finishAnthropicBody(
             call,
@@ -110,11 +105,11 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
             mode,
             cacheControl,
             body,
-            system,
+            prompt.system,
             prompt.messages,
             warnings,
           )
-        : system;
+        : prompt.system;
       if (sent !== undefined) body.system = sent;
       body.messages = prompt.messages;
       return { path: '/v1/messages', body, headers: headers(), warnings };

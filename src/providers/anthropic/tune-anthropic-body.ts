@@ -4,8 +4,12 @@ import type { AnthropicTurn } from './convert-to-anthropic-messages.ts';
 import type { ResolvedThinking } from './prepare-anthropic-thinking.ts';
 
 // The request settings a plain chat does not use (thinking, effort, service tier, sampling, tools,
-// schema output, cache hints), loaded by the adapter only for calls that set one. Each feature's own
+// schema output, cache hints, json()'s instruction, a seed), loaded by the adapter only for calls
+// that set one. Each feature's own
 // code loads in turn only when that feature is used.
+
+/** The JSON instruction for `json()`: the Messages API has no JSON mode. */
+const JSON_INSTRUCTION = 'Respond with only a JSON value, no other text and no code fences.';
 
 /**
  * Maps thinking (the `thinking` option, or the one an effort stands for), effort, service tier and
@@ -86,6 +90,9 @@ export async function finishAnthropicBody(
   messages: AnthropicTurn[],
   warnings: string[],
 ): Promise<unknown> {
+  if (call.seed !== undefined) warnings.push('seed was not sent: the Messages API has no seed.');
+  if (call.output.type === 'json')
+    system = system ? `${system}\n\n${JSON_INSTRUCTION}` : JSON_INSTRUCTION;
   if (call.tools?.length || call.toolChoice !== undefined) {
     const { prepareAnthropicTools } = await import('./prepare-anthropic-tools.ts');
     Object.assign(body, prepareAnthropicTools(call, thinking, mode === 'tool', warnings));

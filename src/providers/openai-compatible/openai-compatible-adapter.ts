@@ -8,7 +8,6 @@ import type {
 } from '../../core/adapter.ts';
 import type { ProviderBatchAdapter } from '../../core/batch-adapter.ts';
 import type { ModelSpec } from '../../core/model-spec.ts';
-import { UnsupportedFeatureError } from '../../core/errors/unsupported-feature-error.ts';
 import { isToolTurn, openaiWireRequest } from './openai-wire-request.ts';
 import { parseChatResponse } from './parse-openai-response.ts';
 import type { ConstraintForm } from './prepare-openai-constraint.ts';
@@ -121,11 +120,10 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
 
     async buildRequest(call: ModelCall): Promise<WireRequest> {
       if (call.method !== 'complete' && config.isCompletionModel && completionModel(call)) {
-        throw new UnsupportedFeatureError({
+        throw (await import('./completion-only-error.ts')).completionOnlyError(
           provider,
-          feature: 'chat',
-          detail: `${call.model} only serves the text-completion endpoint: use complete().`,
-        });
+          call.model,
+        );
       }
       if (stripsNulls(call))
         stripNulls = (await import('./json-schema-format.ts')).withoutOptionalNulls;
@@ -183,6 +181,6 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
             import('./parse-completion-response.ts').then((m) =>
               m.parseCompletionResponse(body, provider, url),
             )
-          : finish(parseChatResponse(body, provider, url), call),
+          : parseChatResponse(body, provider, url).then((parsed) => finish(parsed, call)),
   };
 }

@@ -1,6 +1,6 @@
 import { readWire } from '../../core/read-wire.ts';
 import type { ParsedResponse } from '../../core/adapter.ts';
-import type { JSONValue, ToolCall, Usage } from '../../core/types.ts';
+import type { JSONValue, Usage } from '../../core/types.ts';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.ts';
 import { CHAT_SHAPE, type OpenAIChatResponse, type OpenAIUsage } from './openai-api.ts';
 
@@ -18,16 +18,6 @@ function usageOf(usage: OpenAIUsage, body: unknown): Usage {
     cachedInputTokens: usage.prompt_tokens_details?.cached_tokens ?? undefined,
     raw: (body as { usage: JSONValue }).usage,
   };
-}
-
-/** Tool-call arguments parsed from JSON; invalid JSON is kept as text, so nothing is lost. */
-export function parseArguments(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    // Models occasionally emit invalid JSON arguments; keep the text so nothing is lost.
-    return text;
-  }
 }
 
 /** The fields chat and text completions share. */
@@ -49,7 +39,11 @@ export function common(
 }
 
 /** Maps a `/v1/chat/completions` body: text, reasoning and tool calls of the first choice. */
-export function parseChatResponse(body: unknown, provider: string, url: string): ParsedResponse {
+export async function parseChatResponse(
+  body: unknown,
+  provider: string,
+  url: string,
+): Promise<ParsedResponse> {
   const output = readWire<OpenAIChatResponse>(body, CHAT_SHAPE, provider, url);
   const first = output.choices[0];
   const base = common(
@@ -58,13 +52,11 @@ export function parseChatResponse(body: unknown, provider: string, url: string):
     output.choices.map((c) => c.message.content ?? ''),
     first?.finish_reason,
   );
-  const toolCalls: ToolCall[] = (first?.message.tool_calls ?? []).flatMap((c): ToolCall[] =>
-    c.function
-      ? [{ id: c.id, name: c.function.name, arguments: parseArguments(c.function.arguments) }]
-      : c.custom
-        ? [{ id: c.id, name: c.custom.name, arguments: c.custom.input, custom: true }]
-        : [],
-  );
+  const wired = first?.message.tool_calls;
+  // Read by code loaded only for answers that have tool calls.
+  const toolCalls = wired?.length
+    ? (await import('./read-openai-tool-calls.ts')).readOpenAIToolCalls(wired)
+    : [];
   const thinking = first?.message.reasoning_content ?? first?.message.reasoning ?? undefined;
   const calls = toolCalls.length ? { toolCalls } : {};
   return {

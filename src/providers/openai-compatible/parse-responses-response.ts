@@ -3,7 +3,7 @@ import { APICallError } from '../../core/errors/api-call-error.ts';
 import { ContentFilterError } from '../../core/errors/content-filter-error.ts';
 import { invalidWireBody } from '../../core/invalid-wire-body.ts';
 import type { FinishReason, JSONValue, ReasoningPart, ToolCall, Usage } from '../../core/types.ts';
-import { parseArguments } from './parse-openai-response.ts';
+import { parseArguments } from './read-openai-tool-calls.ts';
 import { parseResponsesBody, type ResponsesBody } from './responses-api.ts';
 
 function usageOf(usage: ResponsesBody['usage'], body: unknown): Usage {

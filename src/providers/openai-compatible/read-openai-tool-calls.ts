@@ -1,0 +1,31 @@
+import type { ToolCall } from '../../core/types.ts';
+import type { OpenAIChatResponse } from './openai-api.ts';
+
+/** A chat answer's `tool_calls`, as the wire shape reads them. */
+export type OpenAIToolCalls = NonNullable<
+  OpenAIChatResponse['choices'][number]['message']['tool_calls']
+>;
+
+/** Tool-call arguments parsed from JSON; invalid JSON is kept as text, so nothing is lost. */
+export function parseArguments(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Models occasionally emit invalid JSON arguments; keep the text so nothing is lost.
+    return text;
+  }
+}
+
+/**
+ * Maps a chat answer's tool calls: function calls with their arguments parsed, custom (grammar or
+ * free-text) tools' input as text. Loaded only for answers that have tool calls.
+ */
+export function readOpenAIToolCalls(calls: OpenAIToolCalls): ToolCall[] {
+  return calls.flatMap((c): ToolCall[] =>
+    c.function
+      ? [{ id: c.id, name: c.function.name, arguments: parseArguments(c.function.arguments) }]
+      : c.custom
+        ? [{ id: c.id, name: c.custom.name, arguments: c.custom.input, custom: true }]
+        : [],
+  );
+}
