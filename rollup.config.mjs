@@ -118,9 +118,9 @@ const CALL_PATH_GROUPS = {
   // on-demand chunks (or, in the same file, their code up front) along with it.
   core: [
     'core/{base-url,env,merge-headers,redact,canonical-json,io-context-check,read-wire}',
-    'core/{cache-warning,rate-limit,lazy}',
+    'core/{rate-limit,lazy}',
     'core/errors/{llm-error,invalid-request-error,invalid-response-error}',
-    'core/errors/{network-error,unsupported-feature-error}',
+    'core/errors/{network-error}',
     'pipeline/{call-signal,options,is-portable-tools}',
     'registry/{compute-cost,decode-model-spec,find-model-spec,model-row}',
     'cache/{lazy-store,is-cache-entry,entry-key}',
@@ -138,7 +138,7 @@ const CALL_PATH_GROUPS = {
     'providers/anthropic/{anthropic-adapter,anthropic-api,browser-access-error}',
     'core/{is-browser}',
     'providers/anthropic/{convert-to-anthropic-messages,map-anthropic-stop-reason}',
-    'providers/anthropic/{parse-anthropic-response,anthropic-structured-output}',
+    'providers/anthropic/{parse-anthropic-response,anthropic-structured-output,anthropic-spec}',
   ],
   'google-call': [
     'providers/google/{google-adapter,google-api,convert-to-google-contents}',

@@ -6,6 +6,7 @@ import {
 } from './anthropic-structured-output.ts';
 import { convertToAnthropicMessages } from './convert-to-anthropic-messages.ts';
 import { parseAnthropicResponse } from './parse-anthropic-response.ts';
+import { anthropicSpec } from './anthropic-spec.ts';
 
 /** Settings of the Anthropic adapter, fixed per model instance. */
 export interface AnthropicAdapterConfig {
@@ -54,7 +55,7 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
     },
     // The API version and beta features change answers: they are part of the cache key.
     cacheKeyHeaders: ['anthropic-version', 'anthropic-beta'],
-    loadSpec: (model) => import('./anthropic-spec.ts').then((m) => m.anthropicSpec(model)),
+    loadSpec: anthropicSpec,
     authHeaders: (key): Record<string, string> => (key ? { 'x-api-key': key } : {}),
     loadBatch: () => import('./anthropic-batch.ts').then((m) => m.anthropicBatch(headers())),
 

@@ -3,6 +3,7 @@ import type { ModelOptions } from '../../pipeline/options.ts';
 import { createOpenAICompatibleAdapter } from '../openai-compatible/openai-compatible-adapter.ts';
 import { isOpenAICompletionModel } from './is-openai-completion-model.ts';
 import { isOpenAIReasoningModel } from './is-openai-reasoning-model.ts';
+import { openaiSpec } from './openai-spec.ts';
 
 /** OpenAI's default model (the original's 0.3 default). */
 export const OPENAI_DEFAULT_MODEL = 'gpt-5.4';
@@ -26,7 +27,7 @@ export class OpenAIModel extends LanguageModel {
       structuredOutput: 'json_schema',
       strictSchemas: true,
       isCompletionModel: isOpenAICompletionModel,
-      loadSpec: (model) => import('./openai-spec.ts').then((m) => m.openaiSpec(model)),
+      loadSpec: openaiSpec,
       isReasoningModel: isOpenAIReasoningModel,
       loadBatch: () => import('./openai-batch.ts').then((m) => m.openaiBatch('openai')),
       responses: true,

@@ -3,8 +3,9 @@ import { findModelSpec } from '../../registry/find-model-spec.ts';
 import type { ModelSpec } from '../../core/model-spec.ts';
 
 /**
- * Looks an OpenAI model up in the registry. Imported dynamically by {@link OpenAIModel}; it loads
- * only the rows of the model's family (its bucket), so a web bundle fetches a handful of rows.
+ * Looks an OpenAI model up in the registry. Imported statically by {@link OpenAIModel} (a chunk of
+ * its own cost more framing than the lookup weighs, and one more fetch in sequence); it loads only
+ * the rows of the model's family (its bucket), so a web bundle fetches a handful of rows.
  */
 export async function openaiSpec(model: string): Promise<ModelSpec | undefined> {
   const bucket = await loadOpenaiBucket(model);

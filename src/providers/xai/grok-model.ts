@@ -1,6 +1,7 @@
 import { LanguageModel } from '../../pipeline/language-model.ts';
 import type { ModelOptions } from '../../pipeline/options.ts';
 import { createOpenAICompatibleAdapter } from '../openai-compatible/openai-compatible-adapter.ts';
+import { xaiSpec } from './xai-spec.ts';
 
 /**
  * xAI's default model: the current fast, non-reasoning Grok 4 (the original's 0.3 default,
@@ -28,7 +29,7 @@ export class GrokModel extends LanguageModel {
       },
       jsonObject: true,
       structuredOutput: 'json_schema',
-      loadSpec: (model) => import('./xai-spec.ts').then((m) => m.xaiSpec(model)),
+      loadSpec: xaiSpec,
       responses: true,
     });
     super(adapter, options.model ?? XAI_DEFAULT_MODEL, options.endpoint ?? XAI_ENDPOINT, options);
