@@ -2,6 +2,7 @@
 // with createRegistry (isolated, overridable, frozen), and computeCost over entries and specs.
 // Queries such as filterModels are in registry-queries.test.ts.
 import { describe, expect, it } from 'vitest';
+import { InvalidRequestError } from '../src/core/errors/invalid-request-error.ts';
 import { ANTHROPIC_DEFAULT_MODEL } from '../src/providers/anthropic/index.ts';
 import { GOOGLE_DEFAULT_MODEL } from '../src/providers/google/index.ts';
 import { OPENAI_DEFAULT_MODEL } from '../src/providers/openai/index.ts';
@@ -151,6 +152,16 @@ describe('createRegistry', () => {
     const r = createRegistry({ include: ['anthropic'] });
     expect(r.getProviderModels('openai')).toEqual([]);
     expect(r.getAllModels()).toEqual(getProviderModels('anthropic'));
+  });
+
+  it('refuses an `include` that names no built-in provider with an InvalidRequestError, never a TypeError', () => {
+    for (const include of [['foo'], ['constructor'], ['openai', 'toString'], 'openai', [1], null]) {
+      const run = () => createRegistry({ include: include as never });
+      expect(run, JSON.stringify(include)).toThrow(InvalidRequestError);
+      expect(run).toThrow(/`include` must be an array of 'openai', 'anthropic', 'google', 'xai'/);
+    }
+    expect(() => createRegistry({ include: ['foo'] as never })).toThrow(/got 'foo'/);
+    expect(createRegistry({ include: [] }).getAllModels()).toEqual([]);
   });
 
   it('returns frozen entries', () => {

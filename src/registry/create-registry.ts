@@ -1,4 +1,5 @@
 import { BUILTIN_PROVIDERS, loadBuiltinModels, type BuiltinProvider } from './builtin-models.ts';
+import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { capabilityTable } from './capability-table.ts';
 import { isCapability } from './capabilities.ts';
 import { compareModelInfos, type ModelComparison } from './compare-models.ts';
@@ -107,6 +108,19 @@ function define(def: ModelDefinition, base: ModelInfo | undefined): ModelInfo {
   };
 }
 
+/** `include`, checked: plain JavaScript can pass anything, and a typo must not drop a provider. */
+function checkInclude(include: unknown): readonly BuiltinProvider[] {
+  if (include === undefined) return BUILTIN_PROVIDERS;
+  const bad = !Array.isArray(include)
+    ? include
+    : include.find((p) => !BUILTIN_PROVIDERS.includes(p as BuiltinProvider));
+  if (bad === undefined) return include as BuiltinProvider[];
+  const what = typeof bad === 'string' ? `'${bad}'` : typeof bad;
+  throw new InvalidRequestError(
+    `createRegistry: \`include\` must be an array of ${BUILTIN_PROVIDERS.map((p) => `'${p}'`).join(', ')}; got ${what}.`,
+  );
+}
+
 /** Freezes an entry and its nested objects, so one caller cannot change another's results. */
 function freeze(info: ModelInfo): ModelInfo {
   for (const value of Object.values(info)) if (typeof value === 'object') Object.freeze(value);
@@ -131,7 +145,7 @@ function freeze(info: ModelInfo): ModelInfo {
 /* @__NO_SIDE_EFFECTS__ */
 export function createRegistry(options: CreateRegistryOptions = {}): ModelRegistry {
   const byId = new Map<string, ModelInfo>();
-  for (const m of loadBuiltinModels(options.include ?? BUILTIN_PROVIDERS)) byId.set(m.id, m);
+  for (const m of loadBuiltinModels(checkInclude(options.include))) byId.set(m.id, m);
   for (const def of options.models ?? []) byId.set(def.id, define(def, byId.get(def.id)));
   const models: readonly ModelInfo[] = Object.freeze([...byId.values()].map(freeze));
   const byVertexId = new Map<string, ModelInfo>();
