@@ -155,7 +155,15 @@ describe('createRegistry', () => {
   });
 
   it('refuses an `include` that names no built-in provider with an InvalidRequestError, never a TypeError', () => {
-    for (const include of [['foo'], ['constructor'], ['openai', 'toString'], 'openai', [1], null]) {
+    for (const include of [
+      ['foo'],
+      ['constructor'],
+      ['openai', 'toString'],
+      ['openai', undefined],
+      'openai',
+      [1],
+      null,
+    ]) {
       const run = () => createRegistry({ include: include as never });
       expect(run, JSON.stringify(include)).toThrow(InvalidRequestError);
       expect(run).toThrow(/`include` must be an array of 'openai', 'anthropic', 'google', 'xai'/);

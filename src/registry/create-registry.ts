@@ -111,10 +111,11 @@ function define(def: ModelDefinition, base: ModelInfo | undefined): ModelInfo {
 /** `include`, checked: plain JavaScript can pass anything, and a typo must not drop a provider. */
 function checkInclude(include: unknown): readonly BuiltinProvider[] {
   if (include === undefined) return BUILTIN_PROVIDERS;
-  const bad = !Array.isArray(include)
-    ? include
-    : include.find((p) => !BUILTIN_PROVIDERS.includes(p as BuiltinProvider));
-  if (bad === undefined) return include as BuiltinProvider[];
+  const at = Array.isArray(include)
+    ? include.findIndex((p) => !BUILTIN_PROVIDERS.includes(p as BuiltinProvider))
+    : -2;
+  if (at === -1) return include as BuiltinProvider[];
+  const bad = at === -2 ? include : (include as unknown[])[at];
   const what = typeof bad === 'string' ? `'${bad}'` : typeof bad;
   throw new InvalidRequestError(
     `createRegistry: \`include\` must be an array of ${BUILTIN_PROVIDERS.map((p) => `'${p}'`).join(', ')}; got ${what}.`,
