@@ -76,8 +76,12 @@ for (const { name, code, slices, entryBudget } of consumers) {
 // Raised to 7.45 kB (measured 7.25 kB) when issue 14 took rare paths off the chat call: TimeoutError
 // loads on demand (a chat call no longer carries it), so this stream-only share now counts its chunk
 // (+0.3 kB), and stream() plans its call in run-stream (+0.1 kB). The streamed call's whole download
-// fell meanwhile: 24.2 kB (6854 + 17393 B) before, 23.3 kB (7250 + 16014 B) after.
-const STREAM_BUDGET = 7_450;
+// fell meanwhile: 24.2 kB (6854 + 17393 B) before, 23.3 kB (7250 + 16014 B) after. Raised to
+// 9.1 kB (measured 8858 B) when the OpenAI-compatible call code moved into the entry chunk (its
+// on-demand helpers take the adapter's functions as arguments, so bundlers stop splitting it off):
+// it was counted among the chunks a chat call loads too. The whole download fell again: 19.4 kB
+// (7016 + 12386 B) before, 19.2 kB (8858 + 10348 B) after.
+const STREAM_BUDGET = 9_100;
 const answer = (body: string, type: string) =>
   `const fetch = async () => new Response(${body}, { headers: { 'content-type': '${type}' } });`;
 const chunk = (o: object) => `'data: ' + JSON.stringify(${JSON.stringify(o)}) + '\\n\\n'`;
@@ -165,8 +169,10 @@ for (const { name, code, budget } of PROMPT_CONSUMERS) {
 // (39.8 kB after merging streamResponses and the batch methods) plus about 3%. Raised to 41.6 kB
 // when the registry rows split into one import() target per model family (a browser call loads
 // only its family's rows): one file holds every family with a module wrapper each, and the
-// loader's table (measured 40821 B before, 41318 B after).
-const WORKER_BUDGET = 41_600;
+// loader's table (measured 40821 B before, 41318 B after). Raised to 41.7 kB (measured 41620 B)
+// when the OpenAI and Google on-demand helpers took the adapter's functions as arguments (the
+// browser's first call saves a script and 0.16-0.22 kB; a one-file Worker pays the argument objects).
+const WORKER_BUDGET = 41_700;
 it(`a Worker making one OpenAI chat call bundles to <= ${WORKER_BUDGET} B (gzip, one file)`, async () => {
   requireDist();
   const dir = mkdtempSync(join(tmpdir(), 'alea-worker-'));

@@ -3,7 +3,7 @@ import { readEnv, type EnvSource } from '../../core/env.ts';
 import { convertToGoogleContents } from './convert-to-google-contents.ts';
 import { parseGoogleResponse } from './parse-google-response.ts';
 import { googleSpec } from './google-spec.ts';
-import { geminiPath } from './vertex-url.ts';
+import { checkedPath, geminiPath, vertexEndpoint } from './vertex-url.ts';
 
 /** How a {@link createGoogleAdapter} adapter reaches Google. */
 export type GoogleAdapterConfig =
@@ -42,7 +42,9 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
       : GEMINI_KEYS,
     loadSpec: googleSpec,
     // Vertex AI batch prediction reads from Cloud Storage or BigQuery: not supported.
-    loadBatch: vertex ? undefined : () => import('./google-batch.ts').then((m) => m.googleBatch()),
+    loadBatch: vertex
+      ? undefined
+      : () => import('./google-batch.ts').then((m) => m.googleBatch(geminiPath)),
     authHeaders: (key): Record<string, string> =>
       !key ? {} : vertex ? { authorization: `Bearer ${key}` } : { 'x-goog-api-key': key },
 
@@ -81,7 +83,8 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
       if (!vertex) return { path: await geminiPath(call.model), body, warnings };
       const project = vertex.projectId ?? readEnv('VERTEX_PROJECT_ID', vertex.env);
       const { vertexPath } = await import('./vertex-path.ts');
-      return { path: await vertexPath(project, vertex.location, call.model), body, warnings };
+      const urls = { checkedPath, vertexEndpoint };
+      return { path: await vertexPath(urls, project, vertex.location, call.model), body, warnings };
     },
 
     // The streaming method of the same resource; `alt=sse` asks for server-sent events instead of

@@ -5,7 +5,7 @@ import type {
 } from '../../core/batch-adapter.ts';
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts';
 import { readWire } from '../../core/read-wire.ts';
-import { geminiPath } from './vertex-url.ts';
+import type { geminiPath } from './vertex-url.ts';
 
 // Gemini API batch mode (https://ai.google.dev/gemini-api/docs/batch-mode, API reference
 // "Batch API"): POST models/{model}:batchGenerateContent with the requests inline
@@ -65,12 +65,17 @@ function jobPath(jobId: string): string {
   return `/v1beta/${jobId}`;
 }
 
-/** The Gemini API batch adapter (inline requests). */
-export function googleBatch(): ProviderBatchAdapter {
+/**
+ * The Gemini API batch adapter (inline requests).
+ * @param pathOf - The adapter's `geminiPath`, passed in rather than imported: this on-demand chunk
+ *   would otherwise import the adapter's chunk, which a bundler would then split off the page's
+ *   entry (one more script on every first call).
+ */
+export function googleBatch(pathOf: typeof geminiPath): ProviderBatchAdapter {
   const provider = 'google';
   return {
     async submit(lines, http, model) {
-      const path = await geminiPath(model, 'batchGenerateContent');
+      const path = await pathOf(model, 'batchGenerateContent');
       const requests = lines.map(({ customId, wire }) => ({
         request: wire.body,
         metadata: { key: customId },

@@ -1,5 +1,5 @@
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts';
-import { checkedPath, vertexEndpoint } from './vertex-url.ts';
+import type { checkedPath, vertexEndpoint } from './vertex-url.ts';
 
 // Google's project-id rule (Resource Manager `Project.projectId`): 6 to 30 lowercase letters,
 // digits or hyphens, starting with a letter, not ending with a hyphen; older projects may be
@@ -12,11 +12,23 @@ const PROJECT = /^(?:(?:[a-z0-9-]+\.)+[a-z]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$|^\d
 // Loaded only by Vertex calls: Gemini API bundles do not carry it.
 
 /**
+ * The adapter's URL checks, passed in rather than imported: an on-demand chunk that imported them
+ * would import the adapter's chunk, and a bundler would then split that chunk off the page's entry
+ * (one more script on every first call).
+ */
+export interface VertexUrlKit {
+  checkedPath: typeof checkedPath;
+  vertexEndpoint: typeof vertexEndpoint;
+}
+
+/**
  * The Vertex AI path of a model method in a project and location.
+ * @param urls - The adapter's URL checks (see {@link VertexUrlKit}).
  * @throws {@link InvalidRequestError} for a missing project, a project id that breaks Google's rule,
  *   or a model name that could change the path.
  */
 export async function vertexPath(
+  { checkedPath, vertexEndpoint }: VertexUrlKit,
   project: string | undefined,
   location: string,
   model: string,

@@ -1,8 +1,19 @@
 import type { ModelCall, WireRequest } from '../../core/adapter.ts';
 import type { OpenAICompatibleConfig } from './openai-compatible-adapter.ts';
-import { isToolTurn, openaiWireRequest } from './openai-wire-request.ts';
+import type { isToolTurn, openaiWireRequest } from './openai-wire-request.ts';
 import type { ConstraintForm } from './prepare-openai-constraint.ts';
-import { prepareOpenAISampling } from './prepare-openai-sampling.ts';
+import type { prepareOpenAISampling } from './prepare-openai-sampling.ts';
+
+/**
+ * The adapter's own request helpers, passed in rather than imported: an on-demand chunk that
+ * imported them would import the adapter's chunk, and a bundler would then split that chunk off the
+ * page's entry (one more script on every first call).
+ */
+export interface ChatRequestKit {
+  prepareOpenAISampling: typeof prepareOpenAISampling;
+  openaiWireRequest: typeof openaiWireRequest;
+  isToolTurn: typeof isToolTurn;
+}
 
 /**
  * Builds a Chat Completions or Completions request that is more than text in and text out (loaded
@@ -13,6 +24,7 @@ import { prepareOpenAISampling } from './prepare-openai-sampling.ts';
  * @param form - How the provider takes a constraint.
  * @param guess - Whether the id looks like a reasoning model (see {@link prepareOpenAISampling}).
  * @param completions - Whether the call goes to `/v1/completions`.
+ * @param kit - The adapter's request helpers (see {@link ChatRequestKit}).
  */
 export async function buildChatRequest(
   call: ModelCall,
@@ -20,6 +32,7 @@ export async function buildChatRequest(
   form: ConstraintForm | undefined,
   guess: boolean,
   completions: boolean,
+  { prepareOpenAISampling, openaiWireRequest, isToolTurn }: ChatRequestKit,
 ): Promise<WireRequest> {
   const body: Record<string, unknown> = { ...call.extra, model: call.model };
   let messages = call.messages;

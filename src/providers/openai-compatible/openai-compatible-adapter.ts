@@ -9,7 +9,8 @@ import type {
 import type { ProviderBatchAdapter } from '../../core/batch-adapter.ts';
 import type { ModelSpec } from '../../core/model-spec.ts';
 import { isToolTurn, openaiWireRequest } from './openai-wire-request.ts';
-import { parseChatResponse } from './parse-openai-response.ts';
+import { USAGE_SHAPE } from './openai-api.ts';
+import { common, parseChatResponse } from './parse-openai-response.ts';
 import type { ConstraintForm } from './prepare-openai-constraint.ts';
 import { prepareOpenAISampling } from './prepare-openai-sampling.ts';
 
@@ -142,7 +143,11 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
         // Loaded on first use: a text-in, text-out call needs none of the output, tool, constraint,
         // effort or message-part mapping.
         const { buildChatRequest } = await import('./build-chat-request.ts');
-        return buildChatRequest(call, config, form, guess, usesCompletions(call));
+        return buildChatRequest(call, config, form, guess, usesCompletions(call), {
+          prepareOpenAISampling,
+          openaiWireRequest,
+          isToolTurn,
+        });
       }
       const body: Record<string, unknown> = { ...call.extra, model: call.model };
       const warnings = prepareOpenAISampling(call, body, guess);
@@ -179,7 +184,7 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
         : usesCompletions(call)
           ? // Loaded on first use: only complete() on a text-completion model answers this way.
             import('./parse-completion-response.ts').then((m) =>
-              m.parseCompletionResponse(body, provider, url),
+              m.parseCompletionResponse(body, provider, url, { common, usageShape: USAGE_SHAPE }),
             )
           : parseChatResponse(body, provider, url).then((parsed) => finish(parsed, call)),
   };
