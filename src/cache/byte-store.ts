@@ -76,9 +76,10 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
       return { status: 'unreadable', error };
     }
   };
-  // Refuses a key outside the layout; the error's code loads only for one.
-  const checkKey = async (key: string) => {
-    if (!isEntryKey(key)) throw (await import('./entry-key-error.ts')).entryKeyError(name, key);
+  // Refuses a key outside the layout; the error's code loads only for one (and a good key costs
+  // no await on the write path).
+  const refuseKey = async (key: string): Promise<never> => {
+    throw (await import('./entry-key-error.ts')).entryKeyError(name, key);
   };
   const parts = { backend, entries, inspect, onWarning };
   return {
@@ -105,7 +106,7 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
       return undefined;
     },
     async set(key, entry, options) {
-      await checkKey(key);
+      if (!isEntryKey(key)) await refuseKey(key);
       const ttl = options?.ttl;
       // A TTL of 0 keeps nothing: not even an older result under the same key.
       if (ttl !== undefined && ttl <= 0) return backend.remove(key);
@@ -115,7 +116,7 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
       await backend.write(key, bytes, { createdAt, expiresAt, ttl, keepUntil });
     },
     async delete(key) {
-      await checkKey(key);
+      if (!isEntryKey(key)) await refuseKey(key);
       await backend.remove(key);
     },
     clear: async () => (await manage()).clearEntries(parts),

@@ -29,11 +29,11 @@ import { cacheKey } from './cache-key.ts';
 import { cachedCall } from './cached-call.ts';
 
 /** The global fetch, looked up per call so tests and polyfills can replace it. */
-export const defaultFetch: typeof globalThis.fetch = async (input, init) => {
-  if (typeof globalThis.fetch !== 'function')
-    throw (await import('./no-fetch-error.ts')).noFetchError();
-  return globalThis.fetch(input, init);
-};
+export const defaultFetch: typeof globalThis.fetch = (input, init) =>
+  typeof globalThis.fetch === 'function'
+    ? globalThis.fetch(input, init)
+    : // Not an async function: every call would pay a promise wrapped around fetch's own.
+      import('./no-fetch-error.ts').then((m) => Promise.reject(m.noFetchError()));
 
 /** A model's fixed context for its calls. */
 export interface ModelContext {

@@ -40,8 +40,6 @@ export const BUILTIN_PROVIDERS: readonly BuiltinProvider[] = [
 export function loadBuiltinModels(
   providers: readonly BuiltinProvider[] = BUILTIN_PROVIDERS,
 ): ModelInfo[] {
-  return providers.flatMap((p) => {
-    const source = SOURCES[p];
-    return source ? decodeModelInfos(source[0], source[1]) : [];
-  });
+  // createRegistry has checked the names (checkInclude): every one has a source.
+  return providers.flatMap((p) => decodeModelInfos(...SOURCES[p]));
 }
