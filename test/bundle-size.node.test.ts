@@ -1,7 +1,7 @@
 // Bundle-size budgets: what a browser app pays for one chat call. esbuild --bundle --minify
 // --platform=browser --format=esm --splitting over the BUILT package, gzip -9 (node:zlib).
 // - The entry chunk (loaded up front) must stay within 10 kB for OpenAI (issue 2, and issue 3 with
-//   the IndexedDB default store, whose store, idb-keyval and pako are lazy chunks) and Anthropic
+//   the IndexedDB default store, which ships with the call code, pako in lazy chunks) and Anthropic
 //   (issue 4). Google's entry is printed; its issue sets no entry budget.
 // - The entry chunk plus the provider's registry slice (the lazy chunk of the rows of the model's
 //   family, which the first call fetches for its model's spec; the lookup itself is in the entry or

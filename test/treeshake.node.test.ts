@@ -164,14 +164,15 @@ describe('tree-shaking: one Google chat call', () => {
   }
 });
 
-// The browser default store: IndexedDB, loaded with pako as lazy chunks; no node: anywhere.
+// The browser default store: IndexedDB, shipped with the call code (not the entry chunk), pako as
+// lazy chunks; no node: anywhere.
 describe('tree-shaking: the default cache of a browser OpenAI consumer', () => {
   let b: ConsumerBundle;
   beforeAll(async () => {
     requireDist();
     b = await bundleConsumer(OPENAI_CHAT);
   });
-  it('uses the IndexedDB store (loaded lazily with its codec), never the fs store', () => {
+  it('uses the IndexedDB store (outside the entry chunk), never the fs store', () => {
     expect(b.entry).not.toMatch(/alea-llm-cache/);
     expect(b.chunks.some((c) => c !== b.entry && /alea-llm-cache/.test(c))).toBe(true);
     expect(b.all).not.toMatch(/\.alea|json\.gz|ALEA_CACHE_DIR/);
