@@ -4,7 +4,9 @@
 // local server answers the provider request with a canned body, and every script the page fetched
 // is listed with its gzip -9 size and the modules it carries (from esbuild's metafile). A tool for
 // finding what to shrink; the budgets themselves are test/first-call-size.node.test.ts (packed dist).
-//   node bench/first-call-chunks.mjs [openai|anthropic|google ...] [--modules]
+// --unused lists, per script, the longest stretches of code the call never ran (Chromium's
+// JS coverage): rare paths that may load on demand, or code that may go.
+//   node bench/first-call-chunks.mjs [openai|anthropic|google ...] [--modules] [--unused] [--dist]
 import * as esbuild from 'esbuild';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -17,6 +19,7 @@ import { chromium } from 'playwright';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const showModules = args.includes('--modules');
+const showUnused = args.includes('--unused');
 // --dist: bundle the BUILT package (dist/, through package.json exports) instead of src/.
 const fromDist = args.includes('--dist');
 const wanted = args.filter((a) => !a.startsWith('--'));
@@ -76,6 +79,33 @@ const srcMappings = {
     }));
   },
 };
+
+/**
+ * The stretches (80+ characters, longest first) of one script that never ran, from a V8 coverage
+ * entry: its ranges nest, so later (inner) ranges overwrite the counts of the outer ones.
+ */
+function neverRan({ source, functions }) {
+  const ran = new Uint8Array(source.length);
+  for (const { ranges } of functions)
+    for (const { startOffset, endOffset, count } of ranges)
+      ran.fill(count > 0 ? 1 : 0, startOffset, endOffset);
+  const stretches = [];
+  let idle = 0;
+  for (let i = 0, from = -1; i <= source.length; i++) {
+    if (i < source.length && !ran[i]) {
+      idle++;
+      if (from < 0) from = i;
+    } else if (from >= 0) {
+      if (i - from >= 80) stretches.push(source.slice(from, i));
+      from = -1;
+    }
+  }
+  stretches.sort((a, b) => b.length - a.length);
+  return [
+    `${' '.repeat(24)}never ran: ${idle} of ${source.length} characters; the longest stretches:`,
+    ...stretches.slice(0, 20).map((t) => `${String(t.length).padStart(30)}  ${t.slice(0, 140)}`),
+  ];
+}
 
 /** The entry chunks (the page's and every import() target's) that load `chunk` statically. */
 function reachers(outputs, chunk) {
@@ -152,8 +182,10 @@ model.chat('hello ' + Math.random()).then(
     args: ['--no-sandbox', '--disable-gpu'],
   });
   const fetched = [];
+  let unused = [];
   try {
     const page = await browser.newPage();
+    if (showUnused) await page.coverage.startJSCoverage({ resetOnNavigation: false });
     page.on('response', (r) => {
       if (r.request().resourceType() === 'script') fetched.push(new URL(r.url()).pathname.slice(1));
     });
@@ -161,6 +193,7 @@ model.chat('hello ' + Math.random()).then(
     await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 30_000 });
     const result = await page.evaluate(() => window.__result);
     if (result.error) throw new Error(`${provider}: ${result.error}`);
+    if (showUnused) unused = await page.coverage.stopJSCoverage();
   } finally {
     await browser.close();
   }
@@ -182,6 +215,8 @@ model.chat('hello ' + Math.random()).then(
       for (const [p, n] of inputs) lines.push(`${String(n).padStart(30)}  ${p}`);
       lines.push(`${' '.repeat(24)}reached by: ${reachers(out.metafile.outputs, `out/${file}`)}`);
     }
+    const covered = unused.find((e) => e.url.endsWith(`/${file}`));
+    if (covered) lines.push(...neverRan(covered));
   }
   const joined = gzipSync(Buffer.concat(fetched.map((f) => readFileSync(join(dir, 'out', f)))), {
     level: 9,
