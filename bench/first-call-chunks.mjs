@@ -4,7 +4,7 @@
 // local server answers the provider request with a canned body, and every script the page fetched
 // is listed with its gzip -9 size and the modules it carries (from esbuild's metafile). A tool for
 // finding what to shrink; the budgets themselves are test/first-call-size.node.test.ts (packed dist).
-//   node bench/first-call-chunks.mjs [openai|anthropic|google ...] [--modules]
+//   node bench/first-call-chunks.mjs [openai|anthropic|google ...] [--modules] [--dist] [--thought]
 import * as esbuild from 'esbuild';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -19,6 +19,9 @@ const args = process.argv.slice(2);
 const showModules = args.includes('--modules');
 // --dist: bundle the BUILT package (dist/, through package.json exports) instead of src/.
 const fromDist = args.includes('--dist');
+// --thought: Google's answer text carries a thought signature, as Gemini 3 answers (and the emulator
+// behind test/first-call-size.node.test.ts) do, so the on-demand part reader is measured too.
+const thought = args.includes('--thought');
 const wanted = args.filter((a) => !a.startsWith('--'));
 
 const answers = {
@@ -44,7 +47,13 @@ const answers = {
   },
   google: {
     candidates: [
-      { content: { role: 'model', parts: [{ text: 'Hi there.' }] }, finishReason: 'STOP' },
+      {
+        content: {
+          role: 'model',
+          parts: [{ text: 'Hi there.', ...(thought ? { thoughtSignature: 'c2lnbmF0dXJl' } : {}) }],
+        },
+        finishReason: 'STOP',
+      },
     ],
     usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 3, totalTokenCount: 6 },
   },
