@@ -64,7 +64,6 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
         call.toolChoice !== undefined
           ? await import('./tune-google-body.ts')
           : undefined;
-      const thinking = await tune?.tuneGoogleBody(call, asked, !!vertex, body, warnings);
       const gen: Record<string, unknown> = {
         maxOutputTokens: call.maxTokens,
         temperature: call.temperature,
@@ -74,12 +73,11 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
         responseMimeType: call.output.type === 'text' ? undefined : 'application/json',
       };
       for (const key in gen) if (gen[key] === undefined) delete gen[key];
-      await tune?.tuneGoogleConfig(call, thinking, gen, warnings);
+      await tune?.tuneGoogleBody(call, asked, !!vertex, body, gen, warnings);
       // A native `generationConfig` call option wins over the mapped settings, member by member.
       if (typeof native === 'object' && native !== null) Object.assign(gen, native);
       if (Object.keys(gen).length) body.generationConfig = gen;
       warnings.push(...(await convertToGoogleContents(call.messages, call.model, body)));
-      await tune?.finishGoogleBody(call, body, warnings);
       const path = vertex
         ? await (await import('./vertex-path.ts')).vertexPath(urls, vertex, call.model)
         : await geminiPath(call.model);

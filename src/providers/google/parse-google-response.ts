@@ -57,22 +57,21 @@ export async function parseGoogleResponse(
   // Normal answers have a candidate that ends in STOP or MAX_TOKENS (or says nothing); the code for
   // the others (blocked prompts, filters, rare stops) loads when one comes.
   const odd = !first || (reason !== undefined && reason !== 'STOP' && reason !== 'MAX_TOKENS');
-  const problem = odd
-    ? (await import('./google-answer-problem.ts')).googleAnswerProblem(
-        output,
-        body,
-        text !== '' || toolCalls.length > 0,
-        provider,
-        url,
-      )
-    : undefined;
+  const rare = odd ? await import('./google-answer-problem.ts') : undefined;
+  const problem = rare?.googleAnswerProblem(
+    output,
+    body,
+    text !== '' || toolCalls.length > 0,
+    provider,
+    url,
+  );
   if (problem) throw problem;
   return {
     text,
     choices: candidates.map((c) => textOf(c.content?.parts ?? [])),
     // Gemini reports STOP for answers that end in function calls.
-    finishReason: odd
-      ? (await import('./map-google-finish-reason.ts')).mapGoogleFinishReason(reason!)
+    finishReason: rare
+      ? rare.mapGoogleFinishReason(reason!)
       : reason === 'MAX_TOKENS'
         ? 'length'
         : toolCalls.length
