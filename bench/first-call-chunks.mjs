@@ -6,7 +6,7 @@
 // finding what to shrink; the budgets themselves are test/first-call-size.node.test.ts (packed dist).
 // --unused lists, per script, the longest stretches of code the call never ran (Chromium's
 // JS coverage): rare paths that may load on demand, or code that may go.
-//   node bench/first-call-chunks.mjs [openai|anthropic|google ...] [--modules] [--unused] [--dist]
+//   node bench/first-call-chunks.mjs [openai|anthropic|google ...] [--modules] [--unused] [--dist] [--thought]
 import * as esbuild from 'esbuild';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -22,6 +22,9 @@ const showModules = args.includes('--modules');
 const showUnused = args.includes('--unused');
 // --dist: bundle the BUILT package (dist/, through package.json exports) instead of src/.
 const fromDist = args.includes('--dist');
+// --thought: Google's answer text carries a thought signature, as Gemini 3 answers (and the emulator
+// behind test/first-call-size.node.test.ts) do, so the on-demand part reader is measured too.
+const thought = args.includes('--thought');
 const wanted = args.filter((a) => !a.startsWith('--'));
 
 const answers = {
@@ -47,7 +50,13 @@ const answers = {
   },
   google: {
     candidates: [
-      { content: { role: 'model', parts: [{ text: 'Hi there.' }] }, finishReason: 'STOP' },
+      {
+        content: {
+          role: 'model',
+          parts: [{ text: 'Hi there.', ...(thought ? { thoughtSignature: 'c2lnbmF0dXJl' } : {}) }],
+        },
+        finishReason: 'STOP',
+      },
     ],
     usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 3, totalTokenCount: 6 },
   },

@@ -83,6 +83,11 @@ export function googleCases(env) {
         // A versioned endpoint is used as given (the request goes to …/v1/projects/…, see
         // cases-openai-wire.mjs for the URL rule).
         equal(regional.endpoint, 'https://asia-east1-aiplatform.googleapis.com/v1');
+        const global = new GoogleModel({ endpoint: 'https://aiplatform.googleapis.com' });
+        equal(global.vertex, true, 'the bare Vertex host is Vertex AI');
+        equal(global.location, 'global');
+        const other = new GoogleModel({ endpoint: 'https://eu-aiplatform.googleapis.com.example' });
+        equal(other.vertex, false, 'a host that only starts like Vertex is not Vertex AI');
       },
     ],
     [
@@ -151,6 +156,33 @@ export function googleCases(env) {
         const missing = await rejects(envOnly.chat('x'), named('MissingKeyError'));
         assert(!missing.message.includes('env-secret'), 'key not in the message');
         equal((await s.requests()).length, 4, 'no request without a key');
+      },
+    ],
+    [
+      'google: a Vertex token from the environment goes to the Vertex host in use, never to a proxy',
+      async () => {
+        /** @type {string[]} */
+        const sent = [];
+        /** @type {typeof fetch} */
+        const fetch = async (input, init) => {
+          sent.push(`${input} ${new Headers(init?.headers).get('authorization')}`);
+          const parts = [{ text: 'ok' }];
+          return Response.json({ candidates: [{ content: { parts }, finishReason: 'STOP' }] });
+        };
+        const env = { VERTEX_ACCESS_TOKEN: 'ya29.env-1234', VERTEX_PROJECT_ID: 'my-project' };
+        const options = { env, fetch, cache: false };
+        // The endpoint's host, not the host of the location given (which names the request path).
+        const endpoint = 'https://europe-west4-aiplatform.googleapis.com';
+        await new GoogleModel({ ...options, endpoint, location: 'us-central1' }).chat('hi');
+        assert(sent[0]?.startsWith(`${endpoint}/v1/projects/my-project/locations/us-central1/`));
+        assert(sent[0]?.endsWith(' Bearer ya29.env-1234'), sent[0]);
+        const proxy = new GoogleModel({
+          ...options,
+          vertex: true,
+          endpoint: 'https://proxy.example',
+        });
+        await rejects(proxy.chat('hi'), named('MissingKeyError'));
+        equal(sent.length, 1, 'nothing sent to the proxy');
       },
     ],
   ];

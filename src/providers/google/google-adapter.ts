@@ -1,5 +1,5 @@
 import type { KeyPolicy, ModelCall, ProviderAdapter, WireRequest } from '../../core/adapter.ts';
-import { readEnv, type EnvSource } from '../../core/env.ts';
+import type { EnvSource } from '../../core/env.ts';
 import { convertToGoogleContents } from './convert-to-google-contents.ts';
 import { parseGoogleResponse } from './parse-google-response.ts';
 import { googleSpec } from './google-spec.ts';
@@ -24,6 +24,9 @@ const GEMINI_KEYS: KeyPolicy = {
   required: true,
   hosts: ['generativelanguage.googleapis.com'],
 };
+
+// The URL checks the Vertex path code takes as arguments (see vertex-path.ts).
+const urls = { checkedPath, vertexEndpoint };
 
 /**
  * Creates the adapter for Google's `generateContent`, on the Gemini API (key in `x-goog-api-key`,
@@ -50,8 +53,7 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
 
     async buildRequest(call: ModelCall): Promise<WireRequest> {
       const warnings: string[] = [];
-      const { thinking: asked, generationConfig: native, ...extra } = call.extra;
-      const body: Record<string, unknown> = { ...extra };
+      const { thinking: asked, generationConfig: native, ...body } = call.extra;
       // What a plain chat does not set loads on first use.
       const tune =
         asked !== undefined ||
@@ -62,29 +64,24 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
         call.toolChoice !== undefined
           ? await import('./tune-google-body.ts')
           : undefined;
-      const thinking = await tune?.tuneGoogleBody(call, asked, !!vertex, body, warnings);
-      const gen: Record<string, unknown> = {};
-      if (call.maxTokens !== undefined) gen.maxOutputTokens = call.maxTokens;
-      if (call.temperature !== undefined) gen.temperature = call.temperature;
-      if (call.topP !== undefined) gen.topP = call.topP;
-      if (call.stop) gen.stopSequences = call.stop;
-      if (call.seed !== undefined) gen.seed = call.seed;
-      if (call.output.type !== 'text') gen.responseMimeType = 'application/json';
-      await tune?.tuneGoogleConfig(call, thinking, gen, warnings);
+      const gen: Record<string, unknown> = {
+        maxOutputTokens: call.maxTokens,
+        temperature: call.temperature,
+        topP: call.topP,
+        stopSequences: call.stop,
+        seed: call.seed,
+        responseMimeType: call.output.type === 'text' ? undefined : 'application/json',
+      };
+      for (const key in gen) if (gen[key] === undefined) delete gen[key];
+      await tune?.tuneGoogleBody(call, asked, !!vertex, body, gen, warnings);
       // A native `generationConfig` call option wins over the mapped settings, member by member.
       if (typeof native === 'object' && native !== null) Object.assign(gen, native);
       if (Object.keys(gen).length) body.generationConfig = gen;
-      const converted = await convertToGoogleContents(call.messages, call.model);
-      const { systemInstruction, contents } = converted;
-      warnings.push(...converted.warnings);
-      if (systemInstruction) body.systemInstruction = systemInstruction;
-      body.contents = contents;
-      await tune?.finishGoogleBody(call, body, warnings);
-      if (!vertex) return { path: await geminiPath(call.model), body, warnings };
-      const project = vertex.projectId ?? readEnv('VERTEX_PROJECT_ID', vertex.env);
-      const { vertexPath } = await import('./vertex-path.ts');
-      const urls = { checkedPath, vertexEndpoint };
-      return { path: await vertexPath(urls, project, vertex.location, call.model), body, warnings };
+      warnings.push(...(await convertToGoogleContents(call.messages, call.model, body)));
+      const path = vertex
+        ? await (await import('./vertex-path.ts')).vertexPath(urls, vertex, call.model)
+        : await geminiPath(call.model);
+      return { path, body, warnings };
     },
 
     // The streaming method of the same resource; `alt=sse` asks for server-sent events instead of

@@ -3,6 +3,9 @@ import { InvalidResponseError } from '../../core/errors/invalid-response-error.t
 import type { GoogleResponse } from './google-api.ts';
 import { isFilteredFinish } from './map-google-finish-reason.ts';
 
+// The parser maps the finish reason of the same answers: one chunk for both.
+export { mapGoogleFinishReason } from './map-google-finish-reason.ts';
+
 /**
  * The error for an answer that carries none: a blocked prompt, no candidates, or a first candidate
  * withheld by a filter with no text and no calls (never an empty success). Loaded only for answers

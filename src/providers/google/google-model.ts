@@ -7,7 +7,6 @@ import { createGoogleAdapter } from './google-adapter.ts';
 import {
   GEMINI_ENDPOINT,
   VERTEX_DEFAULT_LOCATION,
-  isVertexHost,
   locationOfHost,
   vertexEndpoint,
 } from './vertex-url.ts';
@@ -34,35 +33,32 @@ export interface GoogleModelOptions extends ModelOptions {
 /** Picks the API, endpoint and adapter from the options (no I/O; one environment read). */
 function resolveTarget(options: GoogleModelOptions) {
   const explicit = options.endpoint ? baseUrl(options.endpoint) : undefined;
-  const host = explicit ? hostOf(explicit) : '';
-  if (!(options.vertex ?? isVertexHost(host))) {
+  const hostLocation = explicit && locationOfHost(hostOf(explicit));
+  if (!(options.vertex ?? hostLocation)) {
     return {
       adapter: createGoogleAdapter({ api: 'gemini' }),
       // The features the adapter sends (systemInstruction, thinking, responseJsonSchema) are the
       // Gemini API's v1beta: a trailing /v1 or /v1beta names the API root, not a version choice.
       endpoint: explicit?.replace(/\/v1(beta)?$/, '') ?? GEMINI_ENDPOINT,
-      location: undefined,
     };
   }
   const location =
     options.location ??
-    locationOfHost(host) ??
+    hostLocation ??
     readEnv('VERTEX_LOCATION_ID', options.env) ??
     VERTEX_DEFAULT_LOCATION;
   // Checked even with an explicit endpoint: the location is also part of every request path.
   const regional = vertexEndpoint(location);
-  const endpoint = explicit ?? regional;
   // Environment and key-file tokens only go to the Vertex host in use; a custom endpoint (a proxy,
   // an emulator) needs an explicit token.
-  const hosts = [isVertexHost(hostOf(endpoint)) ? hostOf(endpoint) : hostOf(regional)];
   const adapter = createGoogleAdapter({
     api: 'vertex',
     projectId: options.projectId,
     location,
-    hosts,
+    hosts: [hostOf(hostLocation ? explicit : regional)],
     env: options.env,
   });
-  return { adapter, endpoint, location };
+  return { adapter, endpoint: explicit ?? regional, location };
 }
 
 /**

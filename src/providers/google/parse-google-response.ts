@@ -1,39 +1,25 @@
 import { readWire } from '../../core/read-wire.ts';
 import type { ParsedResponse } from '../../core/adapter.ts';
-import type { Usage } from '../../core/types.ts';
-import {
-  GOOGLE_RESPONSE_SHAPE,
-  type GooglePart,
-  type GoogleResponse,
-  type GoogleUsage,
-} from './google-api.ts';
-
-/**
- * Normalised usage. Gemini bills thoughts as output, so `outputTokens` is candidates + thoughts (as
- * OpenAI's `completion_tokens` includes reasoning); `inputTokens` is the prompt (cached tokens
- * included) plus tool-use prompt tokens, so input + output = `totalTokenCount`.
- */
-function usageOf(usage: GoogleUsage, raw: unknown): Usage {
-  if (!usage) return {};
-  const add = (...xs: (number | null | undefined)[]) =>
-    xs.every((x) => x == null) ? undefined : xs.reduce<number>((n, x) => n + (x ?? 0), 0);
-  return {
-    inputTokens: add(usage.promptTokenCount, usage.toolUsePromptTokenCount),
-    outputTokens: add(usage.candidatesTokenCount, usage.thoughtsTokenCount),
-    totalTokens: usage.totalTokenCount ?? undefined,
-    reasoningTokens: usage.thoughtsTokenCount ?? undefined,
-    cachedInputTokens: usage.cachedContentTokenCount ?? undefined,
-    raw: raw as Usage['raw'],
-  };
-}
+import type { ReasoningPart, ToolCall, Usage } from '../../core/types.ts';
+import { GOOGLE_RESPONSE_SHAPE, type GooglePart, type GoogleResponse } from './google-api.ts';
 
 const textOf = (parts: GooglePart[]) =>
   parts.map((p) => (p.thought || typeof p.text !== 'string' ? '' : p.text)).join('');
 
+// The sum of two counts, or undefined when Google sent neither.
+const add = (a?: number | null, b?: number | null) =>
+  a == null && b == null ? undefined : (a ?? 0) + (b ?? 0);
+
 /**
  * Maps a `generateContent` answer: candidates → choices; thought parts → `thinking`; function calls
  * → `toolCalls` (Gemini sends no call id, so one is derived from the call); thought signatures kept
- * on the tool calls and in the assistant message's `reasoning`, to be sent back unchanged.
+ * on the tool calls and in the assistant message's `reasoning`, to be sent back unchanged. A
+ * signature on answer text (every Gemini 3 answer has one) is kept as a `thinking` part with empty
+ * text (see google-rich-parts.ts).
+ *
+ * Usage is normalised: Gemini bills thoughts as output, so `outputTokens` is candidates + thoughts
+ * (as OpenAI's `completion_tokens` includes reasoning); `inputTokens` is the prompt (cached tokens
+ * included) plus tool-use prompt tokens, so input + output = `totalTokenCount`.
  * @throws `ContentFilterError` for a blocked prompt, or a first candidate withheld by a filter
  *   with no text and no calls (never an empty success).
  */
@@ -43,41 +29,49 @@ export async function parseGoogleResponse(
   provider: string,
 ): Promise<ParsedResponse> {
   const output = readWire<GoogleResponse>(body, GOOGLE_RESPONSE_SHAPE, provider, url);
+  const { modelVersion, usageMetadata: usage } = output;
   const candidates = output.candidates ?? [];
   const first = candidates[0];
   const parts = first?.content?.parts ?? [];
   const text = textOf(parts);
-  // Thoughts, signatures and function calls are read by code loaded only for answers that have them.
-  const { reasoning, toolCalls, thinking } = parts.every(
-    (p) => !p.functionCall && !p.thought && p.thoughtSignature == null,
-  )
-    ? { reasoning: [], toolCalls: [], thinking: '' }
-    : (await import('./read-google-parts.ts')).readGoogleParts(
-        parts,
-        provider,
-        output.modelVersion,
-      );
+  const origin = { provider, ...(modelVersion ? { model: modelVersion } : {}) };
+  const reasoning: ReasoningPart[] = [];
+  let thinking = '';
+  for (const p of parts) {
+    const signature = p.thoughtSignature ?? undefined;
+    if (p.thought) thinking += p.text ?? '';
+    // A thought keeps a non-empty signature; answer text keeps any, with empty text.
+    if (!p.functionCall && (p.thought || signature !== undefined))
+      reasoning.push({
+        type: 'thinking',
+        text: p.thought ? (p.text ?? '') : '',
+        ...(signature || !p.thought ? { signature } : {}),
+        ...origin,
+      });
+  }
+  // Function calls are read by code loaded only for answers that have them.
+  const toolCalls: ToolCall[] = parts.some((p) => p.functionCall)
+    ? (await import('./read-google-parts.ts')).readGoogleCalls(parts)
+    : [];
   const reason = first?.finishReason ?? undefined;
   // Normal answers have a candidate that ends in STOP or MAX_TOKENS (or says nothing); the code for
   // the others (blocked prompts, filters, rare stops) loads when one comes.
   const odd = !first || (reason !== undefined && reason !== 'STOP' && reason !== 'MAX_TOKENS');
-  const answered = text !== '' || toolCalls.length > 0;
-  const problem = odd
-    ? (await import('./google-answer-problem.ts')).googleAnswerProblem(
-        output,
-        body,
-        answered,
-        provider,
-        url,
-      )
-    : undefined;
+  const rare = odd ? await import('./google-answer-problem.ts') : undefined;
+  const problem = rare?.googleAnswerProblem(
+    output,
+    body,
+    text !== '' || toolCalls.length > 0,
+    provider,
+    url,
+  );
   if (problem) throw problem;
   return {
     text,
     choices: candidates.map((c) => textOf(c.content?.parts ?? [])),
     // Gemini reports STOP for answers that end in function calls.
-    finishReason: odd
-      ? (await import('./map-google-finish-reason.ts')).mapGoogleFinishReason(reason!)
+    finishReason: rare
+      ? rare.mapGoogleFinishReason(reason!)
       : reason === 'MAX_TOKENS'
         ? 'length'
         : toolCalls.length
@@ -85,10 +79,19 @@ export async function parseGoogleResponse(
           : 'stop',
     rawFinishReason: reason,
     id: output.responseId ?? undefined,
-    model: output.modelVersion ?? undefined,
-    // The body's own object as `raw`: the schema reads only some members.
-    usage: usageOf(output.usageMetadata, (body as { usageMetadata?: unknown }).usageMetadata),
-    thinking: thinking === '' ? undefined : thinking,
+    model: modelVersion ?? undefined,
+    usage: usage
+      ? {
+          inputTokens: add(usage.promptTokenCount, usage.toolUsePromptTokenCount),
+          outputTokens: add(usage.candidatesTokenCount, usage.thoughtsTokenCount),
+          totalTokens: usage.totalTokenCount ?? undefined,
+          reasoningTokens: usage.thoughtsTokenCount ?? undefined,
+          cachedInputTokens: usage.cachedContentTokenCount ?? undefined,
+          // The body's own object: the schema reads only some members.
+          raw: (body as { usageMetadata: Usage['raw'] }).usageMetadata,
+        }
+      : {},
+    thinking: thinking || undefined,
     toolCalls: toolCalls.length ? toolCalls : undefined,
     assistant: {
       role: 'assistant',

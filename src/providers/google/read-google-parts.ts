@@ -1,4 +1,4 @@
-import type { ReasoningPart, ToolCall } from '../../core/types.ts';
+import type { ToolCall } from '../../core/types.ts';
 import type { GooglePart } from './google-api.ts';
 
 /**
@@ -14,40 +14,17 @@ export function googleCallId(index: number, name: string, args: unknown): string
 }
 
 /**
- * Reads the thought parts, thought signatures and function calls of an answer's first candidate.
- * Loaded only for answers that have one: a plain chat's answer never fetches it.
- * @param provider - `google`, and `model` the answer's model version: where the parts come from, so
- *   that another provider never gets Gemini's thought signatures.
+ * Reads the function calls of an answer's first candidate, each with its thought signature. Loaded
+ * only for answers that have one: a plain chat's answer never fetches it.
  */
-export function readGoogleParts(
-  parts: GooglePart[],
-  provider: string,
-  model: string | null | undefined,
-): { reasoning: ReasoningPart[]; toolCalls: ToolCall[]; thinking: string } {
-  const origin = { provider, ...(model ? { model } : {}) };
-  const reasoning: ReasoningPart[] = [];
+export function readGoogleCalls(parts: GooglePart[]): ToolCall[] {
   const toolCalls: ToolCall[] = [];
   parts.forEach((p, i) => {
+    if (!p.functionCall) return;
     const signature = p.thoughtSignature ?? undefined;
-    if (p.functionCall) {
-      const { name, args, id } = p.functionCall;
-      const call: ToolCall = {
-        id: id ?? googleCallId(i, name, args),
-        name,
-        arguments: args ?? {},
-      };
-      toolCalls.push(signature === undefined ? call : { ...call, signature });
-    } else if (p.thought) {
-      const signed = signature ? { signature } : {};
-      reasoning.push({ type: 'thinking', text: p.text ?? '', ...signed, ...origin });
-    } else if (signature !== undefined) {
-      // A signature on answer text: kept as an empty thinking part (see convert-to-google-contents).
-      reasoning.push({ type: 'thinking', text: '', signature, ...origin });
-    }
+    const { name, args, id } = p.functionCall;
+    const call: ToolCall = { id: id ?? googleCallId(i, name, args), name, arguments: args ?? {} };
+    toolCalls.push(signature === undefined ? call : { ...call, signature });
   });
-  const thinking = parts
-    .filter((p) => p.thought)
-    .map((p) => p.text ?? '')
-    .join('');
-  return { reasoning, toolCalls, thinking };
+  return toolCalls;
 }

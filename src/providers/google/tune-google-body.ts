@@ -5,20 +5,23 @@ import type { ModelCall } from '../../core/adapter.ts';
 // only when that feature is used.
 
 /**
- * Maps the universal effort and service tier; an effort stands for a thinking option.
+ * Adds what the call's effort, service tier, thinking, schema output and tools ask for: the effort
+ * stands for a thinking option unless `thinking` is given; the schema and the thinking
+ * configuration go to `generationConfig`; the service tier, tools and tool choice to the body.
  * @param asked - The `thinking` call option, if any.
  * @param vertex - Whether the request goes to Vertex AI.
- * @param body - The request body: gets `serviceTier` unless the call set it natively.
+ * @param body - The request body: gets `serviceTier` unless the call set it natively, and the tools.
+ * @param gen - The `generationConfig` so far, completed in place.
  * @param warnings - Receives a line per setting not sent.
- * @returns The thinking option to send, if any.
  */
 export async function tuneGoogleBody(
   call: ModelCall,
   asked: unknown,
   vertex: boolean,
   body: Record<string, unknown>,
+  gen: Record<string, unknown>,
   warnings: string[],
-): Promise<unknown> {
+): Promise<void> {
   const tuned =
     call.effort || call.serviceTier
       ? (await import('./prepare-google-effort.ts')).prepareGoogleEffort(
@@ -29,20 +32,7 @@ export async function tuneGoogleBody(
       : undefined;
   if (tuned) warnings.push(...tuned.warnings);
   if (tuned?.serviceTier) body.serviceTier ??= tuned.serviceTier;
-  return asked ?? tuned?.thinking;
-}
-
-/**
- * Adds the answer's schema and the thinking configuration to `generationConfig`.
- * @param thinking - The thinking option, if any.
- * @param gen - The `generationConfig` so far, completed in place.
- */
-export async function tuneGoogleConfig(
-  call: ModelCall,
-  thinking: unknown,
-  gen: Record<string, unknown>,
-  warnings: string[],
-): Promise<void> {
+  const thinking = asked ?? tuned?.thinking;
   // responseJsonSchema (plain JSON Schema) rather than responseSchema (Google's OpenAPI subset): both
   // specs have it, and it takes what valibot emits ($ref, anyOf, additionalProperties) unchanged.
   if (call.output.type === 'json-schema') {
@@ -55,14 +45,6 @@ export async function tuneGoogleConfig(
     if (resolved.thinkingConfig) gen.thinkingConfig = resolved.thinkingConfig;
     warnings.push(...resolved.warnings);
   }
-}
-
-/** Adds the call's tools and tool choice to the request body. */
-export async function finishGoogleBody(
-  call: ModelCall,
-  body: Record<string, unknown>,
-  warnings: string[],
-): Promise<void> {
   if (call.tools?.length || call.toolChoice !== undefined) {
     const { prepareGoogleTools } = await import('./prepare-google-tools.ts');
     const tools = prepareGoogleTools(call, body.tools);

@@ -1,3 +1,4 @@
+import { readEnv, type EnvSource } from '../../core/env.ts';
 import { InvalidRequestError } from '../../core/errors/invalid-request-error.ts';
 import type { checkedPath, vertexEndpoint } from './vertex-url.ts';
 
@@ -21,6 +22,14 @@ export interface VertexUrlKit {
   vertexEndpoint: typeof vertexEndpoint;
 }
 
+/** Where Vertex requests go (the adapter's Vertex settings). */
+export interface VertexTarget {
+  /** The project; when absent, `VERTEX_PROJECT_ID` is read (from `env`), call by call. */
+  projectId?: string;
+  location: string;
+  env?: EnvSource;
+}
+
 /**
  * The Vertex AI path of a model method in a project and location.
  * @param urls - The adapter's URL checks (see {@link VertexUrlKit}).
@@ -29,11 +38,11 @@ export interface VertexUrlKit {
  */
 export async function vertexPath(
   { checkedPath, vertexEndpoint }: VertexUrlKit,
-  project: string | undefined,
-  location: string,
+  { projectId, location, env }: VertexTarget,
   model: string,
   method = 'generateContent',
 ): Promise<string> {
+  const project = projectId ?? readEnv('VERTEX_PROJECT_ID', env);
   if (!project) {
     throw new InvalidRequestError(
       'Vertex AI needs a Google Cloud project: pass `projectId` to GoogleModel or set VERTEX_PROJECT_ID.',

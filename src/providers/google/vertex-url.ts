@@ -6,21 +6,19 @@ export const GEMINI_ENDPOINT = 'https://generativelanguage.googleapis.com';
 export const VERTEX_DEFAULT_LOCATION = 'us-central1';
 
 const LOCATION = /^[a-z0-9-]+$/;
-const REGIONAL = /^([a-z0-9-]+)-aiplatform\.googleapis\.com$/;
-const GLOBAL_HOST = 'aiplatform.googleapis.com';
+// `aiplatform.googleapis.com` (global) or `{location}-aiplatform.googleapis.com`.
+const VERTEX_HOST = /^(?:([a-z0-9-]+)-)?aiplatform\.googleapis\.com$/;
 // One path segment of a model name: the characters model ids, tuned models and endpoint ids use.
 // `.` and `..` cannot pass (a segment starts with a letter or digit), so a name never climbs paths.
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._@~-]*$/;
 
-/** Tells whether a host is Vertex AI's: `aiplatform.googleapis.com` or `{location}-aiplatform…`. */
-export function isVertexHost(host: string): boolean {
-  return host === GLOBAL_HOST || REGIONAL.test(host);
-}
-
-/** The location a Vertex host serves (`global` for the bare host), or undefined for other hosts. */
+/**
+ * The location a Vertex AI host serves (`global` for `aiplatform.googleapis.com`), or undefined for
+ * a host that is not Vertex AI's.
+ */
 export function locationOfHost(host: string): string | undefined {
-  if (host === GLOBAL_HOST) return 'global';
-  return REGIONAL.exec(host)?.[1];
+  const match = VERTEX_HOST.exec(host);
+  return match ? (match[1] ?? 'global') : undefined;
 }
 
 /**
@@ -29,13 +27,12 @@ export function locationOfHost(host: string): string | undefined {
  * @throws {@link InvalidRequestError} for a location that is not `[a-z0-9-]+`.
  */
 export function vertexEndpoint(location: string): string {
-  const host = location === 'global' ? GLOBAL_HOST : `${location}-aiplatform.googleapis.com`;
+  const host = `${location === 'global' ? '' : `${location}-`}aiplatform.googleapis.com`;
   const url = LOCATION.test(location) ? new URL(`https://${host}`) : undefined;
   if (url?.hostname !== host) {
     throw new InvalidRequestError(
-      `The Vertex AI location ${JSON.stringify(location)} is not a location name (lowercase ` +
-        'letters, digits and hyphens, such as `europe-west4` or `global`): check `location` or ' +
-        'VERTEX_LOCATION_ID.',
+      `The Vertex AI location ${JSON.stringify(location)} is not [a-z0-9-]+ (such as \`europe-west4\` ` +
+        'or `global`): check `location` or VERTEX_LOCATION_ID.',
     );
   }
   return url.origin;
