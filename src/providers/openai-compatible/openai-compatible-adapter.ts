@@ -69,9 +69,15 @@ const isPlainChat = (call: ModelCall, config: OpenAICompatibleConfig): boolean =
   call.method !== 'responses' &&
   call.output.type === 'text' &&
   !(call.tools || call.grammarTools || call.constraint || call.stop) &&
-  [call.toolChoice, call.effort, call.serviceTier, call.maxTokens, call.temperature, call.topP]
-    .concat(call.seed)
-    .every((v) => v === undefined) &&
+  [
+    call.toolChoice,
+    call.effort,
+    call.serviceTier,
+    call.maxTokens,
+    call.temperature,
+    call.topP,
+    call.seed,
+  ].every((v) => v === undefined) &&
   !Object.keys(call.extra).length &&
   call.messages.every(
     (m) =>
