@@ -131,7 +131,7 @@ const CALL_PATH_GROUPS = {
   // Shared by the Anthropic and Google call chunks (rollup would put it in one of them otherwise).
   'plain-message': ['core/{is-plain-message}'],
   'openai-compatible-call': [
-    'providers/openai-compatible/{openai-compatible-adapter,prepare-openai-sampling,openai-wire-request}',
+    'providers/openai-compatible/{openai-compatible-adapter}',
     'providers/openai-compatible/{map-openai-finish-reason,openai-api,parse-openai-response}',
   ],
   'anthropic-call': [

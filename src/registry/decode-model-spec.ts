@@ -1,23 +1,20 @@
-import { FLAG_BITS, type ModelRow, type PriceRow } from './model-row.ts';
+import { FLAG_NAMES, type Flag, type ModelRow, type PriceRow } from './model-row.ts';
 import type { ModelCapabilities, ModelPricing, ModelSpec } from './types.ts';
 
 /** The members of a {@link PriceRow}, in order, and again from the long-context tier's `input` on. */
 const PRICES = ['input', 'output', 'cachedInput', 'cacheWrite', 'cacheWrite1h'] as const;
-type Flag = keyof typeof FLAG_BITS;
 
 /** Prices from `row[at]` on, by name: `null` and missing members mean unknown. */
 const prices = (row: PriceRow, at: number) =>
   Object.fromEntries(PRICES.map((name, i) => [name, row[at + i] ?? undefined]));
 
 /**
- * The flags in {@link FLAG_BITS} order from `from` to `to`, as booleans by name (this keeps the key
- * order of the spec the same as the order of the bits).
+ * The flags of bits `from` to `to` (excluded), as booleans by name (this keeps the key order of the
+ * spec the same as the order of the bits).
  */
 const flagsOf = (flags: number, from: number, to: number) =>
   Object.fromEntries(
-    Object.entries(FLAG_BITS)
-      .slice(from, to)
-      .map(([name, bit]) => [name, (flags & bit) !== 0]),
+    FLAG_NAMES.slice(from, to).map((name, i) => [name, ((flags >> (from + i)) & 1) === 1]),
   ) as Record<Flag, boolean>;
 
 /**
@@ -40,7 +37,7 @@ export function decodeModelSpec(provider: string, row: ModelRow): ModelSpec {
     provider,
     contextWindow,
     maxOutputTokens,
-    // Bits 0-6 are the capabilities, 7-11 the request rules (FLAG_BITS).
+    // Bits 0-6 are the capabilities, 7-11 the request rules, 12-13 the tiers (FLAG_NAMES).
     capabilities: flagsOf(flags, 0, 7) as ModelCapabilities,
     ...flagsOf(flags, 7, 12),
     reasoning:
@@ -51,7 +48,7 @@ export function decodeModelSpec(provider: string, row: ModelRow): ModelSpec {
             budgetMax: budget?.[1],
           }
         : undefined,
-    serviceTiers: (['flex', 'priority'] as const).filter((t) => flags & FLAG_BITS[`${t}Tier`]),
+    serviceTiers: (['flex', 'priority'] as const).filter((_, i) => (flags >> (12 + i)) & 1),
     pricing,
   };
 }

@@ -6,25 +6,39 @@
  */
 
 /**
- * Bit positions of {@link ModelRow} flags.
- * The order is fixed: the generator (scripts/generate-registry.mjs) writes the same bits.
+ * The names of the {@link ModelRow} flags, bit 0 first: bits 0-6 are the capabilities, 7-11 the
+ * request rules, 12-13 the service tiers. The order is fixed: the generator
+ * (scripts/generate-registry.mjs) writes the same bits. One string, not an object of bit values: it
+ * is fetched with every first call.
  */
-export const FLAG_BITS = {
-  tools: 1,
-  vision: 2,
-  structuredOutput: 4,
-  reasoning: 8,
-  thinking: 16,
-  grammar: 32,
-  temperature: 64,
-  requiresMaxCompletionTokens: 128,
-  exclusiveSampling: 256,
-  completionsOnly: 512,
-  adaptiveThinking: 1024,
-  nativeStructuredOutput: 2048,
-  flexTier: 4096,
-  priorityTier: 8192,
-} as const;
+export const FLAG_NAMES = (
+  'tools vision structuredOutput reasoning thinking grammar temperature ' +
+  'requiresMaxCompletionTokens exclusiveSampling completionsOnly adaptiveThinking ' +
+  'nativeStructuredOutput flexTier priorityTier'
+).split(' ') as readonly Flag[];
+
+/** The name of one {@link ModelRow} flag. */
+export type Flag =
+  | 'tools'
+  | 'vision'
+  | 'structuredOutput'
+  | 'reasoning'
+  | 'thinking'
+  | 'grammar'
+  | 'temperature'
+  | 'requiresMaxCompletionTokens'
+  | 'exclusiveSampling'
+  | 'completionsOnly'
+  | 'adaptiveThinking'
+  | 'nativeStructuredOutput'
+  | 'flexTier'
+  | 'priorityTier';
+
+/** The bit value of each {@link ModelRow} flag, by name (`tools: 1`, `vision: 2`, …). */
+export const FLAG_BITS = /* @__PURE__ */ (() =>
+  Object.fromEntries(FLAG_NAMES.map((name, bit) => [name, 1 << bit])) as Readonly<
+    Record<Flag, number>
+  >)();
 
 /**
  * Prices per million tokens in USD: `[input, output, cachedInput, cacheWrite, cacheWrite1h]`, then,

@@ -36,6 +36,17 @@ export function anthropicOptionCases({ sdk, emulatorUrl, runtime }) {
       },
     ],
     [
+      'anthropic: stop is sent as stop_sequences, on a plain chat and with sampling settings',
+      async () => {
+        const s = await scenario();
+        const m = model(s.endpoint);
+        await m.chat('hi', { stop: ['END'] });
+        deepEqual((await body(s)).stop_sequences, ['END']);
+        await m.chat('hi', { stop: ['END', 'STOP'], temperature: 0.2 });
+        deepEqual((await body(s)).stop_sequences, ['END', 'STOP']);
+      },
+    ],
+    [
       'anthropic: with thinking, topP below 0.95 and top_k are not sent (warnings); topP from 0.95 is',
       async () => {
         const s = await scenario();

@@ -7,6 +7,7 @@ import {
 import { convertToAnthropicMessages } from './convert-to-anthropic-messages.ts';
 import { parseAnthropicResponse } from './parse-anthropic-response.ts';
 import { anthropicSpec } from './anthropic-spec.ts';
+import { BrowserAccessError } from './browser-access-error.ts';
 
 /** Settings of the Anthropic adapter, fixed per model instance. */
 export interface AnthropicAdapterConfig {
@@ -61,8 +62,7 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
 
     async buildRequest(call: ModelCall): Promise<WireRequest> {
       if (config.directToAnthropic && !config.dangerouslyAllowBrowser && isBrowser()) {
-        // Only browsers without the opt-in need the error's long explanation: load it there.
-        throw new (await import('./browser-access-error.ts')).BrowserAccessError();
+        throw new BrowserAccessError();
       }
       const { thinking, cacheControl, ...extra } = call.extra;
       // A maxTokens above a known model's maximum was refused by checkCapabilities already.
@@ -71,49 +71,36 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
         call.spec?.maxOutputTokens ??
         (await import('./anthropic-max-output.ts')).anthropicMaxOutput(call.model);
       const prompt = await convertToAnthropicMessages(call.messages);
-      const warnings = prompt.warnings;
       const body: Record<string, unknown> = {
         ...extra,
         model: call.model,
         max_tokens: call.maxTokens ?? modelMax,
       };
-      const mode = modeOf(call);
-      // What a plain chat does not set loads on first use (json()'s instruction and the seed
-      // warning included).
+      // What a plain chat does not set loads on first use (json()'s instruction, schema output and
+      // the seed warning included).
       const tune =
-        call.output.type === 'json' ||
-        call.seed !== undefined ||
-        thinking !== undefined ||
+        call.output.type !== 'text' ||
+        call.tools?.length ||
         call.effort ||
         call.serviceTier ||
-        call.temperature !== undefined ||
-        call.topP !== undefined ||
-        extra.top_k !== undefined ||
-        call.tools?.length ||
-        call.toolChoice !== undefined ||
-        mode ||
-        cacheControl !== undefined
-          ? await import('./tune-anthropic-body.ts')
-          : undefined;
-      const on = tune
-        ? await tune.tuneAnthropicBody(call, thinking, modelMax, body, warnings)
-        : false;
-      if (call.stop) body.stop_sequences = call.stop;
-      const sent = tune
-        ? await tune.finishAnthropicBody(
-            call,
-            on,
-            mode,
-            cacheControl,
-            body,
-            prompt.system,
-            prompt.messages,
-            warnings,
-          )
+        [
+          thinking,
+          cacheControl,
+          call.seed,
+          call.temperature,
+          call.topP,
+          extra.top_k,
+          call.toolChoice,
+        ].some((v) => v !== undefined);
+      if (!tune && call.stop) body.stop_sequences = call.stop;
+      const system = tune
+        ? await (
+            await import('./tune-anthropic-body.ts')
+          ).tuneAnthropicRequest(call, thinking, modeOf(call), cacheControl, modelMax, body, prompt)
         : prompt.system;
-      if (sent !== undefined) body.system = sent;
+      if (system !== undefined) body.system = system;
       body.messages = prompt.messages;
-      return { path: '/v1/messages', body, headers: headers(), warnings };
+      return { path: '/v1/messages', body, headers: headers(), warnings: prompt.warnings };
     },
 
     streamRequest: (wire) => ({ ...wire, body: { ...wire.body, stream: true } }),

@@ -26,6 +26,13 @@ function imageBlock(part: { url: string; mediaType?: string }, index: number): A
   return { type: 'image', source: { type: 'url', url: part.url } };
 }
 
+/** A tool message as the user turn's `tool_result` block (consecutive results share one turn). */
+export const toolResultBlock = (message: Extract<Message, { role: 'tool' }>): AnthropicBlock => ({
+  type: 'tool_result',
+  tool_use_id: message.toolCallId,
+  content: message.content,
+});
+
 /**
  * The blocks of a user message given as parts.
  * @param index - The message's place, for errors.

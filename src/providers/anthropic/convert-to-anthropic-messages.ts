@@ -66,9 +66,8 @@ export async function convertToAnthropicMessages(
         continue;
       }
       default:
-        push('user', [
-          { type: 'tool_result', tool_use_id: message.toolCallId, content: message.content },
-        ]);
+        // A tool message is never plain: the rich blocks are loaded.
+        push('user', [rich!.toolResultBlock(message)]);
     }
   }
   // Tool calls and results must pair up, which only conversations with them need checking.

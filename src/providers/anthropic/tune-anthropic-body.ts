@@ -1,6 +1,6 @@
 import type { ModelCall } from '../../core/adapter.ts';
 import type { AnthropicStructuredOutput } from './anthropic-structured-output.ts';
-import type { AnthropicTurn } from './convert-to-anthropic-messages.ts';
+import type { AnthropicPrompt, AnthropicTurn } from './convert-to-anthropic-messages.ts';
 import type { ResolvedThinking } from './prepare-anthropic-thinking.ts';
 
 // The request settings a plain chat does not use (thinking, effort, service tier, sampling, tools,
@@ -20,7 +20,7 @@ const JSON_INSTRUCTION = 'Respond with only a JSON value, no other text and no c
  * @param warnings - Receives a line per setting changed or not sent.
  * @returns Whether the request turns thinking on.
  */
-export async function tuneAnthropicBody(
+async function tuneAnthropicBody(
   call: ModelCall,
   asked: unknown,
   modelMax: number,
@@ -80,7 +80,7 @@ export async function tuneAnthropicBody(
  * @param messages - The converted turns; a cache breakpoint replaces the last one.
  * @returns The system prompt to send.
  */
-export async function finishAnthropicBody(
+async function finishAnthropicBody(
   call: ModelCall,
   thinking: boolean,
   mode: AnthropicStructuredOutput | undefined,
@@ -108,4 +108,40 @@ export async function finishAnthropicBody(
   }
   if (targets.tools !== undefined) body.tools = targets.tools;
   return targets.system;
+}
+
+/**
+ * Completes a request body that sets what a plain chat does not (loaded by the adapter on the first
+ * such call): thinking, effort, service tier and sampling at its head, then the stop sequences, then
+ * tools, schema-shaped output and cache breakpoints.
+ * @param asked - The `thinking` call option, if any.
+ * @param mode - The structured-output mode of an `object()` call.
+ * @param cacheControl - The `cacheControl` call option, if any.
+ * @param modelMax - The model's maximum output tokens.
+ * @param body - The body so far (pass-through members, model, `max_tokens`); changed in place.
+ * @param prompt - The converted conversation; a cache breakpoint replaces its last turn.
+ * @returns The system prompt to send.
+ */
+export async function tuneAnthropicRequest(
+  call: ModelCall,
+  asked: unknown,
+  mode: AnthropicStructuredOutput | undefined,
+  cacheControl: unknown,
+  modelMax: number,
+  body: Record<string, unknown>,
+  prompt: AnthropicPrompt,
+): Promise<unknown> {
+  const { warnings } = prompt;
+  const thinking = await tuneAnthropicBody(call, asked, modelMax, body, warnings);
+  if (call.stop) body.stop_sequences = call.stop;
+  return finishAnthropicBody(
+    call,
+    thinking,
+    mode,
+    cacheControl,
+    body,
+    prompt.system,
+    prompt.messages,
+    warnings,
+  );
 }

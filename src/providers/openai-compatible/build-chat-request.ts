@@ -1,30 +1,18 @@
 import type { ModelCall, WireRequest } from '../../core/adapter.ts';
 import type { OpenAICompatibleConfig } from './openai-compatible-adapter.ts';
-import type { isToolTurn, openaiWireRequest } from './openai-wire-request.ts';
+import { isToolTurn, openaiWireRequest } from './openai-wire-request.ts';
 import type { ConstraintForm } from './prepare-openai-constraint.ts';
-import type { prepareOpenAISampling } from './prepare-openai-sampling.ts';
+import { prepareOpenAISampling } from './prepare-openai-sampling.ts';
 
 /**
- * The adapter's own request helpers, passed in rather than imported: an on-demand chunk that
- * imported them would import the adapter's chunk, and a bundler would then split that chunk off the
- * page's entry (one more script on every first call).
- */
-export interface ChatRequestKit {
-  prepareOpenAISampling: typeof prepareOpenAISampling;
-  openaiWireRequest: typeof openaiWireRequest;
-  isToolTurn: typeof isToolTurn;
-}
-
-/**
- * Builds a Chat Completions or Completions request that is more than text in and text out (loaded
- * on the first such call): an output format, tools, a constraint, effort or a service tier, content
- * parts or tool turns. Each of those parts loads on its own first use.
+ * Builds a Chat Completions or Completions request that is not plain chat (loaded on the first
+ * such call): sampling settings, pass-through members, an output format, tools, a constraint,
+ * effort or a service tier, content parts or tool turns. Each of those parts loads on its own first use.
  * @param call - The call.
  * @param config - The provider's settings.
  * @param form - How the provider takes a constraint.
  * @param guess - Whether the id looks like a reasoning model (see {@link prepareOpenAISampling}).
  * @param completions - Whether the call goes to `/v1/completions`.
- * @param kit - The adapter's request helpers (see {@link ChatRequestKit}).
  */
 export async function buildChatRequest(
   call: ModelCall,
@@ -32,7 +20,6 @@ export async function buildChatRequest(
   form: ConstraintForm | undefined,
   guess: boolean,
   completions: boolean,
-  { prepareOpenAISampling, openaiWireRequest, isToolTurn }: ChatRequestKit,
 ): Promise<WireRequest> {
   const body: Record<string, unknown> = { ...call.extra, model: call.model };
   let messages = call.messages;

@@ -1,18 +1,9 @@
-import type {
-  AdapterFeatures,
-  KeyPolicy,
-  ModelCall,
-  ParsedResponse,
-  ProviderAdapter,
-  WireRequest,
-} from '../../core/adapter.ts';
+import type { AdapterFeatures, KeyPolicy, ModelCall, ProviderAdapter } from '../../core/adapter.ts';
 import type { ProviderBatchAdapter } from '../../core/batch-adapter.ts';
 import type { ModelSpec } from '../../core/model-spec.ts';
-import { isToolTurn, openaiWireRequest } from './openai-wire-request.ts';
 import { USAGE_SHAPE } from './openai-api.ts';
 import { common, parseChatResponse } from './parse-openai-response.ts';
 import type { ConstraintForm } from './prepare-openai-constraint.ts';
-import { prepareOpenAISampling } from './prepare-openai-sampling.ts';
 
 /** How `object()` asks a server for schema-shaped output. */
 export type StructuredOutputMode =
@@ -69,18 +60,34 @@ const CONSTRAINTS: Record<ConstraintForm, AdapterFeatures['constraints']> = {
 };
 
 /**
- * Whether a call is more than text in and text out: an output format, tools, a constraint, effort or
- * a service tier, content parts or tool turns (see build-chat-request.ts).
+ * Whether a call is plain chat: text in and text out over Chat Completions, with no sampling setting,
+ * pass-through member, output format, tool, constraint, effort, service tier, content part or tool
+ * turn, on a chat model. Only such calls are built and parsed here; the rest loads on first use
+ * (openai-call-extras.ts). Erring towards "not plain" is safe: the extras build every call alike.
  */
-const needsChatExtras = (call: ModelCall): boolean =>
-  call.output.type !== 'text' ||
-  !!(call.tools || call.grammarTools || call.constraint) ||
-  call.toolChoice !== undefined ||
-  'tools' in call.extra ||
-  'tool_choice' in call.extra ||
-  call.effort !== undefined ||
-  call.serviceTier !== undefined ||
-  call.messages.some((m) => typeof m.content !== 'string' || isToolTurn(m));
+const isPlainChat = (call: ModelCall, config: OpenAICompatibleConfig): boolean =>
+  call.method !== 'responses' &&
+  call.output.type === 'text' &&
+  !(call.tools || call.grammarTools || call.constraint || call.stop) &&
+  [
+    call.toolChoice,
+    call.effort,
+    call.serviceTier,
+    call.maxTokens,
+    call.temperature,
+    call.topP,
+    call.seed,
+  ].every((v) => v === undefined) &&
+  !Object.keys(call.extra).length &&
+  call.messages.every(
+    (m) =>
+      typeof m.content === 'string' && (m.role === 'assistant' ? !m.toolCalls : m.role !== 'tool'),
+  ) &&
+  // complete() on a text-completion model, or chat on a completion-only one, is not plain chat.
+  !(
+    (call.method === 'complete' || config.isCompletionModel) &&
+    (config.isCompletionModel?.(call.model, call.spec) ?? true)
+  );
 
 /**
  * Creates the adapter for the Chat Completions and Completions wire format, configured per provider
@@ -89,22 +96,9 @@ const needsChatExtras = (call: ModelCall): boolean =>
 /* @__NO_SIDE_EFFECTS__ */
 export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): ProviderAdapter {
   const { provider, constraintForm: form } = config;
-  const completionModel = (call: ModelCall) =>
-    config.isCompletionModel?.(call.model, call.spec) ?? true;
-  const usesCompletions = (call: ModelCall) =>
-    call.method === 'complete' && call.prompt !== undefined && completionModel(call);
-  const stripsNulls = (call: ModelCall) =>
-    config.strictSchemas && call.output.type === 'json-schema';
-  // Set by buildRequest before any answer they apply to is parsed (parseResponse is synchronous).
-  let stripNulls: ((parsed: ParsedResponse, call: ModelCall) => ParsedResponse) | undefined;
-  let liftGrammar: ((parsed: ParsedResponse) => ParsedResponse) | undefined;
-
-  /** The answer as the caller gets it: a forced grammar tool's input as text, optional nulls gone. */
-  function finish(parsed: ParsedResponse, call: ModelCall): ParsedResponse {
-    const lifted =
-      call.constraint && form === 'custom-tool' && liftGrammar ? liftGrammar(parsed) : parsed;
-    return stripsNulls(call) && stripNulls ? stripNulls(lifted, call) : lifted;
-  }
+  // What plain chat never needs: loaded on the first other call, and passed the chat parser.
+  const extras = () => import('./openai-call-extras.ts');
+  const kit = { parseChatResponse, common, usageShape: USAGE_SHAPE };
 
   return {
     specificationVersion: 'v1',
@@ -119,56 +113,29 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
     loadBatch: config.loadBatch,
     authHeaders: (key): Record<string, string> => (key ? { authorization: `Bearer ${key}` } : {}),
 
-    async buildRequest(call: ModelCall): Promise<WireRequest> {
-      if (call.method !== 'complete' && config.isCompletionModel && completionModel(call)) {
-        throw (await import('./completion-only-error.ts')).completionOnlyError(
-          provider,
-          call.model,
-        );
-      }
-      if (stripsNulls(call))
-        stripNulls = (await import('./json-schema-format.ts')).withoutOptionalNulls;
-      if (call.constraint || call.grammarTools) {
-        const grammar = await import('./check-grammar-model.ts');
-        grammar.checkGrammarModel(call, provider, form);
-        liftGrammar = grammar.liftGrammarAnswer;
-      }
-      if (call.method === 'responses') {
-        // Loaded on the first responses() call: chat bundles carry none of the Responses API.
-        const { buildResponsesRequest } = await import('./build-responses-request.ts');
-        return buildResponsesRequest(call, config, form);
-      }
-      const guess = config.isReasoningModel?.(call.model) ?? false;
-      if (needsChatExtras(call)) {
-        // Loaded on first use: a text-in, text-out call needs none of the output, tool, constraint,
-        // effort or message-part mapping.
-        const { buildChatRequest } = await import('./build-chat-request.ts');
-        return buildChatRequest(call, config, form, guess, usesCompletions(call), {
-          prepareOpenAISampling,
-          openaiWireRequest,
-          isToolTurn,
-        });
-      }
-      const body: Record<string, unknown> = { ...call.extra, model: call.model };
-      const warnings = prepareOpenAISampling(call, body, guess);
-      const messages = usesCompletions(call)
-        ? undefined
-        : call.messages.map(({ role, content }) => ({ role, content }));
-      return openaiWireRequest(call, body, warnings, messages);
-    },
+    buildRequest: async (call) =>
+      isPlainChat(call, config)
+        ? {
+            path: '/v1/chat/completions',
+            body: {
+              model: call.model,
+              messages: call.messages.map(({ role, content }) => ({ role, content })),
+            },
+            warnings: [],
+          }
+        : (await extras()).buildExtrasRequest(call, config),
 
     streamRequest: (wire, call) => ({
       ...wire,
       // include_usage: the last chunk carries the usage, so a streamed call is counted exactly. The
       // Responses API always ends with the usage (`response.completed`) and has no such option.
-      body:
-        call.method === 'responses'
-          ? { ...wire.body, stream: true }
-          : {
-              ...wire.body,
-              stream: true,
-              stream_options: { ...(wire.body.stream_options as object), include_usage: true },
-            },
+      body: {
+        ...wire.body,
+        stream: true,
+        ...(call.method !== 'responses' && {
+          stream_options: { ...(wire.body.stream_options as object), include_usage: true },
+        }),
+      },
     }),
 
     streamReader: async (call, url) =>
@@ -177,15 +144,8 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
         : (await import('./parse-openai-stream.ts')).createOpenAIStreamReader(provider, url),
 
     parseResponse: (body, call, url) =>
-      call.method === 'responses'
-        ? import('./parse-responses-response.ts').then((m) =>
-            finish(m.parseResponsesResponse(body, provider, url), call),
-          )
-        : usesCompletions(call)
-          ? // Loaded on first use: only complete() on a text-completion model answers this way.
-            import('./parse-completion-response.ts').then((m) =>
-              m.parseCompletionResponse(body, provider, url, { common, usageShape: USAGE_SHAPE }),
-            )
-          : parseChatResponse(body, provider, url).then((parsed) => finish(parsed, call)),
+      isPlainChat(call, config)
+        ? parseChatResponse(body, provider, url)
+        : extras().then((m) => m.parseExtrasResponse(body, call, url, config, kit)),
   };
 }
