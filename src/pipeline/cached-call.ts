@@ -13,8 +13,14 @@ type Result = ModelResponse | JSONModelResponse;
  * the answer), but its rate-limit snapshot and latency describe a request this call did not send.
  */
 export function asHit<T extends Result>(response: T): T {
+  return withCached(response, true);
+}
+
+/** A copy without the request's rate-limit snapshot and latency (see asHit), in one copy. */
+function withCached<T extends Result>(response: T, cached: boolean): T {
   const { rateLimit: _r, latencyMs: _l, ...rest } = response;
-  return { ...rest, cached: true } as T;
+  rest.cached = cached;
+  return rest as T;
 }
 
 /** What the cache path needs from the pipeline: the uncached request, and a fresh start. */
@@ -94,7 +100,7 @@ export async function writeCache(
     const entry: CacheEntry = {
       v: 1,
       createdAt: Date.now(),
-      response: { ...asHit(response), cached: false },
+      response: withCached(response, false),
     };
     // A write still pending at the deadline is given up: the answer arrived in time.
     await untilAborted(
