@@ -60,14 +60,19 @@ function digestOf(text: string): Promise<string> {
  * Derives a call's cache key with SHA-256 over canonical JSON, so the same call gives the same key
  * in a browser, a Worker, Deno, Bun or Node (and where WebCrypto is missing, see sha256-hex.ts).
  * @param input - Provider, endpoint, model, method, path, keyed headers and request body.
+ * @param hash - A synchronous SHA-256 to hex (a store's, see `SHA256_HEX`); WebCrypto's otherwise.
  * @returns `{provider}/{16 hex of endpoint and model}/{64 hex of the whole call}`: a layout that file
  *   stores map to folders.
  */
-export async function cacheKey(input: CacheKeyInput): Promise<string> {
+export async function cacheKey(
+  input: CacheKeyInput,
+  hash?: (text: string) => string,
+): Promise<string> {
   const { headerNames: _names, headers: _all, ...rest } = input;
-  const [group, call] = await Promise.all([
-    digestOf(canonicalJson([input.endpoint, input.model])),
-    digestOf(canonicalJson({ v: CACHE_KEY_VERSION, ...rest, headers: keyedHeaders(input) })),
-  ]);
-  return `${input.provider}/${group.slice(0, 16)}/${call}`;
+  const texts = [
+    canonicalJson([input.endpoint, input.model]),
+    canonicalJson({ v: CACHE_KEY_VERSION, ...rest, headers: keyedHeaders(input) }),
+  ];
+  const [group, call] = hash ? texts.map(hash) : await Promise.all(texts.map(digestOf));
+  return `${input.provider}/${group!.slice(0, 16)}/${call}`;
 }
