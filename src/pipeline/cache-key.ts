@@ -43,10 +43,10 @@ const digests = new Map<string, Promise<string>>();
 const MEMO_TEXT = 4096;
 const MEMO_SIZE = 256;
 
-function digestOf(text: string): Promise<string> {
+function digestOf(text: string, hash?: (text: string) => string): Promise<string> {
   let digest = digests.get(text);
   if (digest) return digest;
-  digest = sha256Hex(text);
+  digest = hash ? Promise.resolve(hash(text)) : sha256Hex(text);
   if (text.length > MEMO_TEXT) return digest;
   if (digests.size >= MEMO_SIZE) {
     for (const old of [...digests.keys()].slice(0, MEMO_SIZE / 2)) digests.delete(old);
@@ -73,6 +73,6 @@ export async function cacheKey(
     canonicalJson([input.endpoint, input.model]),
     canonicalJson({ v: CACHE_KEY_VERSION, ...rest, headers: keyedHeaders(input) }),
   ];
-  const [group, call] = hash ? texts.map(hash) : await Promise.all(texts.map(digestOf));
+  const [group, call] = await Promise.all(texts.map((text) => digestOf(text, hash)));
   return `${input.provider}/${group!.slice(0, 16)}/${call}`;
 }

@@ -2,7 +2,7 @@
 // The only node: importer in the package besides the key-file reader. Reachable only through
 // `alea-llm-client/cache/fs` and the node/deno/bun flavour of `#default-store`, so browser and
 // Worker bundles never see node:fs.
-import { createHash } from 'node:crypto';
+import * as nodeCrypto from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { readdir, rmdir, stat, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -91,6 +91,13 @@ async function sweepTemps(folder: string, files: string[]): Promise<void> {
     if (info && Date.now() - info.mtimeMs > STALE_TEMP_MS) await remove(path);
   }
 }
+
+// The one-shot hash (Node 20.12+) where there is one, read as a property (see stored-gzip.ts):
+// createHash's Hash object costs it as much again.
+const sha256Hex = (text: string): string =>
+  nodeCrypto.hash
+    ? nodeCrypto.hash('sha256', text, 'hex')
+    : nodeCrypto.createHash('sha256').update(text).digest('hex');
 
 /**
  * A cache store of gzipped JSON files, `{dir}/{provider}/{16hex}/{64hex}.json.gz`, for Node, Deno
@@ -210,7 +217,5 @@ export function fsStore(options: FsStoreOptions = {}): CacheStore {
   );
   // Cache keys hashed by node:crypto: synchronous and native, where WebCrypto's digest is an
   // asynchronous job costing the call some 0.1 M instructions. The same digest (UTF-8, SHA-256).
-  return Object.assign(store, {
-    [SHA256_HEX]: (text: string) => createHash('sha256').update(text).digest('hex'),
-  });
+  return Object.assign(store, { [SHA256_HEX]: sha256Hex });
 }
