@@ -23,4 +23,4 @@ export async function sha256Hex(text: string): Promise<string> {
  * Where a store offers a synchronous SHA-256 of a text, giving {@link sha256Hex}'s digest: the fs
  * store's `node:crypto` hash costs a call a fraction of WebCrypto's asynchronous job.
  */
-export const SHA256_HEX: unique symbol = Symbol.for('alea-llm-client.sha256Hex');
+export const SHA256_HEX: unique symbol = Symbol.for('alea.sha256');

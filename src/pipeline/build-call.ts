@@ -62,7 +62,7 @@ export async function buildCall(
     typeof ctx.model !== 'string' ||
     !ctx.model ||
     Object.keys(settings).some(
-      (k) => !UNCHECKED.includes(k) && !(k === 'cache' && settings.cache === false),
+      (k) => !UNCHECKED.includes(k) && (k !== 'cache' || settings.cache !== false),
     )
   ) {
     (await import('./check-options.ts')).checkCallOptions(settings, ctx.model, options);

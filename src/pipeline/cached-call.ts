@@ -11,13 +11,9 @@ type Result = ModelResponse | JSONModelResponse;
 /**
  * An answer that sent no request: the original's `requestId` stays (it names the request that made
  * the answer), but its rate-limit snapshot and latency describe a request this call did not send.
+ * With `cached` false, the copy the cache stores. One copy: this runs on every cached call.
  */
-export function asHit<T extends Result>(response: T): T {
-  return withCached(response, true);
-}
-
-/** A copy without the request's rate-limit snapshot and latency (see asHit), in one copy. */
-function withCached<T extends Result>(response: T, cached: boolean): T {
+export function asHit<T extends Result>(response: T, cached = true): T {
   const { rateLimit: _r, latencyMs: _l, ...rest } = response;
   rest.cached = cached;
   return rest as T;
@@ -100,7 +96,7 @@ export async function writeCache(
     const entry: CacheEntry = {
       v: 1,
       createdAt: Date.now(),
-      response: withCached(response, false),
+      response: asHit(response, false),
     };
     // A write still pending at the deadline is given up: the answer arrived in time.
     await untilAborted(

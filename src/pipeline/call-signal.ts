@@ -52,13 +52,11 @@ const waiters = new WeakMap<AbortSignal, Set<() => void>>();
  */
 export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);
-  let waiting = waiters.get(signal);
-  if (!waiting) {
-    const all = (waiting = new Set());
-    waiters.set(signal, all);
-    signal.addEventListener('abort', () => all.forEach((wake) => wake()), { once: true });
+  let set = waiters.get(signal)!;
+  if (!set) {
+    waiters.set(signal, (set = new Set()));
+    signal.addEventListener('abort', () => set.forEach((wake) => wake()), { once: true });
   }
-  const set = waiting;
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     set.add(onAbort);
