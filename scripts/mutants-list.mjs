@@ -180,8 +180,8 @@ export const MUTANTS = [
   {
     id: 'canonical-json-keeps-undefined',
     file: 'src/core/canonical-json.ts',
-    find: "record[key] !== undefined && typeof record[key] !== 'function'",
-    replace: "typeof record[key] !== 'function'",
+    find: "member !== undefined && typeof member !== 'function'",
+    replace: "typeof member !== 'function'",
     bug: 'an undefined member changes the cache key',
     tests: CORE,
   },
@@ -578,8 +578,8 @@ export const MUTANTS = [
   {
     id: 'io-context-check-always-passes',
     file: 'src/core/io-context-check.ts',
-    find: '      return false;',
-    replace: '      return true;',
+    find: '    return false;',
+    replace: '    return true;',
     bug: "a Workers request waits on another request's call (and hangs when that one is cancelled)",
     tests: ['test/workers-coalescing.node.test.ts'],
   },

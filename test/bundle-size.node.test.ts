@@ -172,7 +172,10 @@ for (const { name, code, budget } of PROMPT_CONSUMERS) {
 // loader's table (measured 40821 B before, 41318 B after). Raised to 41.7 kB (measured 41620 B)
 // when the OpenAI and Google on-demand helpers took the adapter's functions as arguments (the
 // browser's first call saves a script and 0.16-0.22 kB; a one-file Worker pays the argument objects).
-const WORKER_BUDGET = 41_700;
+// Raised to 41.8 kB (measured 41729 B) for issue 14's instruction cuts on the call path (one abort
+// listener per call signal, the reused I/O-context marker, no per-call option checks for a bare
+// model, the store-supplied SHA-256): fs miss 3.06 to 2.64 M instructions, cache off 2.54 to 2.38 M.
+const WORKER_BUDGET = 41_800;
 it(`a Worker making one OpenAI chat call bundles to <= ${WORKER_BUDGET} B (gzip, one file)`, async () => {
   requireDist();
   const dir = mkdtempSync(join(tmpdir(), 'alea-worker-'));

@@ -8,6 +8,8 @@ import { crc32, gunzipSync } from 'node:zlib';
 import { afterAll, expect, inject, it } from 'vitest';
 import { fsStore } from '../src/cache/fs/index.ts';
 import { tableCrc32 } from '../src/cache/fs/stored-gzip.ts';
+import { SHA256_HEX, sha256Hex } from '../src/core/sha256-hex.ts';
+import { cacheKey } from '../src/pipeline/cache-key.ts';
 import * as cache from '../src/cache/index.ts';
 import * as openai from '../src/providers/openai/index.ts';
 import { runCacheChild } from './support/build-cache-child.ts';
@@ -208,6 +210,24 @@ it('refuses keys that would leave the folder', async () => {
   expect(await store.get('/etc/passwd', { onWarning: (m) => warnings.push(m) })).toBeUndefined();
   expect(warnings[0]).toMatch(/is not a cache key/);
   expect(await readdir(root)).not.toContain('escape');
+});
+
+it('keys the fs store hashes with node:crypto are the keys WebCrypto gives', async () => {
+  const store = fsStore({ dir: freshDir() }) as { [SHA256_HEX]?: (text: string) => string };
+  const hash = store[SHA256_HEX]!;
+  // Empty, ASCII, multi-byte, astral and a lone surrogate (both encoders write U+FFFD for it).
+  for (const text of ['', 'abc', 'Grüße, 世界', '🦊'.repeat(50), 'x\ud800y', 'k'.repeat(5000)]) {
+    expect(hash(text)).toBe(await sha256Hex(text));
+  }
+  const input = {
+    provider: 'openai',
+    endpoint: 'https://api.openai.com/v1',
+    model: 'gpt-4o-mini',
+    method: 'chat',
+    path: '/v1/chat/completions',
+    body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'héllo' }] },
+  };
+  expect(await cacheKey(input, hash)).toBe(await cacheKey(input));
 });
 
 it('modelCachePrefix matches the keys of a model’s calls', async () => {

@@ -141,6 +141,49 @@ describe('registry capability checks', () => {
   });
 });
 
+describe('the option checks', () => {
+  it('do not run for a model with only model, endpoint, key and cache: false; a bad id still fails', async () => {
+    const checkCallOptions = vi.fn();
+    vi.resetModules();
+    vi.doMock('../src/pipeline/check-options.ts', () => ({ checkCallOptions }));
+    const { OpenAIModel: Fresh } = await import('../src/providers/openai/index.ts');
+    // The global fetch: a `fetch` option is a model option with a rule of its own.
+    const fetch = async () => new Response(JSON.stringify(ANSWER), { status: 200 });
+    const bare = {
+      apiKey: 'sk-test',
+      endpoint: 'https://api.openai.com/v1',
+      cache: false as const,
+    };
+    vi.stubGlobal('fetch', fetch);
+    try {
+      expect((await new Fresh({ ...bare, model: 'gpt-4o' }).chat('hi')).text).toBe('ok');
+      expect(checkCallOptions).not.toHaveBeenCalled();
+      // The mocked check lets these through (the next test has the real one refuse them).
+      await new Fresh({ ...bare, model: '' }).chat('hi');
+      await new Fresh({ ...bare, model: 42 as never }).chat('hi').catch(() => {});
+      expect(checkCallOptions).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.doUnmock('../src/pipeline/check-options.ts');
+    }
+  });
+
+  it('name a model id in effect that is not a non-empty string', async () => {
+    for (const id of ['', 42]) {
+      // Only the id: no option that would have the checks run anyway.
+      const sent: unknown[] = [];
+      vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+        sent.push(init);
+        return new Response(JSON.stringify(ANSWER), { status: 200 });
+      });
+      const m = new OpenAIModel({ apiKey: 'sk-test', model: id as never, cache: false });
+      await expect(m.chat('hi')).rejects.toThrow(/`model` must be a non-empty string/);
+      expect(sent).toHaveLength(0);
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
 describe('the retry chunk', () => {
   const offline = () =>
     new NetworkError({ provider: 'p', url: 'u', cause: new TypeError('Failed to fetch') });

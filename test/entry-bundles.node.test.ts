@@ -158,8 +158,10 @@ console.log(await fsStore({ dir: '/tmp/x' }).get('k'));`,
     // Deno and Bun entry: no page downloads it. `all`: 23954 B measured, see the provider rows.
     // Raised from 3560 (measured 3594) for zlib's native CRC (with the JavaScript one kept for
     // Node before 20.15) and paths built without path.join per call: 0.43 M fewer instructions
-    // per fs-cache miss (issue 14).
-    budget: { upfront: 3600, all: 24200 },
+    // per fs-cache miss (issue 14). `all` raised from 24200 (measured 24427) for the cache keys
+    // hashed with node:crypto (the store offers it; WebCrypto's digest cost a miss 0.1 M) and the
+    // call path's instruction cuts (fs miss 3.06 to 2.64 M instructions a call, issue 14).
+    budget: { upfront: 3600, all: 24500 },
   },
   './cache/indexeddb': {
     code: `import { indexedDBStore } from 'alea-llm-client/cache/indexeddb';

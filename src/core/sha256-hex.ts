@@ -18,3 +18,9 @@ export async function sha256Hex(text: string): Promise<string> {
   for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
   return hex;
 }
+
+/**
+ * Where a store offers a synchronous SHA-256 of a text, giving {@link sha256Hex}'s digest: the fs
+ * store's `node:crypto` hash costs a call a fraction of WebCrypto's asynchronous job.
+ */
+export const SHA256_HEX: unique symbol = Symbol.for('alea.sha256');

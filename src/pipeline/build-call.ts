@@ -6,9 +6,11 @@ import type { ModelContext } from './run-call.ts';
 
 /**
  * Model options left to the constructor (endpoint and key, which it checks itself) and to the
- * provider class (Anthropic's browser opt-in): a model with only these loads no check code.
+ * provider class (Anthropic's browser opt-in), and `model`, whose rule applies to the id in effect
+ * (checked below): a model with only these, or with `cache: false` (which fits its rule), loads and
+ * runs no check code.
  */
-const UNCHECKED = ['endpoint', 'apiKey', 'dangerouslyAllowBrowser'];
+const UNCHECKED = ['endpoint', 'apiKey', 'dangerouslyAllowBrowser', 'model'];
 
 /** Splits call options into the portable settings and the verbatim body members. */
 function toCall(
@@ -55,7 +57,14 @@ export async function buildCall(
 ): Promise<ModelCall> {
   const settings = ctx.options;
   // The checks load only when there is something to check: a bare chat call carries none of them.
-  if (Object.keys(options).length || Object.keys(settings).some((k) => !UNCHECKED.includes(k))) {
+  if (
+    Object.keys(options).length ||
+    typeof ctx.model !== 'string' ||
+    !ctx.model ||
+    Object.keys(settings).some(
+      (k) => !UNCHECKED.includes(k) && (k !== 'cache' || settings.cache !== false),
+    )
+  ) {
     (await import('./check-options.ts')).checkCallOptions(settings, ctx.model, options);
   }
   const call = toCall(method, ctx.model, messages, output, options);

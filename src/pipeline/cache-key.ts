@@ -1,5 +1,6 @@
 import { canonicalJson } from '../core/canonical-json.ts';
 import { sha256Hex } from '../core/sha256-hex.ts';
+import type { MaybePromise } from '../core/types.ts';
 
 /**
  * Bumped when what a key covers changes, so that old entries become misses. 2: the request path
@@ -43,10 +44,10 @@ const digests = new Map<string, Promise<string>>();
 const MEMO_TEXT = 4096;
 const MEMO_SIZE = 256;
 
-function digestOf(text: string): Promise<string> {
+function digestOf(text: string, hash: (text: string) => MaybePromise<string>): Promise<string> {
   let digest = digests.get(text);
   if (digest) return digest;
-  digest = sha256Hex(text);
+  digest = Promise.resolve(hash(text));
   if (text.length > MEMO_TEXT) return digest;
   if (digests.size >= MEMO_SIZE) {
     for (const old of [...digests.keys()].slice(0, MEMO_SIZE / 2)) digests.delete(old);
@@ -60,14 +61,19 @@ function digestOf(text: string): Promise<string> {
  * Derives a call's cache key with SHA-256 over canonical JSON, so the same call gives the same key
  * in a browser, a Worker, Deno, Bun or Node (and where WebCrypto is missing, see sha256-hex.ts).
  * @param input - Provider, endpoint, model, method, path, keyed headers and request body.
+ * @param hash - SHA-256 to hex: a store's synchronous one (see `SHA256_HEX`), else WebCrypto's.
  * @returns `{provider}/{16 hex of endpoint and model}/{64 hex of the whole call}`: a layout that file
  *   stores map to folders.
  */
-export async function cacheKey(input: CacheKeyInput): Promise<string> {
+export async function cacheKey(
+  input: CacheKeyInput,
+  hash: (text: string) => MaybePromise<string> = sha256Hex,
+): Promise<string> {
   const { headerNames: _names, headers: _all, ...rest } = input;
-  const [group, call] = await Promise.all([
-    digestOf(canonicalJson([input.endpoint, input.model])),
-    digestOf(canonicalJson({ v: CACHE_KEY_VERSION, ...rest, headers: keyedHeaders(input) })),
-  ]);
-  return `${input.provider}/${group.slice(0, 16)}/${call}`;
+  const texts = [
+    canonicalJson([input.endpoint, input.model]),
+    canonicalJson({ v: CACHE_KEY_VERSION, ...rest, headers: keyedHeaders(input) }),
+  ];
+  const [group, call] = await Promise.all(texts.map((text) => digestOf(text, hash)));
+  return `${input.provider}/${group!.slice(0, 16)}/${call}`;
 }

@@ -11,10 +11,12 @@ type Result = ModelResponse | JSONModelResponse;
 /**
  * An answer that sent no request: the original's `requestId` stays (it names the request that made
  * the answer), but its rate-limit snapshot and latency describe a request this call did not send.
+ * With `cached` false, the copy the cache stores. One copy: this runs on every cached call.
  */
-export function asHit<T extends Result>(response: T): T {
+export function asHit<T extends Result>(response: T, cached = true): T {
   const { rateLimit: _r, latencyMs: _l, ...rest } = response;
-  return { ...rest, cached: true } as T;
+  rest.cached = cached;
+  return rest as T;
 }
 
 /** What the cache path needs from the pipeline: the uncached request, and a fresh start. */
@@ -94,7 +96,7 @@ export async function writeCache(
     const entry: CacheEntry = {
       v: 1,
       createdAt: Date.now(),
-      response: { ...asHit(response), cached: false },
+      response: asHit(response, false),
     };
     // A write still pending at the deadline is given up: the answer arrived in time.
     await untilAborted(

@@ -10,6 +10,7 @@ import type {
   WireRequest,
 } from '../core/adapter.ts';
 import { apiUrl } from '../core/base-url.ts';
+import { SHA256_HEX } from '../core/sha256-hex.ts';
 import { createCallSignal, untilAborted } from './call-signal.ts';
 import { isLLMError } from '../core/errors/llm-error.ts';
 import {
@@ -166,16 +167,19 @@ export async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheSto
   // each call was asked for them.
   for (const warning of wire.warnings ?? []) ctx.options.onWarning?.(warning);
   if (!store) return { wire, key: undefined };
-  const key = await cacheKey({
-    provider: ctx.adapter.provider,
-    endpoint: ctx.endpoint,
-    model: ctx.model,
-    method: plan.method,
-    path: wire.path,
-    headerNames: ctx.adapter.cacheKeyHeaders,
-    headers: [wire.headers, ctx.options.headers, plan.options.headers],
-    body: wire.body,
-  });
+  const key = await cacheKey(
+    {
+      provider: ctx.adapter.provider,
+      endpoint: ctx.endpoint,
+      model: ctx.model,
+      method: plan.method,
+      path: wire.path,
+      headerNames: ctx.adapter.cacheKeyHeaders,
+      headers: [wire.headers, ctx.options.headers, plan.options.headers],
+      body: wire.body,
+    },
+    (store as { [SHA256_HEX]?: (text: string) => string })[SHA256_HEX],
+  );
   return { wire, key };
 }
 

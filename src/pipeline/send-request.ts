@@ -107,7 +107,7 @@ export async function sendRequest(init: SendRequestInit): Promise<SentRequest> {
   // server's failure, not a malformed answer: its message is what the caller needs to see. A typed
   // API object (`object: "response"` with status failed) is left to its adapter.
   const b = body as { error?: unknown; object?: unknown } | null;
-  if (!init.ownErrors && b?.error !== undefined && b.error !== null && b.object === undefined)
+  if (!init.ownErrors && b?.error != null && b.object === undefined)
     throw (await responseError()).errorEnvelopeError(init, body, text);
   return { body, headers: response.headers, latencyMs };
 }

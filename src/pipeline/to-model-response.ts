@@ -3,12 +3,15 @@ import type { JSONValue, ModelResponse, Usage } from '../core/types.ts';
 import { parseRateLimit } from '../core/rate-limit.ts';
 import { computeCost } from '../registry/compute-cost.ts';
 
-/** Drops undefined members so a result and its cached copy compare equal. */
+/**
+ * A copy without undefined members, so a result and its cached copy compare equal. A copy, not
+ * `delete`: deleting turns an object into a slow dictionary that every later copy and
+ * `JSON.stringify` of the result (the cache's) pays for.
+ */
 export function compact<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) {
-    if (value[key] === undefined) delete value[key];
-  }
-  return value;
+  const out = {} as T;
+  for (const key in value) if (value[key] !== undefined) out[key] = value[key];
+  return out;
 }
 
 /** What a result is made of, besides the parsed answer. */
