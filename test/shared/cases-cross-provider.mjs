@@ -8,7 +8,7 @@ import { assert, equal } from './assert.mjs';
 import { scenario } from './emulator-client.mjs';
 import { weatherTool } from './fixtures.mjs';
 
-// Google's skip value in standard base64 (see convert-to-google-contents.ts).
+// Google's skip value in standard base64 (see google-rich-parts.ts).
 const SKIP = 'skip/thought/signature/validator';
 
 /** Prism's verdict on a request: null when it answered 200 with no request violation. */
