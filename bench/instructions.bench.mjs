@@ -104,7 +104,9 @@ for (let r = 0; r < REPEATS; r++) {
   }
 }
 stop();
-rmSync(out, { recursive: true, force: true });
+// BENCH_INSTR_KEEP=1 keeps callgrind's files (cg.<pid>.2: the measured calls) for callgrind_annotate.
+if (process.env.BENCH_INSTR_KEEP) process.stderr.write(`callgrind files kept in ${out}\n`);
+else rmSync(out, { recursive: true, force: true });
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

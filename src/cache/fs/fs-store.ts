@@ -130,9 +130,12 @@ export function fsStore(options: FsStoreOptions = {}): CacheStore {
   // ('.' keeps an empty `dir` the working folder, as path.join read it.)
   let base: string | undefined;
   const rootSlash = () => (base ??= join(dir(), '.', sep));
-  const fileOf = (key: string) => rootSlash() + key.replaceAll('/', sep) + SUFFIX;
+  // The key's `/` as the platform's separator: a no-op on POSIX, skipped there (replaceAll alone
+  // cost a miss some 0.004 M instructions).
+  const native = (path: string) => (sep === '/' ? path : path.replaceAll('/', sep));
+  const fileOf = (key: string) => rootSlash() + native(key) + SUFFIX;
   // `{provider}/{16 hex}` of `{provider}/{16 hex}/{64 hex}`.
-  const folderOf = (key: string) => rootSlash() + key.slice(0, -65).replace('/', sep);
+  const folderOf = (key: string) => rootSlash() + native(key.slice(0, -65));
   // Folders this store made or found: a write into one skips the mkdir (and makes it again if the
   // folder was removed since).
   const folders = new Set<string>();
