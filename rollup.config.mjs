@@ -122,7 +122,7 @@ const CALL_PATH_GROUPS = {
     'core/errors/{llm-error,invalid-request-error,invalid-response-error}',
     'core/errors/{network-error}',
     'pipeline/{call-signal,options,is-portable-tools}',
-    'registry/{compute-cost,decode-model-spec,find-model-spec,model-row}',
+    'registry/{compute-cost}',
     'cache/{is-cache-entry,entry-key}',
   ],
   // The cache key's hash, shared with ./cache (cache file names): its own file, so that ./cache does

@@ -1,12 +1,8 @@
 import { loadAnthropicBucket } from '../../registry/data/load-anthropic-bucket.ts';
-import { findModelSpec } from '../../registry/find-model-spec.ts';
 import type { ModelSpec } from '../../core/model-spec.ts';
 
-/** The spec of one exact Claude id, from the rows of its family (its bucket) only. */
-const find = async (id: string) => {
-  const bucket = await loadAnthropicBucket(id);
-  return bucket && findModelSpec(bucket.slice, id);
-};
+/** The spec of one exact Claude id, from the ready specs of its family (its bucket) only. */
+const find = async (id: string) => (await loadAnthropicBucket(id))?.specs.find((s) => s.id === id);
 
 /**
  * Looks a Claude model up in the registry, also under its undated alias (`…-20250514` → `…`).

@@ -1,5 +1,4 @@
 import { loadGoogleBucket } from '../../registry/data/load-google-bucket.ts';
-import { findModelSpec } from '../../registry/find-model-spec.ts';
 import type { ModelSpec } from '../../core/model-spec.ts';
 
 /**
@@ -8,6 +7,6 @@ import type { ModelSpec } from '../../core/model-spec.ts';
  * it saved.
  */
 export async function googleSpec(model: string): Promise<ModelSpec | undefined> {
-  const bucket = await loadGoogleBucket(model);
-  return bucket && findModelSpec(bucket.slice, model);
+  // The family file holds ready specs: picking one by id needs no decoder on the call path.
+  return (await loadGoogleBucket(model))?.specs.find((s) => s.id === model);
 }

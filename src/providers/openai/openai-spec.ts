@@ -1,5 +1,4 @@
 import { loadOpenaiBucket } from '../../registry/data/load-openai-bucket.ts';
-import { findModelSpec } from '../../registry/find-model-spec.ts';
 import type { ModelSpec } from '../../core/model-spec.ts';
 
 /**
@@ -8,6 +7,6 @@ import type { ModelSpec } from '../../core/model-spec.ts';
  * the rows of the model's family (its bucket), so a web bundle fetches a handful of rows.
  */
 export async function openaiSpec(model: string): Promise<ModelSpec | undefined> {
-  const bucket = await loadOpenaiBucket(model);
-  return bucket && findModelSpec(bucket.slice, model);
+  // The family file holds ready specs: picking one by id needs no decoder on the call path.
+  return (await loadOpenaiBucket(model))?.specs.find((s) => s.id === model);
 }
