@@ -113,7 +113,7 @@ const CALL_PATH_GROUPS = {
     'pipeline/{cache-key}',
     'keys/{resolve-key,check-key}',
   ],
-  // What the call path shares with the other entry points (errors, registry decoding, cost,
+  // What the call path shares with the other entry points (errors, cost,
   // options): it imports nothing, so an entry that needs one error never gets the pipeline's
   // on-demand chunks (or, in the same file, their code up front) along with it.
   core: [

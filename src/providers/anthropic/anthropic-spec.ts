@@ -7,7 +7,7 @@ const find = async (id: string) => (await loadAnthropicBucket(id))?.specs.find((
 /**
  * Looks a Claude model up in the registry, also under its undated alias (`…-20250514` → `…`).
  * Imported statically by the adapter (the lookup is smaller than a chunk's framing and an extra
- * fetch in sequence); it loads only the rows of the model's family.
+ * fetch in sequence); it loads only the ready specs of the model's family.
  */
 export async function anthropicSpec(model: string): Promise<ModelSpec | undefined> {
   const id = model.replace(/^anthropic\//, '');

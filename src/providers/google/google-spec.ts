@@ -2,7 +2,7 @@ import { loadGoogleBucket } from '../../registry/data/load-google-bucket.ts';
 import type { ModelSpec } from '../../core/model-spec.ts';
 
 /**
- * Looks a Gemini model up in the registry, loading only the rows of the model's family. Imported
+ * Looks a Gemini model up in the registry, loading only the specs of the model's family. Imported
  * statically by the adapter: Google's data is small, so a lazy chunk for this table cost more than
  * it saved.
  */
