@@ -113,7 +113,7 @@ const CALL_PATH_GROUPS = {
     'pipeline/{cache-key}',
     'keys/{resolve-key,check-key}',
   ],
-  // What the call path shares with the other entry points (errors, registry decoding, cost,
+  // What the call path shares with the other entry points (errors, cost,
   // options): it imports nothing, so an entry that needs one error never gets the pipeline's
   // on-demand chunks (or, in the same file, their code up front) along with it.
   core: [
@@ -122,7 +122,7 @@ const CALL_PATH_GROUPS = {
     'core/errors/{llm-error,invalid-request-error,invalid-response-error}',
     'core/errors/{network-error}',
     'pipeline/{call-signal,options,is-portable-tools}',
-    'registry/{compute-cost,decode-model-spec,find-model-spec,model-row}',
+    'registry/{compute-cost}',
     'cache/{is-cache-entry,entry-key}',
   ],
   // The cache key's hash, shared with ./cache (cache file names): its own file, so that ./cache does

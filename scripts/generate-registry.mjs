@@ -14,8 +14,8 @@
 //
 // The work is split by concern under scripts/registry/: common.mjs (provider list, id helpers),
 // models-dev.mjs and original.mjs (the two sources), entries.mjs (merging them), rules.mjs (the fields
-// models.dev lacks), encode.mjs (rows in Prettier's format), buckets.mjs (the per-family slices a call
-// loads) and modules.mjs (the TS module text).
+// models.dev lacks), encode.mjs (rows in Prettier's format), buckets.mjs (the per-family files a call
+// loads), spec-objects.mjs (their ready specs) and modules.mjs (the TS module text).
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -175,7 +175,11 @@ for (const { name, code, budget } of PROMPT_CONSUMERS) {
 // Raised to 41.8 kB (measured 41729 B) for issue 14's instruction cuts on the call path (one abort
 // listener per call signal, the reused I/O-context marker, no per-call option checks for a bare
 // model, the store-supplied SHA-256): fs miss 3.06 to 2.64 M instructions, cache off 2.54 to 2.38 M.
-const WORKER_BUDGET = 41_800;
+// Raised to 42.45 kB (measured 41741 B before, 42398 B after) when the per-family registry files
+// held ready specs instead of compact rows: a browser's first call needs no decoder (0.18-0.19 kB
+// less per provider), but a one-file Worker carries every OpenAI family's specs beside the whole
+// slices and their decoder, which the default registry still uses.
+const WORKER_BUDGET = 42_450;
 it(`a Worker making one OpenAI chat call bundles to <= ${WORKER_BUDGET} B (gzip, one file)`, async () => {
   requireDist();
   const dir = mkdtempSync(join(tmpdir(), 'alea-worker-'));

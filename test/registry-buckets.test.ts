@@ -1,6 +1,8 @@
-// The per-family slices a chat call loads (src/registry/data/<provider>/, load-<provider>-bucket.ts):
-// for every built-in row, the bucket lookup finds the same spec as the provider's whole slice, so no
-// row is lost or misfiled; ids without a row give undefined, whether their bucket exists or not.
+// The per-family files a chat call loads (src/registry/data/<provider>/, load-<provider>-bucket.ts)
+// hold ready specs: for every built-in row, its bucket holds exactly what decodeModelSpec makes of the
+// provider's whole slice (same members, values and key order; undefined members left out), so the two
+// forms cannot drift and no row is lost or misfiled; ids without a row give undefined, whether their
+// bucket exists or not.
 // No runtime suffix: the buckets are import() targets, loaded the same way in Node, Chromium, workerd.
 import { describe, expect, it } from 'vitest';
 import { anthropicSpec } from '../src/providers/anthropic/anthropic-spec.ts';
@@ -15,11 +17,22 @@ import { loadOpenaiBucket } from '../src/registry/data/load-openai-bucket.ts';
 import { loadXaiBucket } from '../src/registry/data/load-xai-bucket.ts';
 import { openaiModels } from '../src/registry/data/openai.ts';
 import { xaiModels } from '../src/registry/data/xai.ts';
+import { decodeModelSpec } from '../src/registry/decode-model-spec.ts';
 import { findModelSpec } from '../src/registry/find-model-spec.ts';
 import type { ModelSlice } from '../src/registry/model-row.ts';
 import type { ModelSpec } from '../src/core/model-spec.ts';
 
-type Load = (id: string) => Promise<{ slice: ModelSlice }> | undefined;
+type Load = (id: string) => Promise<{ specs: readonly ModelSpec[] }> | undefined;
+
+/** `value` without its undefined members, at every depth (the family files leave them out). */
+const defined = (value: unknown): unknown =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(
+        Object.entries(value)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, defined(v)]),
+      )
+    : value;
 const providers: Array<[ModelSlice, Load, (model: string) => Promise<ModelSpec | undefined>]> = [
   [openaiModels, loadOpenaiBucket, openaiSpec],
   [anthropicModels, loadAnthropicBucket, anthropicSpec],
@@ -31,26 +44,29 @@ for (const [full, load, spec] of providers) {
   describe(`the ${full.provider} buckets`, () => {
     const ids = full.rows.map((r) => r[0]);
 
-    it('find every row of the whole slice, with the same spec, through the adapter lookup too', async () => {
+    it('hold, for every row of the whole slice, its decoded spec, found by the adapter lookup', async () => {
       expect(ids.length).toBeGreaterThan(10);
-      for (const id of ids) {
-        const expected = findModelSpec(full, id);
-        expect(expected?.id, id).toBe(id);
+      for (const row of full.rows) {
+        const id = row[0];
+        const decoded = decodeModelSpec(full.provider, row);
         const bucket = await load(id);
         expect(bucket, `${id} has a bucket`).toBeDefined();
-        expect(bucket!.slice.provider).toBe(full.provider);
-        expect(findModelSpec(bucket!.slice, id), id).toEqual(expected);
-        expect(await spec(id), id).toEqual(expected);
+        const ready = bucket!.specs.find((s) => s.id === id);
+        // Strict: no member more or less than the decoder's defined ones, the same key order too.
+        expect(ready, id).toStrictEqual(defined(decoded));
+        expect(JSON.stringify(ready), id).toBe(JSON.stringify(decoded));
+        expect(await spec(id), id).toBe(ready);
+        expect(await spec(id), id).toEqual(findModelSpec(full, id));
       }
     });
 
     it('hold each row exactly once, and only rows of the whole slice', async () => {
       const modules = new Set(await Promise.all(ids.map((id) => load(id)!)));
-      const filed = [...modules].flatMap((m) => m.slice.rows.map((r) => r[0]));
+      const filed = [...modules].flatMap((m) => m.specs.map((s) => s.id));
       expect(filed.sort()).toEqual([...ids].sort());
       // A call loads a bucket, not the provider: every bucket is a small part of the rows.
       expect(modules.size).toBeGreaterThan(1);
-      for (const m of modules) expect(m.slice.rows.length).toBeLessThan(ids.length / 2 + 1);
+      for (const m of modules) expect(m.specs.length).toBeLessThan(ids.length / 2 + 1);
     });
   });
 }

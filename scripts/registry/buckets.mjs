@@ -1,4 +1,4 @@
-// Per-family slices of each provider's spec rows (issue 14): a chat call loads only the rows of its
+// Per-family files of each provider's specs (issue 14): a chat call loads only the ready specs of its
 // model's bucket, not the whole provider. The bucket of an id is BUCKET's match: its leading letters,
 // a dash, then the version or the next word (`gpt-5.1`, `gpt-4`, `o3`, `claude-3`, `claude-sonnet`,
 // `gemini-2.5`, `grok-4`), so dated snapshots and undated aliases share their family's bucket. The generated loader

@@ -2,7 +2,7 @@
 // Prettier's format (so the generated files pass `prettier --check` unchanged).
 
 // Bit positions of ModelRow flags; keep in sync with src/registry/model-row.ts.
-const FLAG = {
+export const FLAG = {
   tools: 1,
   vision: 2,
   structuredOutput: 4,

@@ -3,8 +3,9 @@ import type { ModelSlice } from './model-row.ts';
 import type { ModelSpec } from './types.ts';
 
 /**
- * Looks a model up in one provider's data slice. This is the cheap path for adapters: it pulls in only
- * the slice passed and a small decoder, not the other providers' data or the query functions.
+ * Looks a model up in one provider's data slice: it pulls in only the slice passed and a small
+ * decoder, not the other providers' data or the query functions. (The built-in adapters read their
+ * model family's ready specs instead: see load-openai-bucket.ts.)
  * @param slice - A generated slice, for example `openaiModels` from `registry/data/openai.ts`.
  * @param id - The model id sent to the API.
  * @returns The model's spec, or `undefined` for an unknown id (callers then use safe defaults).

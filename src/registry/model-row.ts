@@ -1,7 +1,8 @@
 /**
- * The compact shapes of the generated data (src/registry/data/*.ts). Rows are tuples rather than
- * objects because the OpenAI slice is bundled with every OpenAI chat call: property names repeated for
- * each model would cost more than the data itself (issue 6, 12 kB budget).
+ * The compact shapes of the generated provider slices (src/registry/data/<provider>.ts), which the
+ * registry lists: rows are tuples rather than objects because property names repeated for each model
+ * would cost more than the data itself (issue 6). A chat call loads its model family's file instead
+ * (src/registry/data/<provider>/), which holds ready specs so the call path needs no decoder.
  * @module
  */
 
