@@ -10,7 +10,8 @@
 //   --out   defaults to src/registry/data
 //
 // Plain Node ESM without dependencies. The output is written in Prettier's format (.prettierrc.json), so
-// `prettier --check` passes and test/registry-data.node.test.ts can compare files byte for byte.
+// `prettier --check` passes, except the per-family spec files (one member per line, nested objects
+// inline; .prettierignore), and test/registry-data.node.test.ts compares files byte for byte.
 //
 // The work is split by concern under scripts/registry/: common.mjs (provider list, id helpers),
 // models-dev.mjs and original.mjs (the two sources), entries.mjs (merging them), rules.mjs (the fields

@@ -49,16 +49,24 @@ export function specOf(provider, row) {
   });
 }
 
-/**
- * An object literal at `indent` in Prettier's format: every non-empty object one member per line
- * (Prettier keeps an object broken when its first member starts a new line), arrays of strings on
- * one line (they are short).
- */
-export function objectLiteral(value, indent) {
+/** An object literal on one line, Prettier's spacing: `{ a: 1, b: { c: true } }`. */
+const inline = (value) => {
   const entries = Object.entries(value);
   if (!entries.length) return '{}';
+  const member = ([k, v]) =>
+    `${k}: ${v && typeof v === 'object' && !Array.isArray(v) ? inline(v) : lit(v)}`;
+  return `{ ${entries.map(member).join(', ')} }`;
+};
+
+/**
+ * A spec as an object literal at `indent`: one member per line, nested objects (capabilities,
+ * pricing, reasoning) on the member's line. Generated data, not formatted by Prettier
+ * (.prettierignore): Prettier would break every nested object over 100 columns, and a family file
+ * of a dozen models then ran past 400 lines of one-word lines.
+ */
+export function objectLiteral(value, indent) {
   const pad = ' '.repeat(indent + 2);
   const member = ([k, v]) =>
-    `${pad}${k}: ${v && typeof v === 'object' && !Array.isArray(v) ? objectLiteral(v, indent + 2) : lit(v)},`;
-  return `{\n${entries.map(member).join('\n')}\n${' '.repeat(indent)}}`;
+    `${pad}${k}: ${v && typeof v === 'object' && !Array.isArray(v) ? inline(v) : lit(v)},`;
+  return `{\n${Object.entries(value).map(member).join('\n')}\n${' '.repeat(indent)}}`;
 }
