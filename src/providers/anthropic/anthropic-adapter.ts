@@ -92,7 +92,7 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
           extra.top_k,
           call.toolChoice,
         ].some((v) => v !== undefined);
-      if (!tune && call.stop) body.stop_sequences = call.stop;
+      if (call.stop) body.stop_sequences = call.stop;
       const system = tune
         ? await (
             await import('./tune-anthropic-body.ts')

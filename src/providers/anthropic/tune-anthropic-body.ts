@@ -112,13 +112,14 @@ async function finishAnthropicBody(
 
 /**
  * Completes a request body that sets what a plain chat does not (loaded by the adapter on the first
- * such call): thinking, effort, service tier and sampling at its head, then the stop sequences, then
- * tools, schema-shaped output and cache breakpoints.
+ * such call): thinking, effort, service tier and sampling at its head, then tools, schema-shaped
+ * output and cache breakpoints.
  * @param asked - The `thinking` call option, if any.
  * @param mode - The structured-output mode of an `object()` call.
  * @param cacheControl - The `cacheControl` call option, if any.
  * @param modelMax - The model's maximum output tokens.
- * @param body - The body so far (pass-through members, model, `max_tokens`); changed in place.
+ * @param body - The body so far (pass-through members, model, `max_tokens`, stop sequences);
+ *   changed in place.
  * @param prompt - The converted conversation; a cache breakpoint replaces its last turn.
  * @returns The system prompt to send.
  */
@@ -133,7 +134,6 @@ export async function tuneAnthropicRequest(
 ): Promise<unknown> {
   const { warnings } = prompt;
   const thinking = await tuneAnthropicBody(call, asked, modelMax, body, warnings);
-  if (call.stop) body.stop_sequences = call.stop;
   return finishAnthropicBody(
     call,
     thinking,

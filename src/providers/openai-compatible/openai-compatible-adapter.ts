@@ -1,5 +1,6 @@
 import type { AdapterFeatures, KeyPolicy, ModelCall, ProviderAdapter } from '../../core/adapter.ts';
 import type { ProviderBatchAdapter } from '../../core/batch-adapter.ts';
+import { lazy } from '../../core/lazy.ts';
 import type { ModelSpec } from '../../core/model-spec.ts';
 import { USAGE_SHAPE } from './openai-api.ts';
 import { common, parseChatResponse } from './parse-openai-response.ts';
@@ -96,8 +97,9 @@ const isPlainChat = (call: ModelCall, config: OpenAICompatibleConfig): boolean =
 /* @__NO_SIDE_EFFECTS__ */
 export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): ProviderAdapter {
   const { provider, constraintForm: form } = config;
-  // What plain chat never needs: loaded on the first other call, and passed the chat parser.
-  const extras = () => import('./openai-call-extras.ts');
+  // What plain chat never needs: loaded once, with the first other call, and passed the chat parser
+  // (a repeated import() would cost every such call a module lookup and a promise).
+  const extras = lazy(() => import('./openai-call-extras.ts'));
   const kit = { parseChatResponse, common, usageShape: USAGE_SHAPE };
 
   return {
