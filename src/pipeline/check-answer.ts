@@ -2,9 +2,6 @@ import { OutputValidationError } from '../core/errors/output-validation-error.ts
 import { extractJson } from '../core/extract-json.ts';
 import type { OutputCheck } from './request-with-repairs.ts';
 
-// Repair rounds add up their usage; loaded with this module, which only repair rounds need.
-export { addUsage } from './add-usage.ts';
-
 /** A usable answer, or the message that asks the model to correct it. */
 export type CheckedAnswer =
   { ok: true; value: unknown; raw: unknown } | { ok: false; repairPrompt: string };

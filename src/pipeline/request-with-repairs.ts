@@ -1,4 +1,4 @@
-import type { WireRequest } from '../core/adapter.ts';
+import type { ModelCall, ParsedResponse, WireRequest } from '../core/adapter.ts';
 import { apiUrl } from '../core/base-url.ts';
 import { lazy } from '../core/lazy.ts';
 import { mergeHeaders } from '../core/merge-headers.ts';
@@ -28,7 +28,7 @@ export interface RequestInit {
 }
 
 // Loaded on demand: only json() and object() read JSON out of answers (and have repair rounds).
-const loadCheck = lazy(() => import('./check-answer.ts'));
+const loadRepairs = lazy(() => import('./repair-rounds.ts'));
 // Loaded with the first answer an adapter refuses (the server answered, so code can load).
 const loadScrub = lazy(() => import('../core/scrub-error.ts'));
 
@@ -63,82 +63,77 @@ export function requestHeaders(
   );
 }
 
+/** One answered round: the parsed answer and the result built from it. */
+export interface Round {
+  parsed: ParsedResponse;
+  response: ModelResponse;
+}
+
+/**
+ * Sends one round of a call (with transport retries) and builds its result; `before` adds the
+ * usage and time of earlier rounds (a repair round's result counts the whole call).
+ */
+export async function sendRound(
+  init: RequestInit,
+  call: ModelCall,
+  wire: WireRequest,
+  round: number,
+  before?: { usage: Usage; latencyMs: number; add: (a: Usage, b: Usage) => Usage },
+): Promise<Round> {
+  const { ctx, plan, signal } = init;
+  const { adapter } = ctx;
+  const { observer } = plan;
+  const retry = observer ? { ...init.retry, onRetry: observer.retry } : init.retry;
+  const url = apiUrl(ctx.endpoint, wire.path);
+  const headers = requestHeaders(ctx, plan, wire, init.key);
+  const send = () =>
+    sendRequest({
+      provider: adapter.provider,
+      url,
+      headers,
+      body: wire.body,
+      fetch: init.fetch,
+      signal,
+      secrets: [init.key],
+      errorDetail: adapter.errorDetail,
+    });
+  const sent = await withRetries(
+    (n) => (observer ? observer.attempt(n, round, url, wire.body, signal, send) : send()),
+    retry,
+    signal,
+  );
+  let parsed: ParsedResponse;
+  try {
+    parsed = await adapter.parseResponse(sent.body, call, url);
+  } catch (error) {
+    throw await scrubbed(error, [init.key]);
+  }
+  observer?.used(parsed.usage);
+  const response = await toModelResponse({
+    provider: adapter.provider,
+    model: ctx.model,
+    asked: plan.call,
+    answered: call,
+    parsed,
+    usage: before ? before.add(before.usage, parsed.usage) : parsed.usage,
+    warnings: wire.warnings,
+    raw: sent.body,
+    headers: sent.headers,
+    latencyMs: sent.latencyMs + (before?.latencyMs ?? 0),
+  });
+  return { parsed, response };
+}
+
 /**
  * Sends a call (with transport retries) and, for `json` and `object`, checks the answer and asks
- * again with the problems spelled out, up to `maxRepairs` times. Invalid answers never leave here;
- * an answer with tool calls returns as it is, without `data`.
+ * again with the problems spelled out, up to `maxRepairs` times (that code loads with the first
+ * `json` or `object` call). Invalid answers never leave here; an answer with tool calls returns as
+ * it is, without `data`: the caller runs them, and no repair turn may follow unanswered calls.
  */
 export async function requestWithRepairs(
   init: RequestInit,
 ): Promise<ModelResponse | JSONModelResponse> {
-  const { ctx, plan, signal } = init;
-  const { adapter } = ctx;
-  let call = plan.call;
-  let wire = init.wire;
-  let usage: Usage | undefined;
-  let latencyMs = 0;
-  const { observer } = plan;
-  const retry = observer ? { ...init.retry, onRetry: observer.retry } : init.retry;
-  for (let round = 0; ; round++) {
-    const url = apiUrl(ctx.endpoint, wire.path);
-    const headers = requestHeaders(ctx, plan, wire, init.key);
-    const send = () =>
-      sendRequest({
-        provider: adapter.provider,
-        url,
-        headers,
-        body: wire.body,
-        fetch: init.fetch,
-        signal,
-        secrets: [init.key],
-        errorDetail: adapter.errorDetail,
-      });
-    const sent = await withRetries(
-      (n) => (observer ? observer.attempt(n, round, url, wire.body, signal, send) : send()),
-      retry,
-      signal,
-    );
-    const { body, headers: answered } = sent;
-    latencyMs += sent.latencyMs;
-    let parsed: Awaited<ReturnType<typeof adapter.parseResponse>>;
-    try {
-      parsed = await adapter.parseResponse(body, call, url);
-    } catch (error) {
-      throw await scrubbed(error, [init.key]);
-    }
-    observer?.used(parsed.usage);
-    usage = usage ? (await loadCheck()).addUsage(usage, parsed.usage) : parsed.usage;
-    const response = await toModelResponse({
-      provider: adapter.provider,
-      model: ctx.model,
-      asked: plan.call,
-      answered: call,
-      parsed,
-      usage,
-      warnings: wire.warnings,
-      raw: body,
-      headers: answered,
-      latencyMs,
-    });
-    // Tool calls are an answer too: the caller runs them and continues with `messages`. No repair turn
-    // may follow them (providers refuse a user turn after unanswered calls), and there is no data yet.
-    if (!plan.check || response.toolCalls?.length) return response;
-
-    const checked = await (
-      await loadCheck()
-    ).checkAnswer(parsed.text, plan.check, round, init.maxRepairs);
-    if (checked.ok) {
-      init.rawData.value = checked.raw;
-      return { ...response, data: checked.value };
-    }
-    call = {
-      ...call,
-      messages: [
-        ...call.messages,
-        parsed.assistant,
-        { role: 'user', content: checked.repairPrompt },
-      ],
-    };
-    wire = await adapter.buildRequest(call);
-  }
+  const first = await sendRound(init, init.plan.call, init.wire, 0);
+  if (!init.plan.check || first.response.toolCalls?.length) return first.response;
+  return (await loadRepairs()).repairRounds(init, first, sendRound);
 }
