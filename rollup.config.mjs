@@ -112,18 +112,20 @@ const CALL_PATH_GROUPS = {
     'pipeline/{request-with-repairs,send-request,retry,to-model-response,cached-call,in-flight}',
     'pipeline/{cache-key}',
     'keys/{resolve-key,check-key}',
-  ],
-  // What the call path shares with the other entry points (errors, cost,
-  // options): it imports nothing, so an entry that needs one error never gets the pipeline's
-  // on-demand chunks (or, in the same file, their code up front) along with it.
-  core: [
-    'core/{base-url,env,merge-headers,redact,canonical-json,io-context-check,read-wire}',
-    'core/{rate-limit,lazy}',
-    'core/errors/{llm-error,invalid-request-error,invalid-response-error}',
-    'core/errors/{network-error}',
+    'core/{merge-headers,redact,io-context-check,read-wire,rate-limit}',
+    'core/errors/{invalid-response-error,network-error}',
     'pipeline/{call-signal,options,is-portable-tools}',
+  ],
+  // What the call path shares with the other entry points (./cache, the stores, ./registry,
+  // ./prompts): the errors' base classes, cost, the cache key's helpers. It imports nothing, so an
+  // entry that needs one error never gets the pipeline's on-demand chunks (or, in the same file,
+  // their code up front) along with it. Everything else the call path runs is in `call`: there it
+  // compresses with the pipeline (a first call fetched 0.25 kB less than with it all in here).
+  core: [
+    'core/{base-url,env,canonical-json,lazy}',
+    'core/errors/{llm-error,invalid-request-error}',
+    'cache/{entry-key,is-cache-entry}',
     'registry/{compute-cost}',
-    'cache/{is-cache-entry,entry-key}',
   ],
   // The cache key's hash, shared with ./cache (cache file names): its own file, so that ./cache does
   // not load the pipeline; a consumer's bundler puts it beside the cache key on the call path.
