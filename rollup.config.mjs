@@ -112,7 +112,7 @@ const CALL_PATH_GROUPS = {
     'pipeline/{request-with-repairs,send-request,retry,to-model-response,cached-call,in-flight}',
     'pipeline/{cache-key}',
     'keys/{resolve-key,check-key}',
-    'core/{merge-headers,redact,io-context-check,read-wire,rate-limit}',
+    'core/{merge-headers,redact,io-context-check,read-wire}',
     'core/errors/{invalid-response-error,network-error}',
     'pipeline/{call-signal,options,is-portable-tools}',
   ],
@@ -132,6 +132,9 @@ const CALL_PATH_GROUPS = {
   hash: ['core/{sha256-hex}'],
   // Shared by the Anthropic and Google call chunks (rollup would put it in one of them otherwise).
   'plain-message': ['core/{is-plain-message}'],
+  // The rate-limit header reader, shared by the OpenAI-compatible and Anthropic call chunks (Google
+  // sends no such headers, so its calls never load it).
+  'rate-limit': ['core/{rate-limit}'],
   'openai-compatible-call': [
     'providers/openai-compatible/{openai-compatible-adapter}',
     'providers/openai-compatible/{map-openai-finish-reason,openai-api,parse-openai-response}',

@@ -182,8 +182,10 @@ for (const { name, code, budget } of PROMPT_CONSUMERS) {
 // 42508 B) when json/object's repair rounds moved to their own module (the round they send is now a
 // function with its arguments) and dist/'s shared chunk kept only what other entry points share
 // (the browser's first call: 0.25-0.27 kB less per provider; a one-file Worker holds the same code,
-// in another order).
-const WORKER_BUDGET = 42_550;
+// in another order). Raised to 42.65 kB (measured 42598 B) when rate-limit headers became the
+// adapters' to read (`adapter.rateLimit`): Google's first call carries no parser (0.3 kB less), and a
+// one-file Worker pays the plumbing.
+const WORKER_BUDGET = 42_650;
 it(`a Worker making one OpenAI chat call bundles to <= ${WORKER_BUDGET} B (gzip, one file)`, async () => {
   requireDist();
   const dir = mkdtempSync(join(tmpdir(), 'alea-worker-'));

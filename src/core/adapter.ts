@@ -3,7 +3,14 @@ import type { Effort, ServiceTier } from './effort.ts';
 import type { ModelSpec } from './model-spec.ts';
 import type { SseEvent } from './sse-parser.ts';
 import type { JSONSchema } from './standard-schema.ts';
-import type { FinishReason, MaybePromise, Message, ToolCall, Usage } from './types.ts';
+import type {
+  FinishReason,
+  MaybePromise,
+  Message,
+  RateLimitInfo,
+  ToolCall,
+  Usage,
+} from './types.ts';
 import type { GrammarSyntax } from './validate-grammar.ts';
 
 /**
@@ -207,6 +214,11 @@ export interface ProviderAdapter {
   streamReader?(call: ModelCall, url: string): StreamReader | Promise<StreamReader>;
   /** Reads the message and type from an error body, when the default reader does not fit. */
   errorDetail?(body: unknown): { message?: string; type?: string };
+  /**
+   * Reads the rate-limit state from an answer's headers (see `parseRateLimit`), for providers that
+   * send it (OpenAI, xAI, Anthropic): a provider without such headers ships no parser.
+   */
+  rateLimit?(headers: Headers): RateLimitInfo | undefined;
   /**
    * Loads what the model registry knows of a model (limits, capabilities, prices), or undefined for an
    * unknown model. Asynchronous so that the provider's registry data can be a separate chunk, fetched

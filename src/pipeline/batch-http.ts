@@ -76,6 +76,7 @@ export async function batchHttp(
           signal,
           secrets: [key],
           errorDetail: ctx.adapter.errorDetail,
+          rateLimit: ctx.adapter.rateLimit,
         });
       const observer =
         Observer && new Observer(ctx, { method: upload ? 'batch.upload' : `batch.${operation}` });

@@ -7,7 +7,6 @@ import type { BatchMethod, CallEvent, CallHooks } from './call-hooks.ts';
 import { createLimiter, type Limiter, type LimiterTicket } from './limiter.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
 import type { SentRequest } from './send-request.ts';
-import { parseRateLimit } from '../core/rate-limit.ts';
 
 let calls = 0;
 
@@ -126,7 +125,7 @@ export class CallObserver {
     this.#emit('onRequest', shown ? { ...event, body: body as JSONValue } : event);
     try {
       const sent = await send();
-      const report = { rateLimit: parseRateLimit(sent.headers) };
+      const report = { rateLimit: this.#ctx.adapter.rateLimit?.(sent.headers) };
       if (hold) this.#held = () => ticket?.release(report);
       else ticket?.release(report);
       return sent;
@@ -193,7 +192,7 @@ export class CallObserver {
       durationMs: Date.now() - this.#started,
       latencyMs: sent.latencyMs,
       requestId: sent.headers.get('x-request-id') ?? sent.headers.get('request-id') ?? undefined,
-      rateLimit: parseRateLimit(sent.headers),
+      rateLimit: this.#ctx.adapter.rateLimit?.(sent.headers),
     };
     this.#emit('onResponse', event);
   }

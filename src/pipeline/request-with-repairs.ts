@@ -96,6 +96,7 @@ export async function sendRound(
       signal,
       secrets: [init.key],
       errorDetail: adapter.errorDetail,
+      rateLimit: adapter.rateLimit,
     });
   const sent = await withRetries(
     (n) => (observer ? observer.attempt(n, round, url, wire.body, signal, send) : send()),
@@ -119,6 +120,7 @@ export async function sendRound(
     warnings: wire.warnings,
     raw: sent.body,
     headers: sent.headers,
+    rateLimit: adapter.rateLimit,
     latencyMs: sent.latencyMs + (before?.latencyMs ?? 0),
   });
   return { parsed, response };

@@ -5,7 +5,6 @@ import { RateLimitError } from '../core/errors/rate-limit-error.ts';
 import { redact, redactError } from '../core/redact.ts';
 import { parseRetryAfter } from '../core/retry-after.ts';
 import type { SendRequestInit } from './send-request.ts';
-import { parseRateLimit } from '../core/rate-limit.ts';
 
 /** Reads `error.message` and `error.type`/`status`/`code` as OpenAI, Anthropic and Google send them. */
 function defaultErrorDetail(body: unknown): { message?: string; type?: string } {
@@ -56,7 +55,7 @@ export async function apiError(
       response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined,
     errorType: detail.type,
     retryAfterMs: parseRetryAfter(response.headers),
-    rateLimit: parseRateLimit(response.headers),
+    rateLimit: init.rateLimit?.(response.headers),
     latencyMs,
   };
   // OpenAI's `x-should-retry` overrides the status-based decision.

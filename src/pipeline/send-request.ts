@@ -1,3 +1,4 @@
+import type { RateLimitInfo } from '../core/types.ts';
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { isLLMError } from '../core/errors/llm-error.ts';
 import { NetworkError } from '../core/errors/network-error.ts';
@@ -23,6 +24,8 @@ export interface SendRequestInit {
   /** Values that must never appear in an error (the key). */
   secrets: readonly (string | undefined)[];
   errorDetail?: (body: unknown) => { message?: string; type?: string };
+  /** The provider's rate-limit header reader, for an error's `rateLimit`. */
+  rateLimit?: (headers: Headers) => RateLimitInfo | undefined;
   /**
    * A streamed call: says whether a 2xx `Response` is a stream, returned with its body unread (the
    * caller's test stays out of the entry chunk); otherwise it is read as a whole answer.

@@ -150,6 +150,7 @@ async function runStream(
       signal,
       secrets,
       errorDetail: adapter.errorDetail,
+      rateLimit: adapter.rateLimit,
       stream: isEventStream,
     });
   const retry = retryPolicy(ctx, plan);
@@ -228,6 +229,7 @@ async function runStream(
     warnings: wire.warnings,
     raw: body,
     headers: answer!.headers,
+    rateLimit: adapter.rateLimit,
     latencyMs: answer!.latencyMs,
   });
   // A whole answer was not streamed: its pieces are sent now, as a replay's are.

@@ -1,6 +1,5 @@
 import type { ModelCall, ParsedResponse } from '../core/adapter.ts';
-import type { JSONValue, ModelResponse, Usage } from '../core/types.ts';
-import { parseRateLimit } from '../core/rate-limit.ts';
+import type { JSONValue, ModelResponse, RateLimitInfo, Usage } from '../core/types.ts';
 import { computeCost } from '../registry/compute-cost.ts';
 
 /**
@@ -30,6 +29,8 @@ export interface ResponseParts {
   raw: unknown;
   /** The answer's headers (rate-limit information, the request id), whole or streamed; none for batch results. */
   headers?: Headers;
+  /** The provider's rate-limit header reader (the adapter's `rateLimit`), if it has one. */
+  rateLimit?: (headers: Headers) => RateLimitInfo | undefined;
   /** Time spent on the exchange (repair rounds added up). */
   latencyMs?: number;
   /** The share of the listed price paid: 0.5 for batch jobs. @default 1 */
@@ -61,10 +62,10 @@ export async function toModelResponse(parts: ResponseParts): Promise<ModelRespon
     cached: false,
     warnings: parts.warnings?.length ? parts.warnings : undefined,
     raw: parts.raw as JSONValue,
-    // Only OpenAI, xAI and Anthropic send these.
+    // Only OpenAI, xAI and Anthropic send these (their adapters read them).
     rateLimit:
-      headers && [...headers.keys()].some((name) => name.includes('ratelimit'))
-        ? parseRateLimit(headers)
+      headers && parts.rateLimit && [...headers.keys()].some((name) => name.includes('ratelimit'))
+        ? parts.rateLimit(headers)
         : undefined,
     requestId: headers?.get('x-request-id') ?? headers?.get('request-id') ?? undefined,
     latencyMs: parts.latencyMs,

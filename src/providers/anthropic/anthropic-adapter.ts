@@ -1,5 +1,6 @@
 import type { ModelCall, ProviderAdapter, WireRequest } from '../../core/adapter.ts';
 import { isBrowser } from '../../core/is-browser.ts';
+import { parseRateLimit } from '../../core/rate-limit.ts';
 import {
   structuredOutputMode,
   type AnthropicStructuredOutput,
@@ -57,6 +58,7 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
     // The API version and beta features change answers: they are part of the cache key.
     cacheKeyHeaders: ['anthropic-version', 'anthropic-beta'],
     loadSpec: anthropicSpec,
+    rateLimit: parseRateLimit,
     authHeaders: (key): Record<string, string> => (key ? { 'x-api-key': key } : {}),
     loadBatch: () => import('./anthropic-batch.ts').then((m) => m.anthropicBatch(headers())),
 

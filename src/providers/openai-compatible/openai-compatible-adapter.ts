@@ -1,6 +1,7 @@
 import type { AdapterFeatures, KeyPolicy, ModelCall, ProviderAdapter } from '../../core/adapter.ts';
 import type { ProviderBatchAdapter } from '../../core/batch-adapter.ts';
 import { lazy } from '../../core/lazy.ts';
+import { parseRateLimit } from '../../core/rate-limit.ts';
 import type { ModelSpec } from '../../core/model-spec.ts';
 import { USAGE_SHAPE } from './openai-api.ts';
 import { common, parseChatResponse } from './parse-openai-response.ts';
@@ -113,6 +114,8 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
     },
     loadSpec: config.loadSpec,
     loadBatch: config.loadBatch,
+    // OpenAI and xAI send `x-ratelimit-*` headers (compatible servers may too).
+    rateLimit: parseRateLimit,
     authHeaders: (key): Record<string, string> => (key ? { authorization: `Bearer ${key}` } : {}),
 
     buildRequest: async (call) =>
