@@ -2,7 +2,6 @@ import { readWire } from '../../core/read-wire.ts';
 import type { ParsedResponse } from '../../core/adapter.ts';
 import type { Usage } from '../../core/types.ts';
 import { ANTHROPIC_MESSAGE_SHAPE, type AnthropicMessage } from './anthropic-api.ts';
-import { mapAnthropicStopReason } from './map-anthropic-stop-reason.ts';
 import type { AnthropicBlocks } from './read-anthropic-blocks.ts';
 
 function usageOf(usage: AnthropicMessage['usage'], raw: unknown, oneHour: boolean): Usage {
@@ -46,18 +45,23 @@ export async function parseAnthropicResponse(
   options: { answerTool?: string; oneHourCache?: boolean } = {},
 ): Promise<ParsedResponse> {
   const msg = readWire<AnthropicMessage>(body, ANTHROPIC_MESSAGE_SHAPE, 'anthropic', url);
-  // Thinking and tool blocks are read by code loaded only for answers that have them.
+  // Thinking and tool blocks, and stop reasons other than `end_turn`, are read by code loaded only
+  // for answers that have them.
+  const rare = () => import('./read-anthropic-blocks.ts');
   const read: Partial<AnthropicBlocks> & { text: string } = msg.content.every(
     (block) => block.type === 'text',
   )
     ? { text: msg.content.map((block) => block.text ?? '').join('') }
-    : (await import('./read-anthropic-blocks.ts')).readAnthropicBlocks(msg, options.answerTool);
+    : (await rare()).readAnthropicBlocks(msg, options.answerTool);
   const { text, toolCalls, reasoning } = read;
   return {
     text,
     choices: [text],
     // The answer tool call is the answer, not a request to run a tool.
-    finishReason: read.answered ? 'stop' : mapAnthropicStopReason(msg.stop_reason),
+    finishReason:
+      read.answered || msg.stop_reason === 'end_turn'
+        ? 'stop'
+        : (await rare()).mapAnthropicStopReason(msg.stop_reason),
     rawFinishReason: msg.stop_reason ?? undefined,
     id: msg.id ?? undefined,
     model: msg.model ?? undefined,
