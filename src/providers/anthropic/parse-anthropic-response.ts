@@ -6,27 +6,27 @@ import type { AnthropicBlocks } from './read-anthropic-blocks.ts';
 
 function usageOf(usage: AnthropicMessage['usage'], raw: unknown, oneHour: boolean): Usage {
   if (!usage) return {};
-  const read = usage.cache_read_input_tokens ?? 0;
-  const write = usage.cache_creation_input_tokens ?? 0;
-  // 1-hour writes cost more than 5-minute ones. Without the split (older API versions, some
-  // proxies), writes made under 1-hour breakpoints only are counted as such, so cost never undercounts.
-  const split = usage.cache_creation;
-  const write1h = split
-    ? (split.ephemeral_1h_input_tokens ?? undefined)
-    : oneHour && usage.cache_creation_input_tokens != null
-      ? write
-      : undefined;
+  const read = usage.cache_read_input_tokens ?? undefined;
+  const write = usage.cache_creation_input_tokens ?? undefined;
   // Anthropic's input_tokens excludes cached and cache-written tokens; the SDK's inputTokens counts
   // every prompt token (the registry's cost convention), with the cached share broken out.
-  const input = usage.input_tokens == null ? undefined : usage.input_tokens + read + write;
+  const input =
+    usage.input_tokens == null ? undefined : usage.input_tokens + (read ?? 0) + (write ?? 0);
   const output = usage.output_tokens ?? undefined;
   return {
     inputTokens: input,
     outputTokens: output,
-    totalTokens: input !== undefined && output !== undefined ? input + output : undefined,
-    cachedInputTokens: usage.cache_read_input_tokens ?? undefined,
-    cacheWriteTokens: usage.cache_creation_input_tokens ?? undefined,
-    cacheWrite1hTokens: write1h,
+    totalTokens: input === undefined || output === undefined ? undefined : input + output,
+    cachedInputTokens: read,
+    cacheWriteTokens: write,
+    // 1-hour writes cost more than 5-minute ones. Without the split (older API versions, some
+    // proxies), writes made under 1-hour breakpoints only are counted as such, so cost never
+    // undercounts.
+    cacheWrite1hTokens: usage.cache_creation
+      ? (usage.cache_creation.ephemeral_1h_input_tokens ?? undefined)
+      : oneHour
+        ? write
+        : undefined,
     raw: raw as ParsedResponse['usage']['raw'],
   };
 }
