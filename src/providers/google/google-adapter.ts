@@ -54,25 +54,19 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
     async buildRequest(call: ModelCall): Promise<WireRequest> {
       const warnings: string[] = [];
       const { thinking: asked, generationConfig: native, ...body } = call.extra;
-      // What a plain chat does not set loads on first use.
+      // What a plain chat does not set (sampling settings and JSON output included) loads on first use.
       const tune =
         asked !== undefined ||
         call.effort ||
         call.serviceTier ||
-        call.output.type === 'json-schema' ||
+        call.output.type !== 'text' ||
         call.tools?.length ||
-        call.toolChoice !== undefined
+        [call.maxTokens, call.temperature, call.topP, call.stop, call.seed, call.toolChoice].some(
+          (v) => v !== undefined,
+        )
           ? await import('./tune-google-body.ts')
           : undefined;
-      const gen: Record<string, unknown> = {
-        maxOutputTokens: call.maxTokens,
-        temperature: call.temperature,
-        topP: call.topP,
-        stopSequences: call.stop,
-        seed: call.seed,
-        responseMimeType: call.output.type === 'text' ? undefined : 'application/json',
-      };
-      for (const key in gen) if (gen[key] === undefined) delete gen[key];
+      const gen: Record<string, unknown> = {};
       await tune?.tuneGoogleBody(call, asked, !!vertex, body, gen, warnings);
       // A native `generationConfig` call option wins over the mapped settings, member by member.
       if (typeof native === 'object' && native !== null) Object.assign(gen, native);
