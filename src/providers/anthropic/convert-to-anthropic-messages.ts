@@ -24,7 +24,7 @@ export interface AnthropicPrompt {
  * top-level `system`; consecutive tool results become one user turn of `tool_result` blocks; adjacent
  * turns of the same role are merged, since Anthropic wants user and assistant to alternate.
  * Conversations of plain text are converted here; the others (images, native blocks, thinking, tool
- * calls and results) by convert-rich-anthropic-messages.ts, which loads only for them.
+ * calls and results) by anthropic-rich-messages.ts, which loads only for them.
  * @throws `InvalidRequestError` for a system message after the first non-system one, or tool
  *   calls and results that do not pair up.
  */
@@ -36,9 +36,7 @@ export async function convertToAnthropicMessages(
   for (const message of messages) {
     // The rich conversion also refuses a late system message: its error loads only then.
     if (!isPlainMessage(message) || (message.role === 'system' && turns.length > 0)) {
-      return (await import('./convert-rich-anthropic-messages.ts')).convertRichAnthropicMessages(
-        messages,
-      );
+      return (await import('./anthropic-rich-messages.ts')).anthropicRichMessages(messages);
     }
     if (message.role === 'system') system.push(message.content);
     // A plain message is a system, a string user or a text-only assistant message. An empty

@@ -18,7 +18,7 @@ import type {
  * @throws `InvalidRequestError` for a system message after the first non-system one, or tool
  *   calls and results that do not pair up.
  */
-export async function convertRichAnthropicMessages(
+export async function anthropicRichMessages(
   messages: readonly Message[],
 ): Promise<AnthropicPrompt> {
   const system: string[] = [];
