@@ -8,21 +8,24 @@ import type { ModelCall } from '../../core/adapter.ts';
  * Adds what the call's settings ask for: the sampling settings, the output token limit and JSON
  * output go to `generationConfig`; the effort stands for a thinking option unless `thinking` is
  * given; the schema and the thinking configuration go to `generationConfig`; the service tier,
- * tools and tool choice to the body.
+ * tools and tool choice to the body. A native `generationConfig` wins over the mapped settings,
+ * member by member; the body gets a `generationConfig` only when it has a member.
  * @param asked - The `thinking` call option, if any.
+ * @param native - The `generationConfig` call option, if any (used when it is an object).
  * @param vertex - Whether the request goes to Vertex AI.
- * @param body - The request body: gets `serviceTier` unless the call set it natively, and the tools.
- * @param gen - The `generationConfig`, empty, filled in place.
+ * @param body - The request body: gets `serviceTier` unless the call set it natively, the tools,
+ *   then the `generationConfig`.
  * @param warnings - Receives a line per setting not sent.
  */
 export async function tuneGoogleBody(
   call: ModelCall,
   asked: unknown,
+  native: unknown,
   vertex: boolean,
   body: Record<string, unknown>,
-  gen: Record<string, unknown>,
   warnings: string[],
 ): Promise<void> {
+  const gen: Record<string, unknown> = {};
   const mapped: Record<string, unknown> = {
     maxOutputTokens: call.maxTokens,
     temperature: call.temperature,
@@ -61,4 +64,6 @@ export async function tuneGoogleBody(
     Object.assign(body, tools.members);
     warnings.push(...tools.warnings);
   }
+  if (typeof native === 'object' && native !== null) Object.assign(gen, native);
+  if (Object.keys(gen).length) body.generationConfig = gen;
 }
