@@ -12,9 +12,9 @@ import type {
 } from './convert-to-anthropic-messages.ts';
 
 /**
- * Converts a conversation with content parts, reasoning, tool calls or tool results (see
- * {@link convertToAnthropicMessages}, which hands such conversations over). Loaded only for them:
- * a conversation of plain text never fetches it.
+ * Converts a conversation with content parts, reasoning, tool calls or tool results, or one that
+ * puts a system message after the first other message (see {@link convertToAnthropicMessages},
+ * which hands such conversations over). Loaded only for them: a plain conversation never fetches it.
  * @throws `InvalidRequestError` for a system message after the first non-system one, or tool
  *   calls and results that do not pair up.
  */
