@@ -142,7 +142,7 @@ const CALL_PATH_GROUPS = {
   'anthropic-call': [
     'providers/anthropic/{anthropic-adapter,anthropic-api,browser-access-error}',
     'core/{is-browser}',
-    'providers/anthropic/{convert-to-anthropic-messages,map-anthropic-stop-reason}',
+    'providers/anthropic/{convert-to-anthropic-messages}',
     'providers/anthropic/{parse-anthropic-response,anthropic-structured-output,anthropic-spec}',
   ],
   'google-call': [

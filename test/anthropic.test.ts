@@ -4,12 +4,14 @@
 // test/shared/cases-anthropic.mjs (emulator and Prism) in all five runtimes.
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ModelSpec } from '../src/core/model-spec.ts';
+import type { Message } from '../src/core/types.ts';
 import { InvalidRequestError, MissingKeyError } from '../src/index.ts';
 import { AnthropicModel } from '../src/providers/anthropic/index.ts';
 import { anthropicMaxOutput } from '../src/providers/anthropic/anthropic-max-output.ts';
 import { anthropicSpec } from '../src/providers/anthropic/anthropic-spec.ts';
 import { toAnthropicSchema } from '../src/providers/anthropic/to-anthropic-schema.ts';
 import { convertToAnthropicMessages } from '../src/providers/anthropic/convert-to-anthropic-messages.ts';
+import { anthropicRichMessages } from '../src/providers/anthropic/anthropic-rich-messages.ts';
 import { prepareAnthropicThinking } from '../src/providers/anthropic/prepare-anthropic-thinking.ts';
 import { applyAnthropicCacheControl } from '../src/providers/anthropic/anthropic-cache-control.ts';
 
@@ -127,6 +129,32 @@ describe('convertToAnthropicMessages', () => {
       'text',
     ]);
     expect(out.warnings[0]).toMatch(/without a signature/);
+  });
+  it('converts a plain conversation as the rich conversion does: same-role turns merged, empty assistant turns left out', async () => {
+    const plain: Message[] = [
+      { role: 'system', content: 'a' },
+      { role: 'user', content: 'q1' },
+      { role: 'user', content: '' },
+      { role: 'assistant', content: 'r1' },
+      { role: 'assistant', content: '' },
+      { role: 'assistant', content: 'r2' },
+      { role: 'user', content: 'q2' },
+    ];
+    const text = (t: string) => ({ type: 'text', text: t });
+    const out = await convertToAnthropicMessages(plain);
+    expect(out).toEqual({
+      system: 'a',
+      messages: [
+        { role: 'user', content: [text('q1'), text('')] },
+        { role: 'assistant', content: [text('r1'), text('r2')] },
+        { role: 'user', content: [text('q2')] },
+      ],
+      warnings: [],
+    });
+    expect(await anthropicRichMessages(plain)).toEqual(out);
+    await expect(
+      convertToAnthropicMessages([...plain, { role: 'system', content: 'late' }]),
+    ).rejects.toThrow(/^Message 7 has role system after the conversation started/);
   });
   it('rejects tool arguments that are not a JSON object', async () => {
     await expect(

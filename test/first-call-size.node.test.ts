@@ -39,6 +39,10 @@ const emulatorUrl = inject('emulatorUrl');
 // moved into `call`, compressed with it. 11.9/12.3/12.2 kB once the rate-limit header reader
 // became the OpenAI-compatible and Anthropic adapters' (`adapter.rateLimit`; it moved into their
 // entry chunks, +0.3 kB there): Google sends no such headers and its calls no longer carry it.
+// Anthropic -0.2 kB and Google -0.1 kB once Anthropic converted plain conversations by a small loop
+// (every other conversation, and a late system message, by an on-demand chunk) and mapped stop
+// reasons other than end_turn on demand, and Google's sampling settings and native
+// generationConfig moved into its on-demand tune step.
 // The totals are those measured sizes plus about 3%.
 const budgets = {
   openai: { entry: 2660, total: 12200, scripts: 4 },

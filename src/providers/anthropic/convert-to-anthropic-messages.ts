@@ -23,54 +23,30 @@ export interface AnthropicPrompt {
  * Converts portable messages to Anthropic's Messages format: leading system messages become the
  * top-level `system`; consecutive tool results become one user turn of `tool_result` blocks; adjacent
  * turns of the same role are merged, since Anthropic wants user and assistant to alternate.
+ * Conversations of plain text are converted here; the others (images, native blocks, thinking, tool
+ * calls and results) by anthropic-rich-messages.ts, which loads only for them.
  * @throws `InvalidRequestError` for a system message after the first non-system one, or tool
  *   calls and results that do not pair up.
  */
 export async function convertToAnthropicMessages(
   messages: readonly Message[],
 ): Promise<AnthropicPrompt> {
-  // Images, native blocks, thinking and tool calls load only for conversations that have them.
-  const rich = messages.every(isPlainMessage)
-    ? undefined
-    : await import('./anthropic-rich-blocks.ts');
   const system: string[] = [];
   const turns: AnthropicTurn[] = [];
-  const warnings: string[] = [];
-  const push = (role: AnthropicTurn['role'], content: AnthropicBlock[]) => {
-    const last = turns[turns.length - 1];
-    if (last?.role === role) last.content.push(...content);
-    else turns.push({ role, content });
-  };
-  for (const [i, message] of messages.entries()) {
-    switch (message.role) {
-      case 'system':
-        if (turns.length > 0) {
-          throw (await import('./late-system-message-error.ts')).lateSystemMessageError(i);
-        }
-        system.push(message.content);
-        continue;
-      case 'user':
-        push(
-          'user',
-          typeof message.content === 'string'
-            ? [{ type: 'text', text: message.content }]
-            : rich!.userBlocks(message.content, i),
-        );
-        continue;
-      case 'assistant': {
-        const text: AnthropicBlock[] =
-          message.content === '' ? [] : [{ type: 'text', text: message.content }];
-        const blocks = rich ? rich.assistantBlocks(message, i, warnings, text) : text;
-        // An empty assistant message carries nothing, and Anthropic rejects empty content.
-        if (blocks.length) push('assistant', blocks);
-        continue;
-      }
-      default:
-        // A tool message is never plain: the rich blocks are loaded.
-        push('user', [rich!.toolResultBlock(message)]);
+  for (const message of messages) {
+    // The rich conversion also refuses a late system message: its error loads only then.
+    if (!isPlainMessage(message) || (message.role === 'system' && turns.length > 0)) {
+      return (await import('./anthropic-rich-messages.ts')).anthropicRichMessages(messages);
+    }
+    if (message.role === 'system') system.push(message.content);
+    // A plain message is a system, a string user or a text-only assistant message. An empty
+    // assistant message carries nothing (Anthropic rejects empty content): it is left out.
+    else if (message.role === 'user' || message.content !== '') {
+      const block = { type: 'text', text: message.content as string };
+      const last = turns[turns.length - 1];
+      if (last?.role === message.role) last.content.push(block);
+      else turns.push({ role: message.role as AnthropicTurn['role'], content: [block] });
     }
   }
-  // Tool calls and results must pair up, which only conversations with them need checking.
-  rich?.checkToolTurns(messages);
-  return { system: system.length ? system.join('\n\n') : undefined, messages: turns, warnings };
+  return { system: system.length ? system.join('\n\n') : undefined, messages: turns, warnings: [] };
 }

@@ -2,32 +2,31 @@ import { readWire } from '../../core/read-wire.ts';
 import type { ParsedResponse } from '../../core/adapter.ts';
 import type { Usage } from '../../core/types.ts';
 import { ANTHROPIC_MESSAGE_SHAPE, type AnthropicMessage } from './anthropic-api.ts';
-import { mapAnthropicStopReason } from './map-anthropic-stop-reason.ts';
 import type { AnthropicBlocks } from './read-anthropic-blocks.ts';
 
 function usageOf(usage: AnthropicMessage['usage'], raw: unknown, oneHour: boolean): Usage {
   if (!usage) return {};
-  const read = usage.cache_read_input_tokens ?? 0;
-  const write = usage.cache_creation_input_tokens ?? 0;
-  // 1-hour writes cost more than 5-minute ones. Without the split (older API versions, some
-  // proxies), writes made under 1-hour breakpoints only are counted as such, so cost never undercounts.
-  const split = usage.cache_creation;
-  const write1h = split
-    ? (split.ephemeral_1h_input_tokens ?? undefined)
-    : oneHour && usage.cache_creation_input_tokens != null
-      ? write
-      : undefined;
+  const read = usage.cache_read_input_tokens ?? undefined;
+  const write = usage.cache_creation_input_tokens ?? undefined;
   // Anthropic's input_tokens excludes cached and cache-written tokens; the SDK's inputTokens counts
   // every prompt token (the registry's cost convention), with the cached share broken out.
-  const input = usage.input_tokens == null ? undefined : usage.input_tokens + read + write;
+  const input =
+    usage.input_tokens == null ? undefined : usage.input_tokens + (read ?? 0) + (write ?? 0);
   const output = usage.output_tokens ?? undefined;
   return {
     inputTokens: input,
     outputTokens: output,
-    totalTokens: input !== undefined && output !== undefined ? input + output : undefined,
-    cachedInputTokens: usage.cache_read_input_tokens ?? undefined,
-    cacheWriteTokens: usage.cache_creation_input_tokens ?? undefined,
-    cacheWrite1hTokens: write1h,
+    totalTokens: input === undefined || output === undefined ? undefined : input + output,
+    cachedInputTokens: read,
+    cacheWriteTokens: write,
+    // 1-hour writes cost more than 5-minute ones. Without the split (older API versions, some
+    // proxies), writes made under 1-hour breakpoints only are counted as such, so cost never
+    // undercounts.
+    cacheWrite1hTokens: usage.cache_creation
+      ? (usage.cache_creation.ephemeral_1h_input_tokens ?? undefined)
+      : oneHour
+        ? write
+        : undefined,
     raw: raw as ParsedResponse['usage']['raw'],
   };
 }
@@ -46,18 +45,23 @@ export async function parseAnthropicResponse(
   options: { answerTool?: string; oneHourCache?: boolean } = {},
 ): Promise<ParsedResponse> {
   const msg = readWire<AnthropicMessage>(body, ANTHROPIC_MESSAGE_SHAPE, 'anthropic', url);
-  // Thinking and tool blocks are read by code loaded only for answers that have them.
+  // Thinking and tool blocks, and stop reasons other than `end_turn`, are read by code loaded only
+  // for answers that have them.
+  const rare = () => import('./read-anthropic-blocks.ts');
   const read: Partial<AnthropicBlocks> & { text: string } = msg.content.every(
     (block) => block.type === 'text',
   )
     ? { text: msg.content.map((block) => block.text ?? '').join('') }
-    : (await import('./read-anthropic-blocks.ts')).readAnthropicBlocks(msg, options.answerTool);
+    : (await rare()).readAnthropicBlocks(msg, options.answerTool);
   const { text, toolCalls, reasoning } = read;
   return {
     text,
     choices: [text],
     // The answer tool call is the answer, not a request to run a tool.
-    finishReason: read.answered ? 'stop' : mapAnthropicStopReason(msg.stop_reason),
+    finishReason:
+      read.answered || msg.stop_reason === 'end_turn'
+        ? 'stop'
+        : (await rare()).mapAnthropicStopReason(msg.stop_reason),
     rawFinishReason: msg.stop_reason ?? undefined,
     id: msg.id ?? undefined,
     model: msg.model ?? undefined,

@@ -54,29 +54,27 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
     async buildRequest(call: ModelCall): Promise<WireRequest> {
       const warnings: string[] = [];
       const { thinking: asked, generationConfig: native, ...body } = call.extra;
-      // What a plain chat does not set loads on first use.
-      const tune =
-        asked !== undefined ||
+      // What a plain chat does not set (sampling settings, JSON output and a native
+      // `generationConfig` included) loads on first use: a plain chat has no generationConfig.
+      if (
         call.effort ||
         call.serviceTier ||
-        call.output.type === 'json-schema' ||
+        call.output.type !== 'text' ||
         call.tools?.length ||
-        call.toolChoice !== undefined
-          ? await import('./tune-google-body.ts')
-          : undefined;
-      const gen: Record<string, unknown> = {
-        maxOutputTokens: call.maxTokens,
-        temperature: call.temperature,
-        topP: call.topP,
-        stopSequences: call.stop,
-        seed: call.seed,
-        responseMimeType: call.output.type === 'text' ? undefined : 'application/json',
-      };
-      for (const key in gen) if (gen[key] === undefined) delete gen[key];
-      await tune?.tuneGoogleBody(call, asked, !!vertex, body, gen, warnings);
-      // A native `generationConfig` call option wins over the mapped settings, member by member.
-      if (typeof native === 'object' && native !== null) Object.assign(gen, native);
-      if (Object.keys(gen).length) body.generationConfig = gen;
+        [
+          asked,
+          native,
+          call.maxTokens,
+          call.temperature,
+          call.topP,
+          call.stop,
+          call.seed,
+          call.toolChoice,
+        ].some((v) => v !== undefined)
+      ) {
+        const { tuneGoogleBody } = await import('./tune-google-body.ts');
+        await tuneGoogleBody(call, asked, native, !!vertex, body, warnings);
+      }
       warnings.push(...(await convertToGoogleContents(call.messages, call.model, body)));
       const path = vertex
         ? await (await import('./vertex-path.ts')).vertexPath(urls, vertex, call.model)

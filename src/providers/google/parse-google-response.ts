@@ -49,10 +49,10 @@ export async function parseGoogleResponse(
         ...origin,
       });
   }
-  // Function calls are read by code loaded only for answers that have them.
-  const toolCalls: ToolCall[] = parts.some((p) => p.functionCall)
+  // Function calls are read by code loaded only for answers that have them (at least one, then).
+  const toolCalls: ToolCall[] | undefined = parts.some((p) => p.functionCall)
     ? (await import('./read-google-parts.ts')).readGoogleCalls(parts)
-    : [];
+    : undefined;
   const reason = first?.finishReason ?? undefined;
   // Normal answers have a candidate that ends in STOP or MAX_TOKENS (or says nothing); the code for
   // the others (blocked prompts, filters, rare stops) loads when one comes.
@@ -61,7 +61,7 @@ export async function parseGoogleResponse(
   const problem = rare?.googleAnswerProblem(
     output,
     body,
-    text !== '' || toolCalls.length > 0,
+    text !== '' || toolCalls !== undefined,
     provider,
     url,
   );
@@ -74,7 +74,7 @@ export async function parseGoogleResponse(
       ? rare.mapGoogleFinishReason(reason!)
       : reason === 'MAX_TOKENS'
         ? 'length'
-        : toolCalls.length
+        : toolCalls
           ? 'tool_calls'
           : 'stop',
     rawFinishReason: reason,
@@ -92,11 +92,11 @@ export async function parseGoogleResponse(
         }
       : {},
     thinking: thinking || undefined,
-    toolCalls: toolCalls.length ? toolCalls : undefined,
+    toolCalls,
     assistant: {
       role: 'assistant',
       content: text,
-      ...(toolCalls.length ? { toolCalls } : {}),
+      ...(toolCalls ? { toolCalls } : {}),
       ...(reasoning.length ? { reasoning } : {}),
     },
   };

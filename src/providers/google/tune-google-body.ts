@@ -1,27 +1,40 @@
 import type { ModelCall } from '../../core/adapter.ts';
 
-// The request settings a plain chat does not use (effort, service tier, thinking, schema output,
-// tools), loaded by the adapter only for calls that set one. Each feature's own code loads in turn
-// only when that feature is used.
+// The request settings a plain chat does not use (sampling, JSON output, effort, service tier,
+// thinking, tools), loaded by the adapter only for calls that set one. Each feature's own code
+// loads in turn only when that feature is used.
 
 /**
- * Adds what the call's effort, service tier, thinking, schema output and tools ask for: the effort
- * stands for a thinking option unless `thinking` is given; the schema and the thinking
- * configuration go to `generationConfig`; the service tier, tools and tool choice to the body.
+ * Adds what the call's settings ask for: the sampling settings, the output token limit and JSON
+ * output go to `generationConfig`; the effort stands for a thinking option unless `thinking` is
+ * given; the schema and the thinking configuration go to `generationConfig`; the service tier,
+ * tools and tool choice to the body. A native `generationConfig` wins over the mapped settings,
+ * member by member; the body gets a `generationConfig` only when it has a member.
  * @param asked - The `thinking` call option, if any.
+ * @param native - The `generationConfig` call option, if any (used when it is an object).
  * @param vertex - Whether the request goes to Vertex AI.
- * @param body - The request body: gets `serviceTier` unless the call set it natively, and the tools.
- * @param gen - The `generationConfig` so far, completed in place.
+ * @param body - The request body: gets `serviceTier` unless the call set it natively, the tools,
+ *   then the `generationConfig`.
  * @param warnings - Receives a line per setting not sent.
  */
 export async function tuneGoogleBody(
   call: ModelCall,
   asked: unknown,
+  native: unknown,
   vertex: boolean,
   body: Record<string, unknown>,
-  gen: Record<string, unknown>,
   warnings: string[],
 ): Promise<void> {
+  const gen: Record<string, unknown> = {};
+  const mapped: Record<string, unknown> = {
+    maxOutputTokens: call.maxTokens,
+    temperature: call.temperature,
+    topP: call.topP,
+    stopSequences: call.stop,
+    seed: call.seed,
+    responseMimeType: call.output.type === 'text' ? undefined : 'application/json',
+  };
+  for (const key in mapped) if (mapped[key] !== undefined) gen[key] = mapped[key];
   const tuned =
     call.effort || call.serviceTier
       ? (await import('./prepare-google-effort.ts')).prepareGoogleEffort(
@@ -51,4 +64,6 @@ export async function tuneGoogleBody(
     Object.assign(body, tools.members);
     warnings.push(...tools.warnings);
   }
+  if (typeof native === 'object' && native !== null) Object.assign(gen, native);
+  if (Object.keys(gen).length) body.generationConfig = gen;
 }
