@@ -3,6 +3,10 @@ import type { StoredEntry } from './encode-entry.ts';
 import { lazy } from '../core/lazy.ts';
 import { isCacheEntry } from './is-cache-entry.ts';
 
+// Also the pipeline's check of a hit (cached-call.ts), which loads it from here: with the decoder,
+// which a byte store's hit has loaded already, rather than with a first call, which never runs it.
+export { isCacheEntry };
+
 // The reading half of the entry format (see encode-entry.ts): loaded by a byte store only when a
 // read finds bytes, so a first call, whose read is a miss, downloads none of it.
 
