@@ -98,10 +98,8 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
       if (found.status === 'unreadable') {
         warn(`[cache:${name}] cannot read ${key}, treated as a miss: ${String(found.error)}`);
       } else if (found.status === 'corrupt') {
-        warn(
-          `[cache:${name}] entry ${key} is corrupt (${found.reason}); treated as a miss, ` +
-            'the next result replaces it.',
-        );
+        // The decoder found it so, so it is loaded: its chunk holds the message too.
+        warn((await decoder()).corruptWarning(name, key, found.reason));
       }
       return undefined;
     },

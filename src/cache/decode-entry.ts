@@ -3,12 +3,12 @@ import type { StoredEntry } from './encode-entry.ts';
 import { lazy } from '../core/lazy.ts';
 import { isCacheEntry } from './is-cache-entry.ts';
 
-// Also the pipeline's check of a hit (cached-call.ts), which loads it from here: with the decoder,
-// which a byte store's hit has loaded already, rather than with a first call, which never runs it.
+// The reading half of the entry format (see encode-entry.ts), with the warnings for what it finds
+// wrong: loaded only when a read finds something, so a first call, whose read is a miss, downloads
+// none of it. A byte store loads it for the bytes it finds; the pipeline's check of a hit
+// (cached-call.ts) loads it too, for isCacheEntry, which it gets from here for that reason: a hit
+// from a byte store has loaded this chunk already, so the check costs no script of its own.
 export { isCacheEntry };
-
-// The reading half of the entry format (see encode-entry.ts): loaded by a byte store only when a
-// read finds bytes, so a first call, whose read is a miss, downloads none of it.
 
 // pako's inflate half (see gzip.ts), loaded once, for the first gzipped entry; a failed load is
 // retried by the next read rather than remembered.
@@ -46,3 +46,25 @@ export async function decodeEntry(bytes: Uint8Array): Promise<DecodedEntry> {
   if (typeof expiresAt === 'number' && expiresAt <= Date.now()) return { status: 'expired' };
   return { status: 'ok', entry };
 }
+
+/**
+ * The warning for a corrupt entry, kept with the decoder that finds one (so a call that finds
+ * none downloads no message).
+ * @param store - The store's name.
+ * @param key - The entry's key.
+ * @param reason - What {@link decodeEntry} found wrong.
+ * @returns The message.
+ */
+export const corruptWarning = (store: string, key: string, reason: string): string =>
+  `[cache:${store}] entry ${key} is corrupt (${reason}); treated as a miss, ` +
+  'the next result replaces it.';
+
+/**
+ * The warning for a value that a store returned but is not a cache entry (a custom store's: byte
+ * stores report theirs as corrupt), for the pipeline's check of a hit, which loads it from here.
+ * @param store - The store's name.
+ * @param key - The entry's key.
+ * @returns The message.
+ */
+export const strayValueWarning = (store: string, key: string): string =>
+  `[cache:${store}] entry ${key} is corrupt (not a cache entry); ignored.`;

@@ -8,9 +8,9 @@ import type { CallPlan, ModelContext } from './run-call.ts';
 
 type Result = ModelResponse | JSONModelResponse;
 
-// The entry check runs on a hit only (a first call's read is a miss), so it loads then, from the
-// reading half of the entry format: a byte store has loaded that for the hit already, so the check
-// costs a hit no script of its own.
+// The check of a hit and its warning run on a hit only (a first call's read is a miss), so they
+// load then, from the reading half of the entry format: a byte store has loaded that for the hit
+// already, so the check costs a hit no script of its own.
 const reader = /* @__PURE__ */ lazy(() => import('../cache/decode-entry.ts'));
 
 /**
@@ -58,7 +58,7 @@ async function cacheProblem(
 /** A cache hit (re-validated for `json` and `object`), or undefined for a miss or a bad entry. */
 export async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan: CallPlan) {
   let entry: unknown;
-  let isCacheEntry;
+  let reading;
   try {
     // The store's own read warnings (an unreadable or corrupt entry) are routed here too.
     entry = await store.get(key, {
@@ -67,15 +67,14 @@ export async function readCache(ctx: ModelContext, store: CacheStore, key: strin
     });
     if (entry === undefined || entry === null) return undefined;
     // A check that cannot load fails the read: a miss with a warning, retried by the next read.
-    ({ isCacheEntry } = await reader());
+    reading = await reader();
   } catch (error) {
     const message = `[cache:${store.name}] read failed, treated as a miss: ${String(error)}`;
     await cacheProblem(ctx, store, 'read', message);
     return undefined;
   }
-  if (!isCacheEntry(entry)) {
-    const message = `[cache:${store.name}] entry ${key} is corrupt (not a cache entry); ignored.`;
-    await cacheProblem(ctx, store, 'corrupt', message);
+  if (!reading.isCacheEntry(entry)) {
+    await cacheProblem(ctx, store, 'corrupt', reading.strayValueWarning(store.name, key));
     return undefined;
   }
   const response = entry.response;
