@@ -106,9 +106,11 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
     async set(key, entry, options) {
       if (!isEntryKey(key)) await refuseKey(key);
       const ttl = options?.ttl;
-      // A TTL of 0 keeps nothing: not even an older result under the same key.
-      if (ttl !== undefined && ttl <= 0) return backend.remove(key);
-      const expiresAt = ttl === undefined ? undefined : Date.now() + ttl * 1000;
+      // A TTL of 0 keeps nothing: not even an older result under the same key. No `!== undefined`
+      // tests (every first call downloads these lines): `undefined <= 0` is false, and no TTL
+      // gives no `expiresAt`.
+      if (ttl! <= 0) return backend.remove(key);
+      const expiresAt = ttl && Date.now() + ttl * 1000;
       const bytes = await encodeEntry(entry, expiresAt, backend.plainBelow);
       const { createdAt, keepUntil } = entry;
       await backend.write(key, bytes, { createdAt, expiresAt, ttl, keepUntil });
