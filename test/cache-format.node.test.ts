@@ -88,6 +88,11 @@ describe('bytes that are neither form are corrupt, never a crash', () => {
   ];
   for (const [name, bytes] of cases)
     it(name, async () => expect((await decodeEntry(bytes)).status).toBe('corrupt'));
+  // What an IndexedDB record may hold besides bytes (written by hand or another version).
+  const values: unknown[] = ['{"v":1}', null, { v: 1 }, new ArrayBuffer(1), [0x7b]];
+  it.each(values)('a stored value that is not bytes (%j), with the reason bytes give', async (v) =>
+    expect(await decodeEntry(v)).toEqual({ status: 'corrupt', reason: 'neither JSON nor gzip' }),
+  );
 });
 
 describe('the decoder loads on demand', () => {
@@ -199,7 +204,7 @@ describe('the warnings of a read that finds a bad entry (their code loads with t
     const warnings: string[] = [];
     const model = new OpenAIModel({
       apiKey: 'sk-test',
-      cache: { name: 'custom', get: () => ({ v: 1 }), set: () => {} },
+      cache: { name: 'custom', get: () => ({ v: 1 }) as never, set: () => {} },
       onWarning: (m) => warnings.push(m),
       fetch: async () => {
         const message = { role: 'assistant', content: 'fresh' };

@@ -26,8 +26,11 @@ export interface ByteBackend {
   name: string;
   /** JSON shorter than this is stored uncompressed (default 4096 bytes; 0 gzips every entry). */
   plainBelow?: number;
-  /** Reads the bytes under a key, or undefined when there are none. May throw. */
-  read(key: string): Promise<Uint8Array | undefined>;
+  /**
+   * Reads the bytes under a key (a Uint8Array), or undefined when there are none; anything else
+   * found there (IndexedDB holds any value) is reported as corrupt. May throw.
+   */
+  read(key: string): Promise<unknown>;
   write(key: string, bytes: Uint8Array, info: WriteInfo): Promise<void>;
   remove(key: string): Promise<void>;
   /** Lists keys starting with `prefix`; anything not in the entry layout is dropped by the caller. */

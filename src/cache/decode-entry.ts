@@ -21,13 +21,16 @@ export type DecodedEntry =
   | { status: 'corrupt'; reason: string };
 
 /**
- * Decodes bytes written by `encodeEntry`, plain or gzipped. Truncated gzip, bad JSON and a wrong
- * shape come back as `corrupt`, with the reason, so the store can warn and treat it as a miss; it throws only when
- * the codec itself cannot be loaded (a failed chunk load is not the entry's fault).
- * @param bytes - The stored bytes.
+ * Decodes bytes written by `encodeEntry`, plain or gzipped. Truncated gzip, bad JSON, a wrong shape
+ * and a stored value that is not bytes at all come back as `corrupt`, with the reason, so the store
+ * can warn and treat it as a miss; it throws only when the codec itself cannot be loaded (a failed
+ * chunk load is not the entry's fault).
+ * @param bytes - The stored bytes (or whatever else a backend such as IndexedDB found there).
  * @returns The entry, `expired`, or `corrupt`.
  */
-export async function decodeEntry(bytes: Uint8Array): Promise<DecodedEntry> {
+export async function decodeEntry(bytes: unknown): Promise<DecodedEntry> {
+  // Checked here rather than by the IndexedDB backend, whose code every first call downloads.
+  if (!(bytes instanceof Uint8Array)) return { status: 'corrupt', reason: 'neither JSON nor gzip' };
   // Loaded before the try: a codec that cannot be loaded is not the entry's fault.
   const codec = bytes[0] === 0x7b /* `{` */ ? undefined : await inflate();
   let value: unknown;
