@@ -29,8 +29,9 @@ export function openStore(dbName: string, storeName: string): UseStore {
       db.close();
       if (active === db) connection = active = undefined;
     };
-    // Handler properties rather than listeners: the same here (the connection is ours alone), in
-    // fewer bytes for every first call.
+    // Handler properties rather than listeners: the same here (the connection is ours alone, so
+    // nothing else registers one), in fewer bytes for every first call.
+    // oxlint-disable-next-line unicorn/prefer-add-event-listener
     db.onversionchange = db.onclose = forget;
     return (active = db);
   };
