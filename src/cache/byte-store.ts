@@ -50,7 +50,7 @@ export interface ByteBackend {
   sweep?(): Promise<void>;
 }
 
-// Clearing and pruning: loaded on first use (a call only reads and writes).
+// Listing, clearing and pruning: loaded on first use (a call only reads and writes).
 const manage = /* @__PURE__ */ lazy(() => import('./byte-store-manage.ts'));
 // Decoding: loaded when a read first finds bytes (a first call's read is a miss). A failed load is
 // an unreadable entry, as a codec's is: a miss with a warning, retried by the next read.
@@ -68,7 +68,6 @@ const decoder = /* @__PURE__ */ lazy(() => import('./decode-entry.ts'));
  */
 export function byteStore(backend: ByteBackend, onWarning?: (message: string) => void): CacheStore {
   const { name } = backend;
-  const entries = async (prefix = '') => (await backend.list(prefix)).filter(isEntryKey);
   const inspect = async (key: string): Promise<Inspection> => {
     try {
       const bytes = await backend.read(key);
@@ -84,7 +83,7 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
   const refuseKey = async (key: string): Promise<never> => {
     throw (await import('./entry-key-error.ts')).entryKeyError(name, key);
   };
-  const parts = { backend, entries, inspect, onWarning };
+  const parts = { backend, inspect, onWarning };
   return {
     name,
     async get(key, options) {
@@ -123,8 +122,7 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
       await backend.remove(key);
     },
     clear: async () => (await manage()).clearEntries(parts),
-    keys: entries,
-    prune: async (olderThan, prefix) =>
-      (await manage()).pruneEntries(parts, olderThan.getTime(), prefix),
+    keys: async (prefix) => (await manage()).listEntries(parts, prefix),
+    prune: async (olderThan, prefix) => (await manage()).pruneEntries(parts, olderThan, prefix),
   };
 }
