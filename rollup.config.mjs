@@ -123,7 +123,7 @@ const CALL_PATH_GROUPS = {
     'core/errors/{network-error}',
     'pipeline/{call-signal,options,is-portable-tools}',
     'registry/{compute-cost}',
-    'cache/{entry-key}',
+    'cache/{is-cache-entry,entry-key}',
   ],
   // The cache key's hash, shared with ./cache (cache file names): its own file, so that ./cache does
   // not load the pipeline; a consumer's bundler puts it beside the cache key on the call path.

@@ -136,48 +136,7 @@ describe('the decoder loads on demand', () => {
   });
 });
 
-describe("the pipeline's check of a hit loads on demand", () => {
-  afterEach(() => {
-    vi.doUnmock('../src/cache/decode-entry.ts');
-    vi.resetModules();
-  });
-
-  it('a miss loads no check; one that cannot load makes the hit a miss with a warning, retried by the next call', async () => {
-    vi.resetModules();
-    let loads = 0;
-    vi.doMock('../src/cache/decode-entry.ts', async (original) => {
-      loads++;
-      if (loads === 1) throw new Error('chunk failed to load');
-      return original();
-    });
-    const { OpenAIModel } = await import('../src/providers/openai/index.ts');
-    const { memoryStore } = await import('../src/cache/memory-store.ts');
-    let requests = 0;
-    const warnings: string[] = [];
-    const model = new OpenAIModel({
-      apiKey: 'sk-test',
-      cache: memoryStore(),
-      onWarning: (m) => warnings.push(m),
-      fetch: async () => {
-        requests++;
-        const message = { role: 'assistant', content: `answer ${requests}` };
-        const choices = [{ index: 0, message, finish_reason: 'stop' }];
-        return Response.json({ id: 'c', object: 'chat.completion', model: 'gpt-4o', choices });
-      },
-    });
-    const first = await model.chat('hi');
-    expect([first.cached, loads]).toEqual([false, 0]);
-    const second = await model.chat('hi');
-    expect([second.text, second.cached, requests]).toEqual(['answer 2', false, 2]);
-    expect(warnings).toEqual([
-      expect.stringMatching(/^\[cache:memory\] read failed, treated as a miss: Error: /),
-    ]);
-    const third = await model.chat('hi');
-    expect([third.text, third.cached, requests, loads]).toEqual(['answer 2', true, 2, 2]);
-  });
-});
-
-describe('the warnings of a read that finds a bad entry (their code loads with the decoder)', () => {
+describe('the warnings of a read that finds a bad entry', () => {
   const key = `openai/${'0'.repeat(16)}/${'1'.repeat(64)}`;
 
   it('a byte store names the entry and what is wrong with it', async () => {

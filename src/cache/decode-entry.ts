@@ -3,12 +3,10 @@ import type { StoredEntry } from './encode-entry.ts';
 import { lazy } from '../core/lazy.ts';
 import { isCacheEntry } from './is-cache-entry.ts';
 
-// The reading half of the entry format (see encode-entry.ts), with the warnings for what it finds
-// wrong: loaded only when a read finds something, so a first call, whose read is a miss, downloads
-// none of it. A byte store loads it for the bytes it finds; the pipeline's check of a hit
-// (cached-call.ts) loads it too, for isCacheEntry, which it gets from here for that reason: a hit
-// from a byte store has loaded this chunk already, so the check costs no script of its own.
-export { isCacheEntry };
+// The reading half of the entry format (see encode-entry.ts), with the warning for a corrupt entry:
+// loaded by a byte store only when a read finds bytes, so a first call, whose read is a miss,
+// downloads none of it. (The pipeline's own check of a hit stays on the call path: importing this
+// module there would bring pako's inflate half into one-file bundles, such as a Worker's.)
 
 // pako's inflate half (see gzip.ts), loaded once, for the first gzipped entry; a failed load is
 // retried by the next read rather than remembered.
@@ -61,13 +59,3 @@ export async function decodeEntry(bytes: unknown): Promise<DecodedEntry> {
 export const corruptWarning = (store: string, key: string, reason: string): string =>
   `[cache:${store}] entry ${key} is corrupt (${reason}); treated as a miss, ` +
   'the next result replaces it.';
-
-/**
- * The warning for a value that a store returned but is not a cache entry (a custom store's: byte
- * stores report theirs as corrupt), for the pipeline's check of a hit, which loads it from here.
- * @param store - The store's name.
- * @param key - The entry's key.
- * @returns The message.
- */
-export const strayValueWarning = (store: string, key: string): string =>
-  `[cache:${store}] entry ${key} is corrupt (not a cache entry); ignored.`;

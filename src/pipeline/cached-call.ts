@@ -1,5 +1,5 @@
+import { isCacheEntry } from '../cache/is-cache-entry.ts';
 import type { CacheEntry, CacheStore } from '../core/cache-store.ts';
-import { lazy } from '../core/lazy.ts';
 import type { CacheProblem } from '../core/report-cache-problem.ts';
 import type { JSONModelResponse, ModelResponse } from '../core/types.ts';
 import { untilAborted } from './call-signal.ts';
@@ -7,11 +7,6 @@ import { joinable, lead } from './in-flight.ts';
 import type { CallPlan, ModelContext } from './run-call.ts';
 
 type Result = ModelResponse | JSONModelResponse;
-
-// The check of a hit and its warning run on a hit only (a first call's read is a miss), so they
-// load then, from the reading half of the entry format: a byte store has loaded that for the hit
-// already, so the check costs a hit no script of its own.
-const reader = /* @__PURE__ */ lazy(() => import('../cache/decode-entry.ts'));
 
 /**
  * An answer that sent no request: the original's `requestId` stays (it names the request that made
@@ -58,23 +53,21 @@ async function cacheProblem(
 /** A cache hit (re-validated for `json` and `object`), or undefined for a miss or a bad entry. */
 export async function readCache(ctx: ModelContext, store: CacheStore, key: string, plan: CallPlan) {
   let entry: unknown;
-  let reading;
   try {
     // The store's own read warnings (an unreadable or corrupt entry) are routed here too.
     entry = await store.get(key, {
       onWarning: (m) =>
         void cacheProblem(ctx, store, / corrupt /.test(m) ? 'corrupt' : 'read', m).catch(() => {}),
     });
-    if (entry === undefined || entry === null) return undefined;
-    // A check that cannot load fails the read: a miss with a warning, retried by the next read.
-    reading = await reader();
   } catch (error) {
     const message = `[cache:${store.name}] read failed, treated as a miss: ${String(error)}`;
     await cacheProblem(ctx, store, 'read', message);
     return undefined;
   }
-  if (!reading.isCacheEntry(entry)) {
-    await cacheProblem(ctx, store, 'corrupt', reading.strayValueWarning(store.name, key));
+  if (entry === undefined || entry === null) return undefined;
+  if (!isCacheEntry(entry)) {
+    const message = `[cache:${store.name}] entry ${key} is corrupt (not a cache entry); ignored.`;
+    await cacheProblem(ctx, store, 'corrupt', message);
     return undefined;
   }
   const response = entry.response;
