@@ -88,6 +88,11 @@ describe('bytes that are neither form are corrupt, never a crash', () => {
   ];
   for (const [name, bytes] of cases)
     it(name, async () => expect((await decodeEntry(bytes)).status).toBe('corrupt'));
+  // What an IndexedDB record may hold besides bytes (written by hand or another version).
+  const values: unknown[] = ['{"v":1}', null, { v: 1 }, new ArrayBuffer(1), [0x7b]];
+  it.each(values)('a stored value that is not bytes (%j), with the reason bytes give', async (v) =>
+    expect(await decodeEntry(v)).toEqual({ status: 'corrupt', reason: 'neither JSON nor gzip' }),
+  );
 });
 
 describe('the decoder loads on demand', () => {
@@ -128,5 +133,49 @@ describe('the decoder loads on demand', () => {
     ]);
     expect(await store.get(key)).toEqual(entry);
     expect(loads).toBe(2);
+  });
+});
+
+describe('the warnings of a read that finds a bad entry', () => {
+  const key = `openai/${'0'.repeat(16)}/${'1'.repeat(64)}`;
+
+  it('a byte store names the entry and what is wrong with it', async () => {
+    const { byteStore } = await import('../src/cache/byte-store.ts');
+    const warnings: string[] = [];
+    const store = byteStore(
+      {
+        name: 'test',
+        read: async () => new TextEncoder().encode('{"v":2}'),
+        write: async () => {},
+        remove: async () => {},
+        list: async () => [],
+      },
+      (m) => warnings.push(m),
+    );
+    expect(await store.get(key)).toBeUndefined();
+    expect(warnings).toEqual([
+      `[cache:test] entry ${key} is corrupt (not a cache entry); treated as a miss, the next result replaces it.`,
+    ]);
+  });
+
+  it('the pipeline names a value of a custom store that is not an entry', async () => {
+    const { OpenAIModel } = await import('../src/providers/openai/index.ts');
+    const warnings: string[] = [];
+    const model = new OpenAIModel({
+      apiKey: 'sk-test',
+      cache: { name: 'custom', get: () => ({ v: 1 }) as never, set: () => {} },
+      onWarning: (m) => warnings.push(m),
+      fetch: async () => {
+        const message = { role: 'assistant', content: 'fresh' };
+        const choices = [{ index: 0, message, finish_reason: 'stop' }];
+        return Response.json({ id: 'c', object: 'chat.completion', model: 'gpt-4o', choices });
+      },
+    });
+    expect((await model.chat('hi')).text).toBe('fresh');
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^\[cache:custom\] entry openai\/[0-9a-f]{16}\/[0-9a-f]{64} is corrupt \(not a cache entry\); ignored\.$/,
+      ),
+    ]);
   });
 });

@@ -95,6 +95,20 @@ it('a reloaded page reuses the IndexedDB cache: no request', async () => {
   expect(await sc.requests()).toHaveLength(1);
 });
 
+it('keys() lists only the entries among other values of its object store', async () => {
+  const dbName = `alea-foreign-${Date.now()}`;
+  const store = indexedDBStore({ dbName });
+  const key = randomKey();
+  await store.set(key, entryOf(sampleResponse('ours')));
+  const raw = createStore(dbName, 'entries');
+  // Keys of other types and strings around the listed range, none of them in the entry layout.
+  for (const other of [5, new Date(0), ['a'], '', '\uffff', `\uffff${key}`, `${key}.tmp`])
+    await set(other, new Uint8Array([0x7b]), raw);
+  expect(await store.keys!()).toEqual([key]);
+  expect(await store.keys!(key.slice(0, 7))).toEqual([key]);
+  expect(await store.keys!('\uffff')).toEqual([]);
+});
+
 /** Creates a database with one object store of the app's and one value in it, then closes it. */
 async function appDatabase(dbName: string): Promise<void> {
   const request = indexedDB.open(dbName);

@@ -1,15 +1,14 @@
 import { printWarning } from '../core/cache-warning.ts';
 import { isPrunable } from '../core/cache-store.ts';
 import type { ByteBackend, Inspection } from './byte-store.ts';
+import { isEntryKey } from './entry-key.ts';
 
-// Clearing and pruning of a byte store: no call needs them, so byte-store.ts loads this module on
-// the first use of one of them, and a page's first call downloads none of it.
+// Listing, clearing and pruning of a byte store: no call needs them, so byte-store.ts loads this
+// module on the first use of one of them, and a page's first call downloads none of it.
 
-/** What clearing and pruning work with: the store's backend and its own helpers. */
+/** What listing, clearing and pruning work with: the store's backend and its own helpers. */
 export interface ByteStoreParts {
   backend: ByteBackend;
-  /** Lists the keys of the cache's own layout under a prefix. */
-  entries: (prefix?: string) => Promise<string[]>;
   /** Reads and decodes one entry. */
   inspect: (key: string) => Promise<Inspection>;
   /** The store's warning hook (else warnings are printed). */
@@ -31,33 +30,47 @@ function doomed(found: Inspection, cutoff: number): boolean {
 }
 
 /**
- * Removes every entry: the backend's own `clear`, else each listed entry, then its sweep.
- * @param parts - The store's backend and listing.
+ * Lists the keys of the cache's own layout (see `CacheStore.keys`): what else the backend holds
+ * is left out.
+ * @param parts - The store's backend.
+ * @param prefix - Only keys starting with it.
+ * @returns The keys.
  */
-export async function clearEntries({ backend, entries }: ByteStoreParts): Promise<void> {
+export async function listEntries({ backend }: ByteStoreParts, prefix = ''): Promise<string[]> {
+  return (await backend.list(prefix)).filter(isEntryKey);
+}
+
+/**
+ * Removes every entry: the backend's own `clear`, else each listed entry, then its sweep.
+ * @param parts - The store's backend.
+ */
+export async function clearEntries(parts: ByteStoreParts): Promise<void> {
+  const { backend } = parts;
   if (backend.clear) return backend.clear();
-  for (const key of await entries()) await backend.remove(key);
+  for (const key of await listEntries(parts)) await backend.remove(key);
   await backend.sweep?.();
 }
 
 /**
  * Prunes a byte store (see `CacheStore.prune`): the backend's own `prune`, else a listed walk that
  * keeps, and reports, the entries it could not read just now.
- * @param parts - The store's backend, listing, reader and warning hook.
- * @param cutoff - Entries created before this time (ms since the epoch) go.
+ * @param parts - The store's backend, reader and warning hook.
+ * @param olderThan - Entries created before this time go.
  * @param prefix - Only keys starting with it.
  * @returns How many entries were deleted.
  */
 export async function pruneEntries(
-  { backend, entries, inspect, onWarning }: ByteStoreParts,
-  cutoff: number,
+  parts: ByteStoreParts,
+  olderThan: Date,
   prefix = '',
 ): Promise<number> {
+  const { backend, inspect, onWarning } = parts;
+  const cutoff = olderThan.getTime();
   if (backend.prune)
     return backend.prune(cutoff, prefix, async (key) => doomed(await inspect(key), cutoff));
   let removed = 0;
   const kept: string[] = [];
-  const keys = await entries(prefix);
+  const keys = await listEntries(parts, prefix);
   // A few entries at a time: one by one, 20,000 files took 36 s (every read waits for the disk
   // or the network); all at once would hold every entry in memory together.
   let next = 0;

@@ -26,8 +26,11 @@ export interface ByteBackend {
   name: string;
   /** JSON shorter than this is stored uncompressed (default 4096 bytes; 0 gzips every entry). */
   plainBelow?: number;
-  /** Reads the bytes under a key, or undefined when there are none. May throw. */
-  read(key: string): Promise<Uint8Array | undefined>;
+  /**
+   * Reads the bytes under a key (a Uint8Array), or undefined when there are none; anything else
+   * found there (IndexedDB holds any value) is reported as corrupt. May throw.
+   */
+  read(key: string): Promise<unknown>;
   write(key: string, bytes: Uint8Array, info: WriteInfo): Promise<void>;
   remove(key: string): Promise<void>;
   /** Lists keys starting with `prefix`; anything not in the entry layout is dropped by the caller. */
@@ -47,7 +50,7 @@ export interface ByteBackend {
   sweep?(): Promise<void>;
 }
 
-// Clearing and pruning: loaded on first use (a call only reads and writes).
+// Listing, clearing and pruning: loaded on first use (a call only reads and writes).
 const manage = /* @__PURE__ */ lazy(() => import('./byte-store-manage.ts'));
 // Decoding: loaded when a read first finds bytes (a first call's read is a miss). A failed load is
 // an unreadable entry, as a codec's is: a miss with a warning, retried by the next read.
@@ -65,7 +68,6 @@ const decoder = /* @__PURE__ */ lazy(() => import('./decode-entry.ts'));
  */
 export function byteStore(backend: ByteBackend, onWarning?: (message: string) => void): CacheStore {
   const { name } = backend;
-  const entries = async (prefix = '') => (await backend.list(prefix)).filter(isEntryKey);
   const inspect = async (key: string): Promise<Inspection> => {
     try {
       const bytes = await backend.read(key);
@@ -81,7 +83,7 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
   const refuseKey = async (key: string): Promise<never> => {
     throw (await import('./entry-key-error.ts')).entryKeyError(name, key);
   };
-  const parts = { backend, entries, inspect, onWarning };
+  const parts = { backend, inspect, onWarning };
   return {
     name,
     async get(key, options) {
@@ -98,19 +100,19 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
       if (found.status === 'unreadable') {
         warn(`[cache:${name}] cannot read ${key}, treated as a miss: ${String(found.error)}`);
       } else if (found.status === 'corrupt') {
-        warn(
-          `[cache:${name}] entry ${key} is corrupt (${found.reason}); treated as a miss, ` +
-            'the next result replaces it.',
-        );
+        // The decoder found it so, so it is loaded: its chunk holds the message too.
+        warn((await decoder()).corruptWarning(name, key, found.reason));
       }
       return undefined;
     },
     async set(key, entry, options) {
       if (!isEntryKey(key)) await refuseKey(key);
       const ttl = options?.ttl;
-      // A TTL of 0 keeps nothing: not even an older result under the same key.
-      if (ttl !== undefined && ttl <= 0) return backend.remove(key);
-      const expiresAt = ttl === undefined ? undefined : Date.now() + ttl * 1000;
+      // A TTL of 0 keeps nothing: not even an older result under the same key. No `!== undefined`
+      // tests (every first call downloads these lines): `undefined <= 0` is false, and no TTL
+      // gives no `expiresAt`.
+      if (ttl! <= 0) return backend.remove(key);
+      const expiresAt = ttl && Date.now() + ttl * 1000;
       const bytes = await encodeEntry(entry, expiresAt, backend.plainBelow);
       const { createdAt, keepUntil } = entry;
       await backend.write(key, bytes, { createdAt, expiresAt, ttl, keepUntil });
@@ -120,8 +122,7 @@ export function byteStore(backend: ByteBackend, onWarning?: (message: string) =>
       await backend.remove(key);
     },
     clear: async () => (await manage()).clearEntries(parts),
-    keys: entries,
-    prune: async (olderThan, prefix) =>
-      (await manage()).pruneEntries(parts, olderThan.getTime(), prefix),
+    keys: async (prefix) => (await manage()).listEntries(parts, prefix),
+    prune: async (olderThan, prefix) => (await manage()).pruneEntries(parts, olderThan, prefix),
   };
 }

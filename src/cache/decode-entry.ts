@@ -3,8 +3,10 @@ import type { StoredEntry } from './encode-entry.ts';
 import { lazy } from '../core/lazy.ts';
 import { isCacheEntry } from './is-cache-entry.ts';
 
-// The reading half of the entry format (see encode-entry.ts): loaded by a byte store only when a
-// read finds bytes, so a first call, whose read is a miss, downloads none of it.
+// The reading half of the entry format (see encode-entry.ts), with the warning for a corrupt entry:
+// loaded by a byte store only when a read finds bytes, so a first call, whose read is a miss,
+// downloads none of it. (The pipeline's own check of a hit stays on the call path: importing this
+// module there would bring pako's inflate half into one-file bundles, such as a Worker's.)
 
 // pako's inflate half (see gzip.ts), loaded once, for the first gzipped entry; a failed load is
 // retried by the next read rather than remembered.
@@ -17,13 +19,16 @@ export type DecodedEntry =
   | { status: 'corrupt'; reason: string };
 
 /**
- * Decodes bytes written by `encodeEntry`, plain or gzipped. Truncated gzip, bad JSON and a wrong
- * shape come back as `corrupt`, with the reason, so the store can warn and treat it as a miss; it throws only when
- * the codec itself cannot be loaded (a failed chunk load is not the entry's fault).
- * @param bytes - The stored bytes.
+ * Decodes bytes written by `encodeEntry`, plain or gzipped. Truncated gzip, bad JSON, a wrong shape
+ * and a stored value that is not bytes at all come back as `corrupt`, with the reason, so the store
+ * can warn and treat it as a miss; it throws only when the codec itself cannot be loaded (a failed
+ * chunk load is not the entry's fault).
+ * @param bytes - The stored bytes (or whatever else a backend such as IndexedDB found there).
  * @returns The entry, `expired`, or `corrupt`.
  */
-export async function decodeEntry(bytes: Uint8Array): Promise<DecodedEntry> {
+export async function decodeEntry(bytes: unknown): Promise<DecodedEntry> {
+  // Checked here rather than by the IndexedDB backend, whose code every first call downloads.
+  if (!(bytes instanceof Uint8Array)) return { status: 'corrupt', reason: 'neither JSON nor gzip' };
   // Loaded before the try: a codec that cannot be loaded is not the entry's fault.
   const codec = bytes[0] === 0x7b /* `{` */ ? undefined : await inflate();
   let value: unknown;
@@ -42,3 +47,15 @@ export async function decodeEntry(bytes: Uint8Array): Promise<DecodedEntry> {
   if (typeof expiresAt === 'number' && expiresAt <= Date.now()) return { status: 'expired' };
   return { status: 'ok', entry };
 }
+
+/**
+ * The warning for a corrupt entry, kept with the decoder that finds one (so a call that finds
+ * none downloads no message).
+ * @param store - The store's name.
+ * @param key - The entry's key.
+ * @param reason - What {@link decodeEntry} found wrong.
+ * @returns The message.
+ */
+export const corruptWarning = (store: string, key: string, reason: string): string =>
+  `[cache:${store}] entry ${key} is corrupt (${reason}); treated as a miss, ` +
+  'the next result replaces it.';

@@ -8,16 +8,14 @@ type Method = (...args: unknown[]) => unknown;
 
 /** A memory store loaded on first use: the fallback is rare, so its code stays out of the call's. */
 function memoryOnFirstUse(): CacheStore {
-  const real = lazy(async () => (await import('./memory-store.ts')).memoryStore());
-  const forward = (name: string) => [
-    name,
-    async (...args: unknown[]) =>
-      ((await real()) as unknown as Record<string, Method>)[name]!(...args),
-  ];
-  return Object.fromEntries([
-    ['name', 'memory'],
-    ...['get', 'set', 'delete', 'clear', 'keys', 'prune'].map(forward),
-  ]) as CacheStore;
+  const real = lazy(async () => (await import('./memory-store.ts')).memoryStore() as unknown);
+  const fallback: Record<string, unknown> = { name: 'memory' };
+  // A plain loop: every first call downloads this code (it runs only without IndexedDB), and it
+  // is 20 B gzip smaller than building the object with Object.fromEntries.
+  for (const name of ['get', 'set', 'delete', 'clear', 'keys', 'prune'])
+    fallback[name] = async (...args: unknown[]) =>
+      ((await real()) as Record<string, Method>)[name]!(...args);
+  return fallback as unknown as CacheStore;
 }
 
 /**

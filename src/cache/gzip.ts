@@ -14,6 +14,5 @@ const deflate = /* @__PURE__ */ lazy(() => import('pako/browser/deflate'));
  * @param bytes - The bytes to compress.
  * @returns The gzip bytes.
  */
-export async function gzipBytes(bytes: Uint8Array): Promise<Uint8Array> {
-  return (await deflate()).gzip(bytes);
-}
+export const gzipBytes = async (bytes: Uint8Array): Promise<Uint8Array> =>
+  (await deflate()).gzip(bytes);

@@ -35,20 +35,16 @@ export function indexedDBStore(options: IndexedDBStoreOptions = {}): CacheStore 
   return byteStore(
     {
       name: 'indexeddb',
-      async read(key) {
-        const value: unknown = await lookup((store) => store.get(key));
-        if (value === undefined) return undefined;
-        // Anything else under our key (written by hand or another version) is reported as corrupt.
-        return value instanceof Uint8Array ? value : new Uint8Array(0);
-      },
+      // Anything else under our key (written by hand or another version) is reported as corrupt.
+      read: (key) => lookup((store) => store.get(key)),
       write: (key, bytes) => change((store) => store.put(bytes, key)),
       remove: (key) => change((store) => store.delete(key)),
-      list: async (prefix) =>
-        (
-          await lookup((store) =>
-            store.getAllKeys(prefix ? IDBKeyRange.bound(prefix, `${prefix}\uffff`) : undefined),
-          )
-        ).map(String),
+      // A range of strings, so the keys are strings: for the empty prefix too, whose range leaves
+      // out only keys starting with U+FFFF and keys that are not strings, none of them an entry's.
+      list: (prefix) =>
+        lookup((store) =>
+          store.getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`)),
+        ) as Promise<string[]>,
     },
     options.onWarning,
   );

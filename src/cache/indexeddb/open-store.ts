@@ -29,8 +29,10 @@ export function openStore(dbName: string, storeName: string): UseStore {
       db.close();
       if (active === db) connection = active = undefined;
     };
-    db.addEventListener('versionchange', forget);
-    db.addEventListener('close', forget);
+    // Handler properties rather than listeners: the same here (the connection is ours alone, so
+    // nothing else registers one), in fewer bytes for every first call.
+    // oxlint-disable-next-line unicorn/prefer-add-event-listener
+    db.onversionchange = db.onclose = forget;
     return (active = db);
   };
   const state: UpgradeState = {
@@ -43,7 +45,7 @@ export function openStore(dbName: string, storeName: string): UseStore {
     // Without a version, only a database that does not exist yet is upgraded (created), so this
     // open is never blocked.
     const request = indexedDB.open(dbName);
-    request.addEventListener('upgradeneeded', () => request.result.createObjectStore(storeName));
+    request.onupgradeneeded = () => request.result.createObjectStore(storeName);
     const db = await promisifyRequest(request);
     if (db.objectStoreNames.contains(storeName)) return adopt(db);
     const { addObjectStore } = await upgrade().catch((error: unknown) => {
