@@ -46,9 +46,8 @@ it('a repeated cached call computes no SHA-256 digest, a new call computes one',
   expect(digest).toHaveBeenCalledTimes(1); // the call's; endpoint and model were hashed before
 });
 
-it('the registry record of a model is looked up once, not on every call', async () => {
-  const sc = await scenario(emulatorUrl);
-  const loadSpec = vi.fn(async (): Promise<ModelSpec | undefined> => undefined);
+/** An uncached OpenAI-compatible model whose registry lookup is `loadSpec`. */
+function probeModel(endpoint: string, loadSpec: () => Promise<ModelSpec | undefined>) {
   const adapter = createOpenAICompatibleAdapter({
     provider: 'openai',
     keys: { env: [], required: false },
@@ -58,12 +57,29 @@ it('the registry record of a model is looked up once, not on every call', async 
   });
   class Probe extends LanguageModel {
     constructor(options: ModelOptions) {
-      super(adapter, 'probe-model', sc.endpoint, options);
+      super(adapter, 'probe-model', endpoint, options);
     }
   }
-  const model = new Probe({ apiKey: 'sk-test', cache: false });
+  return new Probe({ apiKey: 'sk-test', cache: false });
+}
+
+it('the registry record of a model is looked up once, not on every call', async () => {
+  const sc = await scenario(emulatorUrl);
+  const loadSpec = vi.fn(async (): Promise<ModelSpec | undefined> => undefined);
+  const model = probeModel(sc.endpoint, loadSpec);
   for (let i = 0; i < 3; i++) await model.chat(uniquePrompt(`spec ${i}`));
   expect(loadSpec).toHaveBeenCalledTimes(1);
+});
+
+it('a registry lookup that failed (a chunk that did not load) is made again by the next call', async () => {
+  const sc = await scenario(emulatorUrl);
+  const loadSpec = vi
+    .fn(async (): Promise<ModelSpec | undefined> => undefined)
+    .mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module'));
+  const model = probeModel(sc.endpoint, loadSpec);
+  await expect(model.chat(uniquePrompt('spec fails'))).rejects.toThrow(/dynamically imported/);
+  expect((await model.chat(uniquePrompt('spec again'))).text.length).toBeGreaterThan(0);
+  expect(loadSpec).toHaveBeenCalledTimes(2);
 });
 
 it('the fs store finds a missing entry without a read, and makes a folder once', async () => {

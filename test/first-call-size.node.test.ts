@@ -9,9 +9,10 @@ import { pageDownloads, type PageDownload } from './support/page-download.ts';
 
 const emulatorUrl = inject('emulatorUrl');
 
-// Budgets in gzip bytes: the measured sizes plus about 3%, so growth fails here. Issue 14's targets
-// (entry <= 6 kB, first call <= 10 kB for OpenAI and <= 12 kB for Anthropic and Google) are NOT met
-// yet. History: 21-24 scripts and 20.8/20.2/21.2 kB before dist/ was grouped into call-path chunks
+// Budgets in gzip bytes: the measured sizes plus about 3%, so growth fails here. Issue 14's targets:
+// entry <= 6 kB (met), first call <= 12 kB for Anthropic and Google (met, and the budget) and
+// <= 10 kB for OpenAI (NOT met yet). History: 21-24 scripts and 20.8/20.2/21.2 kB before dist/ was
+// grouped into call-path chunks
 // (rollup.config.mjs, CALL_PATH_GROUPS); 17.9/17.5/18.9 kB after; 14.9/14.3/15.4 kB once the rare
 // paths of the pipeline, the cache, the adapters and the IndexedDB store loaded on demand (retries,
 // capability checks, message wording, tools/parts/output shaping, pruning, database upgrades);
@@ -45,11 +46,14 @@ const emulatorUrl = inject('emulatorUrl');
 // generationConfig moved into its on-demand tune step. 0.12-0.15 kB less for each once cache code
 // that a first call never runs loaded on demand or went (a byte store's corrupt-entry warning loads
 // with the decoder, its listing with pruning; a leaner IndexedDB backend and memory fallback).
-// The totals are those measured sizes plus about 3%.
+// 11.7/11.9/11.9 kB once the model's registry record was memoised on the model (a call's model is
+// always its model's) and json()/object() chained their on-demand methods without async wrappers.
+// The budgets are those measured sizes plus about 3%, and at most issue 14's 12 000 B for Anthropic
+// and Google (met: 11946 B each); OpenAI's 10 000 B is not met yet.
 const budgets = {
-  openai: { entry: 2660, total: 12200, scripts: 4 },
-  anthropic: { entry: 3100, total: 12670, scripts: 4 },
-  google: { entry: 3040, total: 12600, scripts: 4 },
+  openai: { entry: 2655, total: 12060, scripts: 4 },
+  anthropic: { entry: 2890, total: 12000, scripts: 4 },
+  google: { entry: 2925, total: 12000, scripts: 4 },
 };
 // The script counts are budgets too: each script is a request and its own gzip framing, and an
 // on-demand chunk that imports a call-path chunk statically (rather than taking the functions it

@@ -125,12 +125,13 @@ export class LanguageModel {
     input: string | readonly Message[],
     options: CallOptions,
   ): Promise<JSONModelResponse<T> | ToolCallResponse>;
-  async json<T = unknown>(
+  json<T = unknown>(
     input: string | readonly Message[],
     options: CallOptions = {},
   ): Promise<JSONModelResponse<T> | ToolCallResponse> {
-    return (await (await methods()).json(callKit, this.#ctx, input, options)) as
-      JSONModelResponse<T> | ToolCallResponse;
+    return methods().then((m) => m.json(callKit, this.#ctx, input, options)) as Promise<
+      JSONModelResponse<T> | ToolCallResponse
+    >;
   }
 
   /**
@@ -148,12 +149,13 @@ export class LanguageModel {
     input: string | readonly Message[],
     options: ObjectOptions<S>,
   ): Promise<JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse>;
-  async object<S extends StandardSchemaV1>(
+  object<S extends StandardSchemaV1>(
     input: string | readonly Message[],
     options: ObjectOptions<S>,
   ): Promise<JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse> {
-    const response = await (await methods()).object(callKit, this.#ctx, input, options);
-    return response as JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse;
+    return methods().then((m) => m.object(callKit, this.#ctx, input, options)) as Promise<
+      JSONModelResponse<InferSchemaOutput<S>> | ToolCallResponse
+    >;
   }
 
   /**

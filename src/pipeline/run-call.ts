@@ -46,6 +46,8 @@ export interface ModelContext {
   store: CacheStore | undefined;
   /** The model's own limiter (from `concurrency`/`limits`), made with its first call. */
   limiter?: Limiter;
+  /** The registry's record of the model, looked up with its first call. */
+  spec?: Promise<ModelSpec | undefined>;
 }
 
 /** One call to run: what was asked, and how its output is checked. */
@@ -90,22 +92,17 @@ export function callKey(ctx: ModelContext, signal: AbortSignal): Promise<string 
 // key and the cached path are plain imports: dist/ ships them in the call and store chunks anyway.
 const loadChecks = lazy(() => import('./check-capabilities.ts'));
 
-// Registry lookups per adapter and model: the data chunk loads once and each model is found once.
-const specs = new WeakMap<ProviderAdapter, Map<string, Promise<ModelSpec | undefined>>>();
-
-/** The registry's record of a model (through the adapter's data chunk), looked up once. */
-function specOf(adapter: ProviderAdapter, model: string): Promise<ModelSpec | undefined> {
-  if (!adapter.loadSpec) return Promise.resolve(undefined);
-  let known = specs.get(adapter);
-  if (!known) specs.set(adapter, (known = new Map()));
-  let spec = known.get(model);
-  if (!spec) {
-    // Bounded: a program that walks through many model names keeps only the latest hundred.
-    if (known.size >= 100) known.clear();
-    known.set(model, (spec = adapter.loadSpec(model)));
-    spec.catch(() => known.delete(model));
+/**
+ * The registry's record of the model (through the adapter's data chunk), looked up once per model:
+ * a call's model is always its model's (`buildCall`). A lookup that failed (a chunk that did not
+ * load) is made again by the next call.
+ */
+function specOf(ctx: ModelContext): Promise<ModelSpec | undefined> {
+  if (!ctx.spec) {
+    const spec = (ctx.spec = ctx.adapter.loadSpec?.(ctx.model) ?? Promise.resolve(undefined));
+    spec.catch(() => (ctx.spec = undefined));
   }
-  return spec;
+  return ctx.spec;
 }
 
 /** How the call retries: the call's `retryLimit`, else the model's, else the defaults. */
@@ -147,8 +144,7 @@ async function fetchResult(
 /** Everything before the request: registry checks, the wire request, and the cache key. */
 export async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheStore | undefined) {
   const { model } = plan.call;
-  plan.call.spec =
-    ctx.options.registry?.getModelDetails(model) ?? (await specOf(ctx.adapter, model));
+  plan.call.spec = ctx.options.registry?.getModelDetails(model) ?? (await specOf(ctx));
   const c = plan.call;
   // The checks load only for a known model and a call that sets what they check (maxTokens, tools,
   // content parts, a schema, thinking): a bare chat call loads none of them.
