@@ -139,6 +139,13 @@ export function fsStore(options: FsStoreOptions = {}): CacheStore {
   // Folders this store made or found: a write into one skips the mkdir (and makes it again if the
   // folder was removed since).
   const folders = new Set<string>();
+  // Temporary files are `{entry}.{36 characters}.tmp`: this store's random prefix (made on its first
+  // write) and a counter, unique across processes and writes; a UUID per write cost a miss some
+  // 0.005 M instructions.
+  let writer: string | undefined;
+  let writes = 0;
+  const tempOf = (file: string) =>
+    `${file}.${(writer ??= crypto.randomUUID().slice(0, 24))}${(++writes).toString(16).padStart(12, '0')}.tmp`;
   const store = byteStore(
     {
       name: 'fs',
@@ -166,7 +173,7 @@ export function fsStore(options: FsStoreOptions = {}): CacheStore {
       async write(key, bytes) {
         const file = fileOf(key);
         const folder = folderOf(key);
-        const temp = `${file}.${crypto.randomUUID()}.tmp`;
+        const temp = tempOf(file);
         const data = bytes[0] === 0x1f ? bytes : storedGzip(bytes);
         try {
           if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
