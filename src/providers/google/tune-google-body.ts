@@ -25,8 +25,7 @@ export async function tuneGoogleBody(
   body: Record<string, unknown>,
   warnings: string[],
 ): Promise<void> {
-  const gen: Record<string, unknown> = {};
-  const mapped: Record<string, unknown> = {
+  const gen: Record<string, unknown> = {
     maxOutputTokens: call.maxTokens,
     temperature: call.temperature,
     topP: call.topP,
@@ -34,7 +33,7 @@ export async function tuneGoogleBody(
     seed: call.seed,
     responseMimeType: call.output.type === 'text' ? undefined : 'application/json',
   };
-  for (const key in mapped) if (mapped[key] !== undefined) gen[key] = mapped[key];
+  for (const key in gen) if (gen[key] === undefined) delete gen[key];
   const tuned =
     call.effort || call.serviceTier
       ? (await import('./prepare-google-effort.ts')).prepareGoogleEffort(
