@@ -45,6 +45,9 @@ export interface ResponseParts {
  */
 export async function toModelResponse(parts: ResponseParts): Promise<ModelResponse> {
   const { parsed, usage, answered, headers } = parts;
+  // The headers, read once: a miss of Headers.get costs about as much as the whole list, and most
+  // answers lack one of the two request-id names and all of some provider's rate-limit names.
+  const read: Record<string, string> = Object.fromEntries(headers ?? []);
   const listed = answered.spec ? computeCost(answered.spec, usage) : undefined;
   return compact({
     text: parsed.text,
@@ -64,10 +67,10 @@ export async function toModelResponse(parts: ResponseParts): Promise<ModelRespon
     raw: parts.raw as JSONValue,
     // Only OpenAI, xAI and Anthropic send these (their adapters read them).
     rateLimit:
-      headers && parts.rateLimit && [...headers.keys()].some((name) => name.includes('ratelimit'))
-        ? parts.rateLimit(headers)
+      parts.rateLimit && Object.keys(read).some((name) => name.includes('ratelimit'))
+        ? parts.rateLimit(headers!)
         : undefined,
-    requestId: headers?.get('x-request-id') ?? headers?.get('request-id') ?? undefined,
+    requestId: read['x-request-id'] ?? read['request-id'],
     latencyMs: parts.latencyMs,
   });
 }
