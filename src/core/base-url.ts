@@ -15,7 +15,7 @@ export function baseUrl(endpoint: string): string {
 /**
  * The path of an endpoint: what follows the scheme and host, up to a query or fragment. A pattern
  * rather than `new URL()`: every call builds its URL twice, and the URL parser cost each some
- * 0.02 M instructions in Node.
+ * 0.01 M instructions in Node.
  */
 const pathOf = (endpoint: string): string =>
   endpoint.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*|[?#][^]*/gi, '');
