@@ -35,6 +35,29 @@ const sse =
   chunk({ choices: [], usage: { prompt_tokens: 5, completion_tokens: 40, total_tokens: 45 } }) +
   'data: [DONE]\n\n';
 
+// BENCH_PROVIDER_HEADERS=1: whole answers also carry the headers a real OpenAI answer carries (its
+// request id, processing time, rate-limit windows and the CDN's), which a client may read and raw
+// fetch leaves alone. Off by default, so the tables stay comparable with earlier runs.
+const providerHeaders = process.env.BENCH_PROVIDER_HEADERS
+  ? {
+      'x-request-id': 'req_0123456789abcdef0123456789abcdef',
+      'openai-organization': 'org-bench',
+      'openai-processing-ms': '412',
+      'openai-version': '2020-10-01',
+      'x-ratelimit-limit-requests': '10000',
+      'x-ratelimit-limit-tokens': '30000000',
+      'x-ratelimit-remaining-requests': '9999',
+      'x-ratelimit-remaining-tokens': '29999990',
+      'x-ratelimit-reset-requests': '6ms',
+      'x-ratelimit-reset-tokens': '0s',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains; preload',
+      'cf-cache-status': 'DYNAMIC',
+      'x-content-type-options': 'nosniff',
+      'cf-ray': '8f0123456789abcd-FRA',
+      'alt-svc': 'h3=":443"; ma=86400',
+    }
+  : {};
+
 const server = http.createServer((req, res) => {
   let request = '';
   req.on('data', (d) => (request += d));
@@ -47,6 +70,7 @@ const server = http.createServer((req, res) => {
     res.writeHead(200, {
       'content-type': 'application/json',
       'content-length': Buffer.byteLength(body),
+      ...providerHeaders,
     });
     res.end(body);
   });
