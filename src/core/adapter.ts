@@ -216,9 +216,11 @@ export interface ProviderAdapter {
   errorDetail?(body: unknown): { message?: string; type?: string };
   /**
    * Reads the rate-limit state from an answer's headers (see `parseRateLimit`), for providers that
-   * send it (OpenAI, xAI, Anthropic): a provider without such headers ships no parser.
+   * send it (OpenAI, xAI, Anthropic): a provider without such headers ships no parser. The headers
+   * come as a record with lower-case names (`Object.fromEntries(response.headers)`), read once per
+   * answer: undici's `Headers.get` and iterator cost more than the reading itself.
    */
-  rateLimit?(headers: Headers): RateLimitInfo | undefined;
+  rateLimit?(headers: Readonly<Record<string, string>>): RateLimitInfo | undefined;
   /**
    * Loads what the model registry knows of a model (limits, capabilities, prices), or undefined for an
    * unknown model. Asynchronous so that the provider's registry data can be a separate chunk, fetched

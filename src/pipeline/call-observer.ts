@@ -125,7 +125,7 @@ export class CallObserver {
     this.#emit('onRequest', shown ? { ...event, body: body as JSONValue } : event);
     try {
       const sent = await send();
-      const report = { rateLimit: this.#ctx.adapter.rateLimit?.(sent.headers) };
+      const report = { rateLimit: this.#ctx.adapter.rateLimit?.(Object.fromEntries(sent.headers)) };
       if (hold) this.#held = () => ticket?.release(report);
       else ticket?.release(report);
       return sent;
@@ -192,7 +192,7 @@ export class CallObserver {
       durationMs: Date.now() - this.#started,
       latencyMs: sent.latencyMs,
       requestId: sent.headers.get('x-request-id') ?? sent.headers.get('request-id') ?? undefined,
-      rateLimit: this.#ctx.adapter.rateLimit?.(sent.headers),
+      rateLimit: this.#ctx.adapter.rateLimit?.(Object.fromEntries(sent.headers)),
     };
     this.#emit('onResponse', event);
   }

@@ -55,7 +55,7 @@ export async function apiError(
       response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined,
     errorType: detail.type,
     retryAfterMs: parseRetryAfter(response.headers),
-    rateLimit: init.rateLimit?.(response.headers),
+    rateLimit: init.rateLimit?.(Object.fromEntries(response.headers)),
     latencyMs,
   };
   // OpenAI's `x-should-retry` overrides the status-based decision.

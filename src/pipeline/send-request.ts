@@ -25,7 +25,7 @@ export interface SendRequestInit {
   secrets: readonly (string | undefined)[];
   errorDetail?: (body: unknown) => { message?: string; type?: string };
   /** The provider's rate-limit header reader, for an error's `rateLimit`. */
-  rateLimit?: (headers: Headers) => RateLimitInfo | undefined;
+  rateLimit?: (headers: Readonly<Record<string, string>>) => RateLimitInfo | undefined;
   /**
    * A streamed call: says whether a 2xx `Response` is a stream, returned with its body unread (the
    * caller's test stays out of the entry chunk); otherwise it is read as a whole answer.

@@ -30,7 +30,7 @@ export interface ResponseParts {
   /** The answer's headers (rate-limit information, the request id), whole or streamed; none for batch results. */
   headers?: Headers;
   /** The provider's rate-limit header reader (the adapter's `rateLimit`), if it has one. */
-  rateLimit?: (headers: Headers) => RateLimitInfo | undefined;
+  rateLimit?: (headers: Readonly<Record<string, string>>) => RateLimitInfo | undefined;
   /** Time spent on the exchange (repair rounds added up). */
   latencyMs?: number;
   /** The share of the listed price paid: 0.5 for batch jobs. @default 1 */
@@ -45,8 +45,8 @@ export interface ResponseParts {
  */
 export async function toModelResponse(parts: ResponseParts): Promise<ModelResponse> {
   const { parsed, usage, answered, headers } = parts;
-  // The headers, read once: a miss of Headers.get costs about as much as the whole list, and most
-  // answers lack one of the two request-id names and all of some provider's rate-limit names.
+  // The headers, read once (here and by the rate-limit reader): a miss of Headers.get costs about as
+  // much as the whole list, and most answers lack one of the two request-id names.
   const read: Record<string, string> = Object.fromEntries(headers ?? []);
   const listed = answered.spec ? computeCost(answered.spec, usage) : undefined;
   return compact({
@@ -68,7 +68,7 @@ export async function toModelResponse(parts: ResponseParts): Promise<ModelRespon
     // Only OpenAI, xAI and Anthropic send these (their adapters read them).
     rateLimit:
       parts.rateLimit && Object.keys(read).some((name) => name.includes('ratelimit'))
-        ? parts.rateLimit(headers!)
+        ? parts.rateLimit(read)
         : undefined,
     requestId: read['x-request-id'] ?? read['request-id'],
     latencyMs: parts.latencyMs,
