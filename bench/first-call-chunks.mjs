@@ -6,7 +6,8 @@
 // finding what to shrink; the budgets themselves are test/first-call-size.node.test.ts (packed dist).
 // --unused lists, per script, the longest stretches of code the call never ran (Chromium's
 // JS coverage): rare paths that may load on demand, or code that may go.
-//   node bench/first-call-chunks.mjs [openai|anthropic|google ...] [--modules] [--unused] [--dist] [--thought]
+//   node bench/first-call-chunks.mjs [openai|anthropic|google ...] [--modules] [--unused] [--dist]
+//     [--thought] [--options='{ maxTokens: 200 }'] [--rounds] [--keep]
 import * as esbuild from 'esbuild';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -25,6 +26,13 @@ const fromDist = args.includes('--dist');
 // --thought: Google's answer text carries a thought signature, as Gemini 3 answers (and the emulator
 // behind test/first-call-size.node.test.ts) do, so the on-demand part reader is measured too.
 const thought = args.includes('--thought');
+// --options='{ temperature: 0.2 }': the chat call's options (a JavaScript object literal).
+const callOptions = args.find((a) => a.startsWith('--options='))?.slice('--options='.length);
+// --rounds: every script answer is held 400 ms, and the scripts are listed by the round trip that
+// fetched them (what a page waits through before the request goes out).
+const scriptDelay = args.includes('--rounds') ? 400 : 0;
+// --keep: keep the bundle (its directory is printed) to read the chunks.
+const keep = args.includes('--keep');
 const wanted = args.filter((a) => !a.startsWith('--'));
 
 const answers = {
@@ -138,7 +146,7 @@ async function measure(provider, server, port) {
     join(dir, 'consumer.mjs'),
     `import { ${cls} } from 'alea-llm-client/${provider}';
 const model = new ${cls}({ endpoint: 'http://127.0.0.1:${port}/${provider}', apiKey: 'sk-test'${extra} });
-model.chat('hello ' + Math.random()).then(
+model.chat('hello ' + Math.random()${callOptions ? `, ${callOptions}` : ''}).then(
   (r) => (window.__result = { text: r.text, cached: r.cached }),
   (e) => (window.__result = { error: String(e) }),
 );`,
@@ -181,7 +189,11 @@ model.chat('hello ' + Math.random()).then(
     try {
       const body = readFileSync(join(dir, 'out', path.slice(1) || 'index.html'));
       const type = path.endsWith('.js') ? 'text/javascript' : 'text/html';
-      res.writeHead(200, { 'content-type': type }).end(body);
+      if (path.endsWith('.js')) arrivals.push([performance.now(), path.slice(1)]);
+      setTimeout(
+        () => res.writeHead(200, { 'content-type': type }).end(body),
+        path.endsWith('.js') ? scriptDelay : 0,
+      );
     } catch {
       res.writeHead(404).end();
     }
@@ -191,6 +203,8 @@ model.chat('hello ' + Math.random()).then(
     args: ['--no-sandbox', '--disable-gpu'],
   });
   const fetched = [];
+  const arrivals = [];
+  let roundsLine;
   let unused = [];
   try {
     const page = await browser.newPage();
@@ -201,6 +215,17 @@ model.chat('hello ' + Math.random()).then(
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => window.__result !== undefined, null, { timeout: 30_000 });
     const result = await page.evaluate(() => window.__result);
+    if (scriptDelay) {
+      // Requests of one round trip come together; the next round starts once a script arrived.
+      const rounds = [];
+      let last = -Infinity;
+      for (const [at, name] of arrivals) {
+        if (at - last >= scriptDelay / 2) rounds.push([]);
+        rounds.at(-1).push(name);
+        last = at;
+      }
+      roundsLine = `${rounds.length} round trips: ${rounds.map((r) => r.join(' ')).join(' | ')}`;
+    }
     if (result.error) throw new Error(`${provider}: ${result.error}`);
     if (showUnused) unused = await page.coverage.stopJSCoverage();
   } finally {
@@ -230,11 +255,13 @@ model.chat('hello ' + Math.random()).then(
   const joined = gzipSync(Buffer.concat(fetched.map((f) => readFileSync(join(dir, 'out', f)))), {
     level: 9,
   }).length;
-  rmSync(dir, { recursive: true, force: true });
+  if (keep) console.log(`kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
   console.log(
     `${provider}: ${total} B gzip in ${fetched.length} scripts (${joined} B as one script)`,
   );
   console.log(lines.join('\n'));
+  if (roundsLine) console.log(roundsLine);
   return total;
 }
 
