@@ -62,6 +62,19 @@ describe('message checks', () => {
       expect(sent).toHaveLength(0);
     },
   );
+  it.each([
+    [42, 'number'],
+    [[{ role: 'user', content: 'hi' }], 'object'],
+  ])(
+    'complete() refuses the prompt %j before any request, naming what it got',
+    async (input, got) => {
+      const { m, sent } = model();
+      const error = await m.complete(input as string).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidRequestError);
+      expect((error as Error).message).toBe(`complete() takes the prompt as a string; got ${got}.`);
+      expect(sent).toHaveLength(0);
+    },
+  );
   it('passes a conversation with content parts, a tool answer and a system prompt', async () => {
     const { m, sent } = model();
     const messages = [

@@ -86,7 +86,7 @@ export class LanguageModel {
    */
   async complete(prompt: string, options: CallOptions = {}): Promise<ModelResponse> {
     if (typeof prompt !== 'string') {
-      throw new InvalidRequestError('complete() takes the prompt as a string.');
+      throw (await import('./message-problem.ts')).messageProblem(prompt, 'complete');
     }
     const messages = await normalizeMessages(prompt, options.system);
     return runMethod(this.#ctx, 'complete', messages, { type: 'text' }, options, undefined, prompt);

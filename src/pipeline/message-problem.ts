@@ -1,11 +1,16 @@
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 
 /**
- * What is wrong with `chat` input that `normalizeMessages` refused (loaded only then).
+ * What is wrong with `chat` input that `normalizeMessages` refused, or with a `complete` prompt that
+ * is not a string (loaded only then).
  * @param input - The refused input.
+ * @param method - The method that refused it.
  * @returns An {@link InvalidRequestError} naming the message that is wrong and how to fix it.
  */
-export function messageProblem(input: unknown): InvalidRequestError {
+export function messageProblem(input: unknown, method = 'chat'): InvalidRequestError {
+  if (method === 'complete') {
+    return new InvalidRequestError(`complete() takes the prompt as a string; got ${typeof input}.`);
+  }
   if (!Array.isArray(input)) {
     return new InvalidRequestError(
       `chat() takes a string or an array of messages ({ role, content }); got ${typeof input}.`,

@@ -1,5 +1,6 @@
 import { APICallError, type APICallErrorInit } from '../core/errors/api-call-error.ts';
 import { AuthenticationError } from '../core/errors/authentication-error.ts';
+import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { InvalidResponseError } from '../core/errors/invalid-response-error.ts';
 import { RateLimitError } from '../core/errors/rate-limit-error.ts';
 import { redact, redactError } from '../core/redact.ts';
@@ -96,3 +97,9 @@ export function errorEnvelopeError(init: SendRequestInit, body: unknown, text: s
     body: redact(text, init.secrets),
   });
 }
+
+/** The error for a caller's `fetch` that resolved to something other than a Response. */
+export const notAResponseError = (got: unknown) =>
+  new InvalidRequestError(
+    `\`fetch\` must resolve to a Response; the fetch option's function resolved to ${got === null ? 'null' : typeof got}.`,
+  );

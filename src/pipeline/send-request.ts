@@ -1,5 +1,4 @@
 import type { RateLimitInfo } from '../core/types.ts';
-import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { isLLMError } from '../core/errors/llm-error.ts';
 import { NetworkError } from '../core/errors/network-error.ts';
 
@@ -74,7 +73,7 @@ export async function sendRequest(init: SendRequestInit): Promise<SentRequest> {
     });
     // A caller's fetch that resolves to something else would fail below as a bare TypeError.
     if (typeof response?.status !== 'number') {
-      throw new InvalidRequestError('`fetch` must resolve to a Response.');
+      throw (await responseError()).notAResponseError(response);
     }
   } catch (error) {
     // Our own errors (a missing global fetch) are not network failures and must not be retried.
