@@ -184,8 +184,12 @@ for (const { name, code, budget } of PROMPT_CONSUMERS) {
 // (the browser's first call: 0.25-0.27 kB less per provider; a one-file Worker holds the same code,
 // in another order). Raised to 42.65 kB (measured 42598 B) when rate-limit headers became the
 // adapters' to read (`adapter.rateLimit`): Google's first call carries no parser (0.3 kB less), and a
-// one-file Worker pays the plumbing.
-const WORKER_BUDGET = 42_650;
+// one-file Worker pays the plumbing. Raised to 42.78 kB (measured 42715 B) when a call started its
+// registry rows and capability checks with the call and the adapters kept the common tuning in one
+// chunk (a browser's first call with options: 5 round trips, not 8-10; see
+// test/first-call-size), and the fetch option's error moved with the other answer errors (the
+// plain browser call 20 B smaller): a one-file Worker carries all of it.
+const WORKER_BUDGET = 42_780;
 it(`a Worker making one OpenAI chat call bundles to <= ${WORKER_BUDGET} B (gzip, one file)`, async () => {
   requireDist();
   const dir = mkdtempSync(join(tmpdir(), 'alea-worker-'));

@@ -59,6 +59,11 @@ export interface CallPlan {
   check?: OutputCheck;
   /** Present when the model has hooks or limits: watches the call for them. */
   observer?: CallObserver;
+  /**
+   * The registry lookup started with the call (see `runMethod`): a lookup that fails before the
+   * call reads it still fails this call, and the next call makes it again.
+   */
+  spec?: Promise<ModelSpec | undefined>;
 }
 
 type Result = ModelResponse | JSONModelResponse;
@@ -143,9 +148,8 @@ async function fetchResult(
 
 /** Everything before the request: registry checks, the wire request, and the cache key. */
 export async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheStore | undefined) {
-  const { model } = plan.call;
-  plan.call.spec = ctx.options.registry?.getModelDetails(model) ?? (await specOf(ctx));
   const c = plan.call;
+  c.spec = ctx.options.registry?.getModelDetails(c.model) ?? (await (plan.spec ?? specOf(ctx)));
   // The checks load only for a known model and a call that sets what they check (maxTokens, tools,
   // content parts, a schema, thinking): a bare chat call loads none of them.
   if (
@@ -158,7 +162,7 @@ export async function prepare(ctx: ModelContext, plan: CallPlan, store: CacheSto
   ) {
     (await loadChecks()).checkCapabilities(c, c.spec, ctx.adapter.provider);
   }
-  const wire = await ctx.adapter.buildRequest(plan.call);
+  const wire = await ctx.adapter.buildRequest(c);
   // Settings the provider cannot take reach the hook as well as `response.warnings`, on hits too:
   // each call was asked for them.
   for (const warning of wire.warnings ?? []) ctx.options.onWarning?.(warning);
@@ -264,6 +268,12 @@ export async function runMethod(
   check?: OutputCheck,
   prompt?: string,
 ): Promise<Result> {
+  // The chunks later steps need start loading with the call, together rather than one after
+  // another (in a browser, each is a round trip): the registry's record of the model, and the
+  // capability checks for the options that most often need them (a hint: prepare() loads them
+  // anyway). `options` itself is checked by buildCall.
+  const spec = ctx.options.registry ? undefined : specOf(ctx);
+  if (options.maxTokens ?? options.tools ?? options.thinking) loadChecks().catch(() => {});
   const call = await buildCall(ctx, method, messages, output, options, prompt);
-  return runCall(ctx, { method, call, options, check });
+  return runCall(ctx, { method, call, options, check, spec });
 }

@@ -28,6 +28,34 @@ export interface PageDownload {
   total: number;
   /** What the page put in `window.__result` (or `{ error }`). */
   result: unknown;
+  /**
+   * With `scriptDelayMs`: the scripts grouped by the round trip that fetched them. A script the
+   * page can only ask for once an earlier one has arrived (a static import of it, or code that
+   * awaits it before an `import()`) is in a later round; scripts asked for together share one.
+   */
+  rounds?: string[][];
+}
+
+/** How the page is served. */
+export interface PageOptions {
+  /**
+   * Holds every script response back this long, so each round trip of a script waterfall is a
+   * distinct step in time (requests of one round come within microseconds of each other; rounds
+   * are at least this far apart). Answers to API calls are not held.
+   */
+  scriptDelayMs?: number;
+}
+
+/** Script requests grouped into round trips: a gap of half the delay or more starts a new one. */
+function roundsOf(arrivals: [number, string][], delayMs: number): string[][] {
+  const rounds: string[][] = [];
+  let last = -Infinity;
+  for (const [at, file] of arrivals) {
+    if (at - last >= delayMs / 2) rounds.push([]);
+    rounds.at(-1)!.push(file.replace(/-[A-Z0-9]{8}\.js$/, '.js'));
+    last = at;
+  }
+  return rounds;
 }
 
 let packed: string | undefined;
@@ -60,9 +88,14 @@ function install(dir: string): void {
  * it in Chromium and measures every script the page fetched.
  * @param code - The consumer module.
  * @param loads - How many times to load the page in one browser profile (IndexedDB persists).
+ * @param options - How the page is served.
  * @returns One download per load.
  */
-export async function pageDownloads(code: string, loads = 1): Promise<PageDownload[]> {
+export async function pageDownloads(
+  code: string,
+  loads = 1,
+  { scriptDelayMs = 0 }: PageOptions = {},
+): Promise<PageDownload[]> {
   const dir = mkdtempSync(join(tmpdir(), 'alea-page-'));
   const server = createServer();
   const browser = await chromium.launch({
@@ -88,6 +121,7 @@ export async function pageDownloads(code: string, loads = 1): Promise<PageDownlo
       join(dir, 'out/index.html'),
       '<!doctype html><script type="module" src="consumer.js"></script>',
     );
+    let arrivals: [number, string][] = [];
     server.on('request', (req, res) => {
       const file = join(
         dir,
@@ -97,7 +131,11 @@ export async function pageDownloads(code: string, loads = 1): Promise<PageDownlo
       try {
         const body = readFileSync(file);
         const type = file.endsWith('.html') ? 'text/html' : 'text/javascript';
-        res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+        const send = () =>
+          res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+        if (type === 'text/html' || !scriptDelayMs) return send();
+        arrivals.push([performance.now(), file.slice(file.lastIndexOf('/') + 1)]);
+        setTimeout(send, scriptDelayMs);
       } catch {
         res.writeHead(404).end();
       }
@@ -115,12 +153,19 @@ export async function pageDownloads(code: string, loads = 1): Promise<PageDownlo
     const downloads: PageDownload[] = [];
     for (let load = 0; load < loads; load++) {
       scripts = [];
+      arrivals = [];
       await page.goto(`http://127.0.0.1:${port}/`);
       await page.waitForFunction(() => (window as any).__result !== undefined, null, {
         timeout: 30_000,
       });
       const result = await page.evaluate(() => (window as any).__result);
-      downloads.push({ scripts, total: scripts.reduce((n, s) => n + s.gzip, 0), result });
+      const total = scripts.reduce((n, s) => n + s.gzip, 0);
+      downloads.push({
+        scripts,
+        total,
+        result,
+        ...(scriptDelayMs && { rounds: roundsOf(arrivals, scriptDelayMs) }),
+      });
     }
     return downloads;
   } finally {

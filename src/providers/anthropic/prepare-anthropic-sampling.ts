@@ -10,7 +10,7 @@ import type { ModelCall } from '../../core/adapter.ts';
  * - a model that refuses both together (registry `exclusiveSampling`: Claude Opus 4.1, Sonnet 4.5,
  *   Haiku 4.5 and later) gets `temperature` only. A model the registry does not know gets the same,
  *   since `temperature` alone is accepted by every Claude model that takes sampling settings.
- * Loaded only by calls that set a sampling option.
+ * Ships with the tuning step (tune-anthropic-body), which every call with a sampling option loads.
  * @param call - The call; its `spec` is the registry's record of the model, if any.
  * @param thinking - Whether the request turns thinking on.
  * @param body - The request body, completed in place (a pass-through `top_k` may be removed).

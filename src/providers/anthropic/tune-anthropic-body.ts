@@ -1,6 +1,9 @@
 import type { ModelCall } from '../../core/adapter.ts';
 import type { AnthropicStructuredOutput } from './anthropic-structured-output.ts';
 import type { AnthropicPrompt, AnthropicTurn } from './convert-to-anthropic-messages.ts';
+// Ships with this chunk: sampling settings are what most tuned calls set, and as a chunk of its own
+// it was a second round trip after this one.
+import { prepareAnthropicSampling } from './prepare-anthropic-sampling.ts';
 import type { ResolvedThinking } from './prepare-anthropic-thinking.ts';
 
 // The request settings a plain chat does not use (thinking, effort, service tier, sampling, tools,
@@ -65,7 +68,6 @@ async function tuneAnthropicBody(
     body.output_config = { effort: tuned.effort, ...(body.output_config as object) };
   if (tuned?.serviceTier) body.service_tier ??= tuned.serviceTier;
   if (call.temperature !== undefined || call.topP !== undefined || body.top_k !== undefined) {
-    const { prepareAnthropicSampling } = await import('./prepare-anthropic-sampling.ts');
     prepareAnthropicSampling(call, resolved.on, body, warnings);
   }
   return resolved.on;

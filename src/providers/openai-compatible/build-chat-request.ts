@@ -41,6 +41,16 @@ export async function buildChatRequest(
     warnings.push(...prepareOpenAIEffort(call, body, 'chat', config));
   }
   if (completions) return openaiWireRequest(call, body, warnings, undefined);
+  // Text-only turns map as plain chat maps them: a call with sampling settings fetches no converter
+  // (one chunk, and a round trip after this one, fewer in a browser).
+  if (messages.every((m) => typeof m.content === 'string' && !isToolTurn(m))) {
+    return openaiWireRequest(
+      call,
+      body,
+      warnings,
+      messages.map(({ role, content }) => ({ role, content })),
+    );
+  }
   if (messages.some(isToolTurn)) {
     (await import('../../core/check-tool-turns.ts')).checkToolTurns(messages);
   }
