@@ -69,7 +69,7 @@ describe('message checks', () => {
     'complete() refuses the prompt %j before any request, naming what it got',
     async (input, got) => {
       const { m, sent } = model();
-      const error = await m.complete(input as string).catch((e: unknown) => e);
+      const error = await m.complete(input as unknown as string).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InvalidRequestError);
       expect((error as Error).message).toBe(`complete() takes the prompt as a string; got ${got}.`);
       expect(sent).toHaveLength(0);
