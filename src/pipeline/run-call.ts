@@ -95,14 +95,14 @@ export function callKey(ctx: ModelContext, signal: AbortSignal): Promise<string 
 
 // Loaded once, with the first call that needs it (a repeated import() costs every call). The cache
 // key and the cached path are plain imports: dist/ ships them in the call and store chunks anyway.
-const loadChecks = lazy(() => import('./check-capabilities.ts'));
+export const loadChecks = lazy(() => import('./check-capabilities.ts'));
 
 /**
  * The registry's record of the model (through the adapter's data chunk), looked up once per model:
  * a call's model is always its model's (`buildCall`). A lookup that failed (a chunk that did not
  * load) is made again by the next call.
  */
-function specOf(ctx: ModelContext): Promise<ModelSpec | undefined> {
+export function specOf(ctx: ModelContext): Promise<ModelSpec | undefined> {
   if (!ctx.spec) {
     const spec = (ctx.spec = ctx.adapter.loadSpec?.(ctx.model) ?? Promise.resolve(undefined));
     spec.catch(() => (ctx.spec = undefined));
@@ -269,11 +269,11 @@ export async function runMethod(
   prompt?: string,
 ): Promise<Result> {
   // The chunks later steps need start loading with the call, together rather than one after
-  // another (in a browser, each is a round trip): the registry's record of the model, and the
-  // capability checks for the options that most often need them (a hint: prepare() loads them
-  // anyway). `options` itself is checked by buildCall.
-  const spec = ctx.options.registry ? undefined : specOf(ctx);
+  // another (in a browser, each is a round trip): the capability checks for the options that most
+  // often need them (a hint: prepare() loads them anyway), and the registry's record of the model.
+  // `options` itself is checked by buildCall. (openStream does the same for a stream.)
   if (options.maxTokens ?? options.tools ?? options.thinking) loadChecks().catch(() => {});
+  const spec = ctx.options.registry ? undefined : specOf(ctx);
   const call = await buildCall(ctx, method, messages, output, options, prompt);
   return runCall(ctx, { method, call, options, check, spec });
 }

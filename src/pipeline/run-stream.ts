@@ -13,7 +13,14 @@ import { DEFAULT_TIMEOUT } from './options.ts';
 import { replayEvents } from './replay-events.ts';
 import { asHit, readCache } from './cached-call.ts';
 import { joinable, lead } from './in-flight.ts';
-import { isObserved, prepare, type CallPlan, type ModelContext } from './run-call.ts';
+import {
+  isObserved,
+  loadChecks,
+  prepare,
+  specOf,
+  type CallPlan,
+  type ModelContext,
+} from './run-call.ts';
 import { SharedStream } from './shared-stream.ts';
 import { StreamLog, type StreamResult } from './stream-log.ts';
 
@@ -271,7 +278,10 @@ export async function openStream(
   options: CallOptions,
   check?: OutputCheck,
 ): Promise<StreamSource<StreamEvent, StreamResult>> {
+  // As in runMethod: the checks and the registry's record start loading with the call.
+  if (options.maxTokens ?? options.tools ?? options.thinking) loadChecks().catch(() => {});
+  const spec = ctx.options.registry ? undefined : specOf(ctx);
   const messages = await kit.normalizeMessages(input, options.system);
   const call = await kit.buildCall(ctx, method, messages, output, options);
-  return runStream(ctx, { method, call, options, check });
+  return runStream(ctx, { method, call, options, check, spec });
 }

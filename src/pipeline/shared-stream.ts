@@ -157,6 +157,10 @@ async function runStream(
   try {
     await withRetries(
       async (n) => {
+        // The attempt's reader (its parser loads on demand) is made while the request is in flight,
+        // not after the answer's headers: in a browser its chunk is a round trip of its own.
+        const reading = (async () => adapter.streamReader!(plan.call, url))();
+        reading.catch(() => {}); // awaited below, unless the request failed
         // Hooks and limits see each attempt as a whole call's; the limiter's slot is held until the
         // stream ends (finished, failed, cut or left), not only until its headers arrive.
         const sent = await (observer
@@ -169,7 +173,7 @@ async function runStream(
           // A whole JSON answer (a server that ignored the stream flag) was read as a call's is,
           // its errors included (an error envelope, truncated JSON).
           if (!sent.response) return void ((body = sent.body), done(), (whole = true));
-          const reader = await adapter.streamReader!(plan.call, url);
+          const reader = await reading;
           let failure: unknown;
           try {
             await pump(sent.response.body, reader, log, signal);
