@@ -188,8 +188,11 @@ for (const { name, code, budget } of PROMPT_CONSUMERS) {
 // registry rows and capability checks with the call and the adapters kept the common tuning in one
 // chunk (a browser's first call with options: 5 round trips, not 8-10; see
 // test/first-call-size), and the fetch option's error moved with the other answer errors (the
-// plain browser call 20 B smaller): a one-file Worker carries all of it.
-const WORKER_BUDGET = 42_780;
+// plain browser call 20 B smaller): a one-file Worker carries all of it. Raised to 42.93 kB
+// (measured 42867 B) when json(), object(), responses(), tool calls and the adapters' tuning steps
+// started the on-demand code they need together (a browser's first object(): 10 round trips, not
+// 15): a one-file Worker carries those preloads too.
+const WORKER_BUDGET = 42_930;
 it(`a Worker making one OpenAI chat call bundles to <= ${WORKER_BUDGET} B (gzip, one file)`, async () => {
   requireDist();
   const dir = mkdtempSync(join(tmpdir(), 'alea-worker-'));

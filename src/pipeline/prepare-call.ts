@@ -10,6 +10,9 @@ import { showValue } from '../core/show-value.ts';
 import { UnsupportedFeatureError } from '../core/errors/unsupported-feature-error.ts';
 import { isPortableTools } from './is-portable-tools.ts';
 import { LAZY_OPTION_KEYS, type CallOptions, type ModelOptions } from './options.ts';
+// Ships with this chunk: tools are what most calls that load it set, and as a chunk of its own it
+// was one or two more round trips after this one.
+import { prepareTools } from './prepare-tools.ts';
 import { validateGrammar } from '../core/validate-grammar.ts';
 
 function checkValue(name: string, value: unknown, allowed: readonly string[]): void {
@@ -75,7 +78,6 @@ export async function prepareCall(
   for (const key of LAZY_OPTION_KEYS) delete call.extra[key];
   if (isPortableTools(options.tools)) {
     delete call.extra.tools;
-    const { prepareTools } = await import('./prepare-tools.ts');
     const prepared = await prepareTools(options.tools, adapter);
     if (prepared.tools.length) call.tools = prepared.tools;
     if (prepared.grammarTools.length) call.grammarTools = prepared.grammarTools;

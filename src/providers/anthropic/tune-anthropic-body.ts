@@ -135,6 +135,14 @@ export async function tuneAnthropicRequest(
   prompt: AnthropicPrompt,
 ): Promise<unknown> {
   const { warnings } = prompt;
+  // The finishing steps' code loads while the head is tuned, not after it (in a browser each chunk
+  // is a round trip).
+  for (const load of [
+    (call.tools?.length || call.toolChoice !== undefined) && import('./prepare-anthropic-tools.ts'),
+    mode && import('./prepare-anthropic-output.ts'),
+    cacheControl !== undefined && import('./anthropic-cache-control.ts'),
+  ])
+    if (load) load.catch(() => {});
   const thinking = await tuneAnthropicBody(call, asked, modelMax, body, warnings);
   return finishAnthropicBody(
     call,

@@ -34,6 +34,14 @@ export async function tuneGoogleBody(
     responseMimeType: call.output.type === 'text' ? undefined : 'application/json',
   };
   for (const key in gen) if (gen[key] === undefined) delete gen[key];
+  // The later steps' code loads while the effort is resolved, not after it (in a browser each chunk
+  // is a round trip).
+  for (const load of [
+    (call.output.type === 'json-schema' || call.tools?.length || call.toolChoice !== undefined) &&
+      import('./prepare-google-tools.ts'),
+    asked !== undefined && import('./prepare-google-thinking.ts'),
+  ])
+    if (load) load.catch(() => {});
   const tuned =
     call.effort || call.serviceTier
       ? (await import('./prepare-google-effort.ts')).prepareGoogleEffort(

@@ -24,12 +24,17 @@ export async function buildChatRequest(
   const body: Record<string, unknown> = { ...call.extra, model: call.model };
   let messages = call.messages;
   if (call.output.type !== 'text') {
+    // A schema's converter is loaded by the output step: it starts now, in parallel (in a browser
+    // each chunk is a round trip).
+    if (call.output.type === 'json-schema') import('./json-schema-format.ts').catch(() => {});
     const { prepareOpenAIOutput } = await import('./prepare-openai-output.ts');
     messages = await prepareOpenAIOutput(call, config, body);
   }
   const warnings = prepareOpenAISampling(call, body, guess);
   const tooling = call.tools || call.grammarTools || call.toolChoice !== undefined;
   if (tooling || 'tools' in body || 'tool_choice' in body) {
+    // An answer with tool calls is read by code loaded on demand: it loads with the request instead.
+    import('./read-openai-tool-calls.ts').catch(() => {});
     warnings.push(...(await import('./prepare-openai-tools.ts')).prepareOpenAITools(call, body));
   }
   if (call.constraint) {

@@ -44,6 +44,9 @@ export async function buildExtrasRequest(
     (await import('./check-grammar-model.ts')).checkGrammarModel(call, provider, form);
   }
   if (call.method === 'responses') {
+    // The answer's reader starts loading now, while the request is built and sent, not after the
+    // answer arrived (in a browser each chunk is a round trip).
+    import('./parse-responses-response.ts').catch(() => {});
     // Loaded on the first responses() call: chat bundles carry none of the Responses API.
     const { buildResponsesRequest } = await import('./build-responses-request.ts');
     return buildResponsesRequest(call, config, form);
