@@ -13,16 +13,14 @@ type Input = string | readonly Message[];
 /**
  * Starts loading, all at once, on-demand code these methods' calls will need later (in a browser
  * each chunk is a round trip, and these would otherwise follow one another): what checks and
- * repairs a JSON answer, what resolves tools, effort and tiers, and for a schema, its converter and
- * the checks of the options and the model's capabilities. A hint: each step still loads what it needs itself. (The model's registry
- * record starts loading in runMethod, after the schema's conversion.)
+ * repairs a JSON answer, and for a schema, its converter and the checks of the options and the
+ * model's capabilities. A hint: each step still loads what it needs itself. (The model's registry
+ * record starts loading in runMethod, after the schema's conversion: the kit has no lookup of its
+ * own, which would cost every chat page its bytes.)
  */
-function preload(options: CallOptions, repairs: boolean, schema?: StandardSchemaV1) {
+function preload(repairs: boolean, schema?: StandardSchemaV1) {
   const loads: Promise<unknown>[] = [];
   if (repairs) loads.push(import('./repair-rounds.ts'));
-  // Tools, effort and service tiers are resolved by prepare-call (see buildCall).
-  if (options?.tools ?? options?.effort ?? options?.serviceTier)
-    loads.push(import('./prepare-call.ts'));
   if (schema) {
     loads.push(import('./check-options.ts'), import('./check-capabilities.ts'));
     // The converter valibot schemas need (see to-json-schema.ts), loaded with the code that calls it.
@@ -33,7 +31,7 @@ function preload(options: CallOptions, repairs: boolean, schema?: StandardSchema
 
 /** See `LanguageModel.json`: every parsed JSON value is accepted. */
 export const json = async (kit: CallKit, ctx: ModelContext, input: Input, options: CallOptions) => {
-  preload(options, true);
+  preload(true);
   return kit.runMethod(
     ctx,
     'json',
@@ -54,7 +52,7 @@ export async function object(
   input: Input,
   options: ObjectOptions<StandardSchemaV1>,
 ) {
-  preload(options, true, options?.schema);
+  preload(true, options?.schema);
   // Schema conversion and validation load on first use: chat-only bundles do not carry them.
   const { prepareObjectOutput } = await import('./prepare-object-output.ts');
   const { output, check } = await prepareObjectOutput(options);
@@ -75,7 +73,7 @@ export async function streamObject(
   input: Input,
   options: ObjectOptions<StandardSchemaV1>,
 ) {
-  preload(options, false, options?.schema);
+  preload(false, options?.schema);
   const { prepareObjectOutput } = await import('./prepare-object-output.ts');
   const { output, check } = await prepareObjectOutput(options, 'streamObject');
   const [stream, { objectSource }] = await Promise.all([
@@ -95,8 +93,8 @@ export async function responses(
   options: ResponsesOptions,
   stream?: true,
 ) {
+  preload(!stream && !!(options?.json || options?.schema), options?.schema);
   // Loaded on first use: bundles that never call the Responses API carry none of it.
-  preload(options, !stream && !!(options?.json || options?.schema), options?.schema);
   const { prepareResponses } = await import('./prepare-responses.ts');
   const { output, check } = await prepareResponses(ctx.adapter, options, stream);
   return stream
