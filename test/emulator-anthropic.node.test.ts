@@ -106,6 +106,32 @@ describe('POST /v1/messages: tools', () => {
     }
   });
 
+  it('answers a forced tool choice (any, or a named tool) with a tool_use block, auto with text', async () => {
+    const g = {
+      name: 'g',
+      input_schema: { type: 'object', properties: { n: { type: 'integer' } } },
+    };
+    const cases: [Json, string | undefined][] = [
+      [{ type: 'any' }, 'f'],
+      [{ type: 'tool', name: 'g' }, 'g'],
+      [{ type: 'auto' }, undefined],
+    ];
+    for (const [tool_choice, name] of cases) {
+      const { res, json } = await send({
+        model: 'claude-sonnet-4-6',
+        tools: [tool, g],
+        tool_choice,
+      });
+      expect(res.status).toBe(200);
+      const uses = json.content.filter((b: Json) => b.type === 'tool_use');
+      expect(
+        uses.map((u: Json) => u.name),
+        JSON.stringify(tool_choice),
+      ).toEqual(name ? [name] : []);
+      expect(json.stop_reason).toBe(name ? 'tool_use' : 'end_turn');
+    }
+  });
+
   it('refuses tool_choice without tools', async () => {
     await refuses(
       { model: 'claude-sonnet-4-6', tool_choice: { type: 'auto' } },

@@ -86,8 +86,15 @@ function cacheUsage(b, ctx) {
 
 function toolUses(b, reply) {
   const tools = Array.isArray(b.tools) ? b.tools : [];
+  const choice = b.tool_choice?.type;
+  // A forced choice always answers with a tool_use block, as the Messages API does: `tool` the
+  // named tool, `any` the scenario's calls when it scripts some, else the first tool.
   const forced =
-    b.tool_choice?.type === 'tool' ? tools.find((t) => t.name === b.tool_choice.name) : undefined;
+    choice === 'tool'
+      ? tools.find((t) => t.name === b.tool_choice.name)
+      : choice === 'any' && !Array.isArray(reply.toolCalls)
+        ? tools[0]
+        : undefined;
   if (forced)
     return [
       {
@@ -102,8 +109,8 @@ function toolUses(b, reply) {
   if (
     !tools.length ||
     !Array.isArray(reply.toolCalls) ||
-    answered ||
-    b.tool_choice?.type === 'none'
+    (answered && choice !== 'any') ||
+    choice === 'none'
   )
     return [];
   return reply.toolCalls.map((tc, i) => ({
