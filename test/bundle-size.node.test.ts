@@ -80,8 +80,11 @@ for (const { name, code, slices, entryBudget } of consumers) {
 // 9.1 kB (measured 8858 B) when the OpenAI-compatible call code moved into the entry chunk (its
 // on-demand helpers take the adapter's functions as arguments, so bundlers stop splitting it off):
 // it was counted among the chunks a chat call loads too. The whole download fell again: 19.4 kB
-// (7016 + 12386 B) before, 19.2 kB (8858 + 10348 B) after.
-const STREAM_BUDGET = 9_100;
+// (7016 + 12386 B) before, 19.2 kB (8858 + 10348 B) after. Raised to 9.4 kB (measured 9158 B)
+// when InvalidResponseError left the call code (a chat call's answer check loads it only for a body
+// that does not fit, 50 B less per first call): the stream's parser imports it, so it is now
+// counted here as a chunk of its own.
+const STREAM_BUDGET = 9_400;
 const answer = (body: string, type: string) =>
   `const fetch = async () => new Response(${body}, { headers: { 'content-type': '${type}' } });`;
 const chunk = (o: object) => `'data: ' + JSON.stringify(${JSON.stringify(o)}) + '\\n\\n'`;
@@ -191,8 +194,10 @@ for (const { name, code, budget } of PROMPT_CONSUMERS) {
 // plain browser call 20 B smaller): a one-file Worker carries all of it. Raised to 42.93 kB
 // (measured 42867 B) when json(), object(), responses(), tool calls and the adapters' tuning steps
 // started the on-demand code they need together (a browser's first object(): 10 round trips, not
-// 15): a one-file Worker carries those preloads too.
-const WORKER_BUDGET = 42_930;
+// 15): a one-file Worker carries those preloads too. Raised to 43.0 kB (measured 42949 B) when the
+// answer check's error class loaded on demand (three more import() sites in one file; a browser's
+// first call 50 B less) and a call with tools started its call step with the option checks.
+const WORKER_BUDGET = 43_000;
 it(`a Worker making one OpenAI chat call bundles to <= ${WORKER_BUDGET} B (gzip, one file)`, async () => {
   requireDist();
   const dir = mkdtempSync(join(tmpdir(), 'alea-worker-'));

@@ -1,5 +1,4 @@
 import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
-import { InvalidResponseError } from '../core/errors/invalid-response-error.ts';
 import { NetworkError } from '../core/errors/network-error.ts';
 import { ioContextCheck } from '../core/io-context-check.ts';
 import { redact } from '../core/redact.ts';
@@ -154,6 +153,9 @@ export function serviceAccountKeyResolver(
     const value = body?.access_token;
     const expiresIn = Number(body?.expires_in ?? LIFETIME);
     if (typeof value !== 'string' || value === '') {
+      // The error's class loads only here: the Google entry, which exports this resolver, is on
+      // every Gemini call's first page load.
+      const { InvalidResponseError } = await import('../core/errors/invalid-response-error.ts');
       throw new InvalidResponseError({
         provider: 'google',
         url: tokenUrl,

@@ -1,4 +1,4 @@
-import type { WireShape } from '../../core/read-wire.ts';
+import type { WireShape } from '../../core/wire-misfit.ts';
 
 // Partial wire shapes (core/read-wire.ts): only the fields we read, extra fields and unknown block
 // types accepted, so new API additions never break parsing (the raw usage is taken from the body).

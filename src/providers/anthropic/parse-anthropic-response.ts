@@ -1,4 +1,4 @@
-import { readWire } from '../../core/read-wire.ts';
+import { checkWire } from '../../core/check-wire.ts';
 import type { ParsedResponse } from '../../core/adapter.ts';
 import type { Usage } from '../../core/types.ts';
 import { ANTHROPIC_MESSAGE_SHAPE, type AnthropicMessage } from './anthropic-api.ts';
@@ -44,7 +44,7 @@ export async function parseAnthropicResponse(
   url: string,
   options: { answerTool?: string; oneHourCache?: boolean } = {},
 ): Promise<ParsedResponse> {
-  const msg = readWire<AnthropicMessage>(body, ANTHROPIC_MESSAGE_SHAPE, 'anthropic', url);
+  const msg = await checkWire<AnthropicMessage>(body, ANTHROPIC_MESSAGE_SHAPE, 'anthropic', url);
   // Thinking and tool blocks, and stop reasons other than `end_turn`, are read by code loaded only
   // for answers that have them.
   const rare = () => import('./read-anthropic-blocks.ts');

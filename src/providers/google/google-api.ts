@@ -1,4 +1,4 @@
-import type { WireShape } from '../../core/read-wire.ts';
+import type { WireShape } from '../../core/wire-misfit.ts';
 
 // Partial wire shapes of `generateContent` answers (Gemini API GenerateContentResponse and Vertex
 // GoogleCloudAiplatformV1GenerateContentResponse share these fields; core/read-wire.ts): only what

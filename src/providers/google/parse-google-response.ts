@@ -1,4 +1,4 @@
-import { readWire } from '../../core/read-wire.ts';
+import { checkWire } from '../../core/check-wire.ts';
 import type { ParsedResponse } from '../../core/adapter.ts';
 import type { ReasoningPart, ToolCall, Usage } from '../../core/types.ts';
 import { GOOGLE_RESPONSE_SHAPE, type GooglePart, type GoogleResponse } from './google-api.ts';
@@ -28,7 +28,7 @@ export async function parseGoogleResponse(
   url: string,
   provider: string,
 ): Promise<ParsedResponse> {
-  const output = readWire<GoogleResponse>(body, GOOGLE_RESPONSE_SHAPE, provider, url);
+  const output = await checkWire<GoogleResponse>(body, GOOGLE_RESPONSE_SHAPE, provider, url);
   const { modelVersion, usageMetadata: usage } = output;
   const candidates = output.candidates ?? [];
   const first = candidates[0];

@@ -1,4 +1,4 @@
-import type { WireShape } from '../../core/read-wire.ts';
+import type { WireShape } from '../../core/wire-misfit.ts';
 
 // Partial wire shapes (core/read-wire.ts): only the fields we read, extra fields accepted, so
 // compatible servers (vLLM, xAI, local servers) that add or omit members still parse.

@@ -1,5 +1,5 @@
 import type { ModelCall, ParsedResponse, WireRequest } from '../../core/adapter.ts';
-import type { WireShape } from '../../core/read-wire.ts';
+import type { WireShape } from '../../core/wire-misfit.ts';
 import { buildChatRequest } from './build-chat-request.ts';
 import type { OpenAICompatibleConfig } from './openai-compatible-adapter.ts';
 import type { common, parseChatResponse } from './parse-openai-response.ts';

@@ -1,4 +1,4 @@
-import { readWire } from '../../core/read-wire.ts';
+import { checkWire } from '../../core/check-wire.ts';
 import type { ParsedResponse } from '../../core/adapter.ts';
 import type { JSONValue, Usage } from '../../core/types.ts';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason.ts';
@@ -44,7 +44,7 @@ export async function parseChatResponse(
   provider: string,
   url: string,
 ): Promise<ParsedResponse> {
-  const output = readWire<OpenAIChatResponse>(body, CHAT_SHAPE, provider, url);
+  const output = await checkWire<OpenAIChatResponse>(body, CHAT_SHAPE, provider, url);
   const first = output.choices[0];
   const base = common(
     body,
