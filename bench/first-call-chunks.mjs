@@ -30,6 +30,9 @@ const thought = args.includes('--thought');
 const callOptions = args.find((a) => a.startsWith('--options='))?.slice('--options='.length);
 // --rounds: every script answer is held 400 ms, and the scripts are listed by the round trip that
 // fetched them (what a page waits through before the request goes out).
+// A rough view: this server speaks HTTP/1.1, where Chromium opens six connections per host, so a
+// request can wait for a free one and land a round late. The counts that are held as budgets come
+// from test/support/page-download.ts (HTTP/2, scripts answered in waves).
 const scriptDelay = args.includes('--rounds') ? 400 : 0;
 // --keep: keep the bundle (its directory is printed) to read the chunks.
 const keep = args.includes('--keep');

@@ -12,7 +12,11 @@ import { anthropicSpec } from '../src/providers/anthropic/anthropic-spec.ts';
 import { toAnthropicSchema } from '../src/providers/anthropic/to-anthropic-schema.ts';
 import { convertToAnthropicMessages } from '../src/providers/anthropic/convert-to-anthropic-messages.ts';
 import { anthropicRichMessages } from '../src/providers/anthropic/anthropic-rich-messages.ts';
-import { prepareAnthropicThinking } from '../src/providers/anthropic/prepare-anthropic-thinking.ts';
+import {
+  MIN_THINKING_BUDGET,
+  prepareAnthropicThinking,
+} from '../src/providers/anthropic/prepare-anthropic-thinking.ts';
+import { MIN_THINKING_BUDGET as EFFORT_MIN_BUDGET } from '../src/providers/anthropic/prepare-anthropic-effort.ts';
 import { applyAnthropicCacheControl } from '../src/providers/anthropic/anthropic-cache-control.ts';
 
 describe('anthropicMaxOutput', () => {
@@ -29,6 +33,11 @@ describe('anthropicMaxOutput', () => {
 });
 
 describe('prepareAnthropicThinking', () => {
+  it('has the same smallest budget as the effort step (each keeps its own copy)', () => {
+    expect(EFFORT_MIN_BUDGET).toBe(MIN_THINKING_BUDGET);
+    expect(MIN_THINKING_BUDGET).toBe(1024);
+  });
+
   it('accepts the wire, camelCase and original shapes', () => {
     expect(prepareAnthropicThinking(true, undefined, 64_000)).toEqual({
       wire: { type: 'enabled', budget_tokens: 1600 },

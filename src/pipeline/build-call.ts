@@ -56,28 +56,27 @@ export async function buildCall(
   prompt?: string,
 ): Promise<ModelCall> {
   const settings = ctx.options;
-  // The checks load only when there is something to check: a bare chat call carries none of them.
-  if (
-    Object.keys(options).length ||
-    typeof ctx.model !== 'string' ||
-    !ctx.model ||
-    Object.keys(settings).some(
-      (k) => !UNCHECKED.includes(k) && (k !== 'cache' || settings.cache !== false),
-    )
-  ) {
-    (await import('./check-options.ts')).checkCallOptions(settings, ctx.model, options);
-  }
+  // Both load on demand, together rather than one after the other (in a browser each chunk is a
+  // round trip): the checks only when there is something to check (a bare chat call carries none of
+  // them), the call step only for tools, effort, tiers and output constraints.
+  const [checks, prep] = await Promise.all([
+    (Object.keys(options).length ||
+      typeof ctx.model !== 'string' ||
+      !ctx.model ||
+      Object.keys(settings).some(
+        (k) => !UNCHECKED.includes(k) && (k !== 'cache' || settings.cache !== false),
+      )) &&
+      import('./check-options.ts'),
+    (isPortableTools(options.tools) ||
+      settings.effort ||
+      settings.serviceTier ||
+      LAZY_OPTION_KEYS.some((key) => options[key] !== undefined)) &&
+      import('./prepare-call.ts'),
+  ]);
+  if (checks) checks.checkCallOptions(settings, ctx.model, options);
   const call = toCall(method, ctx.model, messages, output, options);
   if (prompt !== undefined) call.prompt = prompt;
-  if (
-    isPortableTools(options.tools) ||
-    settings.effort ||
-    settings.serviceTier ||
-    LAZY_OPTION_KEYS.some((key) => options[key] !== undefined)
-  ) {
-    // Loaded on demand: chat-only bundles carry no tool, effort or grammar code.
-    await (await import('./prepare-call.ts')).prepareCall(call, options, settings, ctx.adapter);
-  }
+  if (prep) await prep.prepareCall(call, options, settings, ctx.adapter);
   if (options.toolChoice !== undefined) call.toolChoice = options.toolChoice;
   return call;
 }

@@ -5,7 +5,7 @@
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -39,23 +39,13 @@ export interface PageDownload {
 /** How the page is served. */
 export interface PageOptions {
   /**
-   * Holds every script response back this long, so each round trip of a script waterfall is a
-   * distinct step in time (requests of one round come within microseconds of each other; rounds
-   * are at least this far apart). Answers to API calls are not held.
+   * Serves scripts in waves, one per round trip: every script request is held until none has come
+   * for this long, then the held ones are answered together. A script the page can only ask for
+   * once another has arrived lands in a later wave; scripts asked for together share one, however
+   * the CPU work between them is timed (it only has to stay under this quiet time). Answers to API
+   * calls are not held.
    */
   scriptDelayMs?: number;
-}
-
-/** Script requests grouped into round trips: a gap of half the delay or more starts a new one. */
-function roundsOf(arrivals: [number, string][], delayMs: number): string[][] {
-  const rounds: string[][] = [];
-  let last = -Infinity;
-  for (const [at, file] of arrivals) {
-    if (at - last >= delayMs / 2) rounds.push([]);
-    rounds.at(-1)!.push(file.replace(/-[A-Z0-9]{8}\.js$/, '.js'));
-    last = at;
-  }
-  return rounds;
 }
 
 let packed: string | undefined;
@@ -97,15 +87,28 @@ export async function pageDownloads(
   { scriptDelayMs = 0 }: PageOptions = {},
 ): Promise<PageDownload[]> {
   const dir = mkdtempSync(join(tmpdir(), 'alea-page-'));
-  const server = createServer();
+  // HTTP/2, as sites serve scripts: over HTTP/1.1 Chromium opens six connections per host, so a
+  // seventh script request waited for a free one and round trips depended on which got one first.
+  const tls = join(ROOT, 'test/fixtures/loopback-tls');
+  const server = createSecureServer({
+    key: readFileSync(join(tls, 'key.pem')),
+    cert: readFileSync(join(tls, 'cert.pem')),
+    allowHTTP1: true,
+  });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--ignore-certificate-errors',
+    ],
   });
   try {
     install(dir);
     writeFileSync(join(dir, 'consumer.mjs'), code);
-    await esbuild.build({
+    const { metafile } = await esbuild.build({
+      metafile: true,
       entryPoints: [join(dir, 'consumer.mjs')],
       absWorkingDir: dir,
       bundle: true,
@@ -117,11 +120,30 @@ export async function pageDownloads(
       entryNames: '[name]',
       logLevel: 'silent',
     });
+    // A shared chunk is named after its largest module in the round-trip log: `chunk(core)`.
+    const labels = new Map<string, string>();
+    for (const [out, { inputs }] of Object.entries(metafile.outputs)) {
+      const main = Object.entries(inputs).sort(
+        (a, b) => b[1].bytesInOutput - a[1].bytesInOutput,
+      )[0];
+      if (main && /(^|\/)chunk-[A-Z0-9]{8}\.js$/.test(out))
+        labels.set(out.replace(/^.*\//, ''), `chunk(${main[0].replace(/^.*\/|\.js$/g, '')})`);
+    }
     writeFileSync(
       join(dir, 'out/index.html'),
       '<!doctype html><script type="module" src="consumer.js"></script>',
     );
-    let arrivals: [number, string][] = [];
+    let rounds: string[][] = [];
+    let held: { file: string; send: () => void }[] = [];
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    const release = () => {
+      const wave = held;
+      held = [];
+      rounds.push(
+        wave.map((s) => labels.get(s.file) ?? s.file.replace(/-[A-Z0-9]{8}\.js$/, '.js')),
+      );
+      for (const script of wave) script.send();
+    };
     server.on('request', (req, res) => {
       const file = join(
         dir,
@@ -134,8 +156,9 @@ export async function pageDownloads(
         const send = () =>
           res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
         if (type === 'text/html' || !scriptDelayMs) return send();
-        arrivals.push([performance.now(), file.slice(file.lastIndexOf('/') + 1)]);
-        setTimeout(send, scriptDelayMs);
+        held.push({ file: file.slice(file.lastIndexOf('/') + 1), send });
+        clearTimeout(quiet);
+        quiet = setTimeout(release, scriptDelayMs);
       } catch {
         res.writeHead(404).end();
       }
@@ -153,8 +176,8 @@ export async function pageDownloads(
     const downloads: PageDownload[] = [];
     for (let load = 0; load < loads; load++) {
       scripts = [];
-      arrivals = [];
-      await page.goto(`http://127.0.0.1:${port}/`);
+      rounds = [];
+      await page.goto(`https://127.0.0.1:${port}/`);
       await page.waitForFunction(() => (window as any).__result !== undefined, null, {
         timeout: 30_000,
       });
@@ -164,7 +187,7 @@ export async function pageDownloads(
         scripts,
         total,
         result,
-        ...(scriptDelayMs && { rounds: roundsOf(arrivals, scriptDelayMs) }),
+        ...(scriptDelayMs && { rounds }),
       });
     }
     return downloads;

@@ -1,6 +1,12 @@
 import type { ModelCall } from '../../core/adapter.ts';
 import { nearestEffort } from '../../core/nearest-effort.ts';
-import { MIN_THINKING_BUDGET } from './prepare-anthropic-thinking.ts';
+
+/**
+ * Anthropic's smallest thinking budget, as prepare-anthropic-thinking's MIN_THINKING_BUDGET (a test
+ * holds them equal): importing that one would make a page fetch the thinking step's chunk only
+ * after this one arrived, one more round trip before an effort's request goes out.
+ */
+export const MIN_THINKING_BUDGET = 1024;
 
 // Thinking budgets for the universal efforts on models that think on a budget (before Claude Opus
 // 4.5): 1024 is Anthropic's minimum; each step roughly quadruples, as Gemini's levels do.

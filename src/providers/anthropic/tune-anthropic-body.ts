@@ -135,12 +135,18 @@ export async function tuneAnthropicRequest(
   prompt: AnthropicPrompt,
 ): Promise<unknown> {
   const { warnings } = prompt;
-  // The finishing steps' code loads while the head is tuned, not after it (in a browser each chunk
-  // is a round trip).
+  // The later steps' code loads with the first step's, not after it (in a browser each chunk is a
+  // round trip): thinking (asked for, or from an effort), the finishing steps, and the reader of an
+  // answer with thinking or tool_use blocks, which otherwise loads only once the answer arrived.
+  const thinks = asked !== undefined || !!call.effort;
+  const tools = !!call.tools?.length || call.toolChoice !== undefined;
   for (const load of [
-    (call.tools?.length || call.toolChoice !== undefined) && import('./prepare-anthropic-tools.ts'),
+    thinks && import('./prepare-anthropic-thinking.ts'),
+    thinks && import('./open-tool-turn-without-thinking.ts'),
+    tools && import('./prepare-anthropic-tools.ts'),
     mode && import('./prepare-anthropic-output.ts'),
     cacheControl !== undefined && import('./anthropic-cache-control.ts'),
+    (thinks || tools) && import('./read-anthropic-blocks.ts'),
   ])
     if (load) load.catch(() => {});
   const thinking = await tuneAnthropicBody(call, asked, modelMax, body, warnings);

@@ -35,11 +35,13 @@ export async function tuneGoogleBody(
   };
   for (const key in gen) if (gen[key] === undefined) delete gen[key];
   // The later steps' code loads while the effort is resolved, not after it (in a browser each chunk
-  // is a round trip).
+  // is a round trip), and so does the reader of an answer's function calls, which otherwise loads
+  // only once the answer arrived.
+  const tools = !!call.tools?.length || call.toolChoice !== undefined;
   for (const load of [
-    (call.output.type === 'json-schema' || call.tools?.length || call.toolChoice !== undefined) &&
-      import('./prepare-google-tools.ts'),
-    asked !== undefined && import('./prepare-google-thinking.ts'),
+    (call.output.type === 'json-schema' || tools) && import('./prepare-google-tools.ts'),
+    (asked !== undefined || !!call.effort) && import('./prepare-google-thinking.ts'),
+    tools && import('./read-google-parts.ts'),
   ])
     if (load) load.catch(() => {});
   const tuned =
