@@ -72,20 +72,48 @@ describe('POST /v1/responses', () => {
   });
 
   it('fails mid-stream with the error event, and cuts inside an event', async () => {
-    await control('rerr', { faults: [{ errorAfter: 3 }, { cutAfter: 3, cutMidEvent: true }] });
+    await control('rerr', {
+      faults: [
+        { errorAfter: 3 },
+        { errorAfter: 2, errorShape: 'flat' },
+        { errorAfter: 1, errorCode: 'insufficient_quota' },
+        { cutAfter: 3, cutMidEvent: true },
+      ],
+    });
     const body = { model: 'gpt-4o', input: 'one two three four', stream: true };
     const events = eventsOf(await (await post('/s/rerr/v1/responses', body)).text());
     expect(events.length).toBe(4);
+    // As the API sends it (openai-dotnet#881): the failure nested in `error`.
     expect(events[3]).toEqual([
+      'error',
+      {
+        type: 'error',
+        sequence_number: 3,
+        error: {
+          type: 'server_error',
+          code: 'server_error',
+          message: expect.any(String),
+          param: null,
+        },
+      },
+    ]);
+    // The spec's documented ResponseErrorEvent.
+    const flat = eventsOf(await (await post('/s/rerr/v1/responses', body)).text());
+    expect(flat.at(-1)).toEqual([
       'error',
       {
         type: 'error',
         code: 'server_error',
         message: expect.any(String),
         param: null,
-        sequence_number: 3,
+        sequence_number: 2,
       },
     ]);
+    const quota = eventsOf(await (await post('/s/rerr/v1/responses', body)).text());
+    expect(quota.at(-1)![1].error).toMatchObject({
+      type: 'insufficient_quota',
+      code: 'credit_balance_exhausted',
+    });
     const cut = await post('/s/rerr/v1/responses', body);
     const read = await cut.text().then(
       (t) => t,

@@ -3,12 +3,14 @@
 //
 // Fault = { status?, headers?, json?, body?, bytes?, hugeBytes?, contentType?, delayMs?, hang?,
 //           drop?, cut?, stall?, malformedJson?, html?, times?, cutAfter?, cutMidEvent?, errorAfter?,
-//           stallAfter?, stallMs? }
+//           stallAfter?, stallMs?, errorShape?, errorCode? }
 //   bytes: base64 of a raw body (e.g. one that is not UTF-8); hugeBytes: a body of that many bytes;
 //   cut: headers and half a JSON body, then the socket is reset; stall: the same, then silence.
 //   cutAfter, errorAfter, stallAfter act on a streamed answer, after that many events: cut the
 //   connection (with cutMidEvent, after half of the next event), send the dialect's error event and
-//   end, or pause (for stallMs, or until the client leaves).
+//   end, or pause (for stallMs, or until the client leaves). errorShape and errorCode choose the
+//   error event a dialect sends (the Responses API: errorShape 'flat' for the spec's documented form,
+//   errorCode 'insufficient_quota' or 'too_many_requests' for those failures).
 import http from 'node:http';
 
 /** Builds the scenario's fault queue from the control body. */
@@ -88,8 +90,8 @@ export function faultOutcome(fault, dialect, ctx) {
       result: { ...result, status, headers: { ...result.headers, ...headers } },
     };
   }
-  const { cutAfter, cutMidEvent, errorAfter, stallAfter, stallMs } = fault;
-  const stream = { cutAfter, cutMidEvent, errorAfter, stallAfter, stallMs };
+  const { cutAfter, cutMidEvent, errorAfter, stallAfter, stallMs, errorShape, errorCode } = fault;
+  const stream = { cutAfter, cutMidEvent, errorAfter, stallAfter, stallMs, errorShape, errorCode };
   return { action: 'continue', headers, stream };
 }
 

@@ -246,7 +246,10 @@ function responses(ctx) {
     store.responses.set(id, { calls: callIds });
     for (const item of output) if (item.type === 'reasoning') store.reasoning.add(item.id);
   }
-  return b.stream ? { sse: responseStream(response) } : { json: response };
+  if (!b.stream) return { json: response };
+  // `reply.done`: a LiteLLM proxy ends a Responses stream with Chat Completions' `data: [DONE]`
+  // after response.completed (BerriAI/litellm#34095).
+  return { sse: [...responseStream(response), ...(reply.done ? ['data: [DONE]\n\n'] : [])] };
 }
 
 /** Responses SSE: `event: <type>\ndata: <json>\n\n`, sequence_number on each, no [DONE]. */
@@ -319,22 +322,40 @@ function responseStream(response) {
   return frames;
 }
 
+// The `error` events of the faults' `errorCode`s, as captured from the API: rate limited
+// (openai-dotnet#881) and out of credits (Effect-TS/effect#7262).
+const STREAM_ERRORS = {
+  server_error: { type: 'server_error', code: 'server_error' },
+  too_many_requests: {
+    type: 'too_many_requests',
+    code: 'too_many_requests',
+    message: 'Too Many Requests',
+  },
+  insufficient_quota: {
+    type: 'insufficient_quota',
+    code: 'credit_balance_exhausted',
+    message:
+      'You have no credits remaining. Please add credits to your account to continue using the API.',
+  },
+};
+
 /**
- * The OpenAI dialect, with the Responses API's mid-stream failure: an `error` event (spec:
- * ResponseErrorEvent, `{ type: "error", code, message, param, sequence_number }`), not the Chat
- * Completions `{ "error": … }` data.
+ * The OpenAI dialect, with the Responses API's mid-stream failure: an `error` event, not the Chat
+ * Completions `{ "error": … }` data. The API nests the failure,
+ * `{ type: "error", sequence_number, error: { type, code, message, param } }` (openai-dotnet#881);
+ * the fault's `errorShape: 'flat'` sends the spec's documented ResponseErrorEvent,
+ * `{ type: "error", code, message, param, sequence_number }`.
  */
 export const responsesDialect = {
   ...dialect,
-  streamError(ctx, seq = 0) {
+  streamError(ctx, seq = 0, fault = {}) {
     const { message } = dialect.faultError(500, ctx).json.error;
-    const data = {
-      type: 'error',
-      code: 'server_error',
-      message,
-      param: null,
-      sequence_number: seq,
-    };
+    const error = { message, ...(STREAM_ERRORS[fault.errorCode] ?? STREAM_ERRORS.server_error) };
+    const data =
+      fault.errorShape === 'flat'
+        ? { type: 'error', code: error.code, message: error.message, param: null }
+        : { type: 'error', sequence_number: seq, error: { ...error, param: null } };
+    if (fault.errorShape === 'flat') data.sequence_number = seq;
     return `event: error\ndata: ${JSON.stringify(data)}\n\n`;
   },
 };

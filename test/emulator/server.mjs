@@ -27,7 +27,7 @@ import * as geminiBatch from './gemini-batch.mjs';
  * Route = { method: 'GET'|'POST'|..., match(path) => boolean, dialect, handle(ctx) => Result,
  *           raw?: true (the body need not be JSON) }
  * Dialect = { name, headers?(ctx) => object, notFound(ctx), invalidJson(ctx), checkAuth(ctx) => Result|null,
- *             faultError(status, ctx) => Result, streamError(ctx, seq) => string (a framed SSE
+ *             faultError(status, ctx) => Result, streamError(ctx, seq, fault) => string (a framed SSE
  *             error event, what the provider sends when it fails after its 200; `seq` is the number
  *             of events sent before it) }
  * Result = { status?, headers?, json? } | { status?, headers?, body: string, contentType? }
@@ -148,7 +148,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
           return void setTimeout(() => res.socket?.destroy(), 20);
         }
         if (i === errorAfter && ctx) {
-          res.write(dialectOf(ctx).streamError(ctx, i));
+          res.write(dialectOf(ctx).streamError(ctx, i, streamFault));
           break;
         }
         if (res.destroyed) return;

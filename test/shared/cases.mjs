@@ -47,6 +47,7 @@ import { streamCacheCases } from './cases-stream-cache.mjs';
 import { streamFaultCases } from './cases-stream-faults.mjs';
 import { streamPeerCases } from './cases-stream-peers.mjs';
 import { streamResponsesCases } from './cases-stream-responses.mjs';
+import { streamResponsesWireCases } from './cases-stream-responses-wire.mjs';
 import { promptCases } from './cases-prompts.mjs';
 import { limitsCases } from './cases-limits.mjs';
 import { limitsInfoCases } from './cases-limits-info.mjs';
@@ -125,6 +126,7 @@ export function makeCases(harness) {
     ...streamFaultCases(env),
     ...streamPeerCases(env),
     ...streamResponsesCases(env),
+    ...streamResponsesWireCases(env),
   ];
 }
 

@@ -32,10 +32,11 @@ interface Event {
  * .delta` (and vLLM's `response.reasoning_text.delta`) → thinking, function call arguments and custom
  * tool call input → tool-call deltas named by their `response.output_item.added` item. The stream ended
  * properly with `response.completed` or `response.incomplete`, whose `response` is the body a whole
- * call gets. `response.failed` and `error` events (and a Chat-style `{ "error": … }` from a compatible
+ * call gets; events after it (a proxy's `data: [DONE]`) are ignored. `response.failed` and `error` events (and a Chat-style `{ "error": … }` from a compatible
  * server) are the server failing mid-stream: a StreamError with the error's code.
  * Events: https://platform.openai.com/docs/api-reference/responses-streaming (ResponseStreamEvent in
- * openai-openapi.yaml: ResponseErrorEvent is `{ type: "error", code, message, param }`).
+ * openai-openapi.yaml: ResponseErrorEvent is `{ type: "error", code, message, param }`; the API
+ * really sends `{ type: "error", error: { type, code, message, param } }`, and both are read).
  * @param provider - For errors.
  * @param url - The streamed URL, for errors.
  */
@@ -53,6 +54,10 @@ export function createResponsesStreamReader(provider: string, url: string): Stre
   };
   return {
     read(event, emit) {
+      // The answer is whole once response.completed or .incomplete came: what follows (a LiteLLM
+      // proxy's `data: [DONE]`, BerriAI/litellm#34095) cannot change it. A `[DONE]` is no event of
+      // this API anywhere (openai-node skips it too); without the final event the stream is cut.
+      if (final || event.data.startsWith('[DONE]')) return;
       const e = streamData<Event>(event, provider, url);
       const type = e.type ?? event.event;
       switch (type) {
@@ -94,8 +99,14 @@ export function createResponsesStreamReader(provider: string, url: string): Stre
             e.response?.error ?? { message: 'the response failed' },
           );
         case 'error':
-          // The event's own `type` is "error": its code is what names the failure.
-          throw streamErrorEvent(provider, url, { code: e.code ?? undefined, message: e.message });
+          // OpenAI nests the failure (`{ type: "error", error: { type, code, message } }`), as
+          // openai-dotnet#881 captured; the spec's flat form has `code` and `message` on the event,
+          // whose own `type` ("error") names nothing.
+          throw streamErrorEvent(
+            provider,
+            url,
+            e.error ?? { code: e.code ?? undefined, message: e.message },
+          );
         default:
           // Chat-style failure of a compatible server (openai-node throws on `data.error` too).
           if (e.error) throw streamErrorEvent(provider, url, e.error);
