@@ -7,14 +7,32 @@ import { redact, redactError } from '../core/redact.ts';
 import { parseRetryAfter } from '../core/retry-after.ts';
 import type { SendRequestInit } from './send-request.ts';
 
-/** Reads `error.message` and `error.type`/`status`/`code` as OpenAI, Anthropic and Google send them. */
+/** The first string of `type`, `status` and `code`: what names the error. */
+const typeOf = (e: Record<string, unknown>) =>
+  [e.type, e.status, e.code].find((v) => typeof v === 'string') as string | undefined;
+
+/**
+ * Reads `error.message` and `error.type`/`status`/`code` as OpenAI, Anthropic and Google send them.
+ * Bodies without that envelope keep the server's words too: vLLM before 0.10.1, lmdeploy and LightLLM
+ * answer `{ object: "error", message, type, code }` (vllm-project/vllm#22099 changed it), FastAPI
+ * servers `{ detail: "Not Found" }` or, for a 422, `{ detail: [{ loc, msg, type }] }`.
+ */
 function defaultErrorDetail(body: unknown): { message?: string; type?: string } {
-  const error = (body as { error?: unknown } | null)?.error;
+  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const error = b.error;
   if (typeof error === 'string') return { message: error };
-  if (typeof error !== 'object' || error === null) return {};
-  const e = error as Record<string, unknown>;
-  const type = [e.type, e.status, e.code].find((v) => typeof v === 'string') as string | undefined;
-  return { message: typeof e.message === 'string' ? e.message : undefined, type };
+  if (typeof error === 'object' && error !== null) {
+    const e = error as Record<string, unknown>;
+    return { message: typeof e.message === 'string' ? e.message : undefined, type: typeOf(e) };
+  }
+  if (typeof b.message === 'string') return { message: b.message, type: typeOf(b) };
+  const detail = b.detail;
+  if (typeof detail === 'string') return { message: detail };
+  const issues = Array.isArray(detail) ? (detail as { loc?: unknown; msg?: unknown }[]) : [];
+  const said = issues
+    .filter((d) => typeof d?.msg === 'string')
+    .map((d) => (Array.isArray(d.loc) ? `${d.loc.join('.')}: ${d.msg}` : d.msg));
+  return said.length ? { message: said.join('; ') } : {};
 }
 
 function headersToObject(headers: Headers): Record<string, string> {

@@ -11,7 +11,6 @@ import {
   stableId,
   nowSeconds,
   countWords,
-  streamPieces,
   truncateWords,
   contentText,
   isReasoningModel,
@@ -21,10 +20,10 @@ import {
 } from './openai-common.mjs';
 import { jsonFromSchema } from './json-from-schema.mjs';
 import { chatRulesError } from './openai-rules.mjs';
+import { chatStream } from './openai-chat-stream.mjs';
 
 const ROLES = ['system', 'assistant', 'user', 'function', 'tool', 'developer'];
-export const sse = (obj) => `data: ${JSON.stringify(obj)}\n\n`;
-export const DONE = 'data: [DONE]\n\n';
+export { sse, DONE } from './openai-chat-stream.mjs';
 
 /** Common model-level checks shared by chat and completions. */
 export function checkModel(b) {
@@ -135,10 +134,13 @@ function toolCallsFor(reply, b) {
     const args =
       typeof tc.arguments === 'string' ? tc.arguments : JSON.stringify(tc.arguments ?? {});
     const tool = b.tools.find((t) => t?.custom?.name === tc.name);
-    const id = tc.id ?? stableId('call_', tc.name, args, i);
+    // `reply.noToolCallIds`: llama.cpp before #12292 sent calls without ids; `reply.objectArguments`:
+    // llama-server's --tool-args-object sends the arguments as a JSON object (llama.cpp#20198).
+    const id = reply?.noToolCallIds ? undefined : (tc.id ?? stableId('call_', tc.name, args, i));
+    const fn = { name: tc.name, arguments: reply?.objectArguments ? JSON.parse(args) : args };
     return tool
       ? { id, type: 'custom', custom: { name: tc.name, input: tc.arguments } }
-      : { id, type: 'function', function: { name: tc.name, arguments: args } };
+      : { id, type: 'function', function: fn };
   });
 }
 
@@ -187,17 +189,19 @@ export function chatCompletions(ctx) {
     const full = index === 0 ? text : `${text} (choice ${index})`;
     const truncated = typeof maxTokens === 'number' && countWords(full) > maxTokens;
     const content = truncated ? truncateWords(full, maxTokens) : full;
+    // `reply.refusal`: the model declines (structured outputs' refusals): no content, the refusal.
+    const refusal = typeof reply.refusal === 'string' ? reply.refusal : null;
     const message = {
       role: 'assistant',
-      content: toolCalls ? null : content,
-      refusal: null,
+      content: toolCalls || refusal ? null : content,
+      refusal,
       annotations: [],
     };
     if (typeof reply.reasoning === 'string') message[reasoningField] = reply.reasoning;
     if (toolCalls) message.tool_calls = toolCalls;
     completionTokens += toolCalls
       ? toolCalls.reduce((n, t) => n + countWords(t.function?.arguments ?? t.custom.input), 0)
-      : countWords(content);
+      : countWords(refusal ?? content);
     const finish = reply.finishReason ?? (toolCalls ? 'tool_calls' : truncated ? 'length' : 'stop');
     return { index, message, logprobs: null, finish_reason: finish };
   });
@@ -220,7 +224,7 @@ export function chatCompletions(ctx) {
   );
   const head = { id: randomId('chatcmpl-'), created: nowSeconds(), model: reply.model ?? b.model };
 
-  if (b.stream) return { sse: chatStream(head, choices, usage, b, reasoningField) };
+  if (b.stream) return { sse: chatStream(head, choices, usage, b, reply) };
   return {
     json: {
       id: head.id,
@@ -233,64 +237,4 @@ export function chatCompletions(ctx) {
       system_fingerprint: SYSTEM_FINGERPRINT,
     },
   };
-}
-
-/** OpenAI chat SSE: role chunk, delta chunks, finish chunk per choice; usage chunk; [DONE]. */
-function chatStream(head, choices, usage, b, reasoningField) {
-  const includeUsage = b.stream_options?.include_usage === true;
-  const base = {
-    id: head.id,
-    object: 'chat.completion.chunk',
-    created: head.created,
-    model: head.model,
-    service_tier: 'default',
-    system_fingerprint: SYSTEM_FINGERPRINT,
-  };
-  const chunk = (index, delta, finish = null) =>
-    sse({
-      ...base,
-      choices: [{ index, delta, logprobs: null, finish_reason: finish }],
-      ...(includeUsage ? { usage: null } : {}),
-    });
-  const frames = [];
-  for (const c of choices) {
-    const m = c.message;
-    frames.push(
-      chunk(c.index, { role: 'assistant', content: m.tool_calls ? null : '', refusal: null }),
-    );
-    if (typeof m[reasoningField] === 'string') {
-      for (const piece of streamPieces(m[reasoningField]))
-        frames.push(chunk(c.index, { [reasoningField]: piece }));
-    }
-    if (m.tool_calls) {
-      m.tool_calls.forEach((call, j) => {
-        // Custom tool calls stream like function calls here (the SDK does not stream them).
-        const tc = call.function
-          ? call
-          : { ...call, function: { name: call.custom.name, arguments: call.custom.input } };
-        frames.push(
-          chunk(c.index, {
-            tool_calls: [
-              {
-                index: j,
-                id: tc.id,
-                type: 'function',
-                function: { name: tc.function.name, arguments: '' },
-              },
-            ],
-          }),
-        );
-        for (const piece of streamPieces(tc.function.arguments))
-          frames.push(
-            chunk(c.index, { tool_calls: [{ index: j, function: { arguments: piece } }] }),
-          );
-      });
-    } else {
-      for (const piece of streamPieces(m.content)) frames.push(chunk(c.index, { content: piece }));
-    }
-    frames.push(chunk(c.index, {}, c.finish_reason));
-  }
-  if (includeUsage) frames.push(sse({ ...base, choices: [], usage }));
-  frames.push(DONE);
-  return frames;
 }

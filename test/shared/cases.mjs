@@ -9,6 +9,8 @@ import { openaiOutputCases } from './cases-openai-output.mjs';
 import { openaiWireCases } from './cases-openai-wire.mjs';
 import { openaiClaimCases } from './cases-openai-claims.mjs';
 import { openaiOptionCases } from './cases-openai-options.mjs';
+import { openaiStreamWireCases } from './cases-openai-stream-wire.mjs';
+import { openaiAnswerWireCases } from './cases-openai-answer-wire.mjs';
 import { steadyCases } from './cases-steady.mjs';
 import { registryCases } from './cases-registry.mjs';
 import { cacheCases } from './cases-cache.mjs';
@@ -83,6 +85,8 @@ export function makeCases(harness) {
     ...openaiWireCases(env),
     ...openaiClaimCases(env),
     ...openaiOptionCases(env),
+    ...openaiStreamWireCases(env),
+    ...openaiAnswerWireCases(env),
     ...steadyCases(env),
     ...registryCases(env),
     ...cacheCases(env),

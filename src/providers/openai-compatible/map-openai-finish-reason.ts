@@ -13,6 +13,15 @@ export function mapOpenAIFinishReason(reason: string | null | undefined): Finish
       return reason;
     case 'function_call':
       return 'tool_calls';
+    // A normal stop as other servers name it: Together `eos`, TGI and watsonx `eos_token`, and
+    // Anthropic's names behind proxies.
+    case 'eos':
+    case 'eos_token':
+    case 'stop_sequence':
+    case 'end_turn':
+      return 'stop';
+    case 'max_tokens':
+      return 'length';
     default:
       return 'other';
   }

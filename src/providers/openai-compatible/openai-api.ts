@@ -23,10 +23,13 @@ export const CHAT_SHAPE: WireShape = {
         // DeepSeek, xAI and older vLLM name it reasoning_content; vLLM ≥ 0.11 names it reasoning.
         'reasoning_content?': 'string',
         'reasoning?': 'string',
+        'refusal?': 'string',
         'tool_calls?': [
           {
-            id: 'string',
-            'function?': { name: 'string', arguments: 'string' },
+            // Servers without ids (llama.cpp before #12292) and with object arguments (llama-server
+            // --tool-args-object) are read too (read-openai-tool-calls.ts).
+            'id?': 'string',
+            'function?': { name: 'string', 'arguments?': 'unknown' },
             // A custom (grammar or free-text) tool's call: `{ type: 'custom', custom }`.
             'custom?': { name: 'string', input: 'string' },
           },
@@ -59,10 +62,11 @@ export interface OpenAIChatResponse {
       content?: string | null;
       reasoning_content?: string | null;
       reasoning?: string | null;
+      refusal?: string | null;
       tool_calls?:
         | {
-            id: string;
-            function?: { name: string; arguments: string } | null;
+            id?: string | null;
+            function?: { name: string; arguments?: unknown } | null;
             custom?: { name: string; input: string } | null;
           }[]
         | null;

@@ -146,7 +146,7 @@ export function createOpenAICompatibleAdapter(config: OpenAICompatibleConfig): P
     streamReader: async (call, url) =>
       call.method === 'responses'
         ? (await import('./parse-responses-stream.ts')).createResponsesStreamReader(provider, url)
-        : (await import('./parse-openai-stream.ts')).createOpenAIStreamReader(provider, url),
+        : (await import('./parse-openai-stream.ts')).createOpenAIStreamReader(provider, url, call),
 
     parseResponse: (body, call, url) =>
       isPlainChat(call, config)

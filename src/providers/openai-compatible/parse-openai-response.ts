@@ -38,7 +38,10 @@ export function common(
   };
 }
 
-/** Maps a `/v1/chat/completions` body: text, reasoning and tool calls of the first choice. */
+/**
+ * Maps a `/v1/chat/completions` body: text, reasoning and tool calls of the first choice.
+ * @throws `ContentFilterError` (reason `refusal`) for a refusal with no text and no tool call.
+ */
 export async function parseChatResponse(
   body: unknown,
   provider: string,
@@ -53,6 +56,9 @@ export async function parseChatResponse(
     first?.finish_reason,
   );
   const wired = first?.message.tool_calls;
+  const refusal = first?.message.refusal;
+  if (refusal && !base.text && !wired?.length)
+    throw (await import('./chat-refusal-error.ts')).chatRefusalError(provider, url, refusal);
   // Read by code loaded only for answers that have tool calls.
   const toolCalls = wired?.length
     ? (await import('./read-openai-tool-calls.ts')).readOpenAIToolCalls(wired)

@@ -1,13 +1,12 @@
-import type { StreamReader } from '../../core/adapter.ts';
+import type { ModelCall, StreamReader } from '../../core/adapter.ts';
 import type { SseEvent } from '../../core/sse-parser.ts';
 import { InvalidResponseError } from '../../core/errors/invalid-response-error.ts';
 import { streamErrorEvent } from '../../core/stream-error-event.ts';
+import { addToolCallDelta, type ToolCallDelta, type ToolCallSlots } from './add-tool-call-delta.ts';
 
-interface ToolCallSlot {
-  id: string;
-  type: 'function';
-  function: { name: string; arguments: string };
-}
+// The forced custom tool of a constraint (GRAMMAR_TOOL in prepare-openai-constraint.ts, not imported:
+// that module would join the stream reader's chunk). Its input is the answer's text.
+const GRAMMAR_TOOL = 'grammar_response';
 interface Choice {
   index: number;
   message: { role: 'assistant'; content: string | null; [reasoning: string]: unknown };
@@ -27,11 +26,7 @@ interface Chunk {
       reasoning_content?: string | null;
       reasoning?: string | null;
       refusal?: string | null;
-      tool_calls?: Array<{
-        index?: number;
-        id?: string;
-        function?: { name?: string; arguments?: string };
-      }>;
+      tool_calls?: ToolCallDelta[];
     };
     finish_reason?: string | null;
   }>;
@@ -56,14 +51,22 @@ export function streamData<T>(event: SseEvent, provider: string, url: string): T
  * openai-node's ChatCompletionStream accumulates it. Deltas are reported for the first choice only;
  * every choice is kept for `choices`. An event with `error` is the server failing mid-stream
  * (openai-node `core/streaming.js` throws on `data.error` too). The stream ended properly once
- * `[DONE]` came, or a finish reason and the usage did (servers that omit `[DONE]`).
+ * `[DONE]` came, or once the body ended cleanly after every started choice had its finish reason
+ * (ik_llama.cpp, mlc-llm and text-generation-webui send no `[DONE]`, and servers that ignore
+ * `include_usage` no usage). Custom tool calls stream as `custom: { name, input }`; with a
+ * constraint, the forced grammar tool's input arrives as text deltas, as it ends up as the text.
  * @param provider - For errors.
  * @param url - The streamed URL, for errors.
+ * @param call - The call streamed.
  */
-export function createOpenAIStreamReader(provider: string, url: string): StreamReader {
+export function createOpenAIStreamReader(
+  provider: string,
+  url: string,
+  call?: ModelCall,
+): StreamReader {
   const head: { id?: string; model?: string; created?: number; system_fingerprint?: string } = {};
   const choices: Choice[] = [];
-  const calls: ToolCallSlot[][] = [];
+  const calls: ToolCallSlots[] = [];
   let usage: unknown;
   let done = false;
   return {
@@ -99,18 +102,16 @@ export function createOpenAIStreamReader(provider: string, url: string): StreamR
         if (d.refusal)
           choice.message.refusal = ((choice.message.refusal as string) ?? '') + d.refusal;
         for (const t of d.tool_calls ?? []) {
-          const slots = (calls[index] ??= []);
-          const at = t.index ?? slots.length;
-          let slot = slots[at];
-          const fresh = !slot;
-          slot ??= slots[at] = { id: '', type: 'function', function: { name: '', arguments: '' } };
-          if (t.id) slot.id = t.id;
-          if (t.function?.name) slot.function.name = t.function.name;
-          const piece = t.function?.arguments ?? '';
-          slot.function.arguments += piece;
-          choice.message.tool_calls = slots;
-          if (first && (fresh || piece)) {
-            const { id, function: fn } = slot;
+          const slots = (calls[index] ??= { list: [], at: new Map() });
+          const { slot, position, fresh, piece } = addToolCallDelta(slots, t);
+          choice.message.tool_calls = slots.list;
+          if (!first || !(fresh || piece)) continue;
+          const fn = slot.type === 'custom' ? slot.custom : slot.function;
+          if (call?.constraint && slot.type === 'custom' && fn.name === GRAMMAR_TOOL) {
+            if (piece) emit({ type: 'text', delta: piece });
+          } else {
+            // A server that sent no id: readOpenAIToolCalls gives the call the same one.
+            const id = slot.id || `call_${position}`;
             emit({ type: 'tool-call-delta', id, name: fn.name, argumentsDelta: piece });
           }
         }
@@ -118,7 +119,8 @@ export function createOpenAIStreamReader(provider: string, url: string): StreamR
       }
     },
     result() {
-      const finished = choices[0]?.finish_reason != null && usage !== undefined;
+      // Called once the body ended cleanly: a cut connection never gets here.
+      const finished = choices.length > 0 && choices.every((c) => c.finish_reason != null);
       if (!done && !finished) return undefined;
       return { ...head, object: 'chat.completion', choices, usage: usage ?? null };
     },

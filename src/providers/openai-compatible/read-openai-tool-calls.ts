@@ -18,14 +18,25 @@ export function parseArguments(text: string): unknown {
 
 /**
  * Maps a chat answer's tool calls: function calls with their arguments parsed, custom (grammar or
- * free-text) tools' input as text. Loaded only for answers that have tool calls.
+ * free-text) tools' input as text. Loaded only for answers that have tool calls. A call without an id
+ * (llama.cpp before ggml-org/llama.cpp#12292, some proxies) gets `call_<position>`, the same in a
+ * stream and a whole answer; arguments sent as a JSON object (llama-server's `--tool-args-object`,
+ * TGI) are taken as they are, and absent or empty ones are `{}`.
  */
 export function readOpenAIToolCalls(calls: OpenAIToolCalls): ToolCall[] {
-  return calls.flatMap((c): ToolCall[] =>
-    c.function
-      ? [{ id: c.id, name: c.function.name, arguments: parseArguments(c.function.arguments) }]
+  return calls.flatMap((c, i): ToolCall[] => {
+    const id = c.id || `call_${i}`;
+    const args = c.function?.arguments;
+    return c.function
+      ? [
+          {
+            id,
+            name: c.function.name,
+            arguments: typeof args !== 'string' ? (args ?? {}) : args ? parseArguments(args) : {},
+          },
+        ]
       : c.custom
-        ? [{ id: c.id, name: c.custom.name, arguments: c.custom.input, custom: true }]
-        : [],
-  );
+        ? [{ id, name: c.custom.name, arguments: c.custom.input, custom: true }]
+        : [];
+  });
 }
