@@ -55,15 +55,15 @@ export async function parseChatResponse(
     output.choices.map((c) => c.message.content ?? ''),
     first?.finish_reason,
   );
-  const wired = first?.message.tool_calls;
-  const refusal = first?.message.refusal;
-  if (refusal && !base.text && !wired?.length)
-    throw (await import('./chat-refusal-error.ts')).chatRefusalError(provider, url, refusal);
-  // Read by code loaded only for answers that have tool calls.
-  const toolCalls = wired?.length
-    ? (await import('./read-openai-tool-calls.ts')).readOpenAIToolCalls(wired)
-    : [];
-  const thinking = first?.message.reasoning_content ?? first?.message.reasoning ?? undefined;
+  const message = first?.message;
+  // Read by code loaded only for answers that have tool calls or a refusal.
+  const toolCalls =
+    message?.tool_calls?.length || message?.refusal
+      ? await (
+          await import('./read-openai-tool-calls.ts')
+        ).readChatCalls(message, base.text, provider, url)
+      : [];
+  const thinking = message?.reasoning_content ?? message?.reasoning ?? undefined;
   const calls = toolCalls.length ? { toolCalls } : {};
   return {
     ...base,

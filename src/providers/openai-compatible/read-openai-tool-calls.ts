@@ -40,3 +40,25 @@ export function readOpenAIToolCalls(calls: OpenAIToolCalls): ToolCall[] {
         : [];
   });
 }
+
+/**
+ * Reads a chat answer's tool calls, once the answer has some or a refusal. A refusal with no text and
+ * no tool call is a `ContentFilterError` (reason `refusal`), loaded only then.
+ * @param message - The first choice's message.
+ * @param text - Its text.
+ * @param provider - For the error.
+ * @param url - The called URL, for the error.
+ */
+export async function readChatCalls(
+  message: OpenAIChatResponse['choices'][number]['message'],
+  text: string,
+  provider: string,
+  url: string,
+): Promise<ToolCall[]> {
+  const calls = message.tool_calls ?? [];
+  if (message.refusal && !text && !calls.length) {
+    const { chatRefusalError } = await import('./chat-refusal-error.ts');
+    throw chatRefusalError(provider, url, message.refusal);
+  }
+  return readOpenAIToolCalls(calls);
+}
