@@ -1,0 +1,97 @@
+// AnthropicModel against real-world Messages API shapes the loopback emulator sends on request
+// (test/emulator/anthropic.mjs scenario options): refusals, proxy stream endings (`data: [DONE]`, a
+// body held open after message_stop), streamed server tools and citations, and the pass-through
+// `max_tokens` and `top_p`. Runtime-neutral: runs in all five runtimes.
+import { assert, deepEqual, equal, rejects } from './assert.mjs';
+import { anthropicFixture } from './anthropic-fixture.mjs';
+import { named, personJsonSchema, personSchema } from './fixtures.mjs';
+
+/** A stream's events and its finish response. */
+async function drain(stream) {
+  const events = [];
+  for await (const e of stream) events.push(e);
+  return { events, response: events.find((e) => e.type === 'finish')?.response };
+}
+
+const webSearch = { type: 'web_search_20250305', name: 'web_search', max_uses: 1 };
+const citation = {
+  type: 'web_search_result_location',
+  cited_text: 'Claude Elwood Shannon (April 30, 1916 - February 24, 2001)',
+  url: 'https://en.wikipedia.org/wiki/Claude_Shannon',
+  title: 'Claude Shannon',
+  encrypted_index: 'Eo8BCioIAhgB',
+};
+
+/**
+ * @param {{ sdk: any, emulatorUrl: string, runtime: string }} env
+ * @returns {Array<[string, () => Promise<void>]>}
+ */
+export function anthropicWireCases(env) {
+  const { memoryStore } = env.sdk.cache;
+  const { scenario, model } = anthropicFixture(env);
+  return [
+    [
+      'anthropic: a stream ends at message_stop, whatever a proxy sends after it ([DONE], event: done)',
+      async () => {
+        const tails = [
+          ['event: done\ndata: [DONE]\n\n'],
+          ['data: [DONE]\n\n'],
+          ['event: message_stop\ndata: not json\n\n', 'event: content_block_delta\ndata: {}\n\n'],
+        ];
+        for (const streamTail of tails) {
+          const s = await scenario({ reply: { text: 'Hello there!', streamTail } });
+          const store = memoryStore();
+          const { response } = await drain(model(s.endpoint, { cache: store }).stream('hi'));
+          equal(response.text, 'Hello there!', JSON.stringify(streamTail));
+          equal((await store.keys()).length, 1, 'the finished answer is cached');
+        }
+      },
+    ],
+    [
+      'anthropic: a stream held open after message_stop finishes at message_stop',
+      async () => {
+        const s = await scenario({ reply: { text: 'Hello there!', holdOpen: true } });
+        const started = Date.now();
+        const { response } = await drain(model(s.endpoint).stream('hi', { idleTimeout: 3000 }));
+        equal(response.text, 'Hello there!');
+        assert(Date.now() - started < 2500, `finished in ${Date.now() - started} ms`);
+        const r = await model(s.endpoint).chat('hi', { idleTimeout: 3000 });
+        equal(r.text, 'Hello there!', 'a whole answer is not held');
+      },
+    ],
+    [
+      'anthropic: a streamed server tool sends no tool-call events; citations stream into raw',
+      async () => {
+        const serverTool = {
+          name: 'web_search',
+          input: { query: 'Claude Shannon birth date' },
+          results: [
+            {
+              type: 'web_search_result',
+              title: 'Claude Shannon',
+              url: citation.url,
+              encrypted_content: 'Ev0DCioIAxgC',
+              page_age: null,
+            },
+          ],
+        };
+        const reply = {
+          text: 'Shannon was born on April 30, 1916.',
+          serverTool,
+          citations: [citation],
+        };
+        const s = await scenario({ reply });
+        const m = model(s.endpoint);
+        const { events, response } = await drain(m.stream('When?', { tools: [webSearch] }));
+        const kinds = events.map((e) => e.type);
+        assert(!kinds.some((k) => k.startsWith('tool-call')), kinds.join(' '));
+        equal(response.toolCalls, undefined, 'no client tool call');
+        equal(response.text, reply.text);
+        const whole = await m.chat('When?', { tools: [webSearch] });
+        deepEqual(response.raw.content, whole.raw.content, 'the stream rebuilds the whole answer');
+        deepEqual(response.raw.content.at(-1).citations, [citation], 'citations kept');
+        equal(response.raw.content[0].input.query, serverTool.input.query, 'server tool input');
+      },
+    ],
+  ];
+}
