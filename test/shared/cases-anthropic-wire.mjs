@@ -31,6 +31,27 @@ export function anthropicWireCases(env) {
   const { scenario, model } = anthropicFixture(env);
   return [
     [
+      'anthropic: a refusal is a ContentFilterError (whole, streamed, object()), never cached or repaired',
+      async () => {
+        for (const text of ['', 'I can start, but']) {
+          const s = await scenario({ reply: { stopReason: 'refusal', text } });
+          const store = memoryStore();
+          const m = model(s.endpoint, { cache: store });
+          for (const attempt of [1, 2]) {
+            const e = await rejects(m.chat('same prompt'), named('ContentFilterError'), text);
+            equal(e.reason, 'refusal', `reason #${attempt}`);
+            equal(e.blockedBy, 'response', `blockedBy #${attempt}`);
+          }
+          await rejects(drain(m.stream('same prompt')), named('ContentFilterError'), 'stream');
+          equal((await s.requests()).length, 3, 'every call was sent');
+          const o = m.object('A person', { schema: personSchema, jsonSchema: personJsonSchema });
+          await rejects(o, named('ContentFilterError'), 'object()');
+          equal((await s.requests()).length, 4, 'object() sent no repair round');
+          equal((await store.keys()).length, 0, 'nothing cached');
+        }
+      },
+    ],
+    [
       'anthropic: a stream ends at message_stop, whatever a proxy sends after it ([DONE], event: done)',
       async () => {
         const tails = [
