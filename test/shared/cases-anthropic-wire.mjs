@@ -114,5 +114,40 @@ export function anthropicWireCases(env) {
         equal(response.raw.content[0].input.query, serverTool.input.query, 'server tool input');
       },
     ],
+    [
+      'anthropic: a pass-through max_tokens stands for maxTokens (budget checks too); maxTokens replacing it is a warning',
+      async () => {
+        const s = await scenario();
+        const m = model(s.endpoint);
+        const r1 = await m.chat('hi', { max_tokens: 500 });
+        equal(r1.warnings, undefined, 'no warning');
+        const r2 = await m.chat('hi', { max_tokens: 500, maxTokens: 300 });
+        assert(/max_tokens 500 was not sent: maxTokens 300/.test(r2.warnings?.join()), r2.warnings);
+        const thinking = { type: 'enabled', budgetTokens: 2048 };
+        const high = await rejects(
+          m.chat('hi', { max_tokens: 1500, thinking }),
+          named('InvalidRequestError'),
+        );
+        assert(/between 1024 and 1499/.test(high.message), high.message);
+        const sent = (await s.requests()).map((q) => q.body);
+        equal(sent.length, 2, 'the budget check refused the third call before sending');
+        equal(sent[0].max_tokens, 500);
+        equal(sent[1].max_tokens, 300);
+      },
+    ],
+    [
+      'anthropic: a pass-through top_p takes part in the temperature/top_p rule as topP does',
+      async () => {
+        const s = await scenario();
+        const m = model(s.endpoint, { model: 'claude-sonnet-4-6' });
+        const r = await m.chat('hi', { temperature: 0.2, top_p: 0.9 });
+        assert(/refuses temperature and top_p together/.test(r.warnings?.join()), r.warnings);
+        await m.chat('hi', { top_p: 0.9 });
+        const [both, alone] = (await s.requests()).map((q) => q.body);
+        equal(both.temperature, 0.2);
+        equal(both.top_p, undefined, 'top_p left out');
+        equal(alone.top_p, 0.9, 'top_p alone is sent');
+      },
+    ],
   ];
 }

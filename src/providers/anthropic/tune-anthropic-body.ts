@@ -113,6 +113,34 @@ async function finishAnthropicBody(
 }
 
 /**
+ * Reads a pass-through `max_tokens` and `top_p` (Messages API spellings in the call options) as
+ * `maxTokens` and `topP` when those are unset (the portable spelling wins), so the thinking budget and the temperature/top_p rule
+ * see them. A `max_tokens` the portable `maxTokens` (or no number) replaces is a warning, not a silent
+ * change.
+ * @param body - The body so far; its pass-through `top_p` is removed (the sampling step sets it).
+ * @returns The call with the settings read.
+ */
+function passThroughSettings(
+  call: ModelCall,
+  body: Record<string, unknown>,
+  warnings: string[],
+): ModelCall {
+  const { max_tokens: maxTokens, top_p: topP } = call.extra;
+  const read = { ...call };
+  if (typeof maxTokens === 'number' && call.maxTokens === undefined) read.maxTokens = maxTokens;
+  else if (maxTokens !== undefined)
+    warnings.push(
+      `max_tokens ${JSON.stringify(maxTokens)} was not sent: ` +
+        `${call.maxTokens === undefined ? 'it is not a number' : `maxTokens ${call.maxTokens} was`}.`,
+    );
+  if (typeof topP === 'number') {
+    read.topP ??= topP;
+    delete body.top_p;
+  }
+  return read;
+}
+
+/**
  * Completes a request body that sets what a plain chat does not (loaded by the adapter on the first
  * such call): thinking, effort, service tier and sampling at its head, then tools, schema-shaped
  * output and cache breakpoints.
@@ -135,6 +163,7 @@ export async function tuneAnthropicRequest(
   prompt: AnthropicPrompt,
 ): Promise<unknown> {
   const { warnings } = prompt;
+  call = passThroughSettings(call, body, warnings);
   // The later steps' code loads with the first step's, not after it (in a browser each chunk is a
   // round trip): thinking (asked for, or from an effort), the finishing steps, and the reader of an
   // answer with thinking or tool_use blocks, which otherwise loads only once the answer arrived.
