@@ -61,7 +61,7 @@ export async function parseAnthropicResponse(
     finishReason:
       read.answered || msg.stop_reason === 'end_turn'
         ? 'stop'
-        : (await rare()).anthropicFinishReason(msg.stop_reason, text, url),
+        : await (await rare()).anthropicFinishReason(msg.stop_reason, text, url),
     rawFinishReason: msg.stop_reason ?? undefined,
     id: msg.id ?? undefined,
     model: msg.model ?? undefined,
