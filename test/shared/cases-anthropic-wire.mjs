@@ -4,7 +4,7 @@
 // `max_tokens` and `top_p`. Runtime-neutral: runs in all five runtimes.
 import { assert, deepEqual, equal, rejects } from './assert.mjs';
 import { anthropicFixture } from './anthropic-fixture.mjs';
-import { named, personJsonSchema, personSchema } from './fixtures.mjs';
+import { named, personJsonSchema, personSchema, weatherTool } from './fixtures.mjs';
 
 /** A stream's events and its finish response. */
 async function drain(stream) {
@@ -147,6 +147,36 @@ export function anthropicWireCases(env) {
         equal(both.temperature, 0.2);
         equal(both.top_p, undefined, 'top_p left out');
         equal(alone.top_p, 0.9, 'top_p alone is sent');
+      },
+    ],
+    [
+      'anthropic: portable tools beside Anthropic tools are converted one by one; { name, input_schema } is sent as is',
+      async () => {
+        const s = await scenario({
+          reply: { toolCalls: [{ name: 'get_weather', arguments: { city: 'Paris' } }] },
+        });
+        const m = model(s.endpoint);
+        const r = await m.chat('Weather in Paris?', { tools: [weatherTool, webSearch] });
+        deepEqual(
+          r.toolCalls?.map((c) => c.name),
+          ['get_weather'],
+          'the portable tool was called',
+        );
+        const documented = {
+          name: 'get_weather',
+          description: weatherTool.description,
+          input_schema: weatherTool.parameters,
+        };
+        await m.chat('Weather in Paris?', { tools: [documented] });
+        const [mixed, docs] = (await s.requests()).map((q) => q.body.tools);
+        deepEqual(mixed, [documented, webSearch], 'converted in place, the native item verbatim');
+        deepEqual(docs, [documented], "Anthropic's documented shape, verbatim");
+        const e = await rejects(
+          m.chat('hi', { tools: [{ name: 'x', parameters: 'nope' }, webSearch] }),
+          named('InvalidRequestError'),
+        );
+        assert(/Tool x needs `parameters`/.test(e.message), e.message);
+        equal((await s.requests()).length, 2, 'the bad portable item was refused before sending');
       },
     ],
   ];

@@ -94,6 +94,7 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
           extra.top_k,
           extra.top_p,
           extra.max_tokens,
+          extra.tools,
           call.toolChoice,
         ].some((v) => v !== undefined);
       if (call.stop) body.stop_sequences = call.stop;

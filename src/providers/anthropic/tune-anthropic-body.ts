@@ -11,6 +11,10 @@ import type { ResolvedThinking } from './prepare-anthropic-thinking.ts';
 // that set one. Each feature's own
 // code loads in turn only when that feature is used.
 
+/** A portable tool (`{ name, parameters }`) in a provider-native array: no `type`, no `input_schema`. */
+const isPortableItem = (t: unknown): boolean =>
+  typeof t === 'object' && t !== null && !('type' in t || 'input_schema' in t) && 'parameters' in t;
+
 /** The JSON instruction for `json()`: the Messages API has no JSON mode. */
 const JSON_INSTRUCTION = 'Respond with only a JSON value, no other text and no code fences.';
 
@@ -102,6 +106,11 @@ async function finishAnthropicBody(
   if (mode) {
     const { prepareAnthropicOutput } = await import('./prepare-anthropic-output.ts');
     system = prepareAnthropicOutput(call, mode, thinking, body, system);
+  }
+  const native = call.extra.tools;
+  if (Array.isArray(native) && native.some(isPortableItem)) {
+    const { mixAnthropicTools } = await import('./mix-anthropic-tools.ts');
+    body.tools = await mixAnthropicTools(native, isPortableItem);
   }
   const targets = { system, tools: body.tools as never, messages };
   if (cacheControl !== undefined) {
