@@ -110,7 +110,7 @@ function checkToolChoice(b, ctx) {
 }
 
 /** Members of a custom tool (the spec's Tool, `additionalProperties: false`). */
-const TOOL_MEMBERS = [
+const TOOL_MEMBERS = new Set([
   'type',
   'description',
   'name',
@@ -121,7 +121,7 @@ const TOOL_MEMBERS = [
   'allowed_callers',
   'defer_loading',
   'input_examples',
-];
+]);
 
 /**
  * A custom tool (no `type`, or `custom`) needs `input_schema` and takes no other member, as the API
@@ -131,7 +131,7 @@ function checkTools(b, ctx) {
   if (!Array.isArray(b.tools)) return null;
   for (const [i, tool] of b.tools.entries()) {
     if (!isObject(tool) || (tool.type !== undefined && tool.type !== 'custom')) continue;
-    const extra = Object.keys(tool).find((k) => !TOOL_MEMBERS.includes(k));
+    const extra = Object.keys(tool).find((k) => !TOOL_MEMBERS.has(k));
     if (extra !== undefined)
       return invalidRequest(`tools.${i}.custom.${extra}: Extra inputs are not permitted`, ctx);
     if (!isObject(tool.input_schema))
