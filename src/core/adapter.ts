@@ -150,9 +150,11 @@ export interface StreamReader {
   /**
    * Reads one server-sent event.
    * @param emit - Receives the deltas the event carries, in order.
+   * @returns true once the answer is whole (Anthropic's `message_stop`): the rest of the body is
+   *   not read and the connection is closed, so a server that keeps it open does not hold the call.
    * @throws `StreamError` for an error event.
    */
-  read(event: SseEvent, emit: (delta: StreamDelta) => void): void;
+  read(event: SseEvent, emit: (delta: StreamDelta) => void): boolean | void;
   /** The whole answer once the stream ended as the provider ends it; undefined for a cut stream. */
   result(): unknown;
 }

@@ -2,8 +2,10 @@ import type { ToolInput } from './options.ts';
 
 /**
  * Tells portable tools (`{ name, parameters }`) from a provider-native array, which is sent verbatim
- * as before: items with a `type` (OpenAI's `{ type: 'function', function }`) or with neither `name`
- * nor `parameters` (Gemini's `{ functionDeclarations }`, `{ googleSearch: {} }`).
+ * as before: items with a `type` (OpenAI's `{ type: 'function', function }`), with an `input_schema`
+ * (Anthropic's documented `{ name, input_schema }`), or with neither `name` nor `parameters`
+ * (Gemini's `{ functionDeclarations }`, `{ googleSearch: {} }`). An Anthropic model converts the
+ * portable items of such an array one by one (mix-anthropic-tools).
  */
 export function isPortableTools(tools: unknown): tools is ToolInput[] {
   return (
@@ -11,7 +13,10 @@ export function isPortableTools(tools: unknown): tools is ToolInput[] {
     tools.length > 0 &&
     tools.every(
       (t) =>
-        typeof t === 'object' && t !== null && !('type' in t) && ('name' in t || 'parameters' in t),
+        typeof t === 'object' &&
+        t !== null &&
+        !('type' in t || 'input_schema' in t) &&
+        ('name' in t || 'parameters' in t),
     )
   );
 }

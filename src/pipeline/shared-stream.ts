@@ -75,7 +75,11 @@ async function pump(
   const bytes = body.getReader();
   const decoder = new TextDecoder();
   const emit = (delta: StreamDelta) => log.push(delta);
-  const parser = createSseParser((event) => reader.read(event, emit));
+  // Set once the reader has the whole answer: a body held open after it is not waited for.
+  let finished = false;
+  const parser = createSseParser((event) => {
+    if (!finished) finished = reader.read(event, emit) === true;
+  });
   // Cancelling the body closes the connection, so the server stops generating (and billing).
   const cancel = () => void bytes.cancel().catch(() => {});
   signal.addEventListener('abort', cancel, { once: true });
@@ -87,6 +91,7 @@ async function pump(
       if (done) break;
       log.touch();
       parser.feed(decoder.decode(value, { stream: true }));
+      if (finished) return cancel();
     }
     parser.feed(decoder.decode());
     parser.end();

@@ -109,6 +109,37 @@ function checkToolChoice(b, ctx) {
   return null;
 }
 
+/** Members of a custom tool (the spec's Tool, `additionalProperties: false`). */
+const TOOL_MEMBERS = new Set([
+  'type',
+  'description',
+  'name',
+  'input_schema',
+  'cache_control',
+  'strict',
+  'eager_input_streaming',
+  'allowed_callers',
+  'defer_loading',
+  'input_examples',
+]);
+
+/**
+ * A custom tool (no `type`, or `custom`) needs `input_schema` and takes no other member, as the API
+ * answers; server tools (typed) are left to the API's own checks.
+ */
+function checkTools(b, ctx) {
+  if (!Array.isArray(b.tools)) return null;
+  for (const [i, tool] of b.tools.entries()) {
+    if (!isObject(tool) || (tool.type !== undefined && tool.type !== 'custom')) continue;
+    const extra = Object.keys(tool).find((k) => !TOOL_MEMBERS.has(k));
+    if (extra !== undefined)
+      return invalidRequest(`tools.${i}.custom.${extra}: Extra inputs are not permitted`, ctx);
+    if (!isObject(tool.input_schema))
+      return invalidRequest(`tools.${i}.custom.input_schema: Field required`, ctx);
+  }
+  return null;
+}
+
 /** Base64ImageSource.media_type of the spec. */
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
 
@@ -196,6 +227,7 @@ export function validateMessagesRequest(b, ctx) {
     checkEffortAndTier(b, ctx) ??
     checkThinking(b, ctx) ??
     checkToolChoice(b, ctx) ??
+    checkTools(b, ctx) ??
     checkSchemas(b, ctx) ??
     checkMessages(b, ctx)
   );

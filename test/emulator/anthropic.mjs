@@ -7,8 +7,15 @@
 // Scenario `reply` overrides: { text, thinking, redactedThinking: true, toolCalls: [{ id?, name,
 // arguments }], stopReason, model, usage }. toolCalls are answered only when the request has tools and
 // no tool result was sent yet, so a scenario can run a whole tool round trip and continue after it.
+// Real-world shapes: `stopReason: 'refusal'` with `text: ''` has no content (the classifiers stopped
+// Claude before any text); `serverTool: { name, input, results }` answers with a server_tool_use and
+// a web_search_tool_result block before the text (only when the request declares that server tool);
+// `citations: [...]` cite the text block (streamed as citations_delta); a stream's `streamTail` (raw
+// frames, e.g. a proxy's `data: [DONE]`) follows message_stop, and `holdOpen` keeps the connection
+// open after the last frame, as some proxies do.
 import { createHash } from 'node:crypto';
 import { dialect, redactedData, signThinking } from './anthropic-common.mjs';
+import { messageStream } from './anthropic-stream.mjs';
 import { validateMessagesRequest } from './anthropic-validate.mjs';
 import { jsonFromSchema } from './json-from-schema.mjs';
 import {
@@ -17,7 +24,6 @@ import {
   isObject,
   randomId,
   stableId,
-  streamPieces,
   truncateWords,
 } from './openai-common.mjs';
 
@@ -121,6 +127,21 @@ function toolUses(b, reply) {
   }));
 }
 
+/**
+ * The server tool's blocks (a search and its results) when the scenario scripts one and the request
+ * declares it (a typed tool of that name), as the Messages API answers a web search.
+ */
+function serverToolBlocks(b, reply) {
+  const tool = reply.serverTool;
+  const tools = Array.isArray(b.tools) ? b.tools : [];
+  if (!isObject(tool) || !tools.some((t) => t.type && t.name === tool.name)) return [];
+  const id = stableId('srvtoolu_', tool.name, JSON.stringify(tool.input ?? {}));
+  return [
+    { type: 'server_tool_use', id, name: tool.name, input: tool.input ?? {} },
+    { type: 'web_search_tool_result', tool_use_id: id, content: tool.results ?? [] },
+  ];
+}
+
 export function messages(ctx) {
   const b = ctx.body;
   const reply = ctx.scenario.reply ?? {};
@@ -136,6 +157,7 @@ export function messages(ctx) {
     if (reply.redactedThinking)
       content.push({ type: 'redacted_thinking', data: redactedData(lastText) });
   }
+  content.push(...serverToolBlocks(b, reply));
   const uses = toolUses(b, reply);
   const format = b.output_config?.format;
   let text =
@@ -151,7 +173,10 @@ export function messages(ctx) {
   }
   if (!uses.length && countWords(text) > b.max_tokens)
     [text, stop] = [truncateWords(text, b.max_tokens), 'max_tokens'];
-  if (!uses.length || reply.text) content.push({ type: 'text', text });
+  const refusedEarly = reply.stopReason === 'refusal' && text === '';
+  const citations = Array.isArray(reply.citations) ? { citations: reply.citations } : {};
+  if ((!uses.length || reply.text) && !refusedEarly)
+    content.push({ type: 'text', text, ...citations });
   content.push(...uses);
   const cache = cacheUsage(b, ctx);
   const output = content.reduce(
@@ -180,58 +205,9 @@ export function messages(ctx) {
     stop_sequence: stopSequence,
     usage,
   };
-  return b.stream === true ? { sse: messageStream(message) } : { json: message };
-}
-
-const event = (type, data) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
-
-/**
- * A Message as the streaming Messages API sends it (docs "Streaming Messages"): message_start with
- * empty content and the input usage, a ping, per block content_block_start (empty text, thinking with
- * an empty signature, tool_use with `{}` input, redacted_thinking whole), its deltas (text, thinking,
- * then the signature; tool input as partial JSON) and content_block_stop, then message_delta with the
- * stop reason and output tokens, and message_stop.
- */
-function messageStream(message) {
-  const { content, stop_reason, stop_sequence, usage, ...head } = message;
-  const frames = [
-    event('message_start', {
-      message: {
-        ...head,
-        content: [],
-        stop_reason: null,
-        stop_sequence: null,
-        usage: { ...usage, output_tokens: 1 },
-      },
-    }),
-    event('ping', {}),
-  ];
-  content.forEach((block, index) => {
-    const delta = (d) => frames.push(event('content_block_delta', { index, delta: d }));
-    const start = (b) => frames.push(event('content_block_start', { index, content_block: b }));
-    if (block.type === 'text') {
-      start({ type: 'text', text: '' });
-      for (const text of streamPieces(block.text)) delta({ type: 'text_delta', text });
-    } else if (block.type === 'thinking') {
-      start({ type: 'thinking', thinking: '', signature: '' });
-      for (const thinking of streamPieces(block.thinking))
-        delta({ type: 'thinking_delta', thinking });
-      delta({ type: 'signature_delta', signature: block.signature });
-    } else if (block.type === 'tool_use') {
-      start({ ...block, input: {} });
-      for (const json of streamPieces(JSON.stringify(block.input)))
-        delta({ type: 'input_json_delta', partial_json: json });
-    } else start(block);
-    frames.push(event('content_block_stop', { index }));
-  });
-  frames.push(
-    event('message_delta', {
-      delta: { stop_reason, stop_sequence },
-      usage: { output_tokens: usage.output_tokens },
-    }),
-    event('message_stop', {}),
-  );
-  return frames;
+  if (b.stream !== true) return { json: message };
+  const tail = Array.isArray(reply.streamTail) ? reply.streamTail : [];
+  return { sse: [...messageStream(message), ...tail], holdOpen: reply.holdOpen === true };
 }
 
 export const routes = [

@@ -31,7 +31,8 @@ import * as geminiBatch from './gemini-batch.mjs';
  *             error event, what the provider sends when it fails after its 200; `seq` is the number
  *             of events sent before it) }
  * Result = { status?, headers?, json? } | { status?, headers?, body: string, contentType? }
- *        | { status?, headers?, sse: string[] }  (sse: fully framed events, written one by one)
+ *        | { status?, headers?, sse: string[], holdOpen? }  (sse: fully framed events, written one by
+ *          one; holdOpen: the body is not ended after them)
  * ctx = { method, path, query: URLSearchParams, headers, body, rawBody, bodyError: boolean,
  *         scenario: { id, reply, requireAuth, echoKey, strictModels }, requestId }
  *
@@ -156,6 +157,9 @@ export async function startEmulator({ port = 0, host = '127.0.0.1' } = {}) {
         log.frames++;
         await new Promise((r) => setImmediate(r));
       }
+      // A route's `holdOpen`: every frame went out, and the connection stays open until the client
+      // leaves or close() (a proxy that never ends the body).
+      if (result.holdOpen) return void (log.endedAt = Date.now());
       ended = true;
       log.endedAt = Date.now();
       res.end();

@@ -20,6 +20,7 @@ import { keysCases } from './cases-keys.mjs';
 import { anthropicCases } from './cases-anthropic.mjs';
 import { anthropicOutputCases } from './cases-anthropic-output.mjs';
 import { anthropicPrismCases } from './cases-anthropic-prism.mjs';
+import { anthropicWireCases } from './cases-anthropic-wire.mjs';
 import { googleCases } from './cases-google.mjs';
 import { googleThinkingCases } from './cases-google-thinking.mjs';
 import { googleToolCases } from './cases-google-tools.mjs';
@@ -94,6 +95,7 @@ export function makeCases(harness) {
     ...anthropicCases(env),
     ...anthropicOutputCases(env),
     ...anthropicPrismCases(env),
+    ...anthropicWireCases(env),
     ...googleCases(env),
     ...googleThinkingCases(env),
     ...googleToolCases(env),

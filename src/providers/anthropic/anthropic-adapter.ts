@@ -92,6 +92,9 @@ export function createAnthropicAdapter(config: AnthropicAdapterConfig): Provider
           call.temperature,
           call.topP,
           extra.top_k,
+          extra.top_p,
+          extra.max_tokens,
+          extra.tools,
           call.toolChoice,
         ].some((v) => v !== undefined);
       if (call.stop) body.stop_sequences = call.stop;

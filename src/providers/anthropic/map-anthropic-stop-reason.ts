@@ -2,7 +2,7 @@ import type { FinishReason } from '../../core/types.ts';
 
 /**
  * Maps an Anthropic `stop_reason` to the SDK's finish reason. `pause_turn` (a server tool paused a
- * long turn) ends the answer normally; `refusal` is the safety stop.
+ * long turn) ends the answer normally; `refusal` is the safety stop (the parser throws for it before mapping).
  */
 export function mapAnthropicStopReason(reason: string | null | undefined): FinishReason {
   switch (reason) {

@@ -37,7 +37,7 @@ function usageOf(usage: AnthropicMessage['usage'], raw: unknown, oneHour: boolea
  * @param options.answerTool - In tool structured-output mode, the tool whose input is the answer: its
  *   input becomes the text (for the JSON check) and it is not reported as a tool call.
  * @param options.oneHourCache - The request's cache breakpoints all have the 1-hour lifetime.
- * @throws `InvalidResponseError` when the body is not a Message.
+ * @throws `InvalidResponseError` when the body is not a Message; `ContentFilterError` for a refusal.
  */
 export async function parseAnthropicResponse(
   body: unknown,
@@ -61,7 +61,7 @@ export async function parseAnthropicResponse(
     finishReason:
       read.answered || msg.stop_reason === 'end_turn'
         ? 'stop'
-        : (await rare()).mapAnthropicStopReason(msg.stop_reason),
+        : await (await rare()).anthropicFinishReason(msg.stop_reason, text, url),
     rawFinishReason: msg.stop_reason ?? undefined,
     id: msg.id ?? undefined,
     model: msg.model ?? undefined,

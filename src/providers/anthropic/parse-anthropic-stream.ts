@@ -17,9 +17,12 @@ interface Event {
  * Reads a Messages API stream (`message_start`, `content_block_start`/`_delta`/`_stop`,
  * `message_delta`, `message_stop`, `ping`, `error`) into the Message it stands for, as
  * `@anthropic-ai/sdk` `lib/MessageStream.js` accumulates it: text, thinking and signature deltas
- * appended to their blocks, `input_json_delta` collected and parsed at the block's end, and
- * `message_delta`'s stop reason and usage laid over `message_start`'s. Unknown events are skipped, as
- * Anthropic's versioning policy asks. The stream ended properly once `message_stop` came.
+ * appended to their blocks, `citations_delta` added to the block's citations, `input_json_delta`
+ * collected and parsed at the block's end (only a client `tool_use` block's is emitted, as tool-call
+ * deltas), and `message_delta`'s stop reason and usage laid over `message_start`'s. Unknown events
+ * are skipped, as Anthropic's versioning policy asks, and so is a proxy's `event: done` or
+ * `data: [DONE]`. The answer is whole at `message_stop`: the reader reports it finished then, and
+ * ignores anything after it (the connection need not close).
  * @param url - The streamed URL, for errors.
  * @param answerTool - In tool structured-output mode, the tool whose input is the answer: its JSON
  *   arrives as text deltas, not as a tool call.
@@ -32,7 +35,10 @@ export function createAnthropicStreamReader(url: string, answerTool?: string): S
     new InvalidResponseError({ provider: 'anthropic', url, detail, body });
   return {
     read(sse, emit) {
-      if (sse.event === 'ping') return;
+      // The answer is whole at message_stop: what a proxy sends after it (`event: done`,
+      // `data: [DONE]`) is not part of it.
+      if (done) return true;
+      if (sse.event === 'ping' || sse.event === 'done' || sse.data === '[DONE]') return;
       let e: Event;
       try {
         e = JSON.parse(sse.data) as Event;
@@ -56,6 +62,7 @@ export function createAnthropicStreamReader(url: string, answerTool?: string): S
         case 'content_block_start': {
           const b = { ...e.content_block! };
           message.content[at] = b;
+          // Server tools (server_tool_use, mcp_tool_use) run on Anthropic's side: not the client's.
           if (b.type === 'tool_use' && b.name !== answerTool) {
             const [id, name] = [String(b.id), String(b.name)];
             emit({ type: 'tool-call-delta', id, name, argumentsDelta: '' });
@@ -74,9 +81,12 @@ export function createAnthropicStreamReader(url: string, answerTool?: string): S
             add('thinking', d.thinking);
             emit({ type: 'thinking', delta: String(d.thinking ?? '') });
           } else if (d.type === 'signature_delta') add('signature', d.signature);
+          else if (d.type === 'citations_delta')
+            ((block.citations as unknown[] | undefined) ??= []).push(d.citation);
           else if (d.type === 'input_json_delta') {
             const piece = String(d.partial_json ?? '');
             json[at] = (json[at] ?? '') + piece;
+            if (block.type !== 'tool_use') return;
             if (block.name === answerTool) emit({ type: 'text', delta: piece });
             else {
               const [id, name] = [String(block.id), String(block.name)];
@@ -102,7 +112,8 @@ export function createAnthropicStreamReader(url: string, answerTool?: string): S
           return;
         }
         case 'message_stop':
-          done = true;
+          // Some proxies keep the connection open after it: the reading stops here.
+          return (done = true);
       }
     },
     result: () => (done ? message : undefined),

@@ -1,8 +1,9 @@
 import type { ReasoningPart, ToolCall } from '../../core/types.ts';
 import type { AnthropicMessage } from './anthropic-api.ts';
 
-// Answers that end otherwise than `end_turn` map their stop reason with the code of this chunk.
-export { mapAnthropicStopReason } from './map-anthropic-stop-reason.ts';
+// Answers that end otherwise than `end_turn` map their stop reason (or throw for a refusal) with the
+// code of this chunk.
+export { anthropicFinishReason } from './anthropic-finish-reason.ts';
 
 /** What the blocks of an answer hold, as the SDK reports it. */
 export interface AnthropicBlocks {

@@ -11,6 +11,10 @@ import type { ResolvedThinking } from './prepare-anthropic-thinking.ts';
 // that set one. Each feature's own
 // code loads in turn only when that feature is used.
 
+/** A portable tool (`{ name, parameters }`) in a provider-native array: no `type`, no `input_schema`. */
+const isPortableItem = (t: unknown): boolean =>
+  typeof t === 'object' && t !== null && !('type' in t || 'input_schema' in t) && 'parameters' in t;
+
 /** The JSON instruction for `json()`: the Messages API has no JSON mode. */
 const JSON_INSTRUCTION = 'Respond with only a JSON value, no other text and no code fences.';
 
@@ -103,6 +107,11 @@ async function finishAnthropicBody(
     const { prepareAnthropicOutput } = await import('./prepare-anthropic-output.ts');
     system = prepareAnthropicOutput(call, mode, thinking, body, system);
   }
+  const native = call.extra.tools;
+  if (Array.isArray(native) && native.some(isPortableItem)) {
+    const { mixAnthropicTools } = await import('./mix-anthropic-tools.ts');
+    body.tools = await mixAnthropicTools(native, isPortableItem);
+  }
   const targets = { system, tools: body.tools as never, messages };
   if (cacheControl !== undefined) {
     const { applyAnthropicCacheControl } = await import('./anthropic-cache-control.ts');
@@ -110,6 +119,34 @@ async function finishAnthropicBody(
   }
   if (targets.tools !== undefined) body.tools = targets.tools;
   return targets.system;
+}
+
+/**
+ * Reads a pass-through `max_tokens` and `top_p` (Messages API spellings in the call options) as
+ * `maxTokens` and `topP` when those are unset (the portable spelling wins), so the thinking budget and the temperature/top_p rule
+ * see them. A `max_tokens` the portable `maxTokens` (or no number) replaces is a warning, not a silent
+ * change.
+ * @param body - The body so far; its pass-through `top_p` is removed (the sampling step sets it).
+ * @returns The call with the settings read.
+ */
+function passThroughSettings(
+  call: ModelCall,
+  body: Record<string, unknown>,
+  warnings: string[],
+): ModelCall {
+  const { max_tokens: maxTokens, top_p: topP } = call.extra;
+  const read = { ...call };
+  if (typeof maxTokens === 'number' && call.maxTokens === undefined) read.maxTokens = maxTokens;
+  else if (maxTokens !== undefined)
+    warnings.push(
+      `max_tokens ${JSON.stringify(maxTokens)} was not sent: ` +
+        `${call.maxTokens === undefined ? 'it is not a number' : `maxTokens ${call.maxTokens} was`}.`,
+    );
+  if (typeof topP === 'number') {
+    read.topP ??= topP;
+    delete body.top_p;
+  }
+  return read;
 }
 
 /**
@@ -135,6 +172,7 @@ export async function tuneAnthropicRequest(
   prompt: AnthropicPrompt,
 ): Promise<unknown> {
   const { warnings } = prompt;
+  call = passThroughSettings(call, body, warnings);
   // The later steps' code loads with the first step's, not after it (in a browser each chunk is a
   // round trip): thinking (asked for, or from an effort), the finishing steps, and the reader of an
   // answer with thinking or tool_use blocks, which otherwise loads only once the answer arrived.
