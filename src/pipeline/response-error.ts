@@ -4,17 +4,24 @@ import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { InvalidResponseError } from '../core/errors/invalid-response-error.ts';
 import { RateLimitError } from '../core/errors/rate-limit-error.ts';
 import { redact, redactError } from '../core/redact.ts';
-import { parseRetryAfter } from '../core/retry-after.ts';
+import { defaultErrorDetail } from '../core/default-error-detail.ts';
+import { MAX_RETRY_AFTER_MS, parseRetryAfter } from '../core/retry-after.ts';
+import type { ErrorDetail } from '../core/adapter.ts';
 import type { SendRequestInit } from './send-request.ts';
 
-/** Reads `error.message` and `error.type`/`status`/`code` as OpenAI, Anthropic and Google send them. */
-function defaultErrorDetail(body: unknown): { message?: string; type?: string } {
-  const error = (body as { error?: unknown } | null)?.error;
-  if (typeof error === 'string') return { message: error };
-  if (typeof error !== 'object' || error === null) return {};
-  const e = error as Record<string, unknown>;
-  const type = [e.type, e.status, e.code].find((v) => typeof v === 'string') as string | undefined;
-  return { message: typeof e.message === 'string' ? e.message : undefined, type };
+// A wait read from the body, capped as `Retry-After` is.
+const bodyWait = (ms: number | undefined) =>
+  ms === undefined || !Number.isFinite(ms)
+    ? undefined
+    : Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
+
+/** The adapter's reading of an error body; the default one when it has none or it cannot load (offline). */
+async function readDetail(init: SendRequestInit, body: unknown): Promise<ErrorDetail> {
+  try {
+    return await (init.errorDetail ?? defaultErrorDetail)(body);
+  } catch {
+    return defaultErrorDetail(body);
+  }
 }
 
 function headersToObject(headers: Headers): Record<string, string> {
@@ -24,9 +31,12 @@ function headersToObject(headers: Headers): Record<string, string> {
 }
 
 /**
- * The typed error for an HTTP error status: {@link AuthenticationError} for 401/403,
- * {@link RateLimitError} for 429, {@link APICallError} otherwise, with the provider's message and type,
- * the request id, `Retry-After`, the rate-limit headers and OpenAI's `x-should-retry`. Secrets are redacted from the text.
+ * The typed error for an HTTP error status: {@link AuthenticationError} for 401/403 (and for a key
+ * the adapter's `errorDetail` says was refused under another status, as Gemini's 400
+ * `API_KEY_INVALID`), {@link RateLimitError} for 429, {@link APICallError} otherwise, with the
+ * provider's message and type, the request id, `Retry-After` (else the wait the body asks for, as
+ * Google's `RetryInfo`), the rate-limit headers and OpenAI's `x-should-retry`. Secrets are redacted
+ * from the text.
  */
 export async function apiError(
   init: SendRequestInit,
@@ -40,7 +50,7 @@ export async function apiError(
   } catch {
     // An HTML error page from a proxy or gateway: keep its title as the detail.
   }
-  const detail = parsed === undefined ? {} : (init.errorDetail ?? defaultErrorDetail)(parsed);
+  const detail = parsed === undefined ? {} : await readDetail(init, parsed);
   const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
   const status = response.status;
   const fallback = `${response.statusText || 'HTTP error'}${title ? ` (${title})` : ''}`;
@@ -55,7 +65,7 @@ export async function apiError(
     requestId:
       response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined,
     errorType: detail.type,
-    retryAfterMs: parseRetryAfter(response.headers),
+    retryAfterMs: parseRetryAfter(response.headers) ?? bodyWait(detail.retryAfterMs),
     rateLimit: init.rateLimit?.(Object.fromEntries(response.headers)),
     latencyMs,
   };
@@ -63,8 +73,13 @@ export async function apiError(
   const shouldRetry = response.headers.get('x-should-retry');
   if (shouldRetry === 'true' || shouldRetry === 'false')
     errorInit.isRetryable = shouldRetry === 'true';
-  if (status === 401 || status === 403)
-    return new AuthenticationError({ ...errorInit, isRetryable: false });
+  else if (detail.isRetryable !== undefined) errorInit.isRetryable = detail.isRetryable;
+  if (status === 401 || status === 403 || detail.keyRefused)
+    return new AuthenticationError({
+      ...errorInit,
+      isRetryable: false,
+      keyRefused: status === 401 || !!detail.keyRefused,
+    });
   if (status === 429) return new RateLimitError(errorInit);
   return new APICallError(errorInit);
 }
@@ -87,8 +102,8 @@ export function notJsonError(init: SendRequestInit, text: string, error: unknown
  * The error for a 2xx body that is an error envelope (`{ "error": … }`): an
  * {@link InvalidResponseError} (not retried: the server said it answered) with the server's message.
  */
-export function errorEnvelopeError(init: SendRequestInit, body: unknown, text: string) {
-  const detail = (init.errorDetail ?? defaultErrorDetail)(body);
+export async function errorEnvelopeError(init: SendRequestInit, body: unknown, text: string) {
+  const detail = await readDetail(init, body);
   const said = detail.message ?? detail.type ?? 'no message';
   return new InvalidResponseError({
     provider: init.provider,

@@ -143,11 +143,23 @@ export function googleCases(env) {
         equal((await s.requests()).length, 1, 'a 400 is not retried');
         equal((await m.chat('y')).text, 'Echo: y', 'a 429 (RESOURCE_EXHAUSTED) is retried');
         equal((await s.requests()).length, 3);
+        // Gemini refuses a wrong key with 400 INVALID_ARGUMENT and the ErrorInfo reason
+        // API_KEY_INVALID: an AuthenticationError (it was an APICallError, which `instanceof
+        // AuthenticationError` never caught), and a key resolver is told to drop the key.
+        /** @type {string[]} */
+        const dropped = [];
+        const keyResolver = Object.assign(() => 'bad-key', {
+          invalidate: (/** @type {string} */ key) => dropped.push(key),
+        });
         const bad = await rejects(
-          gemini(s.endpoint, { apiKey: 'bad-key' }).chat('x'),
-          named('APICallError'),
+          gemini(s.endpoint, { apiKey: undefined, keyResolver }).chat('x'),
+          named('AuthenticationError'),
         );
         assert(/API key not valid/.test(bad.message), bad.message);
+        equal(bad.status, 400, 'the status Gemini sent');
+        equal(bad.isRetryable, false);
+        equal(bad.keyRefused, true);
+        equal(dropped.join(), 'bad-key', 'the resolver was told');
         const envOnly = new GoogleModel({
           endpoint: s.endpoint,
           cache: false,

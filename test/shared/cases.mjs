@@ -19,6 +19,7 @@ import { anthropicCases } from './cases-anthropic.mjs';
 import { anthropicOutputCases } from './cases-anthropic-output.mjs';
 import { anthropicPrismCases } from './cases-anthropic-prism.mjs';
 import { googleCases } from './cases-google.mjs';
+import { googleErrorCases } from './cases-google-errors.mjs';
 import { googleThinkingCases } from './cases-google-thinking.mjs';
 import { googleToolCases } from './cases-google-tools.mjs';
 import { googleVertexCases } from './cases-google-vertex.mjs';
@@ -90,6 +91,7 @@ export function makeCases(harness) {
     ...anthropicOutputCases(env),
     ...anthropicPrismCases(env),
     ...googleCases(env),
+    ...googleErrorCases(env),
     ...googleThinkingCases(env),
     ...googleToolCases(env),
     ...googleVertexCases(env),
