@@ -37,7 +37,9 @@ const RATINGS = [
   { category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true },
   { category: 'HARM_CATEGORY_HARASSMENT', probability: 'NEGLIGIBLE' },
 ];
-const FILTERED = ['SAFETY', 'RECITATION', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII'];
+// Finish reasons for which Gemini withholds the answer (ESCALATION: "Request was filtered by an
+// escalation rule.", gemini-openapi.json Candidate.finishReason).
+const FILTERED = ['SAFETY', 'RECITATION', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII', 'ESCALATION'];
 
 const partsText = (parts) =>
   (parts ?? [])

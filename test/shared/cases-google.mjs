@@ -125,6 +125,10 @@ export function googleCases(env) {
         const w = await rejects(m.chat('bad'), named('ContentFilterError'));
         equal(w.blockedBy, 'response');
         equal(w.reason, 'SAFETY');
+        // An escalation rule withholds the answer too: never an empty success.
+        await control(s.id, { reply: { finishReason: 'ESCALATION' } });
+        const x = await rejects(m.chat('escalated'), named('ContentFilterError'));
+        equal([x.blockedBy, x.reason].join(), 'response,ESCALATION');
         await control(s.id, { reply: { finishReason: 'RECITATION', text: 'Partial answer' } });
         const r = await m.chat('ok');
         equal(r.finishReason, 'content_filter');
