@@ -76,7 +76,7 @@ export function keyRefused(error: unknown): boolean {
   // A RetryError's last attempt, read by shape: its class loads only after a retryable failure.
   const last = isLLMError(error) && 'lastError' in error ? error.lastError : error;
   // An AuthenticationError's flag, read by shape: its class loads only with a failed request.
-  return isLLMError(last) && (last as { keyRefused?: boolean }).keyRefused === true;
+  return (last as { keyRefused?: unknown } | null | undefined)?.keyRefused === true;
 }
 
 /** The call's key; a key resolver that ignores its signal is still bounded by the call's. */
