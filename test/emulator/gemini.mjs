@@ -23,6 +23,7 @@ import { tokenRoute } from './gemini-token.mjs';
 import { checkFields } from './gemini-fields.mjs';
 import {
   checkContents,
+  checkEmptyParts,
   checkFunctionNames,
   checkGeneration,
   checkServiceTier,
@@ -65,7 +66,8 @@ export function generateContent(ctx, model, api) {
   const b = ctx.body;
   const reply = ctx.scenario.reply ?? {};
   if (!isObject(b)) return invalidArgument('Invalid JSON payload received. Expected an object.');
-  const contentsError = checkFields(b, api) ?? checkContents(b.contents, model);
+  const contentsError =
+    checkFields(b, api) ?? checkContents(b.contents, model) ?? checkEmptyParts(b, api);
   if (contentsError) return contentsError;
   const gen = isObject(b.generationConfig) ? b.generationConfig : {};
   const ruleError =

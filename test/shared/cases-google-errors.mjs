@@ -1,7 +1,8 @@
 // GoogleModel error cases for every runtime: what Google's error bodies say beyond the status (the
 // wait of a google.rpc.RetryInfo, a daily quota, a refused key), against the loopback emulator,
-// whose Gemini 429 carries the wait in its body only, with no retry-after header, as Gemini's does.
-import { assert, equal, rejects } from './assert.mjs';
+// whose Gemini 429 carries the wait in its body only, with no retry-after header, as Gemini's does;
+// and a request Google would refuse (empty text parts) that the SDK no longer sends.
+import { assert, deepEqual, equal, rejects } from './assert.mjs';
 import { googleHarness, named } from './google-helpers.mjs';
 
 /**
@@ -9,7 +10,7 @@ import { googleHarness, named } from './google-helpers.mjs';
  * @returns {Array<[string, () => Promise<void>]>}
  */
 export function googleErrorCases(env) {
-  const { scenario, gemini } = googleHarness(env);
+  const { control, scenario, gemini } = googleHarness(env);
   return [
     [
       "google: a 429 whose RetryInfo asks for 1 s (no Retry-After header) is retried after 1 s, once Gemini's window reopened",
@@ -65,6 +66,43 @@ export function googleErrorCases(env) {
         const e = await rejects(gemini(s.endpoint).chat('x'), named('RateLimitError'));
         equal(e.isRetryable, false);
         equal((await s.requests()).length, 1, 'not retried');
+      },
+    ],
+    [
+      'google: a blank answer sent back, an empty system message or text part sends no empty text part (Google refuses them)',
+      async () => {
+        for (const model of ['gemini-2.5-flash', 'gemini-3-flash-preview']) {
+          const s = await scenario({ reply: { text: '', finishReason: 'MAX_TOKENS' } });
+          const m = gemini(s.endpoint, { model });
+          const blank = await m.chat('Think hard');
+          equal(blank.text, '', `${model}: a blank answer`);
+          await control(s.id, {});
+          const next = await m.chat([
+            { role: 'system', content: '' },
+            ...blank.messages,
+            {
+              role: 'user',
+              content: [
+                { type: 'text', text: '' },
+                { type: 'text', text: 'Again' },
+              ],
+            },
+          ]);
+          equal(next.text, 'Echo: Again', `${model}: Google took the conversation`);
+          const [sent] = await s.requests();
+          equal(sent.body.systemInstruction, undefined, `${model}: no empty system instruction`);
+          deepEqual(
+            sent.body.contents.map((/** @type {any} */ c) => [
+              c.role,
+              c.parts.map((/** @type {any} */ p) => p.text),
+            ]),
+            [
+              ['user', ['Think hard']],
+              ['user', ['Again']],
+            ],
+            `${model}: the blank turn and the empty part left out`,
+          );
+        }
       },
     ],
   ];
