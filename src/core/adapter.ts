@@ -226,10 +226,10 @@ export interface ProviderAdapter {
    */
   streamReader?(call: ModelCall, url: string): StreamReader | Promise<StreamReader>;
   /**
-   * Reads an error body, when the default reader (`error.message`, `error.type`/`status`/`code`)
-   * does not fit or the body says more: how long to wait (Google's `RetryInfo`), a refused key sent
-   * with another status (Gemini's 400 `API_KEY_INVALID`). Called only for an answer that is an
-   * error, so it may load its code then (a promise).
+   * Reads what an error body says beyond the default reading (`error.message`, and
+   * `error.type`/`status`/`code`), whose members its own replace: how long to wait (Google's
+   * `RetryInfo`), a refused key sent with another status (Gemini's 400 `API_KEY_INVALID`). Called
+   * only for an answer that is an error, so it may load its code then (a promise).
    */
   errorDetail?(body: unknown): MaybePromise<ErrorDetail>;
   /**

@@ -4,7 +4,6 @@ import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { InvalidResponseError } from '../core/errors/invalid-response-error.ts';
 import { RateLimitError } from '../core/errors/rate-limit-error.ts';
 import { redact, redactError } from '../core/redact.ts';
-import { defaultErrorDetail } from '../core/default-error-detail.ts';
 import { MAX_RETRY_AFTER_MS, parseRetryAfter } from '../core/retry-after.ts';
 import type { ErrorDetail } from '../core/adapter.ts';
 import type { SendRequestInit } from './send-request.ts';
@@ -15,12 +14,24 @@ const bodyWait = (ms: number | undefined) =>
     ? undefined
     : Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
 
-/** The adapter's reading of an error body; the default one when it has none or it cannot load (offline). */
+/** Reads `error.message` and `error.type`/`status`/`code` as OpenAI, Anthropic and Google send them. */
+function defaultErrorDetail(body: unknown): ErrorDetail {
+  const error = (body as { error?: unknown } | null)?.error;
+  if (typeof error === 'string') return { message: error };
+  if (typeof error !== 'object' || error === null) return {};
+  const e = error as Record<string, unknown>;
+  const type = [e.type, e.status, e.code].find((v) => typeof v === 'string') as string | undefined;
+  return { message: typeof e.message === 'string' ? e.message : undefined, type };
+}
+
+/** The default reading of an error body, with what the adapter's `errorDetail` reads laid over it. */
 async function readDetail(init: SendRequestInit, body: unknown): Promise<ErrorDetail> {
+  const detail = defaultErrorDetail(body);
   try {
-    return await (init.errorDetail ?? defaultErrorDetail)(body);
+    return { ...detail, ...(await init.errorDetail?.(body)) };
   } catch {
-    return defaultErrorDetail(body);
+    // The adapter's reader could not load (offline): the default reading stands.
+    return detail;
   }
 }
 

@@ -96,6 +96,6 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
 
     // Google says how long to wait, and that a key was refused, in the body: read on an error only.
     errorDetail: (body) =>
-      import('./google-error-detail.ts').then((m) => m.googleErrorDetail(body)),
+      import('./google-answer-problem.ts').then((m) => m.googleErrorDetail(body)),
   };
 }

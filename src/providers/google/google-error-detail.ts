@@ -1,5 +1,4 @@
 import type { ErrorDetail } from '../../core/adapter.ts';
-import { defaultErrorDetail } from '../../core/default-error-detail.ts';
 
 // The `error.details[]` of a google.rpc.Status this reads (https://cloud.google.com/apis/design/errors).
 type Detail = {
@@ -17,16 +16,16 @@ const durationMs = (d: unknown) =>
   typeof d === 'string' && /^\d+(\.\d+)?s$/.test(d) ? Number(d.slice(0, -1)) * 1000 : undefined;
 
 /**
- * Reads a Google error body (a google.rpc.Status): the message and status as for any provider, and
- * what its details say. A `RetryInfo`'s `retryDelay` is the wait before a retry (Gemini's 429 and
+ * Reads what a Google error body (a google.rpc.Status) says beyond its message and status, which
+ * the SDK reads as for any provider. A `RetryInfo`'s `retryDelay` is the wait before a retry (Gemini's 429 and
  * 503 carry it in the body only, with no `Retry-After` header); a `QuotaFailure` on a daily quota
  * (`…PerDay…`) is not retried, since no retry within a call can meet it; an `ErrorInfo` reason
  * `API_KEY_INVALID`/`API_KEY_EXPIRED` (sent with 400), or the status `UNAUTHENTICATED`, is a refused
- * key. Loaded only for an answer that is an error.
+ * key. Loaded (with google-answer-problem.ts) only for an answer that is an error.
  */
 export function googleErrorDetail(body: unknown): ErrorDetail {
-  const detail = defaultErrorDetail(body);
-  const error = (body as { error?: { details?: unknown } } | null)?.error;
+  const detail: ErrorDetail = {};
+  const error = (body as { error?: { details?: unknown; status?: unknown } } | null)?.error;
   const details = Array.isArray(error?.details) ? (error.details as Detail[]) : [];
   for (const d of details) {
     if (typeof d !== 'object' || d === null || typeof d['@type'] !== 'string') continue;
@@ -40,6 +39,6 @@ export function googleErrorDetail(body: unknown): ErrorDetail {
     )
       detail.isRetryable = false;
   }
-  if (detail.type === 'UNAUTHENTICATED') detail.keyRefused = true;
+  if (error?.status === 'UNAUTHENTICATED') detail.keyRefused = true;
   return detail;
 }
