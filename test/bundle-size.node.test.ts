@@ -203,7 +203,11 @@ for (const { name, code, budget } of PROMPT_CONSUMERS) {
 // to 43.8 kB (measured 43562 B) for the wire shapes real OpenAI-family servers send (audit-openai:
 // the stream readers' custom, id-less and shared-index tool calls, the nested Responses error event,
 // refusals, old vLLM and FastAPI error bodies): a one-file Worker carries every reader.
-const WORKER_BUDGET = 43_800;
+// Raised to 43.07 kB (measured 43044 B) when the error-answer code took the adapters' errorDetail
+// hook (a wait or a refused key read from the body: Gemini's RetryInfo, API_KEY_INVALID) and
+// AuthenticationError its keyRefused flag: a one-file Worker carries them; a browser loads them on
+// an error only.
+const WORKER_BUDGET = 43_870;
 it(`a Worker making one OpenAI chat call bundles to <= ${WORKER_BUDGET} B (gzip, one file)`, async () => {
   requireDist();
   const dir = mkdtempSync(join(tmpdir(), 'alea-worker-'));

@@ -2,7 +2,7 @@
 // delays, hangs, dropped sockets and broken bodies, which the SDK's retry and error tests rely on.
 import { describe, it, expect } from 'vitest';
 import { startEmulator } from './emulator/server.mjs';
-import { chat, useEmulator } from './support/emulator-fixture.ts';
+import { chat, useEmulator, type Json } from './support/emulator-fixture.ts';
 
 const emu = useEmulator();
 const { post, postJson, control, log } = emu;
@@ -25,6 +25,43 @@ describe('faults', () => {
     }
     expect((await post('/s/f429/v1/chat/completions', chat())).status).toBe(200);
     expect(await log('f429')).toHaveLength(3);
+  });
+
+  it("Gemini's 429 says when to retry only in its body (RetryInfo), with no retry-after; OpenAI's keeps the header", async () => {
+    const gemini = '/v1beta/models/gemini-2.5-flash:generateContent';
+    const body = { contents: [{ role: 'user', parts: [{ text: 'hi' }] }] };
+    const key = { 'x-goog-api-key': 'k' };
+    await control('g429', { rateLimit: { requests: 1, windowMs: 5_000 } });
+    expect((await post(`/s/g429${gemini}`, body, key)).status).toBe(200);
+    const { res, json } = await postJson(`/s/g429${gemini}`, body, key);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBeNull();
+    expect(json.error).toMatchObject({ code: 429, status: 'RESOURCE_EXHAUSTED' });
+    const types = json.error.details.map((d: Json) => d['@type'].split('.').at(-1));
+    expect(types).toEqual(['QuotaFailure', 'Help', 'RetryInfo']);
+    expect(json.error.details[2].retryDelay).toMatch(/^[1-5]s$/);
+    await control('o429', { rateLimit: { requests: 1, windowMs: 5_000 } });
+    expect((await post('/s/o429/v1/chat/completions', chat())).status).toBe(200);
+    const openai = await post('/s/o429/v1/chat/completions', chat());
+    expect([openai.status, openai.headers.get('retry-after')]).toEqual([429, '5']);
+    // A status fault's `retryDelay` goes in Google's body: the quota error for a 429, RetryInfo on another.
+    await control('gfault', {
+      faults: [
+        { status: 429, retryDelay: '1.5s' },
+        { status: 503, retryDelay: '2s' },
+      ],
+    });
+    const a = await postJson(`/s/gfault${gemini}`, body, key);
+    expect([a.res.status, a.res.headers.get('retry-after')]).toEqual([429, null]);
+    expect(a.json.error.details.at(-1)).toEqual({
+      '@type': 'type.googleapis.com/google.rpc.RetryInfo',
+      retryDelay: '1.5s',
+    });
+    const b = await postJson(`/s/gfault${gemini}`, body, key);
+    expect(b.res.status).toBe(503);
+    expect(b.json.error.details).toEqual([
+      { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '2s' },
+    ]);
   });
 
   it('status faults with custom json/body, consumed in order', async () => {

@@ -321,6 +321,31 @@ describe('Gemini dialect: request rules', () => {
     expect(res.status).toBe(200);
   });
 
+  it('refuses a part with no data, such as an empty text (a signature is not data), as Google does', async () => {
+    const user = (text: string) => ({ role: 'user', parts: [{ text }] });
+    const empty = { text: '', thoughtSignature: 'skip_thought_signature_validator' };
+    expect(
+      await googleRefused('gemini-2.5-flash', {
+        contents: [user('hi'), { role: 'model', parts: [empty] }, user('again')],
+      }),
+    ).toBe(
+      "* GenerateContentRequest.contents[1].parts[0].data: required oneof field 'data' must have one initialized field\n",
+    );
+    expect(
+      await googleRefused('gemini-2.5-flash', { systemInstruction: { parts: [{ text: '' }] } }),
+    ).toContain('GenerateContentRequest.system_instruction.parts[0].data: required oneof field');
+    const { res, json } = await postJson(
+      '/v1/projects/p/locations/us-central1/publishers/google/models/gemini-2.5-flash:generateContent',
+      { contents: [user('')] },
+    );
+    expect([res.status, json.error.message]).toEqual([
+      400,
+      expect.stringContaining('empty text parameter'),
+    ]);
+    // Two user turns in a row are taken.
+    await googleOk('gemini-2.5-flash', { contents: [user('hi'), user('again')] });
+  });
+
   it('refuses function names that do not start with a letter or an underscore', async () => {
     const declare = (name: string) => ({
       tools: [{ functionDeclarations: [{ name, parametersJsonSchema: { type: 'object' } }] }],

@@ -54,6 +54,10 @@ const emulatorUrl = inject('emulatorUrl');
 // capability checks with the call and the stream (a call with options no longer waits for one
 // before the next: +40 to +50 B) and the rare errors of `complete()` and of a `fetch` option that
 // is not one loaded on demand (-20 to -30 B).
+// Google 11985-11988 B (chunk hashes move it by a few bytes) once its adapter read error bodies on demand (errorDetail: RetryInfo's wait, a
+// refused key; it loads the answer-problem chunk the call path already names: +20 B, against +34 B
+// for a chunk of its own) and sent conversations with an empty message through the rich converter
+// (+7 B); keyRefused() lost a check (-2 B for all).
 // The budgets are those measured sizes plus about 3%, and at most issue 14's 12 000 B for Anthropic
 // and Google (met: 11984 and 11986 B); OpenAI's 10 000 B is not met yet.
 const budgets = {

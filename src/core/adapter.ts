@@ -159,6 +159,19 @@ export interface StreamReader {
   result(): unknown;
 }
 
+/** What an error body says, as {@link ProviderAdapter.errorDetail} reads it. */
+export interface ErrorDetail {
+  message?: string;
+  /** The provider's error type, status or code. */
+  type?: string;
+  /** How long the body asks to wait before a retry, in ms (the `Retry-After` headers win; capped at 60 s). */
+  retryAfterMs?: number;
+  /** The provider refused the key itself (whatever the status): an `AuthenticationError`, the key resolver's `invalidate` runs. */
+  keyRefused?: boolean;
+  /** Overrides the retry decision taken from the status (a daily quota that a retry cannot meet). */
+  isRetryable?: boolean;
+}
+
 /** Where keys for a provider come from, and where they may be sent. */
 export interface KeyPolicy {
   /** Environment variables, in order. */
@@ -214,8 +227,13 @@ export interface ProviderAdapter {
    * that the reading code loads with the first streamed call, not with every bundle.
    */
   streamReader?(call: ModelCall, url: string): StreamReader | Promise<StreamReader>;
-  /** Reads the message and type from an error body, when the default reader does not fit. */
-  errorDetail?(body: unknown): { message?: string; type?: string };
+  /**
+   * Reads what an error body says beyond the default reading (`error.message`, and
+   * `error.type`/`status`/`code`), whose members its own replace: how long to wait (Google's
+   * `RetryInfo`), a refused key sent with another status (Gemini's 400 `API_KEY_INVALID`). Called
+   * only for an answer that is an error, so it may load its code then (a promise).
+   */
+  errorDetail?(body: unknown): MaybePromise<ErrorDetail>;
   /**
    * Reads the rate-limit state from an answer's headers (see `parseRateLimit`), for providers that
    * send it (OpenAI, xAI, Anthropic): a provider without such headers ships no parser. The headers

@@ -21,7 +21,8 @@ export interface KeyContext {
 export interface KeyResolver {
   (ctx: KeyContext): MaybePromise<string | undefined>;
   /**
-   * Called with a key the provider refused with HTTP 401 (revoked, expired early), so a resolver
+   * Called with a key the provider refused (HTTP 401, or a body that says the key is invalid or
+   * expired, as Gemini's 400 `API_KEY_INVALID`): revoked, expired early. So a resolver
    * that keeps keys or tokens drops that one and the next call gets a fresh one. Optional.
    */
   invalidate?(key: string): void;

@@ -4,8 +4,15 @@ import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { InvalidResponseError } from '../core/errors/invalid-response-error.ts';
 import { RateLimitError } from '../core/errors/rate-limit-error.ts';
 import { redact, redactError } from '../core/redact.ts';
-import { parseRetryAfter } from '../core/retry-after.ts';
+import { MAX_RETRY_AFTER_MS, parseRetryAfter } from '../core/retry-after.ts';
+import type { ErrorDetail } from '../core/adapter.ts';
 import type { SendRequestInit } from './send-request.ts';
+
+// A wait read from the body, capped as `Retry-After` is.
+const bodyWait = (ms: number | undefined) =>
+  ms === undefined || !Number.isFinite(ms)
+    ? undefined
+    : Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
 
 /** The first string of `type`, `status` and `code`: what names the error. */
 const typeOf = (e: Record<string, unknown>) =>
@@ -17,7 +24,7 @@ const typeOf = (e: Record<string, unknown>) =>
  * answer `{ object: "error", message, type, code }` (vllm-project/vllm#22099 changed it), FastAPI
  * servers `{ detail: "Not Found" }` or, for a 422, `{ detail: [{ loc, msg, type }] }`.
  */
-function defaultErrorDetail(body: unknown): { message?: string; type?: string } {
+function defaultErrorDetail(body: unknown): ErrorDetail {
   const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   const error = b.error;
   if (typeof error === 'string') return { message: error };
@@ -35,6 +42,17 @@ function defaultErrorDetail(body: unknown): { message?: string; type?: string } 
   return said.length ? { message: said.join('; ') } : {};
 }
 
+/** The default reading of an error body, with what the adapter's `errorDetail` reads laid over it. */
+async function readDetail(init: SendRequestInit, body: unknown): Promise<ErrorDetail> {
+  const detail = defaultErrorDetail(body);
+  try {
+    return { ...detail, ...(await init.errorDetail?.(body)) };
+  } catch {
+    // The adapter's reader could not load (offline): the default reading stands.
+    return detail;
+  }
+}
+
 function headersToObject(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, key) => (out[key] = value));
@@ -42,9 +60,12 @@ function headersToObject(headers: Headers): Record<string, string> {
 }
 
 /**
- * The typed error for an HTTP error status: {@link AuthenticationError} for 401/403,
- * {@link RateLimitError} for 429, {@link APICallError} otherwise, with the provider's message and type,
- * the request id, `Retry-After`, the rate-limit headers and OpenAI's `x-should-retry`. Secrets are redacted from the text.
+ * The typed error for an HTTP error status: {@link AuthenticationError} for 401/403 (and for a key
+ * the adapter's `errorDetail` says was refused under another status, as Gemini's 400
+ * `API_KEY_INVALID`), {@link RateLimitError} for 429, {@link APICallError} otherwise, with the
+ * provider's message and type, the request id, `Retry-After` (else the wait the body asks for, as
+ * Google's `RetryInfo`), the rate-limit headers and OpenAI's `x-should-retry`. Secrets are redacted
+ * from the text.
  */
 export async function apiError(
   init: SendRequestInit,
@@ -58,7 +79,7 @@ export async function apiError(
   } catch {
     // An HTML error page from a proxy or gateway: keep its title as the detail.
   }
-  const detail = parsed === undefined ? {} : (init.errorDetail ?? defaultErrorDetail)(parsed);
+  const detail = parsed === undefined ? {} : await readDetail(init, parsed);
   const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
   const status = response.status;
   const fallback = `${response.statusText || 'HTTP error'}${title ? ` (${title})` : ''}`;
@@ -73,7 +94,7 @@ export async function apiError(
     requestId:
       response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined,
     errorType: detail.type,
-    retryAfterMs: parseRetryAfter(response.headers),
+    retryAfterMs: parseRetryAfter(response.headers) ?? bodyWait(detail.retryAfterMs),
     rateLimit: init.rateLimit?.(Object.fromEntries(response.headers)),
     latencyMs,
   };
@@ -81,8 +102,13 @@ export async function apiError(
   const shouldRetry = response.headers.get('x-should-retry');
   if (shouldRetry === 'true' || shouldRetry === 'false')
     errorInit.isRetryable = shouldRetry === 'true';
-  if (status === 401 || status === 403)
-    return new AuthenticationError({ ...errorInit, isRetryable: false });
+  else if (detail.isRetryable !== undefined) errorInit.isRetryable = detail.isRetryable;
+  if (status === 401 || status === 403 || detail.keyRefused)
+    return new AuthenticationError({
+      ...errorInit,
+      isRetryable: false,
+      keyRefused: status === 401 || !!detail.keyRefused,
+    });
   if (status === 429) return new RateLimitError(errorInit);
   return new APICallError(errorInit);
 }
@@ -105,8 +131,8 @@ export function notJsonError(init: SendRequestInit, text: string, error: unknown
  * The error for a 2xx body that is an error envelope (`{ "error": … }`): an
  * {@link InvalidResponseError} (not retried: the server said it answered) with the server's message.
  */
-export function errorEnvelopeError(init: SendRequestInit, body: unknown, text: string) {
-  const detail = (init.errorDetail ?? defaultErrorDetail)(body);
+export async function errorEnvelopeError(init: SendRequestInit, body: unknown, text: string) {
+  const detail = await readDetail(init, body);
   const said = detail.message ?? detail.type ?? 'no message';
   return new InvalidResponseError({
     provider: init.provider,

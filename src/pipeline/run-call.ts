@@ -68,12 +68,15 @@ export interface CallPlan {
 
 type Result = ModelResponse | JSONModelResponse;
 
-/** Whether a call failed because the provider refused its key (HTTP 401), after retries or not. */
+/**
+ * Whether a call failed because the provider refused its key (HTTP 401, or a body that says so, as
+ * Gemini's 400 `API_KEY_INVALID`), after retries or not.
+ */
 export function keyRefused(error: unknown): boolean {
   // A RetryError's last attempt, read by shape: its class loads only after a retryable failure.
   const last = isLLMError(error) && 'lastError' in error ? error.lastError : error;
-  // An APICallError's status, read by shape: its class loads only with a failed request.
-  return isLLMError(last) && (last as { status?: number }).status === 401;
+  // An AuthenticationError's flag, read by shape: its class loads only with a failed request.
+  return (last as { keyRefused?: unknown } | null | undefined)?.keyRefused === true;
 }
 
 /** The call's key; a key resolver that ignores its signal is still bounded by the call's. */

@@ -1,4 +1,5 @@
-import type { RateLimitInfo } from '../core/types.ts';
+import type { ErrorDetail } from '../core/adapter.ts';
+import type { MaybePromise, RateLimitInfo } from '../core/types.ts';
 import { isLLMError } from '../core/errors/llm-error.ts';
 import { NetworkError } from '../core/errors/network-error.ts';
 
@@ -22,7 +23,8 @@ export interface SendRequestInit {
   signal: AbortSignal;
   /** Values that must never appear in an error (the key). */
   secrets: readonly (string | undefined)[];
-  errorDetail?: (body: unknown) => { message?: string; type?: string };
+  /** The adapter's error body reader (see `ProviderAdapter.errorDetail`). */
+  errorDetail?: (body: unknown) => MaybePromise<ErrorDetail>;
   /** The provider's rate-limit header reader, for an error's `rateLimit`. */
   rateLimit?: (headers: Readonly<Record<string, string>>) => RateLimitInfo | undefined;
   /**
@@ -110,6 +112,6 @@ export async function sendRequest(init: SendRequestInit): Promise<SentRequest> {
   // API object (`object: "response"` with status failed) is left to its adapter.
   const b = body as { error?: unknown; object?: unknown } | null;
   if (!init.ownErrors && b?.error != null && b.object === undefined)
-    throw (await responseError()).errorEnvelopeError(init, body, text);
+    throw await (await responseError()).errorEnvelopeError(init, body, text);
   return { body, headers: response.headers, latencyMs };
 }

@@ -3,7 +3,7 @@
 //
 // Fault = { status?, headers?, json?, body?, bytes?, hugeBytes?, contentType?, delayMs?, hang?,
 //           drop?, cut?, stall?, malformedJson?, html?, times?, cutAfter?, cutMidEvent?, errorAfter?,
-//           stallAfter?, stallMs?, errorShape?, errorCode? }
+//           stallAfter?, stallMs?, errorShape?, errorCode?, retryDelay? }
 //   bytes: base64 of a raw body (e.g. one that is not UTF-8); hugeBytes: a body of that many bytes;
 //   cut: headers and half a JSON body, then the socket is reset; stall: the same, then silence.
 //   cutAfter, errorAfter, stallAfter act on a streamed answer, after that many events: cut the
@@ -83,7 +83,7 @@ export function faultOutcome(fault, dialect, ctx) {
         ? { json: fault.json }
         : fault.body !== undefined
           ? { body: fault.body }
-          : dialect.faultError(status, ctx);
+          : dialect.faultError(status, ctx, fault);
     if (fault.contentType) result.contentType = fault.contentType;
     return {
       action: 'answer',

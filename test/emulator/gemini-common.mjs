@@ -60,11 +60,74 @@ function invalidKey(echoed) {
   return error;
 }
 
+/**
+ * Gemini's 429 for a spent per-minute quota, as real traffic shows it (python-genai#2044,
+ * Roo-Code#3883): no retry-after header; the message, a QuotaFailure, a Help link, and a RetryInfo
+ * whose `retryDelay` is the wait (whole seconds, rounded up here so a client that waits it finds
+ * the window open).
+ */
+export function quotaExceeded(model, retryDelay) {
+  const error = googleError(
+    429,
+    `You exceeded your current quota, please check your plan and billing details. For more information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits.\n* Quota exceeded for metric: generativelanguage.googleapis.com/generate_content_free_tier_requests, limit: 10, model: ${model}\nPlease retry in ${retryDelay}.`,
+  );
+  error.json.error.details = [
+    {
+      '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
+      violations: [
+        {
+          quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests',
+          quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier',
+          quotaDimensions: { location: 'global', model },
+          quotaValue: '10',
+        },
+      ],
+    },
+    {
+      '@type': 'type.googleapis.com/google.rpc.Help',
+      links: [
+        {
+          description: 'Learn more about Gemini API quotas',
+          url: 'https://ai.google.dev/gemini-api/docs/rate-limits',
+        },
+      ],
+    },
+    { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay },
+  ];
+  return error;
+}
+
+const modelOf = (ctx) =>
+  (GEMINI_RE.exec(ctx.path) ?? VERTEX_RE.exec(ctx.path))?.at(-2) ?? 'gemini-2.5-flash';
+
+/**
+ * A status fault's body. With the fault's `retryDelay`, a 429 is Gemini's quota error and another
+ * status carries the RetryInfo detail too (Google's 503 may), never a retry-after header.
+ */
+function faultError(status, ctx, fault) {
+  const retryDelay = fault?.retryDelay;
+  if (retryDelay !== undefined && status === 429) return quotaExceeded(modelOf(ctx), retryDelay);
+  const error = googleError(status, FAULT_MESSAGES[status] ?? `Emulated error ${status}.`);
+  if (retryDelay !== undefined)
+    error.json.error.details = [
+      { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay },
+    ];
+  return error;
+}
+
 /** The server uses this for faults, 404s, auth and unparsable bodies on the Google routes. */
 export const dialect = {
   name: 'google',
-  faultError: (status) =>
-    googleError(status, FAULT_MESSAGES[status] ?? `Emulated error ${status}.`),
+  faultError,
+  // A spent rate-limit window: Vertex's 429 has no details (and no retry-after); Gemini's says
+  // when to retry only in its body.
+  rateLimited: (ctx, waitMs) =>
+    VERTEX_RE.test(ctx.path)
+      ? googleError(
+          429,
+          'Resource exhausted. Please try again later. Please refer to https://cloud.google.com/vertex-ai/generative-ai/docs/error-code-429 for more details.',
+        )
+      : quotaExceeded(modelOf(ctx), `${Math.max(1, Math.ceil(waitMs / 1000))}s`),
   notFound: (ctx) =>
     googleError(
       404,

@@ -55,6 +55,42 @@ export function checkContents(contents, model) {
   return null;
 }
 
+// The members of Part's `data` oneof; `thought` and `thoughtSignature` are not data.
+const DATA = [
+  'text',
+  'inlineData',
+  'fileData',
+  'functionCall',
+  'functionResponse',
+  'executableCode',
+  'codeExecutionResult',
+];
+// An empty string reads as an unset field (proto3): a part whose only data is `text: ""` has none.
+const hasData = (p) => isObject(p) && DATA.some((k) => p[k] !== undefined && p[k] !== '');
+
+/**
+ * Refuses a part with no data, such as `{ "text": "" }` (with or without a thought signature), in
+ * the system instruction or the contents, as Google does: Gemini with "required oneof field 'data'
+ * must have one initialized field" (router-for-me/CLIProxyAPI#1292, boldsoftware/sketch#68), Vertex
+ * with "empty text parameter" (zuisong/gemini-openai-proxy#86).
+ */
+export function checkEmptyParts(b, api) {
+  const where = [
+    ['system_instruction', b.systemInstruction?.parts],
+    ...(Array.isArray(b.contents) ? b.contents : []).map((c, i) => [`contents[${i}]`, c?.parts]),
+  ];
+  for (const [name, parts] of where) {
+    const j = Array.isArray(parts) ? parts.findIndex((p) => !hasData(p)) : -1;
+    if (j < 0) continue;
+    return invalidArgument(
+      api === 'vertex'
+        ? 'Unable to submit request because it has an empty text parameter. Add a value to the parameter and try again. Learn more: https://cloud.google.com/vertex-ai/generative-ai/docs/multimodal/send-chat-prompts-gemini'
+        : `* GenerateContentRequest.${name}.parts[${j}].data: required oneof field 'data' must have one initialized field\n`,
+    );
+  }
+  return null;
+}
+
 const LEVELS = ['minimal', 'low', 'medium', 'high'];
 
 /**

@@ -23,6 +23,7 @@ import { tokenRoute } from './gemini-token.mjs';
 import { checkFields } from './gemini-fields.mjs';
 import {
   checkContents,
+  checkEmptyParts,
   checkFunctionNames,
   checkGeneration,
   checkServiceTier,
@@ -37,7 +38,9 @@ const RATINGS = [
   { category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'HIGH', blocked: true },
   { category: 'HARM_CATEGORY_HARASSMENT', probability: 'NEGLIGIBLE' },
 ];
-const FILTERED = ['SAFETY', 'RECITATION', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII'];
+// Finish reasons for which Gemini withholds the answer (ESCALATION: "Request was filtered by an
+// escalation rule.", gemini-openapi.json Candidate.finishReason).
+const FILTERED = ['SAFETY', 'RECITATION', 'BLOCKLIST', 'PROHIBITED_CONTENT', 'SPII', 'ESCALATION'];
 
 const partsText = (parts) =>
   (parts ?? [])
@@ -63,7 +66,8 @@ export function generateContent(ctx, model, api) {
   const b = ctx.body;
   const reply = ctx.scenario.reply ?? {};
   if (!isObject(b)) return invalidArgument('Invalid JSON payload received. Expected an object.');
-  const contentsError = checkFields(b, api) ?? checkContents(b.contents, model);
+  const contentsError =
+    checkFields(b, api) ?? checkContents(b.contents, model) ?? checkEmptyParts(b, api);
   if (contentsError) return contentsError;
   const gen = isObject(b.generationConfig) ? b.generationConfig : {};
   const ruleError =

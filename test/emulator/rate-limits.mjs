@@ -7,7 +7,8 @@
 //     ("6m0s", "1s", "12ms") — platform.openai.com/docs/guides/rate-limits, "Rate limits in headers".
 //   Anthropic: anthropic-ratelimit-{requests,tokens,input-tokens,output-tokens}-{limit,remaining,reset},
 //     resets as RFC 3339 dates — docs.anthropic.com/en/api/rate-limits, "Response headers".
-//   Gemini: none (quota errors only; its 429 is RESOURCE_EXHAUSTED).
+//   Gemini: none (quota errors only; its 429 is RESOURCE_EXHAUSTED, with no retry-after header: the
+//     wait is the body's google.rpc.RetryInfo `retryDelay`, as Gemini sends it; see gemini-common.mjs).
 
 const DEFAULTS = { requests: 10_000, tokens: 2_000_000, windowMs: 60_000 };
 
@@ -75,7 +76,7 @@ const HEADERS = {
 
 /**
  * Spends the request from the scenario's window. Returns the headers to send, and `refused` (the
- * dialect's 429 with `retry-after`) when the window cannot afford it.
+ * dialect's 429 with `retry-after`, or its own `rateLimited` answer) when the window cannot afford it.
  */
 export function spendRateLimit(sc, ctx, dialect) {
   const now = Date.now();
@@ -94,7 +95,10 @@ export function spendRateLimit(sc, ctx, dialect) {
   }
   const headers = HEADERS[dialect.name]?.(w, now) ?? {};
   if (!refused) return { headers };
-  const retryAfter = String(Math.max(1, Math.ceil((w.start + limits.windowMs - now) / 1000)));
+  const waitMs = w.start + limits.windowMs - now;
+  // Gemini says how long to wait in the body only (google.rpc.RetryInfo), with no retry-after.
+  if (dialect.rateLimited) return { headers, refused: dialect.rateLimited(ctx, waitMs) };
+  const retryAfter = String(Math.max(1, Math.ceil(waitMs / 1000)));
   const error = dialect.faultError(429, ctx);
   return {
     headers,

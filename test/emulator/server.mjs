@@ -27,9 +27,10 @@ import * as geminiBatch from './gemini-batch.mjs';
  * Route = { method: 'GET'|'POST'|..., match(path) => boolean, dialect, handle(ctx) => Result,
  *           raw?: true (the body need not be JSON) }
  * Dialect = { name, headers?(ctx) => object, notFound(ctx), invalidJson(ctx), checkAuth(ctx) => Result|null,
- *             faultError(status, ctx) => Result, streamError(ctx, seq, fault) => string (a framed SSE
+ *             faultError(status, ctx, fault?) => Result, streamError(ctx, seq, fault) => string (a framed SSE
  *             error event, what the provider sends when it fails after its 200; `seq` is the number
- *             of events sent before it) }
+ *             of events sent before it), rateLimited?(ctx, waitMs) => Result (the 429 of a spent
+ *             rate-limit window, when the provider's differs from faultError(429) + `retry-after`) }
  * Result = { status?, headers?, json? } | { status?, headers?, body: string, contentType? }
  *        | { status?, headers?, sse: string[], holdOpen? }  (sse: fully framed events, written one by
  *          one; holdOpen: the body is not ended after them)

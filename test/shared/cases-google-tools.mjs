@@ -72,6 +72,31 @@ export function googleToolCases(env) {
       },
     ],
     [
+      'google: a call Gemini repeats in a later answer gets another derived id; streamed ids match the answer',
+      async () => {
+        const s = await scenario({
+          reply: { toolCalls: [{ name: 'get_weather', args: { city: 'Paris' } }] },
+        });
+        const m = gemini(s.endpoint);
+        const r1 = await m.chat('Weather in Paris?', { tools: [weatherTool] });
+        const first = r1.toolCalls[0].id;
+        const history = [...r1.messages, { role: 'tool', toolCallId: first, content: '{"t":21}' }];
+        const stream = m.stream(history, { tools: [weatherTool] });
+        /** @type {string[]} */
+        const deltaIds = [];
+        for await (const e of stream) if (e.type === 'tool-call-delta') deltaIds.push(e.id);
+        const r2 = await stream.response;
+        const second = r2.toolCalls[0].id;
+        // Gemini 2.x sends no functionCall.id: both are derived, from each answer's responseId.
+        assert(first !== second, `the repeated call got the same id ${first}`);
+        equal(deltaIds[0], second, 'the delta and the answer agree');
+        const ids = r2.messages.flatMap((/** @type {any} */ msg) =>
+          (msg.toolCalls ?? []).map((/** @type {any} */ c) => c.id),
+        );
+        equal(new Set(ids).size, 2, 'the conversation passed on holds unique tool call ids');
+      },
+    ],
+    [
       'google: toolChoice maps to functionCallingConfig; unknown names fail before any request',
       async () => {
         const s = await scenario();

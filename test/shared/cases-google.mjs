@@ -125,6 +125,10 @@ export function googleCases(env) {
         const w = await rejects(m.chat('bad'), named('ContentFilterError'));
         equal(w.blockedBy, 'response');
         equal(w.reason, 'SAFETY');
+        // An escalation rule withholds the answer too: never an empty success.
+        await control(s.id, { reply: { finishReason: 'ESCALATION' } });
+        const x = await rejects(m.chat('escalated'), named('ContentFilterError'));
+        equal([x.blockedBy, x.reason].join(), 'response,ESCALATION');
         await control(s.id, { reply: { finishReason: 'RECITATION', text: 'Partial answer' } });
         const r = await m.chat('ok');
         equal(r.finishReason, 'content_filter');
@@ -143,11 +147,23 @@ export function googleCases(env) {
         equal((await s.requests()).length, 1, 'a 400 is not retried');
         equal((await m.chat('y')).text, 'Echo: y', 'a 429 (RESOURCE_EXHAUSTED) is retried');
         equal((await s.requests()).length, 3);
+        // Gemini refuses a wrong key with 400 INVALID_ARGUMENT and the ErrorInfo reason
+        // API_KEY_INVALID: an AuthenticationError (it was an APICallError, which `instanceof
+        // AuthenticationError` never caught), and a key resolver is told to drop the key.
+        /** @type {string[]} */
+        const dropped = [];
+        const keyResolver = Object.assign(() => 'bad-key', {
+          invalidate: (/** @type {string} */ key) => dropped.push(key),
+        });
         const bad = await rejects(
-          gemini(s.endpoint, { apiKey: 'bad-key' }).chat('x'),
-          named('APICallError'),
+          gemini(s.endpoint, { apiKey: undefined, keyResolver }).chat('x'),
+          named('AuthenticationError'),
         );
         assert(/API key not valid/.test(bad.message), bad.message);
+        equal(bad.status, 400, 'the status Gemini sent');
+        equal(bad.isRetryable, false);
+        equal(bad.keyRefused, true);
+        equal(dropped.join(), 'bad-key', 'the resolver was told');
         const envOnly = new GoogleModel({
           endpoint: s.endpoint,
           cache: false,

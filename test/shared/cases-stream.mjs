@@ -167,7 +167,13 @@ export function streamCases({ sdk, emulatorUrl }) {
         );
         equal(response.finishReason, 'tool_calls');
         const chat = await model.chat('look it up', { tools: [tool] });
-        deepEqual(comparable(response), comparable(chat), 'the response equals chat');
+        // Gemini sends no call ids: they are derived from each answer's responseId, so two answers'
+        // ids differ (the stream's deltas carry its own ids, checked above).
+        const sameIds = (/** @type {any} */ r) =>
+          name === 'gemini' || name === 'vertex'
+            ? JSON.parse(JSON.stringify(comparable(r)).replaceAll(call.id, chat.toolCalls[0].id))
+            : comparable(r);
+        deepEqual(sameIds(response), comparable(chat), 'the response equals chat');
       },
     ]),
   ]);

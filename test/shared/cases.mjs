@@ -22,6 +22,7 @@ import { anthropicOutputCases } from './cases-anthropic-output.mjs';
 import { anthropicPrismCases } from './cases-anthropic-prism.mjs';
 import { anthropicWireCases } from './cases-anthropic-wire.mjs';
 import { googleCases } from './cases-google.mjs';
+import { googleErrorCases } from './cases-google-errors.mjs';
 import { googleThinkingCases } from './cases-google-thinking.mjs';
 import { googleToolCases } from './cases-google-tools.mjs';
 import { googleVertexCases } from './cases-google-vertex.mjs';
@@ -97,6 +98,7 @@ export function makeCases(harness) {
     ...anthropicPrismCases(env),
     ...anthropicWireCases(env),
     ...googleCases(env),
+    ...googleErrorCases(env),
     ...googleThinkingCases(env),
     ...googleToolCases(env),
     ...googleVertexCases(env),

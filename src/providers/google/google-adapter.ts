@@ -93,5 +93,9 @@ export function createGoogleAdapter(config: GoogleAdapterConfig): ProviderAdapte
       (await import('./parse-google-stream.ts')).createGoogleStreamReader(provider, url),
 
     parseResponse: (body, _call, url) => parseGoogleResponse(body, url, provider),
+
+    // Google says how long to wait, and that a key was refused, in the body: read on an error only.
+    errorDetail: (body) =>
+      import('./google-answer-problem.ts').then((m) => m.googleErrorDetail(body)),
   };
 }

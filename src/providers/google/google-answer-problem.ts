@@ -5,6 +5,9 @@ import { isFilteredFinish } from './map-google-finish-reason.ts';
 
 // The parser maps the finish reason of the same answers: one chunk for both.
 export { mapGoogleFinishReason } from './map-google-finish-reason.ts';
+// The adapter reads error bodies with this chunk too: naming a chunk the call path already names
+// costs the first call less than a chunk of its own.
+export { googleErrorDetail } from './google-error-detail.ts';
 
 /**
  * The error for an answer that carries none: a blocked prompt, no candidates, or a first candidate

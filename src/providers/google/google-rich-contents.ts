@@ -7,10 +7,14 @@ interface GoogleContent {
   parts: Record<string, unknown>[];
 }
 
+// Whether a part has data: an empty string reads as an unset field (proto3), so `text: ""` is none.
+const hasData = (part: Record<string, unknown>) => part.text !== '';
+
 /**
- * Sets a conversation with parts, reasoning, function calls or tool results as the body's Gemini
- * `contents` (convert-to-google-contents.ts sets the system instruction): consecutive tool results
- * become one `user` turn of `functionResponse` parts, as Gemini requires after a turn of function
+ * Sets a conversation with parts, reasoning, function calls, tool results or an empty message as
+ * the body's Gemini `contents` (convert-to-google-contents.ts sets the system instruction, from
+ * which this drops empty text), leaving out empty text parts and turns with no parts left.
+ * Consecutive tool results become one `user` turn of `functionResponse` parts, as Gemini requires after a turn of function
  * calls. Reasoning from other providers is dropped; function calls Gemini did not sign get Google's
  * documented skip value on models that require signatures. Loaded only for such conversations.
  * @param model - The model the request goes to.
@@ -46,6 +50,16 @@ export function googleRichContents(
       }
     }
   });
-  body.contents = contents;
+  // Google refuses a part with no data ("required oneof field 'data' must have one initialized
+  // field"; Vertex: "empty text parameter"), and `{ "text": "" }` has none, a thought signature on
+  // it or not (that of answer text is not checked). A turn left with no parts is left out: Google
+  // takes two user turns in a row.
+  const system = body.systemInstruction as Pick<GoogleContent, 'parts'> | undefined;
+  if (system) {
+    system.parts = system.parts.filter(hasData);
+    if (!system.parts.length) delete body.systemInstruction;
+  }
+  for (const c of contents) c.parts = c.parts.filter(hasData);
+  body.contents = contents.filter((c) => c.parts.length);
   return unsignedWarnings(unsigned);
 }

@@ -11,6 +11,8 @@ const FILTERED = new Set([
   'IMAGE_PROHIBITED_CONTENT',
   'IMAGE_RECITATION',
   'MODEL_ARMOR',
+  // "Request was filtered by an escalation rule." (the Gemini API's Candidate.finishReason enum)
+  'ESCALATION',
 ]);
 
 /** Tells whether a Gemini finish reason means a content filter stopped the answer. */

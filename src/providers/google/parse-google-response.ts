@@ -12,7 +12,7 @@ const add = (a?: number | null, b?: number | null) =>
 
 /**
  * Maps a `generateContent` answer: candidates → choices; thought parts → `thinking`; function calls
- * → `toolCalls` (Gemini sends no call id, so one is derived from the call); thought signatures kept
+ * → `toolCalls` (Gemini 2.x sends no call id, so one is derived from the answer's id and the call); thought signatures kept
  * on the tool calls and in the assistant message's `reasoning`, to be sent back unchanged. A
  * signature on answer text (every Gemini 3 answer has one) is kept as a `thinking` part with empty
  * text (see google-rich-parts.ts).
@@ -51,7 +51,7 @@ export async function parseGoogleResponse(
   }
   // Function calls are read by code loaded only for answers that have them (at least one, then).
   const toolCalls: ToolCall[] | undefined = parts.some((p) => p.functionCall)
-    ? (await import('./read-google-parts.ts')).readGoogleCalls(parts)
+    ? (await import('./read-google-parts.ts')).readGoogleCalls(output)
     : undefined;
   const reason = first?.finishReason ?? undefined;
   // Normal answers have a candidate that ends in STOP or MAX_TOKENS (or says nothing); the code for

@@ -63,7 +63,7 @@ export function createGoogleStreamReader(provider: string, url: string): StreamR
             emit({ type: part.thought ? 'thinking' : 'text', delta: part.text });
           else if (part.functionCall) {
             const { id, name, args } = part.functionCall;
-            const callId = id ?? googleCallId(parts.length - 1, name, args);
+            const callId = id ?? googleCallId(answer.responseId, parts.length - 1, name, args);
             emit({
               type: 'tool-call-delta',
               id: callId,
