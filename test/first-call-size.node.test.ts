@@ -80,14 +80,18 @@ for (const [provider, [cls, subpath, extra]] of Object.entries(consumers)) {
   it(`one uncached ${provider} chat call in Chromium downloads <= ${budget.total} B gzip (entry <= ${budget.entry} B); a reload is served from IndexedDB`, async () => {
     requireDist();
     const sc = await scenario(emulatorUrl);
-    const prompt = uniquePrompt('size');
     const code = `import { ${cls} } from 'alea-llm-client/${subpath}';
-const model = new ${cls}({ endpoint: ${JSON.stringify(sc.endpoint)}, apiKey: 'sk-test'${extra} });
-model.chat(${JSON.stringify(prompt)}).then(
+const { endpoint, prompt } = window.__args;
+const model = new ${cls}({ endpoint, apiKey: 'sk-test'${extra} });
+model.chat(prompt).then(
   (r) => (window.__result = { text: r.text, cached: r.cached, warnings: r.warnings ?? [] }),
   (e) => (window.__result = { error: String(e) }),
 );`;
-    const [first, second] = (await pageDownloads(code, 2)) as [PageDownload, PageDownload];
+    const args = { endpoint: sc.endpoint, prompt: uniquePrompt('size') };
+    const [first, second] = (await pageDownloads(code, 2, { args })) as [
+      PageDownload,
+      PageDownload,
+    ];
     console.log(
       `[first-call] ${provider}: ${first.total} B gzip over ${first.scripts.length} scripts: ` +
         first.scripts.map((s) => `${s.name} ${s.gzip}`).join(', ') +
@@ -119,13 +123,16 @@ async function firstCall(provider: keyof typeof consumers, label: string, call: 
   const valibot = call.includes('v.') ? "import * as v from 'valibot';" : '';
   const code = `import { ${cls} } from 'alea-llm-client/${subpath}';
 ${valibot}
-const P = ${JSON.stringify(`${uniquePrompt(label)} Reply in JSON.`)};
-const model = new ${cls}({ endpoint: ${JSON.stringify(sc.endpoint)}, apiKey: 'sk-test'${extra} });
+const { endpoint, prompt: P } = window.__args;
+const model = new ${cls}({ endpoint, apiKey: 'sk-test'${extra} });
 ${call}.then(
   (r) => (window.__result = { text: r.toolCalls ? JSON.stringify(r.toolCalls) : r.text }),
   (e) => (window.__result = { error: String(e) }),
 );`;
-  const [load] = (await pageDownloads(code, 1, { scriptDelayMs: 400 })) as [PageDownload];
+  const [load] = (await pageDownloads(code, 1, {
+    scriptDelayMs: 400,
+    args: { endpoint: sc.endpoint, prompt: `${uniquePrompt(label)} Reply in JSON.` },
+  })) as [PageDownload];
   console.log(
     `[first-call] ${provider} ${label}: ${load.total} B gzip over ${load.scripts.length} scripts in ` +
       `${load.rounds!.length} round trips: ${load.rounds!.map((r) => r.join(' ')).join(' | ')}`,

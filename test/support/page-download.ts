@@ -46,6 +46,12 @@ export interface PageOptions {
    * calls are not held.
    */
   scriptDelayMs?: number;
+  /**
+   * Values the page's code reads as `window.__args` (set by the HTML page, not a script): a run's
+   * prompt and endpoint change every run, and written into the module they moved its size by a few
+   * bytes from run to run.
+   */
+  args?: Record<string, string>;
 }
 
 let packed: string | undefined;
@@ -84,7 +90,7 @@ function install(dir: string): void {
 export async function pageDownloads(
   code: string,
   loads = 1,
-  { scriptDelayMs = 0 }: PageOptions = {},
+  { scriptDelayMs = 0, args = {} }: PageOptions = {},
 ): Promise<PageDownload[]> {
   const dir = mkdtempSync(join(tmpdir(), 'alea-page-'));
   // HTTP/2, as sites serve scripts: over HTTP/1.1 Chromium opens six connections per host, so a
@@ -131,7 +137,8 @@ export async function pageDownloads(
     }
     writeFileSync(
       join(dir, 'out/index.html'),
-      '<!doctype html><script type="module" src="consumer.js"></script>',
+      `<!doctype html><script>window.__args = ${JSON.stringify(args).replace(/</g, '\\u003c')}</script>` +
+        '<script type="module" src="consumer.js"></script>',
     );
     let rounds: string[][] = [];
     let held: { file: string; send: () => void }[] = [];
