@@ -31,13 +31,20 @@ export interface FallbackOptions {
 }
 
 /**
- * The default fallback rule: the provider is down, overloaded or out of quota. Never an input error
- * (4xx), a refused key, a content filter, an invalid answer, or the caller's own abort.
+ * The default fallback rule: the provider is down, overloaded or out of quota (any 429, also one
+ * that is not worth retrying on the same model, such as Gemini's spent daily quota or a 429 with
+ * `x-should-retry: false`). Never an input error (another 4xx), a refused key, a content filter, an
+ * invalid answer, or the caller's own abort.
  * @param error - What the model's call threw (a {@link RetryError} is judged by its last error).
  */
 export function isFallbackError(error: unknown): boolean {
   const last = error instanceof RetryError ? error.lastError : error;
-  return isLLMError(last) && (last.isRetryable || last.name === 'TimeoutError');
+  return (
+    isLLMError(last) &&
+    (last.isRetryable ||
+      last.name === 'TimeoutError' ||
+      (last as { status?: unknown }).status === 429)
+  );
 }
 
 /**

@@ -77,6 +77,17 @@ export function limitsFallbackCases({ sdk, emulatorUrl }) {
           },
         ]),
     ),
+    [
+      'fallback: moves on after a 429 not worth retrying on the same model (x-should-retry: false)',
+      async () => {
+        const bad = await failing({ status: 429, headers: { 'x-should-retry': 'false' } });
+        const good = await scenario(emulatorUrl);
+        const chain = withFallback([openai(bad.endpoint), anthropic(good.endpoint)]);
+        const r = await chain.chat('hi');
+        equal(r.provider, 'anthropic', 'the second model answered');
+        equal((await bad.requests()).length, 1, 'the first was not retried');
+      },
+    ],
     ...Object.entries(stays).map(
       ([what, fault]) =>
         /** @type {[string, () => Promise<void>]} */ ([
