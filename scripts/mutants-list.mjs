@@ -733,8 +733,8 @@ export const MUTANTS = [
   {
     id: 'fallback-on-input-errors',
     file: 'src/pipeline/with-fallback.ts',
-    find: "return isLLMError(last) && (last.isRetryable || last.name === 'TimeoutError');",
-    replace: 'return isLLMError(last);',
+    find: 'isLLMError(last) &&\n    (last.isRetryable ||',
+    replace: 'isLLMError(last) &&\n    (true ||',
     bug: 'a 400 (bad input), a refused key or a content filter moves the call on to the next model',
     tests: [SHARED],
   },
