@@ -2,6 +2,13 @@
 export const MAX_RETRY_AFTER_MS = 60_000;
 
 /**
+ * A wait a server asked for, in ms, as we honour it: at least 0, at most {@link MAX_RETRY_AFTER_MS}
+ * (an absurd one, even infinite, is capped); undefined for none or NaN. Headers and bodies alike.
+ */
+export const capRetryAfter = (ms: number | undefined): number | undefined =>
+  ms === undefined || Number.isNaN(ms) ? undefined : Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
+
+/**
  * Reads how long the server asked us to wait: `retry-after-ms` (OpenAI), else `Retry-After` in
  * seconds or as an HTTP date (RFC 9110 §10.2.3).
  * @param headers - The response headers.
@@ -19,6 +26,5 @@ export function parseRetryAfter(headers: Headers, now = Date.now()): number | un
       ms = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
     }
   }
-  if (ms === undefined || Number.isNaN(ms)) return undefined;
-  return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
+  return capRetryAfter(ms);
 }

@@ -8,15 +8,12 @@ import type { ToolInput } from './options.ts';
  * portable items of such an array one by one (mix-anthropic-tools).
  */
 export function isPortableTools(tools: unknown): tools is ToolInput[] {
-  return (
-    Array.isArray(tools) &&
-    tools.length > 0 &&
-    tools.every(
-      (t) =>
-        typeof t === 'object' &&
-        t !== null &&
-        !('type' in t || 'input_schema' in t) &&
-        ('name' in t || 'parameters' in t),
-    )
-  );
+  return Array.isArray(tools) && tools.length > 0 && tools.every(isPortableTool);
 }
+
+/** One item of {@link isPortableTools}: an object with `name` or `parameters`, no `type`, no `input_schema`. */
+export const isPortableTool = (t: unknown): t is object =>
+  typeof t === 'object' &&
+  t !== null &&
+  !('type' in t || 'input_schema' in t) &&
+  ('name' in t || 'parameters' in t);

@@ -4,15 +4,9 @@ import { InvalidRequestError } from '../core/errors/invalid-request-error.ts';
 import { InvalidResponseError } from '../core/errors/invalid-response-error.ts';
 import { RateLimitError } from '../core/errors/rate-limit-error.ts';
 import { redact, redactError } from '../core/redact.ts';
-import { MAX_RETRY_AFTER_MS, parseRetryAfter } from '../core/retry-after.ts';
+import { capRetryAfter, parseRetryAfter } from '../core/retry-after.ts';
 import type { ErrorDetail } from '../core/adapter.ts';
 import type { SendRequestInit } from './send-request.ts';
-
-// A wait read from the body, capped as `Retry-After` is.
-const bodyWait = (ms: number | undefined) =>
-  ms === undefined || !Number.isFinite(ms)
-    ? undefined
-    : Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
 
 /** The first string of `type`, `status` and `code`: what names the error. */
 const typeOf = (e: Record<string, unknown>) =>
@@ -94,7 +88,7 @@ export async function apiError(
     requestId:
       response.headers.get('x-request-id') ?? response.headers.get('request-id') ?? undefined,
     errorType: detail.type,
-    retryAfterMs: parseRetryAfter(response.headers) ?? bodyWait(detail.retryAfterMs),
+    retryAfterMs: parseRetryAfter(response.headers) ?? capRetryAfter(detail.retryAfterMs),
     rateLimit: init.rateLimit?.(Object.fromEntries(response.headers)),
     latencyMs,
   };

@@ -5,15 +5,15 @@ import type { AnthropicPrompt, AnthropicTurn } from './convert-to-anthropic-mess
 // it was a second round trip after this one.
 import { prepareAnthropicSampling } from './prepare-anthropic-sampling.ts';
 import type { ResolvedThinking } from './prepare-anthropic-thinking.ts';
+import { isPortableTool } from '../../pipeline/is-portable-tools.ts';
 
 // The request settings a plain chat does not use (thinking, effort, service tier, sampling, tools,
 // schema output, cache hints, json()'s instruction, a seed), loaded by the adapter only for calls
 // that set one. Each feature's own
 // code loads in turn only when that feature is used.
 
-/** A portable tool (`{ name, parameters }`) in a provider-native array: no `type`, no `input_schema`. */
-const isPortableItem = (t: unknown): boolean =>
-  typeof t === 'object' && t !== null && !('type' in t || 'input_schema' in t) && 'parameters' in t;
+/** A portable tool (`{ name, parameters }`) in a provider-native array, with its `parameters`. */
+const isPortableItem = (t: unknown): boolean => isPortableTool(t) && 'parameters' in t;
 
 /** The JSON instruction for `json()`: the Messages API has no JSON mode. */
 const JSON_INSTRUCTION = 'Respond with only a JSON value, no other text and no code fences.';
